@@ -1,0 +1,574 @@
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cstring>
+
+#include "extractors/internal.h"
+
+namespace kg {
+
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kPlace: return "PLACE";
+    case EntityType::kEvent: return "EVENT";
+    case EntityType::kTalk: return "TALK";
+  }
+  return "?";
+}
+
+bool ParseEntityType(std::string_view name, EntityType* type) {
+  for (int i = 0; i < kEntityTypeCount; ++i) {
+    auto t = static_cast<EntityType>(i);
+    if (name == EntityTypeName(t)) {
+      *type = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The extraction of one document. Candidates ("chunks") live per sentence; a chunk is typed
+// by gazetteers, chunk rules, context rules and defaults, in that order.
+class Extractor {
+ public:
+  Extractor(const TokenizedDocument& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+
+  Extraction Run() {
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) ExtractSentence(s);
+    out_.has_narrator = narrator_count_ >= 2;
+    return std::move(out_);
+  }
+
+ private:
+  static constexpr int kUntyped = -1;
+
+  struct Chunk {
+    uint32_t begin = 0, end = 0;          // bytes: the span the sentence's slot replaces
+    uint32_t mention_begin = UINT32_MAX;  // where the mention starts, when before `begin`
+    uint32_t first_token = 0, end_token = 0;
+    int type = kUntyped;
+    std::string subtype;
+    std::string rule;
+    std::string canonical;
+    bool dropped = false;
+    std::vector<uint32_t> possessive_splits;  // token indexes of inner "'s"
+  };
+
+  // A piece of the slotted sentence: raw text, a chunk placeholder or the narrator.
+  struct Segment {
+    size_t slot_begin, slot_len;
+    uint32_t doc_begin, doc_len;
+    int chunk;  // -1 raw text, -2 narrator
+  };
+
+  std::string_view Text(uint32_t b, uint32_t e) const {
+    return std::string_view(doc_.doc->text).substr(b, e - b);
+  }
+  std::string_view TokenText(uint32_t t) const { return doc_.TextOf(doc_.tokens[t]); }
+
+  bool IsNarratorPronoun(uint32_t t, const Sentence& s) const {
+    std::string_view w = TokenText(t);
+    if (!rules_.narrator_pronouns_.Contains(w)) return false;
+    // "D&I": an "I" glued to other tokens is part of a name, not the pronoun.
+    const std::string& text = doc_.doc->text;
+    const Token& tok = doc_.tokens[t];
+    auto glued = [&](size_t pos) {
+      char c = text[pos];
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '&' || c == '+';
+    };
+    if (tok.begin > s.begin && glued(tok.begin - 1)) return false;
+    if (tok.end < s.end && glued(tok.end)) return false;
+    return true;
+  }
+
+  bool IsCapitalized(uint32_t t, const Sentence& s) const {
+    Shape sh = doc_.tokens[t].shape;
+    if (sh != Shape::kCapitalized && sh != Shape::kAllCaps && sh != Shape::kMixed) return false;
+    return !IsNarratorPronoun(t, s);
+  }
+  bool IsYear(uint32_t t) const {
+    std::string_view w = TokenText(t);
+    return doc_.tokens[t].shape == Shape::kDigits && w.size() == 4 &&
+           (w.starts_with("19") || w.starts_with("20"));
+  }
+  bool Adjacent(uint32_t a, uint32_t b) const {  // no space between tokens a and b
+    return doc_.tokens[a].end == doc_.tokens[b].begin;
+  }
+  bool IsPossessive(uint32_t t) const {
+    std::string_view w = TokenText(t);
+    return w == "'s" || w == "\xE2\x80\x99s" || w == "'S";
+  }
+  bool IsCommonWord(std::string_view w) const {
+    return rules_.common_words_.Contains(w) && !rules_.given_names_.Contains(w) &&
+           !rules_.ambiguous_given_names_.Contains(w);
+  }
+  bool IsPlaceName(std::string_view w) const {
+    return rules_.countries_.Contains(w) || rules_.regions_.Contains(w) ||
+           rules_.cities_.Contains(w);
+  }
+
+  std::vector<Chunk> FindChunks(const Sentence& s) const {
+    std::vector<Chunk> chunks;
+    uint32_t t = s.first_token;
+    while (t < s.end_token) {
+      if (!IsCapitalized(t, s)) {
+        ++t;
+        continue;
+      }
+      Chunk c;
+      c.first_token = t;
+      uint32_t j = t + 1;
+      while (j < s.end_token) {
+        if (IsCapitalized(j, s) || (IsYear(j) && j > t)) {
+          ++j;
+          continue;
+        }
+        if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
+          std::string_view w = TokenText(j);
+          bool joins = rules_.name_connectors_.Contains(w) ||
+                       ((w == "&" || w == "+") && !IsNarratorPronoun(j + 1, s)) ||
+                       (w == "." && TokenText(j - 1).size() == 1 && Adjacent(j - 1, j)) ||
+                       (w == "-" && Adjacent(j - 1, j) && Adjacent(j, j + 1));
+          if (IsPossessive(j)) {
+            c.possessive_splits.push_back(j);
+            joins = true;
+          }
+          if (joins) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      c.end_token = j;
+      // "CEO of Laloka Labs": a role and its connector are not part of the name.
+      while (c.first_token + 2 < c.end_token && rules_.roles_.Contains(TokenText(c.first_token)) &&
+             rules_.name_connectors_.Contains(TokenText(c.first_token + 1))) {
+        c.first_token += 2;
+      }
+      // Sentence-initial common words ("Thanks", "Meeting") and a leading "The" are not names.
+      bool initial = t == s.first_token || (t > s.first_token &&
+                                            doc_.tokens[t - 1].shape == Shape::kPunct &&
+                                            (t - 1 == s.first_token || TokenText(t - 1) == ":"));
+      std::string_view first = TokenText(c.first_token);
+      if ((initial && doc_.tokens[t].shape == Shape::kCapitalized && IsCommonWord(first) &&
+           !IsPlaceName(first)) ||
+          first == "The") {
+        c.first_token++;
+        if (!c.possessive_splits.empty() && c.possessive_splits.front() == c.first_token) {
+          c.possessive_splits.erase(c.possessive_splits.begin());
+          c.first_token++;
+        }
+        // The next token might now be a connector; skip to a capitalised one.
+        while (c.first_token < c.end_token && !IsCapitalized(c.first_token, s)) c.first_token++;
+      }
+      if (c.first_token < c.end_token) {
+        c.begin = doc_.tokens[c.first_token].begin;
+        c.end = doc_.tokens[c.end_token - 1].end;
+        chunks.push_back(std::move(c));
+      }
+      t = j;
+    }
+    return chunks;
+  }
+
+  void TypeByGazetteer(Chunk& c) const {
+    std::string_view text = Text(c.begin, c.end);
+    struct Gazetteer {
+      const Lexicon& lexicon;
+      EntityType type;
+      const char* subtype;
+      const char* rule;
+    };
+    const Gazetteer gazetteers[] = {
+        {rules_.countries_, EntityType::kPlace, "country", "gazetteer:countries"},
+        {rules_.regions_, EntityType::kPlace, "region", "gazetteer:regions"},
+        {rules_.cities_, EntityType::kPlace, "city", "gazetteer:cities"},
+        {rules_.organizations_, EntityType::kOrg, "", "gazetteer:organizations"},
+    };
+    for (const Gazetteer& g : gazetteers) {
+      std::string_view canonical = g.lexicon.Canonical(text);
+      if (canonical.empty()) continue;
+      c.type = static_cast<int>(g.type);
+      c.subtype = g.subtype;
+      c.rule = g.rule;
+      c.canonical = std::string(canonical);
+      return;
+    }
+  }
+
+  std::string TalkKind(std::string_view text) const {
+    // The last talk keyword in the text decides ("Workshop Social" is a social).
+    std::string kind;
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+      size_t b = i;
+      while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) ||
+                                 text[i] == '-')) {
+        ++i;
+      }
+      if (i > b) {
+        std::string_view k = rules_.talk_kinds_.Canonical(text.substr(b, i - b));
+        if (!k.empty()) kind = std::string(k);
+      }
+      if (i == b) ++i;
+    }
+    return kind;
+  }
+
+  void SetType(Chunk& c, const RuleSet::EntityRule& rule, std::string_view match_text) const {
+    c.type = static_cast<int>(rule.type);
+    c.rule = rule.name;
+    c.subtype = rule.subtype;
+    if (rule.type == EntityType::kTalk && (c.subtype.empty() || c.subtype == "*")) {
+      c.subtype = TalkKind(Text(c.begin, c.end));
+      if (c.subtype.empty()) c.subtype = TalkKind(match_text);
+      if (c.subtype.empty()) c.subtype = "talk";
+    }
+  }
+
+  void TypeByChunkRules(Chunk& c) const {
+    std::string_view text = Text(c.begin, c.end);
+    for (const auto& rule : rules_.entity_rules_) {
+      if (rule->mode != RuleSet::EntityRule::Mode::kChunk) continue;
+      if (c.type != kUntyped && !rule->force) continue;
+      if (re2::RE2::PartialMatch(text, *rule->re)) {
+        SetType(c, *rule, text);
+        return;
+      }
+    }
+  }
+
+  // Splits an untyped chunk at its inner possessives: "Google's Amsterdam" -> two chunks.
+  void SplitPossessives(std::vector<Chunk>& chunks, const Sentence& s) const {
+    std::vector<Chunk> out;
+    for (Chunk& c : chunks) {
+      if (c.type != kUntyped || c.possessive_splits.empty()) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      uint32_t start = c.first_token;
+      std::vector<uint32_t> cuts = c.possessive_splits;
+      cuts.push_back(c.end_token);
+      for (uint32_t cut : cuts) {
+        Chunk part;
+        part.first_token = start;
+        part.end_token = cut;
+        while (part.first_token < part.end_token && !IsCapitalized(part.first_token, s)) {
+          part.first_token++;
+        }
+        if (part.first_token < part.end_token) {
+          part.begin = doc_.tokens[part.first_token].begin;
+          part.end = doc_.tokens[part.end_token - 1].end;
+          TypeByGazetteer(part);
+          if (part.type == kUntyped) TypeByChunkRules(part);
+          out.push_back(std::move(part));
+        }
+        start = cut + 1;
+      }
+    }
+    chunks = std::move(out);
+  }
+
+  // Builds the slotted sentence: chunks become ⟨TYPE.subtype:i⟩ (untyped ones ⟨?:i⟩ when
+  // `with_untyped`, raw text otherwise), narrator pronouns ⟨I⟩.
+  std::string Slot(const Sentence& s, const std::vector<Chunk>& chunks, bool with_untyped,
+                   std::vector<Segment>* segs) const {
+    struct Item {
+      uint32_t begin, end;
+      int chunk;  // chunk index, or -2 for a narrator pronoun
+    };
+    std::vector<Item> items;
+    for (size_t ci = 0; ci < chunks.size(); ++ci) {
+      const Chunk& c = chunks[ci];
+      if (c.dropped || (c.type == kUntyped && !with_untyped)) continue;
+      items.push_back({c.begin, c.end, static_cast<int>(ci)});
+    }
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (IsNarratorPronoun(t, s)) items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -2});
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Item& a, const Item& b) { return a.begin < b.begin; });
+    std::string out;
+    segs->clear();
+    uint32_t pos = s.begin;
+    auto emit_raw = [&](uint32_t b, uint32_t e) {
+      if (e <= b) return;
+      segs->push_back({out.size(), e - b, b, e - b, -1});
+      out.append(Text(b, e));
+    };
+    for (const Item& it : items) {
+      if (it.begin < pos) continue;  // overlaps an earlier item
+      emit_raw(pos, it.begin);
+      std::string ph = "\xE2\x9F\xA8";
+      if (it.chunk == -2) {
+        ph += "I";
+      } else {
+        const Chunk& c = chunks[static_cast<size_t>(it.chunk)];
+        ph += c.type == kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));
+        if (c.type != kUntyped && !c.subtype.empty()) ph += "." + c.subtype;
+        ph += ":" + std::to_string(it.chunk);
+      }
+      ph += "\xE2\x9F\xA9";
+      segs->push_back({out.size(), ph.size(), it.begin, it.end - it.begin, it.chunk});
+      out += ph;
+      pos = it.end;
+    }
+    emit_raw(pos, s.end);
+    return out;
+  }
+
+  // Maps an offset of the slotted sentence to a document byte offset.
+  static uint32_t ToDoc(const std::vector<Segment>& segs, size_t off) {
+    for (const Segment& sg : segs) {
+      if (off < sg.slot_begin + sg.slot_len || &sg == &segs.back()) {
+        if (sg.chunk == -1) {
+          return sg.doc_begin + static_cast<uint32_t>(std::min(off - sg.slot_begin,
+                                                              static_cast<size_t>(sg.doc_len)));
+        }
+        return off <= sg.slot_begin ? sg.doc_begin : sg.doc_begin + sg.doc_len;
+      }
+    }
+    return 0;
+  }
+
+  // Chunk indexes (or -2 for the narrator) of the placeholders inside `part`.
+  static std::vector<int> SlotsIn(std::string_view part) {
+    std::vector<int> ids;
+    size_t pos = 0;
+    while ((pos = part.find("\xE2\x9F\xA8", pos)) != std::string_view::npos) {
+      size_t close = part.find("\xE2\x9F\xA9", pos);
+      if (close == std::string_view::npos) break;
+      std::string_view body = part.substr(pos + 3, close - pos - 3);
+      if (body == "I") {
+        ids.push_back(-2);
+      } else if (size_t colon = body.rfind(':'); colon != std::string_view::npos) {
+        ids.push_back(std::atoi(std::string(body.substr(colon + 1)).c_str()));
+      }
+      pos = close + 3;
+    }
+    return ids;
+  }
+
+  void ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks) {
+    std::vector<Segment> segs;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const auto& rule : rules_.entity_rules_) {
+        if (rule->mode == RuleSet::EntityRule::Mode::kChunk) continue;
+        std::string slotted = Slot(s, chunks, true, &segs);
+        re2::StringPiece text(slotted);
+        re2::StringPiece sub[2];
+        size_t at = 0;
+        while (at < slotted.size() &&
+               rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub, 2)) {
+          if (sub[1].data() == nullptr) {
+            at = static_cast<size_t>(sub[0].data() - slotted.data()) + std::max<size_t>(sub[0].size(), 1);
+            continue;
+          }
+          std::string_view group(sub[1].data(), sub[1].size());
+          size_t gb = static_cast<size_t>(group.data() - slotted.data());
+          size_t ge = gb + group.size();
+          std::string_view match_text(sub[0].data(), sub[0].size());
+          at = std::max(ge, gb + 1);
+          if (rule->mode == RuleSet::EntityRule::Mode::kEach) {
+            for (int id : SlotsIn(group)) {
+              if (id < 0) continue;
+              Chunk& c = chunks[static_cast<size_t>(id)];
+              if (c.type == kUntyped || rule->force) SetType(c, *rule, match_text);
+            }
+            continue;
+          }
+          // span: the group becomes one new typed chunk replacing the chunks inside it.
+          Chunk nc;
+          nc.begin = ToDoc(segs, gb);
+          nc.end = ToDoc(segs, ge);
+          while (nc.end > nc.begin &&
+                 std::isspace(static_cast<unsigned char>(doc_.doc->text[nc.end - 1]))) {
+            nc.end--;
+          }
+          bool blocked = nc.end <= nc.begin;
+          std::vector<int> inner = SlotsIn(group);
+          if (rule->keep) {
+            // The slot starts after the kept mentions and a possessive: "⟨PERSON:3⟩’s ⟨TALK:4⟩".
+            for (int id : inner) {
+              if (id >= 0) nc.begin = std::max(nc.begin, chunks[static_cast<size_t>(id)].end);
+            }
+            std::string_view rest = Text(nc.begin, nc.end);
+            for (std::string_view p : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+              if (rest.starts_with(p)) {
+                nc.begin += static_cast<uint32_t>(p.size());
+                break;
+              }
+            }
+            while (nc.begin < nc.end && doc_.doc->text[nc.begin] == ' ') nc.begin++;
+            nc.mention_begin = ToDoc(segs, gb);
+            blocked = nc.end <= nc.begin;
+            inner.clear();
+          }
+          for (int id : inner) {
+            if (id >= 0 && chunks[static_cast<size_t>(id)].type != kUntyped && !rule->force) {
+              blocked = true;
+            }
+          }
+          if (blocked) continue;
+          for (int id : inner) {
+            if (id >= 0) chunks[static_cast<size_t>(id)].dropped = true;
+          }
+          nc.first_token = s.first_token;
+          while (nc.first_token < s.end_token && doc_.tokens[nc.first_token].end <= nc.begin) {
+            nc.first_token++;
+          }
+          nc.end_token = nc.first_token;
+          while (nc.end_token < s.end_token && doc_.tokens[nc.end_token].begin < nc.end) {
+            nc.end_token++;
+          }
+          SetType(nc, *rule, match_text);
+          InsertChunk(chunks, std::move(nc));
+          break;  // chunk indexes changed: re-slot before matching again
+        }
+      }
+    }
+  }
+
+  static void InsertChunk(std::vector<Chunk>& chunks, Chunk nc) {
+    // Dropped chunks stay (their indexes are in use) but give way to the new chunk.
+    auto it = std::lower_bound(chunks.begin(), chunks.end(), nc.begin,
+                               [](const Chunk& c, uint32_t b) { return c.begin < b; });
+    chunks.insert(it, std::move(nc));
+  }
+
+  // A known given name starts a person's name: "Steve Lott", "Naomi".
+  void ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) const {
+    for (Chunk& c : chunks) {
+      if (c.dropped || c.type != kUntyped) continue;
+      std::string_view first = TokenText(c.first_token);
+      uint32_t n = c.end_token - c.first_token;
+      bool plain = true;  // every token a capitalised word: "Steve Lott", not "PyCon X"
+      for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+        Shape sh = doc_.tokens[t].shape;
+        if (sh != Shape::kCapitalized && !(t > c.first_token && TokenText(t) == ".") &&
+            !rules_.name_connectors_.Contains(TokenText(t))) {
+          plain = false;
+        }
+      }
+      // Names that are also words ("Frank", "May") only start longer names ("Frank Lee").
+      bool given = rules_.given_names_.Contains(first) ||
+                   (n > 1 && rules_.ambiguous_given_names_.Contains(first));
+      if (plain && n <= 4 && given) {
+        bool all_common = true;
+        for (uint32_t t = c.first_token + 1; t < c.end_token; ++t) {
+          all_common &= rules_.common_words_.Contains(TokenText(t));
+        }
+        // In a heading, "Rocky Start" is words, not a person.
+        if (!(s.is_heading && n > 1 && all_common)) {
+          c.type = static_cast<int>(EntityType::kPerson);
+          c.rule = "default:given_name";
+        }
+      }
+    }
+  }
+
+  void ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
+                          const std::vector<Chunk>& chunks,
+                          const std::vector<int32_t>& chunk_to_mention) {
+    std::vector<Segment> segs;
+    std::string slotted = Slot(s, chunks, false, &segs);
+    if (slotted.find("\xE2\x9F\xA8") == std::string::npos) return;
+    re2::StringPiece text(slotted);
+    std::vector<re2::StringPiece> sub;
+    for (const auto& rule : rules_.relation_rules_) {
+      int n = rule->re->NumberOfCapturingGroups() + 1;
+      sub.assign(static_cast<size_t>(n), re2::StringPiece());
+      size_t at = 0;
+      while (at < slotted.size() &&
+             rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub.data(), n)) {
+        auto endpoints = [&](const RuleEndpoint& e) {
+          std::vector<int32_t> ids;
+          if (e.group == 0) {
+            ids.push_back(e.special);
+            return ids;
+          }
+          const re2::StringPiece& g = sub[static_cast<size_t>(e.group)];
+          for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()))) {
+            if (id == -2) {
+              ids.push_back(kNarrator);
+            } else if (chunk_to_mention[static_cast<size_t>(id)] >= 0) {
+              ids.push_back(chunk_to_mention[static_cast<size_t>(id)]);
+            }
+          }
+          return ids;
+        };
+        std::string role = rule->role;
+        if (rule->role_group > 0 && sub[static_cast<size_t>(rule->role_group)].data()) {
+          role = std::string(sub[static_cast<size_t>(rule->role_group)].data(),
+                             sub[static_cast<size_t>(rule->role_group)].size());
+        }
+        for (int32_t subj : endpoints(rule->subject)) {
+          for (int32_t obj : endpoints(rule->object)) {
+            if (subj == obj) continue;
+            out_.relations.push_back({rule->relation, subj, obj, role, sentence_index, rule->name});
+          }
+        }
+        // Continue after the last captured group, so overlapping statements still match.
+        size_t next = static_cast<size_t>(sub[0].data() - slotted.data()) + 1;
+        for (int g = 1; g < n; ++g) {
+          const re2::StringPiece& sp = sub[static_cast<size_t>(g)];
+          if (sp.data() != nullptr) {
+            next = std::max(next, static_cast<size_t>(sp.data() - slotted.data()) + sp.size());
+          }
+        }
+        at = next;
+      }
+    }
+  }
+
+  void ExtractSentence(uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (IsNarratorPronoun(t, s)) ++narrator_count_;
+    }
+    std::vector<Chunk> chunks = FindChunks(s);
+    for (Chunk& c : chunks) {
+      TypeByGazetteer(c);
+      if (c.type == kUntyped) TypeByChunkRules(c);
+    }
+    SplitPossessives(chunks, s);
+    ApplyGivenNames(s, chunks);
+    ApplyContextRules(s, chunks);
+
+    // Typed chunks become mentions; everything else is dropped.
+    std::vector<int32_t> chunk_to_mention(chunks.size(), -1);
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      Chunk& c = chunks[i];
+      if (c.dropped || c.type == kUntyped) continue;
+      Mention m;
+      m.type = static_cast<EntityType>(c.type);
+      m.subtype = c.subtype;
+      m.begin = std::min(c.begin, c.mention_begin);
+      m.end = c.end;
+      m.cp_begin = s.cp_begin + CodePointCount(Text(s.begin, m.begin));
+      m.cp_end = m.cp_begin + CodePointCount(Text(m.begin, m.end));
+      m.sentence = si;
+      m.text = std::string(Text(m.begin, m.end));
+      m.canonical = c.canonical;
+      m.rule = c.rule;
+      chunk_to_mention[i] = static_cast<int32_t>(out_.mentions.size());
+      out_.mentions.push_back(std::move(m));
+    }
+    ApplyRelationRules(si, s, chunks, chunk_to_mention);
+  }
+
+  const TokenizedDocument& doc_;
+  const RuleSet& rules_;
+  Extraction out_;
+  int narrator_count_ = 0;
+};
+
+Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules) {
+  return Extractor(doc, rules).Run();
+}
+
+}  // namespace kg

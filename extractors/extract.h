@@ -1,0 +1,143 @@
+// Stage 3 of kgextract: rule-based extraction of entity mentions and relation candidates.
+//
+//   std::unique_ptr<kg::RuleSet> rules;
+//   kg::Status s = kg::RuleSet::Load("data", &rules);     // gazetteers, lexicons, RE2 rules
+//   kg::Extraction ex = kg::Extract(tokenized_doc, *rules);
+//   for (const kg::Mention& m : ex.mentions) ...           // PERSON "Jay Miller" [120, 130)
+//   for (const kg::RelationCandidate& r : ex.relations) ... // speaker_of(mention 3, mention 5)
+//
+// How it works (the rule files in data/rules/ document their own syntax):
+//  1. Candidates: runs of capitalised tokens in a sentence ("David L. Lawrence Convention
+//     Center", "KubeCon + CloudNativeCon Europe 2023"), trimmed of sentence-initial common words.
+//  2. Typing: gazetteers (countries, regions, cities, given names), chunk rules matched against
+//     the candidate's own text (suffixes such as "Labs", "Conference"), then context rules
+//     matched against the "slotted sentence", in which every candidate is replaced by a
+//     placeholder ⟨TYPE:index⟩ and first-person pronouns by ⟨I⟩, so one RE2 pattern such as
+//     `\bCEO of {?}` types whatever candidate sits in the slot.
+//  3. Relations: relation rules matched against the slotted sentence with typed slots
+//     (`{PERSON+} (?:met|chatted with) ...`), and document-level inference rules
+//     (data/rules/inference.rules) applied later, in graph/, once entities are resolved.
+//
+// THREAD SAFETY: a RuleSet is logically immutable after Load and safe to share between threads
+// (RE2 objects are thread-safe). Extract() is reentrant.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "pipeline/status.h"
+#include "pipeline/text.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace kg {
+
+enum class EntityType : uint8_t { kPerson, kOrg, kPlace, kEvent, kTalk };
+inline constexpr int kEntityTypeCount = 5;
+
+// "PERSON", "ORG", "PLACE", "EVENT", "TALK".
+const char* EntityTypeName(EntityType type);
+// The inverse; false when `name` is not a type name.
+bool ParseEntityType(std::string_view name, EntityType* type);
+
+// One occurrence of an entity in a document.
+struct Mention {
+  EntityType type = EntityType::kPerson;
+  std::string subtype;  // PLACE: country, city, region, venue; TALK: keynote, talk, ...
+  uint32_t begin = 0, end = 0;        // byte span in the document, possessive "'s" excluded
+  uint32_t cp_begin = 0, cp_end = 0;  // the same span in code points
+  uint32_t sentence = 0;
+  std::string text;       // the surface text of the span
+  std::string canonical;  // the gazetteer's canonical name ("The Netherlands" -> "Netherlands")
+  std::string rule;       // the rule (or gazetteer) that decided the type
+};
+
+// Special relation endpoints, resolved in graph/ once entities are known.
+inline constexpr int32_t kNarrator = -1;     // the first-person author
+inline constexpr int32_t kMainEvent = -2;    // the event the report is about
+inline constexpr int32_t kNearestTalk = -3;  // the closest TALK at or before the sentence
+
+struct RelationCandidate {
+  std::string relation;  // speaker_of, met, ...
+  int32_t subject = 0;   // index into Extraction::mentions, or one of the special endpoints
+  int32_t object = 0;
+  std::string role;      // affiliated_with only: CEO, founder, member, ...
+  uint32_t sentence = 0;
+  std::string rule;
+};
+
+struct Extraction {
+  std::vector<Mention> mentions;            // sorted by begin
+  std::vector<RelationCandidate> relations;
+  bool has_narrator = false;                // a first-person pronoun occurs
+};
+
+// A list of words or names, loaded from a data file: one entry per line, '#' comments, the
+// first TAB-separated field is the surface form, the second (optional) the canonical form.
+class Lexicon {
+ public:
+  Status Load(const std::string& path, bool fold_case);
+  bool Contains(std::string_view s) const;
+  // The canonical form of `s`, or an empty view when `s` is not an entry.
+  std::string_view Canonical(std::string_view s) const;
+  size_t size() const { return entries_.size(); }
+  void Add(std::string surface, std::string canonical);
+  // Every surface form as stored (case-folded when loaded with fold_case), unordered.
+  std::vector<std::string> Surfaces() const;
+
+ private:
+  bool fold_case_ = false;
+  std::unordered_map<std::string, std::string> entries_;
+};
+
+// Every rule, gazetteer and word list kgextract uses, loaded from a data directory.
+class RuleSet {
+ public:
+  // Loads `data_dir`/{gazetteers,lexicon,rules}/... A missing file or a pattern that RE2 rejects
+  // is a kRules error naming the file, the line and RE2's message.
+  static Status Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out);
+  ~RuleSet();
+
+  // A hash of every loaded file's bytes: recorded in the graph so a result names its rules.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+  struct EntityRule;
+  struct RelationRule;
+  struct InferenceRule {
+    std::string name, relation;
+    std::string subject, object;  // selectors: TYPE, TYPE.subtype, @narrator, @main_event,
+                                  // @met_by_narrator
+    int line = 0;
+  };
+  const std::vector<InferenceRule>& inference_rules() const { return inference_rules_; }
+
+ private:
+  friend class Extractor;
+  RuleSet();
+  Status LoadEntityRules(const std::string& path);
+  Status LoadRelationRules(const std::string& path);
+  Status LoadInferenceRules(const std::string& path);
+
+  Lexicon countries_, regions_, cities_, ambiguous_cities_, given_names_, ambiguous_given_names_,
+      organizations_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_;
+  std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
+  std::vector<std::unique_ptr<EntityRule>> entity_rules_;
+  std::vector<std::unique_ptr<RelationRule>> relation_rules_;
+  std::vector<InferenceRule> inference_rules_;
+  std::string fingerprint_;
+};
+
+// Unicode case folding (ASCII fast path); typographic apostrophes become "'".
+std::string FoldCase(std::string_view s);
+
+// Runs the entity and relation rules over one tokenized document.
+Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules);
+
+}  // namespace kg

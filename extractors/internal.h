@@ -1,0 +1,60 @@
+// Internals shared by the extractor's translation units: rule representations and text helpers.
+// Not part of the public interface (extract.h).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/extract.h"
+
+namespace kg {
+
+// An entity rule of data/rules/entities.rules.
+struct RuleSet::EntityRule {
+  enum class Mode {
+    kChunk,  // pattern runs on a candidate's own text; a match types the candidate
+    kEach,   // pattern runs on the slotted sentence; every candidate in group 1 gets the type
+    kSpan,   // pattern runs on the slotted sentence; group 1's span becomes a new mention
+  };
+  std::string name;
+  EntityType type = EntityType::kPerson;
+  std::string subtype;  // "" = none; "*" = from the talk keyword in the match (TALK)
+  Mode mode = Mode::kChunk;
+  bool force = false;  // retype candidates that another rule already typed
+  // span only: keep the candidates inside the span as mentions of their own ("Jay Miller" in
+  // "Jay Miller's keynote"); the new mention's slot starts after them.
+  bool keep = false;
+  std::unique_ptr<re2::RE2> re;
+  std::string file;
+  int line = 0;
+};
+
+// An endpoint of a relation rule: a capture group, or a special endpoint (kNarrator, ...).
+struct RuleEndpoint {
+  int group = 0;         // 1-based RE2 capture group, 0 when special
+  int32_t special = 0;   // kNarrator, kMainEvent or kNearestTalk when group == 0
+};
+
+// A relation rule of data/rules/relations.rules.
+struct RuleSet::RelationRule {
+  std::string name, relation;
+  RuleEndpoint subject, object;
+  std::string role;     // fixed role, or empty
+  int role_group = 0;   // capture group holding the role, or 0
+  std::unique_ptr<re2::RE2> re;
+  std::string file;
+  int line = 0;
+};
+
+// Expands the slot macros of a rule pattern ({PERSON}, {PERSON+}, {PLACE.city}, {?}, {ANY},
+// {NARRATOR}) into RE2 syntax over placeholders ⟨TYPE.subtype:index⟩ and ⟨I⟩, and {ROLE} into
+// a case-insensitive capture group of `role_alternation` (the roles word list).
+// Returns false (and sets *error) on an unknown macro.
+bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
+                      std::string* out, std::string* error);
+
+}  // namespace kg

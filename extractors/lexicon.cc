@@ -1,0 +1,88 @@
+#include <unicode/unistr.h>
+
+#include <fstream>
+
+#include "extractors/internal.h"
+
+namespace kg {
+
+std::string FoldCase(std::string_view s) {
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  std::string out;
+  if (ascii) {
+    out.resize(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  std::string folded;
+  u.toUTF8String(folded);
+  // Typographic apostrophes fold to ASCII so "Nicky’s" and "Nicky's" are one word.
+  out.reserve(folded.size());
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(folded[i]);
+    }
+  }
+  return out;
+}
+
+Status Lexicon::Load(const std::string& path, bool fold_case) {
+  fold_case_ = fold_case;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Rules(path + ": cannot open word list");
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    std::string surface = line.substr(0, tab);
+    std::string canonical = surface;
+    if (tab != std::string::npos) {
+      size_t tab2 = line.find('\t', tab + 1);
+      canonical = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos
+                                                                 : tab2 - tab - 1);
+    }
+    if (surface.empty()) {
+      return Status::Rules(path + ":" + std::to_string(line_no) + ": empty entry");
+    }
+    Add(std::move(surface), std::move(canonical));
+  }
+  return Status::Ok();
+}
+
+void Lexicon::Add(std::string surface, std::string canonical) {
+  std::string key = fold_case_ ? FoldCase(surface) : std::move(surface);
+  entries_.emplace(std::move(key), std::move(canonical));  // the first entry wins
+}
+
+std::vector<std::string> Lexicon::Surfaces() const {
+  std::vector<std::string> out;
+  out.reserve(entries_.size());
+  for (const auto& [surface, canonical] : entries_) out.push_back(surface);
+  return out;
+}
+
+bool Lexicon::Contains(std::string_view s) const {
+  if (fold_case_) return entries_.count(FoldCase(s)) > 0;
+  return entries_.count(std::string(s)) > 0;
+}
+
+std::string_view Lexicon::Canonical(std::string_view s) const {
+  auto it = fold_case_ ? entries_.find(FoldCase(s)) : entries_.find(std::string(s));
+  if (it == entries_.end()) return {};
+  return it->second;
+}
+
+}  // namespace kg

@@ -1,0 +1,330 @@
+// Loading of rule files, gazetteers and word lists. The rule-file grammar is written down at
+// the top of each file in data/rules/ and in README.md ("Rule files").
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "extractors/internal.h"
+
+namespace kg {
+namespace {
+
+constexpr std::string_view kOpen = "\xE2\x9F\xA8";   // ⟨ U+27E8
+constexpr std::string_view kClose = "\xE2\x9F\xA9";  // ⟩ U+27E9
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// Splits "a | b | c | pattern" into exactly `n` fields; the last keeps any further " | ".
+bool SplitFields(const std::string& line, size_t n, std::vector<std::string>* fields) {
+  fields->clear();
+  size_t pos = 0;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    size_t bar = line.find(" | ", pos);
+    if (bar == std::string::npos) return false;
+    fields->push_back(Trim(std::string_view(line).substr(pos, bar - pos)));
+    pos = bar + 3;
+  }
+  fields->push_back(Trim(std::string_view(line).substr(pos)));
+  return true;
+}
+
+struct RuleFileReader {
+  std::string path;
+  std::ifstream in;
+  int line_no = 0;
+  std::string* fingerprint_input;
+
+  // Next non-comment line, or false at the end.
+  bool Next(std::string* line) {
+    while (std::getline(in, *line)) {
+      ++line_no;
+      fingerprint_input->append(*line).push_back('\n');
+      if (!line->empty() && line->back() == '\r') line->pop_back();
+      std::string t = Trim(*line);
+      if (t.empty() || t[0] == '#') continue;
+      return true;
+    }
+    return false;
+  }
+  Status Error(const std::string& what) const {
+    return Status::Rules(path + ":" + std::to_string(line_no) + ": " + what);
+  }
+};
+
+std::string PlaceholderRegex(std::string_view type, std::string_view subtype) {
+  std::string t;
+  if (type == "?") {
+    t = "\\?";
+  } else if (type == "ANY") {
+    t = "[A-Z?]+";
+  } else if (type == "WHO") {  // a person or the narrator
+    return std::string(kOpen) + "(?:PERSON:\\d+|I)" + std::string(kClose);
+  } else {
+    t = std::string(type);
+  }
+  std::string sub = subtype.empty() ? "(?:\\.[a-z]+)?" : "\\." + std::string(subtype);
+  return std::string(kOpen) + t + sub + ":\\d+" + std::string(kClose);
+}
+
+std::string Fnv1aHex(std::string_view data) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : data) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace
+
+bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
+                      std::string* out, std::string* error) {
+  out->clear();
+  size_t i = 0;
+  while (i < pattern.size()) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      size_t len = 2;
+      // \p{Lu}: a Unicode class, not a slot.
+      if ((pattern[i + 1] == 'p' || pattern[i + 1] == 'P') && i + 2 < pattern.size() &&
+          pattern[i + 2] == '{') {
+        size_t close = pattern.find('}', i);
+        if (close != std::string_view::npos) len = close - i + 1;
+      }
+      out->append(pattern.substr(i, len));
+      i += len;
+      continue;
+    }
+    if (c != '{') {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    std::string_view body = pattern.substr(i + 1, close - i - 1);
+    if (!body.empty() && (std::isdigit(static_cast<unsigned char>(body[0])) || body[0] == ',')) {
+      out->append(pattern.substr(i, close - i + 1));  // an RE2 repetition such as {0,3}
+      i = close + 1;
+      continue;
+    }
+    bool list = body.ends_with("+");
+    if (list) body.remove_suffix(1);
+    std::string_view type = body, subtype;
+    if (size_t dot = body.find('.'); dot != std::string_view::npos) {
+      type = body.substr(0, dot);
+      subtype = body.substr(dot + 1);
+    }
+    EntityType ignored;
+    if (type == "GAP") {
+      // Filler between two slots within a clause: words, and slots of things (not people).
+      out->append("(?:[^").append(kOpen).append(".!?;]|").append(kOpen)
+          .append("(?:EVENT|PLACE|ORG|TALK|\\?)[^").append(kClose).append("]*")
+          .append(kClose).append(")");
+    } else if (type == "ROLE") {
+      out->append("((?i:").append(role_alternation).append("))");
+    } else if (type == "NARRATOR") {
+      out->append("(").append(kOpen).append("I").append(kClose).append(")");
+    } else if (type == "?" || type == "ANY" || type == "WHO" || ParseEntityType(type, &ignored)) {
+      std::string one = PlaceholderRegex(type, subtype);
+      if (list) {
+        out->append("(" + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one +
+                    ")*)");
+      } else {
+        out->append("(" + one + ")");
+      }
+    } else {
+      *error = "unknown slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
+               "}; expected PERSON, ORG, PLACE, EVENT, TALK (optionally .subtype and +), ?, "
+               "ANY, WHO, NARRATOR, ROLE or GAP";
+      return false;
+    }
+    i = close + 1;
+  }
+  return true;
+}
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+Status RuleSet::LoadEntityRules(const std::string& path) {
+  std::string fp;
+  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
+  if (!r.in) return Status::Rules(path + ": cannot open rule file");
+  std::string line;
+  std::vector<std::string> f;
+  while (r.Next(&line)) {
+    if (!SplitFields(line, 4, &f)) {
+      return r.Error("expected 'name | TYPE[.subtype] | chunk|each|span [force] [keep] | pattern'");
+    }
+    auto rule = std::make_unique<EntityRule>();
+    rule->name = f[0];
+    rule->file = path;
+    rule->line = r.line_no;
+    std::string type = f[1];
+    if (size_t dot = type.find('.'); dot != std::string::npos) {
+      rule->subtype = type.substr(dot + 1);
+      type.resize(dot);
+    }
+    if (!ParseEntityType(type, &rule->type)) return r.Error("unknown entity type '" + type + "'");
+    std::istringstream modes(f[2]);
+    std::string mode;
+    modes >> mode;
+    if (mode == "chunk") {
+      rule->mode = EntityRule::Mode::kChunk;
+    } else if (mode == "each") {
+      rule->mode = EntityRule::Mode::kEach;
+    } else if (mode == "span") {
+      rule->mode = EntityRule::Mode::kSpan;
+    } else {
+      return r.Error("unknown mode '" + mode + "' (chunk, each or span)");
+    }
+    std::string flag;
+    while (modes >> flag) {
+      if (flag == "force") {
+        rule->force = true;
+      } else if (flag == "keep" && rule->mode == EntityRule::Mode::kSpan) {
+        rule->keep = true;
+      } else {
+        return r.Error("unknown flag '" + flag + "' (force; keep for span rules)");
+      }
+    }
+    std::string expanded, err;
+    if (!ExpandSlotMacros(f[3], role_alternation_, &expanded, &err)) return r.Error(err);
+    rule->re = std::make_unique<re2::RE2>(expanded);
+    if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
+    if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
+      return r.Error("each/span rules need a capture group");
+    }
+    entity_rules_.push_back(std::move(rule));
+  }
+  fingerprint_ += fp;
+  return Status::Ok();
+}
+
+Status RuleSet::LoadRelationRules(const std::string& path) {
+  std::string fp;
+  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
+  if (!r.in) return Status::Rules(path + ": cannot open rule file");
+  std::string line;
+  std::vector<std::string> f;
+  auto parse_endpoint = [](const std::string& s, RuleEndpoint* e) {
+    if (s == "@narrator") {
+      e->special = kNarrator;
+    } else if (s == "@main_event") {
+      e->special = kMainEvent;
+    } else if (s == "@nearest_talk") {
+      e->special = kNearestTalk;
+    } else if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) {
+      e->group = std::stoi(s);
+    } else {
+      return false;
+    }
+    return true;
+  };
+  while (r.Next(&line)) {
+    if (!SplitFields(line, 6, &f)) {
+      return r.Error("expected 'name | relation | subject | object | role | pattern'");
+    }
+    auto rule = std::make_unique<RelationRule>();
+    rule->name = f[0];
+    rule->relation = f[1];
+    rule->file = path;
+    rule->line = r.line_no;
+    if (!parse_endpoint(f[2], &rule->subject) || !parse_endpoint(f[3], &rule->object)) {
+      return r.Error("an endpoint is a group number, @narrator, @main_event or @nearest_talk");
+    }
+    if (f[4].starts_with("$")) {
+      rule->role_group = std::atoi(f[4].c_str() + 1);
+    } else if (f[4] != "-") {
+      rule->role = f[4];
+    }
+    std::string expanded, err;
+    if (!ExpandSlotMacros(f[5], role_alternation_, &expanded, &err)) return r.Error(err);
+    rule->re = std::make_unique<re2::RE2>(expanded);
+    if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
+    int groups = rule->re->NumberOfCapturingGroups();
+    if (rule->subject.group > groups || rule->object.group > groups ||
+        rule->role_group > groups) {
+      return r.Error("an endpoint names group " + std::to_string(std::max(
+                         {rule->subject.group, rule->object.group, rule->role_group})) +
+                     " but the pattern has " + std::to_string(groups));
+    }
+    relation_rules_.push_back(std::move(rule));
+  }
+  fingerprint_ += fp;
+  return Status::Ok();
+}
+
+Status RuleSet::LoadInferenceRules(const std::string& path) {
+  std::string fp;
+  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
+  if (!r.in) return Status::Rules(path + ": cannot open rule file");
+  std::string line;
+  std::vector<std::string> f;
+  while (r.Next(&line)) {
+    if (!SplitFields(line, 4, &f)) return r.Error("expected 'name | relation | subject | object'");
+    inference_rules_.push_back({f[0], f[1], f[2], f[3], r.line_no});
+  }
+  fingerprint_ += fp;
+  return Status::Ok();
+}
+
+Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out) {
+  std::unique_ptr<RuleSet> rs(new RuleSet());
+  struct ListFile {
+    Lexicon* lexicon;
+    const char* path;
+    bool fold;
+  };
+  const ListFile lists[] = {
+      {&rs->countries_, "gazetteers/countries.tsv", true},
+      {&rs->regions_, "gazetteers/regions.tsv", true},
+      {&rs->cities_, "gazetteers/cities.tsv", true},
+      {&rs->ambiguous_cities_, "gazetteers/cities_ambiguous.tsv", true},
+      {&rs->given_names_, "gazetteers/given_names.tsv", true},
+      {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true},
+      {&rs->organizations_, "gazetteers/organizations.tsv", true},
+      {&rs->common_words_, "lexicon/common_words.txt", true},
+      {&rs->talk_kinds_, "lexicon/talk_kinds.tsv", true},
+      {&rs->narrator_pronouns_, "lexicon/narrator_pronouns.txt", false},
+      {&rs->name_connectors_, "lexicon/name_connectors.txt", false},
+      {&rs->roles_, "lexicon/roles.txt", true},
+  };
+  std::string all;
+  for (const ListFile& lf : lists) {
+    std::string path = data_dir + "/" + lf.path;
+    if (Status s = lf.lexicon->Load(path, lf.fold); !s.ok()) return s;
+    all += path;
+    all += std::to_string(lf.lexicon->size());
+  }
+  // Longest roles first, so "program chair" wins over "chair".
+  std::vector<std::string> roles = rs->roles_.Surfaces();
+  std::sort(roles.begin(), roles.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  for (const std::string& r : roles) {
+    if (!rs->role_alternation_.empty()) rs->role_alternation_ += "|";
+    rs->role_alternation_ += re2::RE2::QuoteMeta(r);
+  }
+  if (Status s = rs->LoadEntityRules(data_dir + "/rules/entities.rules"); !s.ok()) return s;
+  if (Status s = rs->LoadRelationRules(data_dir + "/rules/relations.rules"); !s.ok()) return s;
+  if (Status s = rs->LoadInferenceRules(data_dir + "/rules/inference.rules"); !s.ok()) return s;
+  rs->fingerprint_ = Fnv1aHex(all + rs->fingerprint_);
+  *out = std::move(rs);
+  return Status::Ok();
+}
+
+}  // namespace kg

@@ -1,0 +1,96 @@
+// Stages 4 to 7 of kgextract: resolution, relations, the Boost.Graph, and its exports.
+//
+//   kg::DocumentGraph dg = kg::ResolveDocument(tokenized, extraction, rules);  // per document
+//   kg::KnowledgeGraph kgraph = kg::MergeDocuments({dg1, dg2});               // in input order
+//   std::string json = kg::ToNodeLinkJson(kgraph);                            // NetworkX, D3
+//   std::string graphml = kg::ToGraphML(kgraph);                              // Gephi, yEd
+//
+// Resolution makes one node per real entity within a document: "Jay" joins "Jay Miller",
+// "PSF" joins "Python Software Foundation", "Simon Willison's" is "Simon Willison"; the
+// first-person author becomes one narrator node. Node ids are stable slugs of type and
+// canonical name ("person:jay-miller"), so graphs of separate runs join on id.
+//
+// Determinism: MergeDocuments sorts nodes by id and edges by (source, target, relation, role),
+// and the exporters print numbers with fixed formatting, so equal inputs give equal bytes.
+//
+// THREAD SAFETY: ResolveDocument is reentrant (run one per worker); the rest are plain values.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extractors/extract.h"
+
+namespace kg {
+
+// A span of a document: a mention of an entity, or the sentence that is an edge's evidence.
+// `start` and `end` are code point offsets (Python's text[start:end]).
+struct Span {
+  std::string doc;
+  uint32_t start = 0, end = 0;
+  std::string text;
+  std::string rule;  // the rule that produced the mention or relation
+};
+
+struct NodeProps {
+  std::string id;       // "person:jay-miller"
+  std::string label;    // "Jay Miller"
+  std::string type;     // PERSON, ORG, PLACE, EVENT, TALK
+  std::string subtype;  // PLACE only: country, city, region, venue
+  std::string kind;     // TALK only: keynote, talk, panel, session, workshop, tutorial, social
+  std::vector<std::string> aliases;  // other names, sorted, label excluded
+  bool narrator = false;
+  std::vector<Span> mentions;
+  std::vector<std::string> documents;  // sorted
+};
+
+struct EdgeProps {
+  std::string relation;  // speaker_of, ..., related_to, co_occurs
+  std::string role;      // affiliated_with only
+  double weight = 1.0;   // co_occurs: sentences that hold both; typed: times stated
+  bool symmetric = false;  // met and co_occurs
+  std::vector<Span> evidence;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps,
+                                    EdgeProps>;
+
+struct KnowledgeGraph {
+  Graph graph;
+  std::vector<std::string> documents;
+  std::string generator;          // "kgextract 0.1.0"
+  std::string rules_fingerprint;  // RuleSet::fingerprint()
+};
+
+// The nodes and edges of one document, before merging.
+struct DocumentGraph {
+  std::string doc;
+  std::vector<NodeProps> nodes;
+  struct Edge {
+    std::string source, target;  // node ids
+    EdgeProps props;
+  };
+  std::vector<Edge> edges;
+};
+
+DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& extraction,
+                              const RuleSet& rules);
+
+// Joins documents' graphs: nodes with one id become one node (aliases, mentions and documents
+// united), equal edges (source, target, relation, role) add up their weight and evidence.
+KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string generator,
+                              std::string rules_fingerprint);
+
+// "person:jay-miller": the type in lower case, a colon, then the name lower-cased with every
+// run of characters other than letters and digits turned into one '-'.
+std::string NodeId(std::string_view type, std::string_view name);
+
+// Node-link JSON (the output contract in README.md), one line, keys in a fixed order.
+std::string ToNodeLinkJson(const KnowledgeGraph& graph, bool pretty = false);
+// GraphML with typed <key>s (label, type, subtype, kind, narrator, aliases, mentions;
+// relation, role, weight, symmetric, evidence).
+std::string ToGraphML(const KnowledgeGraph& graph);
+
+}  // namespace kg

@@ -1,0 +1,457 @@
+// Resolution: mentions -> entities of one document, relation candidates -> typed edges,
+// inference rules, co-occurrence edges.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <tuple>
+#include <map>
+#include <set>
+
+#include "graph/graph.h"
+
+namespace kg {
+namespace {
+
+// The key two names of one entity share: case-folded, possessive and a leading "the" removed,
+// runs of other characters than letters, digits and '&' turned into one space.
+std::string NameKey(std::string_view name) {
+  std::string f = FoldCase(name);
+  std::string out;
+  size_t i = 0;
+  auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '&'; };
+  while (i < f.size()) {
+    if (f.compare(i, 2, "'s") == 0 && (i + 2 == f.size() || !is_word(f[i + 2]))) {
+      i += 2;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(f[i]);
+    if (is_word(c)) {
+      out.push_back(static_cast<char>(c));
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
+    }
+    ++i;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.starts_with("the ")) out.erase(0, 4);
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view key) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < key.size()) {
+    size_t sp = key.find(' ', i);
+    if (sp == std::string_view::npos) sp = key.size();
+    if (sp > i) words.emplace_back(key.substr(i, sp - i));
+    i = sp + 1;
+  }
+  return words;
+}
+
+bool IsPossessiveName(std::string_view s) {
+  return s.find("'s") != std::string_view::npos ||
+         s.find("\xE2\x80\x99s") != std::string_view::npos;
+}
+
+struct Entity {
+  EntityType type;
+  std::string subtype;
+  std::string canonical;         // gazetteer canonical name, if any
+  std::vector<size_t> mentions;  // indexes into Extraction::mentions, in document order
+  std::set<std::string> keys;
+  bool alive = true;
+  std::string id, label;
+};
+
+class Resolver {
+ public:
+  Resolver(const TokenizedDocument& doc, const Extraction& ex, const RuleSet& rules)
+      : doc_(doc), ex_(ex), rules_(rules) {}
+
+  DocumentGraph Run() {
+    out_.doc = doc_.doc->id;
+    std::vector<EntityType> types = ReconcileTypes();
+    GroupByKey(types);
+    MergePersons();
+    MergeAcronyms();
+    MergeEvents();
+    Finalize();
+    AddRelations();
+    AddInferred();
+    AddCoOccurrences();
+    return std::move(out_);
+  }
+
+ private:
+  // The same name typed two ways in one document takes the type most of its mentions have.
+  std::vector<EntityType> ReconcileTypes() const {
+    std::map<std::string, std::array<int, kEntityTypeCount>> votes;
+    for (const Mention& m : ex_.mentions) votes[NameKey(m.text)][static_cast<int>(m.type)]++;
+    std::vector<EntityType> types;
+    for (const Mention& m : ex_.mentions) {
+      const auto& v = votes[NameKey(m.text)];
+      int best = static_cast<int>(m.type);
+      for (int t = 0; t < kEntityTypeCount; ++t) {
+        if (v[static_cast<size_t>(t)] > v[static_cast<size_t>(best)]) best = t;
+      }
+      types.push_back(static_cast<EntityType>(best));
+    }
+    return types;
+  }
+
+  void GroupByKey(const std::vector<EntityType>& types) {
+    std::map<std::pair<int, std::string>, size_t> by_key;
+    for (size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const Mention& m = ex_.mentions[i];
+      std::string key = NameKey(m.canonical.empty() ? m.text : m.canonical);
+      if (key.empty()) continue;
+      auto k = std::make_pair(static_cast<int>(types[i]), key);
+      auto it = by_key.find(k);
+      size_t e;
+      if (it == by_key.end()) {
+        e = entities_.size();
+        by_key.emplace(k, e);
+        Entity ent{types[i], types[i] == m.type ? m.subtype : "", m.canonical, {}, {key}, true,
+                   "", ""};
+        entities_.push_back(std::move(ent));
+      } else {
+        e = it->second;
+      }
+      if (entities_[e].subtype.empty() && types[i] == m.type) entities_[e].subtype = m.subtype;
+      entities_[e].mentions.push_back(i);
+    }
+  }
+
+  void Absorb(size_t into, size_t from) {
+    Entity& a = entities_[into];
+    Entity& b = entities_[from];
+    a.mentions.insert(a.mentions.end(), b.mentions.begin(), b.mentions.end());
+    std::sort(a.mentions.begin(), a.mentions.end());
+    a.keys.insert(b.keys.begin(), b.keys.end());
+    b.alive = false;
+    b.mentions.clear();
+  }
+
+  std::vector<size_t> Alive(EntityType type) const {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < entities_.size(); ++i) {
+      if (entities_[i].alive && entities_[i].type == type) out.push_back(i);
+    }
+    return out;
+  }
+
+  // "Jay" joins "Jay Miller" when exactly one full name starts (or ends) with it.
+  void MergePersons() {
+    std::vector<size_t> persons = Alive(EntityType::kPerson);
+    for (size_t short_e : persons) {
+      std::vector<std::string> w = Words(*entities_[short_e].keys.begin());
+      if (w.size() != 1 || entities_[short_e].keys.size() != 1) continue;
+      std::vector<size_t> firsts, lasts;
+      for (size_t long_e : persons) {
+        if (long_e == short_e || !entities_[long_e].alive) continue;
+        std::vector<std::string> lw = Words(*entities_[long_e].keys.begin());
+        if (lw.size() < 2) continue;
+        if (lw.front() == w[0]) firsts.push_back(long_e);
+        if (lw.back() == w[0]) lasts.push_back(long_e);
+      }
+      if (firsts.size() == 1) {
+        Absorb(firsts[0], short_e);
+      } else if (firsts.empty() && lasts.size() == 1) {
+        Absorb(lasts[0], short_e);
+      }
+    }
+  }
+
+  // "PSF" joins "Python Software Foundation": the initials of the name's words.
+  void MergeAcronyms() {
+    std::vector<size_t> orgs = Alive(EntityType::kOrg);
+    for (size_t a : orgs) {
+      const Mention& m = ex_.mentions[entities_[a].mentions.front()];
+      std::string_view text = m.text;
+      bool acronym = text.size() >= 2 && text.size() <= 8 &&
+                     std::all_of(text.begin(), text.end(), [](char c) {
+                       return std::isupper(static_cast<unsigned char>(c));
+                     });
+      if (!acronym) continue;
+      std::string lower = FoldCase(text);
+      for (size_t b : orgs) {
+        if (a == b || !entities_[b].alive) continue;
+        std::string initials;
+        for (const std::string& w : Words(*entities_[b].keys.begin())) {
+          if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&") continue;
+          initials.push_back(w[0]);
+        }
+        if (initials == lower) {
+          Absorb(b, a);
+          break;
+        }
+      }
+    }
+  }
+
+  std::set<std::string> EventMatchWords(size_t e) const {
+    std::set<std::string> words;
+    for (size_t mi : entities_[e].mentions) {
+      std::string f = FoldCase(ex_.mentions[mi].text);
+      // Drop "+ CloudNativeCon": co-located event names are not part of the identity.
+      if (size_t plus = f.find(" + "); plus != std::string::npos) {
+        size_t next = f.find(' ', plus + 3);
+        f.erase(plus, next == std::string::npos ? std::string::npos : next - plus);
+      }
+      for (const std::string& w : Words(NameKey(f))) words.insert(w);
+      break;  // the first mention stands for the entity
+    }
+    return words;
+  }
+
+  // "PyCon" and "PyCon 2024" join "PyCon US 2024": a name whose words are all in a longer
+  // name of the document is that event; with several candidates, the most mentioned wins.
+  void MergeEvents() {
+    std::vector<size_t> events = Alive(EntityType::kEvent);
+    std::sort(events.begin(), events.end(), [&](size_t a, size_t b) {
+      return EventMatchWords(a).size() > EventMatchWords(b).size();
+    });
+    for (size_t i = events.size(); i-- > 0;) {
+      size_t short_e = events[i];
+      if (!entities_[short_e].alive) continue;
+      std::set<std::string> sw = EventMatchWords(short_e);
+      size_t best = SIZE_MAX;
+      for (size_t long_e : events) {
+        if (long_e == short_e || !entities_[long_e].alive) continue;
+        std::set<std::string> lw = EventMatchWords(long_e);
+        if (lw.size() < sw.size() || (lw.size() == sw.size() && long_e > short_e)) continue;
+        if (!std::includes(lw.begin(), lw.end(), sw.begin(), sw.end())) continue;
+        if (best == SIZE_MAX ||
+            entities_[long_e].mentions.size() > entities_[best].mentions.size()) {
+          best = long_e;
+        }
+      }
+      if (best != SIZE_MAX) Absorb(best, short_e);
+    }
+  }
+
+  void Finalize() {
+    std::map<std::string, size_t> by_id;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      Entity& ent = entities_[e];
+      if (!ent.alive) continue;
+      // Label: the gazetteer's name, else the fullest name (most words, no possessive).
+      std::string label;
+      if (!ent.canonical.empty()) {
+        label = ent.canonical;
+      } else {
+        size_t best_words = 0;
+        bool best_possessive = true;
+        for (size_t mi : ent.mentions) {
+          const std::string& t = ex_.mentions[mi].text;
+          size_t words = Words(NameKey(t)).size();
+          bool possessive = IsPossessiveName(t);
+          if (label.empty() || (best_possessive && !possessive) ||
+              (possessive == best_possessive && words > best_words)) {
+            label = t;
+            best_words = words;
+            best_possessive = possessive;
+          }
+        }
+      }
+      ent.label = label;
+      ent.id = NodeId(EntityTypeName(ent.type), label);
+      if (auto it = by_id.find(ent.id); it != by_id.end()) {
+        Absorb(it->second, e);
+        continue;
+      }
+      by_id.emplace(ent.id, e);
+    }
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      Entity& ent = entities_[e];
+      if (!ent.alive) continue;
+      NodeProps n;
+      n.id = ent.id;
+      n.label = ent.label;
+      n.type = EntityTypeName(ent.type);
+      if (ent.type == EntityType::kPlace) n.subtype = ent.subtype;
+      if (ent.type == EntityType::kTalk) n.kind = ent.subtype.empty() ? "talk" : ent.subtype;
+      std::set<std::string> aliases;
+      for (size_t mi : ent.mentions) {
+        const Mention& m = ex_.mentions[mi];
+        if (m.text != ent.label) aliases.insert(m.text);
+        n.mentions.push_back({doc_.doc->id, m.cp_begin, m.cp_end, m.text, m.rule});
+        mention_entity_[mi] = e;
+      }
+      n.aliases.assign(aliases.begin(), aliases.end());
+      n.documents = {doc_.doc->id};
+      node_index_[ent.id] = out_.nodes.size();
+      out_.nodes.push_back(std::move(n));
+    }
+    if (ex_.has_narrator) {
+      NodeProps n;
+      n.id = NodeId("PERSON", "narrator " + doc_.doc->id);
+      n.label = "Narrator of " + doc_.doc->id;
+      n.type = "PERSON";
+      n.narrator = true;
+      n.documents = {doc_.doc->id};
+      narrator_id_ = n.id;
+      node_index_[n.id] = out_.nodes.size();
+      out_.nodes.push_back(std::move(n));
+    }
+    // The main event: the event mentioned most; the first mentioned on a tie.
+    size_t best = SIZE_MAX;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const Entity& ent = entities_[e];
+      if (!ent.alive || ent.type != EntityType::kEvent) continue;
+      if (best == SIZE_MAX || ent.mentions.size() > entities_[best].mentions.size() ||
+          (ent.mentions.size() == entities_[best].mentions.size() &&
+           ent.mentions.front() < entities_[best].mentions.front())) {
+        best = e;
+      }
+    }
+    if (best != SIZE_MAX) main_event_id_ = entities_[best].id;
+  }
+
+  Span SentenceSpan(uint32_t si, const std::string& rule) const {
+    const Sentence& s = doc_.sentences[si];
+    return {doc_.doc->id, s.cp_begin, s.cp_end, std::string(doc_.TextOf(s)), rule};
+  }
+
+  // The TALK mention nearest to sentence `si` (same sentence first, then the closer one, the
+  // earlier on a tie), at most two sentences away.
+  std::string NearestTalk(uint32_t si) const {
+    std::string best;
+    int best_distance = 3;
+    for (size_t mi = 0; mi < ex_.mentions.size(); ++mi) {
+      const Mention& m = ex_.mentions[mi];
+      auto it = mention_entity_.find(mi);
+      if (it == mention_entity_.end() || entities_[it->second].type != EntityType::kTalk) continue;
+      int d = static_cast<int>(m.sentence) - static_cast<int>(si);
+      int distance = d < 0 ? -d : d;
+      if (distance < best_distance) {  // mentions come in document order: earlier wins ties
+        best_distance = distance;
+        best = entities_[it->second].id;
+      }
+    }
+    return best;
+  }
+
+  std::string EndpointId(int32_t endpoint, uint32_t si) const {
+    if (endpoint == kNarrator) return narrator_id_;
+    if (endpoint == kMainEvent) return main_event_id_;
+    if (endpoint == kNearestTalk) return NearestTalk(si);
+    auto it = mention_entity_.find(static_cast<size_t>(endpoint));
+    if (it == mention_entity_.end()) return "";
+    return entities_[it->second].id;
+  }
+
+  void AddEdge(const std::string& source, const std::string& target, const std::string& relation,
+               const std::string& role, Span evidence) {
+    if (source.empty() || target.empty() || source == target) return;
+    std::string s = source, t = target;
+    bool symmetric = relation == "met" || relation == "co_occurs";
+    if (symmetric && t < s) std::swap(s, t);
+    auto key = std::make_tuple(s, t, relation, role);
+    auto it = edge_index_.find(key);
+    if (it == edge_index_.end()) {
+      DocumentGraph::Edge e;
+      e.source = s;
+      e.target = t;
+      e.props.relation = relation;
+      e.props.role = role;
+      e.props.weight = 0;
+      e.props.symmetric = symmetric;
+      it = edge_index_.emplace(key, out_.edges.size()).first;
+      out_.edges.push_back(std::move(e));
+    }
+    EdgeProps& p = out_.edges[it->second].props;
+    // One statement per sentence: a sentence matched by two rules is still one statement.
+    for (const Span& ev : p.evidence) {
+      if (ev.start == evidence.start && ev.doc == evidence.doc) return;
+    }
+    p.weight += 1;
+    p.evidence.push_back(std::move(evidence));
+  }
+
+  void AddRelations() {
+    for (const RelationCandidate& r : ex_.relations) {
+      std::string s = EndpointId(r.subject, r.sentence);
+      std::string o = EndpointId(r.object, r.sentence);
+      AddEdge(s, o, r.relation, r.role, SentenceSpan(r.sentence, r.rule));
+      if (r.relation == "met" && (s == narrator_id_ || o == narrator_id_)) {
+        met_by_narrator_.insert(s == narrator_id_ ? o : s);
+      }
+    }
+  }
+
+  std::vector<std::string> Select(const std::string& selector) const {
+    std::vector<std::string> ids;
+    if (selector == "@narrator") {
+      if (!narrator_id_.empty()) ids.push_back(narrator_id_);
+    } else if (selector == "@main_event") {
+      if (!main_event_id_.empty()) ids.push_back(main_event_id_);
+    } else if (selector == "@met_by_narrator") {
+      ids.assign(met_by_narrator_.begin(), met_by_narrator_.end());
+    } else {
+      for (const Entity& e : entities_) {
+        if (e.alive && selector == EntityTypeName(e.type)) ids.push_back(e.id);
+      }
+    }
+    return ids;
+  }
+
+  Span FirstMentionSentence(const std::string& id, const std::string& rule) const {
+    auto it = node_index_.find(id);
+    if (it != node_index_.end() && !out_.nodes[it->second].mentions.empty()) {
+      const Span& m = out_.nodes[it->second].mentions.front();
+      for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+        const Sentence& s = doc_.sentences[si];
+        if (s.cp_begin <= m.start && m.end <= s.cp_end) return SentenceSpan(si, rule);
+      }
+    }
+    if (!doc_.sentences.empty()) return SentenceSpan(0, rule);
+    return {doc_.doc->id, 0, 0, "", rule};
+  }
+
+  void AddInferred() {
+    for (const RuleSet::InferenceRule& rule : rules_.inference_rules()) {
+      for (const std::string& s : Select(rule.subject)) {
+        for (const std::string& o : Select(rule.object)) {
+          std::string anchor = s == narrator_id_ ? o : s;
+          AddEdge(s, o, rule.relation, "", FirstMentionSentence(anchor, "inference:" + rule.name));
+        }
+      }
+    }
+  }
+
+  void AddCoOccurrences() {
+    std::map<uint32_t, std::set<std::string>> by_sentence;
+    for (const auto& [mi, e] : mention_entity_) {
+      by_sentence[ex_.mentions[mi].sentence].insert(entities_[e].id);
+    }
+    for (const auto& [si, ids] : by_sentence) {
+      for (auto a = ids.begin(); a != ids.end(); ++a) {
+        for (auto b = std::next(a); b != ids.end(); ++b) {
+          AddEdge(*a, *b, "co_occurs", "", SentenceSpan(si, "co_occurrence"));
+        }
+      }
+    }
+  }
+
+  const TokenizedDocument& doc_;
+  const Extraction& ex_;
+  const RuleSet& rules_;
+  DocumentGraph out_;
+  std::vector<Entity> entities_;
+  std::map<size_t, size_t> mention_entity_;
+  std::map<std::string, size_t> node_index_;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> edge_index_;
+  std::set<std::string> met_by_narrator_;
+  std::string narrator_id_, main_event_id_;
+};
+
+}  // namespace
+
+DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& extraction,
+                              const RuleSet& rules) {
+  return Resolver(doc, extraction, rules).Run();
+}
+
+}  // namespace kg

@@ -1,0 +1,199 @@
+// The kgextract command line: argument parsing, output naming, exit codes.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <set>
+#include <thread>
+
+#include "pipeline/pipeline.h"
+
+namespace kg {
+namespace {
+
+// Exit codes, documented in --help and README.md.
+constexpr int kExitOk = 0;
+constexpr int kExitInternal = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitInputMissing = 3;
+constexpr int kExitInputInvalid = 4;
+constexpr int kExitOutput = 5;
+constexpr int kExitRules = 6;
+
+constexpr const char* kUsage =
+    "usage: kgextract [options] INPUT...\n"
+    "\n"
+    "Reads event reports (UTF-8 text files; '-' is standard input) and writes the knowledge\n"
+    "graph of their people, organisations, places, events and talks.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output PATH     output file; with several formats, a base name that gets\n"
+    "                        .json and .graphml appended (default: standard output)\n"
+    "  -f, --format LIST     comma-separated: json, graphml, or all (default: json)\n"
+    "      --pretty          indent the JSON\n"
+    "  -j, --threads N       worker threads (default: the number of cores)\n"
+    "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA or the\n"
+    "                        data/ directory of the source tree)\n"
+    "  -q, --quiet           no summary on standard error\n"
+    "  -h, --help            this help\n"
+    "      --version         the version\n"
+    "\n"
+    "exit codes:\n"
+    "  0  success (an empty input gives an empty graph)\n"
+    "  1  internal error\n"
+    "  2  bad command line\n"
+    "  3  an input file does not exist\n"
+    "  4  an input is not a text report (a directory, invalid UTF-8, binary data)\n"
+    "  5  an output file cannot be written (nothing partial is left behind)\n"
+    "  6  the rule or gazetteer files are missing or invalid\n";
+
+int ExitCodeFor(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kOk: return kExitOk;
+    case Status::Code::kUsage: return kExitUsage;
+    case Status::Code::kNotFound: return kExitInputMissing;
+    case Status::Code::kInvalidInput: return kExitInputInvalid;
+    case Status::Code::kIOError: return kExitOutput;
+    case Status::Code::kRules: return kExitRules;
+  }
+  return kExitInternal;
+}
+
+int Fail(int code, const std::string& message) {
+  std::cerr << "kgextract: " << message << "\n";
+  return code;
+}
+
+struct Options {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::vector<std::string> formats;
+  bool pretty = false, quiet = false;
+  int threads = 0;
+  std::string data_dir;
+};
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  if (argc <= 1) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  Options opt;
+  std::string format_list = "json";
+  bool options_done = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](std::string* into) {
+      if (size_t eq = a.find('='); a.starts_with("--") && eq != std::string::npos) {
+        *into = a.substr(eq + 1);
+        return true;
+      }
+      if (i + 1 >= argc) return false;
+      *into = argv[++i];
+      return true;
+    };
+    auto is = [&](const char* shrt, const char* lng) {
+      return (shrt && a == shrt) || a == lng || a.starts_with(std::string(lng) + "=");
+    };
+    if (options_done || a == "-" || !a.starts_with("-")) {
+      opt.inputs.push_back(a);
+    } else if (a == "--") {
+      options_done = true;
+    } else if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    } else if (a == "--version") {
+      std::cout << "kgextract " << KGEXTRACT_VERSION << "\n";
+      return kExitOk;
+    } else if (is("-o", "--output")) {
+      if (!value(&opt.output)) return Fail(kExitUsage, a + " needs a path");
+    } else if (is("-f", "--format")) {
+      if (!value(&format_list)) return Fail(kExitUsage, a + " needs a format list");
+    } else if (is("-j", "--threads")) {
+      std::string n;
+      if (!value(&n)) return Fail(kExitUsage, a + " needs a number");
+      char* end = nullptr;
+      long v = std::strtol(n.c_str(), &end, 10);
+      if (n.empty() || *end != '\0' || v < 1 || v > 256) {
+        return Fail(kExitUsage, "--threads wants a number from 1 to 256, not '" + n + "'");
+      }
+      opt.threads = static_cast<int>(v);
+    } else if (is(nullptr, "--data")) {
+      if (!value(&opt.data_dir)) return Fail(kExitUsage, a + " needs a directory");
+    } else if (a == "--pretty") {
+      opt.pretty = true;
+    } else if (a == "-q" || a == "--quiet") {
+      opt.quiet = true;
+    } else {
+      return Fail(kExitUsage, "unknown option '" + a + "' (see --help)");
+    }
+  }
+  // Formats: a set, written in a fixed order.
+  std::set<std::string> wanted;
+  for (size_t pos = 0; pos <= format_list.size();) {
+    size_t comma = format_list.find(',', pos);
+    if (comma == std::string::npos) comma = format_list.size();
+    std::string f = format_list.substr(pos, comma - pos);
+    if (f == "all") {
+      wanted.insert({"json", "graphml"});
+    } else if (f == "json" || f == "graphml") {
+      wanted.insert(f);
+    } else {
+      return Fail(kExitUsage, "unknown format '" + f + "' (json, graphml or all)");
+    }
+    pos = comma + 1;
+  }
+  for (const char* f : {"json", "graphml"}) {
+    if (wanted.count(f)) opt.formats.push_back(f);
+  }
+  if (opt.inputs.empty()) return Fail(kExitUsage, "no input files (see --help)");
+  if (opt.formats.size() > 1 && opt.output.empty()) {
+    return Fail(kExitUsage, "several formats need -o BASE (writes BASE.json, BASE.graphml)");
+  }
+  if (opt.data_dir.empty()) {
+    const char* env = std::getenv("KGEXTRACT_DATA");
+    opt.data_dir = env && *env ? env : KGEXTRACT_DEFAULT_DATA_DIR;
+  }
+  if (opt.threads == 0) {
+    opt.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+
+  std::unique_ptr<Pipeline> pipeline;
+  if (Status s = Pipeline::Create(opt.data_dir, &pipeline); !s.ok()) {
+    return Fail(ExitCodeFor(s), s.message());
+  }
+  KnowledgeGraph graph;
+  if (Status s = pipeline->Run(opt.inputs, opt.threads, &graph); !s.ok()) {
+    return Fail(ExitCodeFor(s), s.message());
+  }
+
+  auto render = [&](const std::string& format) {
+    return format == "json" ? ToNodeLinkJson(graph, opt.pretty) : ToGraphML(graph);
+  };
+  if (opt.output.empty()) {
+    std::cout << render(opt.formats.front());
+    std::cout.flush();
+    if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
+    return kExitOk;
+  }
+  std::vector<std::string> paths;
+  if (opt.formats.size() == 1) {
+    paths.push_back(opt.output);
+  } else {
+    for (const std::string& f : opt.formats) paths.push_back(opt.output + "." + f);
+  }
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (Status s = WriteFileAtomically(paths[i], render(opt.formats[i])); !s.ok()) {
+      return Fail(ExitCodeFor(s), s.message());
+    }
+  }
+  if (!opt.quiet) {
+    std::string joined;
+    for (const std::string& p : paths) joined += (joined.empty() ? "" : ", ") + p;
+    std::cerr << "wrote " << joined << ": " << Summary(graph) << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace kg

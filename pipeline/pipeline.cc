@@ -1,0 +1,134 @@
+#include "pipeline/pipeline.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <thread>
+
+namespace kg {
+
+Status Pipeline::Create(const std::string& data_dir, std::unique_ptr<Pipeline>* out) {
+  auto p = std::unique_ptr<Pipeline>(new Pipeline());
+  if (Status s = RuleSet::Load(data_dir, &p->rules_); !s.ok()) return s;
+  *out = std::move(p);
+  return Status::Ok();
+}
+
+DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer) const {
+  TokenizedDocument td = tokenizer.Tokenize(doc);
+  Extraction ex = Extract(td, *rules_);
+  return ResolveDocument(td, ex, *rules_);
+}
+
+Status Pipeline::Run(const std::vector<std::string>& inputs, int threads,
+                     KnowledgeGraph* out) const {
+  size_t n = inputs.size();
+  std::vector<DocumentGraph> graphs(n);
+  std::vector<Status> statuses(n);
+  // Standard input can be read once only and not concurrently: read it up front.
+  std::vector<Document> stdin_docs(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (inputs[i] == "-") statuses[i] = ReadDocument("-", &stdin_docs[i]);
+  }
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::string tokenizer_error;
+  auto worker = [&]() {
+    Tokenizer tokenizer;
+    if (!tokenizer.ok()) {
+      failed = true;
+      return;
+    }
+    for (size_t i = next++; i < n && !failed; i = next++) {
+      Document doc;
+      if (inputs[i] == "-") {
+        if (!statuses[i].ok()) {
+          failed = true;
+          continue;
+        }
+        doc = std::move(stdin_docs[i]);
+      } else {
+        statuses[i] = ReadDocument(inputs[i], &doc);
+        if (!statuses[i].ok()) {
+          failed = true;
+          continue;
+        }
+      }
+      graphs[i] = Process(doc, tokenizer);
+    }
+  };
+  size_t workers = std::max<size_t>(1, std::min<size_t>(threads > 0 ? threads : 1, n));
+  if (workers == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t w = 0; w < workers; ++w) pool.emplace_back(worker);
+    for (std::thread& t : pool) t.join();
+  }
+  for (size_t i = 0; i < n; ++i) {  // report the first failing input in input order
+    if (!statuses[i].ok()) return statuses[i];
+  }
+  if (failed) return Status::IOError("ICU break iterators unavailable");
+  *out = MergeDocuments(std::move(graphs), std::string("kgextract ") + KGEXTRACT_VERSION,
+                        rules_->fingerprint());
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
+  std::string tmp = path + ".tmp-XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return Status::IOError(path + ": cannot write: " + std::strerror(errno));
+  size_t written = 0;
+  while (written < content.size()) {
+    ssize_t w = ::write(fd, content.data() + written, content.size() - written);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return Status::IOError(path + ": cannot write: " + std::strerror(e));
+    }
+    written += static_cast<size_t>(w);
+  }
+  ::fchmod(fd, 0644);  // mkstemp makes 0600; outputs are ordinary files
+  if (::close(fd) != 0) {
+    int e = errno;
+    ::unlink(tmp.c_str());
+    return Status::IOError(path + ": cannot write: " + std::strerror(e));
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int e = errno;
+    ::unlink(tmp.c_str());
+    return Status::IOError(path + ": cannot write: " + std::strerror(e));
+  }
+  return Status::Ok();
+}
+
+std::string Summary(const KnowledgeGraph& graph) {
+  std::map<std::string, size_t> by_type;
+  size_t relations = 0, co_occurrences = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(graph.graph))) {
+    if (!graph.graph[v].narrator) by_type[graph.graph[v].type]++;
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(graph.graph))) {
+    (graph.graph[e].relation == "co_occurs" ? co_occurrences : relations)++;
+  }
+  auto count = [](size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  return count(by_type["PERSON"], "person", "people") + ", " +
+         count(by_type["ORG"], "organisation", "organisations") + ", " +
+         count(by_type["PLACE"], "place", "places") + ", " +
+         count(by_type["EVENT"], "event", "events") + ", " +
+         count(by_type["TALK"], "talk", "talks") + ", " +
+         count(relations, "relation", "relations") + ", " +
+         count(co_occurrences, "co-occurrence", "co-occurrences");
+}
+
+}  // namespace kg

@@ -1,0 +1,54 @@
+// Orchestration of kgextract: files in, one knowledge graph out, written safely.
+//
+//   std::unique_ptr<kg::Pipeline> p;
+//   kg::Status s = kg::Pipeline::Create("data", &p);          // loads every rule once
+//   kg::KnowledgeGraph g;
+//   s = p->Run({"a.txt", "b.txt"}, /*threads=*/2, &g);        // ingest -> ... -> merge
+//   s = kg::WriteFileAtomically("out.json", kg::ToNodeLinkJson(g));
+//
+// Documents are processed in parallel, each by one worker; results are merged in input order,
+// so the output is byte-identical whatever the thread count.
+//
+// THREAD SAFETY: a Pipeline is immutable after Create; Run may be called from several threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/extract.h"
+#include "graph/graph.h"
+#include "pipeline/status.h"
+#include "pipeline/text.h"
+
+namespace kg {
+
+class Pipeline {
+ public:
+  static Status Create(const std::string& data_dir, std::unique_ptr<Pipeline>* out);
+
+  // Reads, extracts and merges `inputs` (paths, "-" for standard input). The first input that
+  // fails (missing, a directory, invalid UTF-8, binary) stops the run with its error.
+  Status Run(const std::vector<std::string>& inputs, int threads, KnowledgeGraph* out) const;
+
+  // One document through every stage up to its graph (no I/O).
+  DocumentGraph Process(const Document& doc, Tokenizer& tokenizer) const;
+
+  const RuleSet& rules() const { return *rules_; }
+
+ private:
+  std::unique_ptr<RuleSet> rules_;
+};
+
+// Writes `content` to a temporary file beside `path`, then renames it over `path`: readers
+// never see a half-written file, and a failure leaves any existing `path` untouched.
+Status WriteFileAtomically(const std::string& path, std::string_view content);
+
+// "3 people, 2 organisations, 4 places, 1 event, 2 talks, 9 relations, 12 co-occurrences".
+std::string Summary(const KnowledgeGraph& graph);
+
+// The command line; returns the process exit code (see kExitCodes in cli.cc and README.md).
+int RunCli(int argc, char** argv);
+
+}  // namespace kg

