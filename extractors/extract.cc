@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <cstdint>
 #include <cstring>
 
@@ -36,6 +37,7 @@ class Extractor {
   Extractor(const TokenizedDocument& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
 
   Extraction Run() {
+    FindProgrammeLists();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) ExtractSentence(s);
     out_.has_narrator = narrator_count_ >= 2;
     return std::move(out_);
@@ -125,6 +127,16 @@ class Extractor {
           ++j;
           continue;
         }
+        // "Diversity & Inclusion (D&I) Workgroup Session": an acronym in brackets inside a name.
+        if (TokenText(j) == "(") {
+          uint32_t k = j + 1;
+          while (k < s.end_token && k < j + 5 && TokenText(k) != ")") ++k;
+          if (k < s.end_token && TokenText(k) == ")" && k > j + 1 && IsCapitalized(j + 1, s) &&
+              k + 1 < s.end_token && IsCapitalized(k + 1, s)) {
+            j = k + 1;
+            continue;
+          }
+        }
         if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
           std::string_view w = TokenText(j);
           bool joins = rules_.name_connectors_.Contains(w) ||
@@ -164,7 +176,11 @@ class Extractor {
         // The next token might now be a connector; skip to a capitalised one.
         while (c.first_token < c.end_token && !IsCapitalized(c.first_token, s)) c.first_token++;
       }
-      if (c.first_token < c.end_token) {
+      bool only_not_names = true;
+      for (uint32_t k = c.first_token; k < c.end_token; ++k) {
+        only_not_names &= rules_.not_names_.Contains(TokenText(k)) || IsYear(k);
+      }
+      if (c.first_token < c.end_token && !only_not_names) {
         c.begin = doc_.tokens[c.first_token].begin;
         c.end = doc_.tokens[c.end_token - 1].end;
         chunks.push_back(std::move(c));
@@ -197,6 +213,69 @@ class Extractor {
       c.canonical = std::string(canonical);
       return;
     }
+  }
+
+  // A programme list: a sentence that names programme items and ends with a colon ("at least 5
+  // talks were about databases:"), then one item per line (headings or list items). Each item
+  // up to " by " / " - " is a TALK of the kind the introducing sentence names.
+  void FindProgrammeLists() {
+    const auto& sents = doc_.sentences;
+    for (uint32_t si = 0; si + 1 < sents.size(); ++si) {
+      const Sentence& intro = sents[si];
+      if (intro.end_token == intro.first_token ||
+          TokenText(intro.end_token - 1) != ":") {
+        continue;
+      }
+      std::string kind = TalkKind(doc_.TextOf(intro));
+      if (kind.empty()) continue;
+      for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
+        const Sentence& item = sents[k];
+        std::string_view text = doc_.TextOf(item);
+        if (!item.is_heading || text.find('!') != std::string_view::npos ||
+            item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item)) {
+          break;
+        }
+        programme_items_[k] = kind;
+      }
+    }
+  }
+
+  bool IsCapitalizedWordIn(const Sentence& s) const {
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (IsCapitalized(t, s)) return true;
+    }
+    return false;
+  }
+
+  // The chunk of a programme item's title: list markers and quotes off, and what follows
+  // " by " or a dash (the speaker) left to the other rules.
+  Chunk ProgrammeItemChunk(const Sentence& s, const std::string& kind) const {
+    Chunk c;
+    c.first_token = s.first_token;
+    while (c.first_token < s.end_token && doc_.tokens[c.first_token].shape != Shape::kCapitalized &&
+           doc_.tokens[c.first_token].shape != Shape::kMixed &&
+           doc_.tokens[c.first_token].shape != Shape::kAllCaps &&
+           doc_.tokens[c.first_token].shape != Shape::kLower) {
+      c.first_token++;  // "-", "1.", "•", "“"
+    }
+    c.end_token = c.first_token;
+    while (c.end_token < s.end_token) {
+      std::string_view w = TokenText(c.end_token);
+      if (w == "by" || w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "(") break;
+      c.end_token++;
+    }
+    while (c.end_token > c.first_token &&
+           doc_.tokens[c.end_token - 1].shape == Shape::kPunct) {
+      c.end_token--;  // a closing quote or a comma
+    }
+    if (c.end_token > c.first_token) {
+      c.begin = doc_.tokens[c.first_token].begin;
+      c.end = doc_.tokens[c.end_token - 1].end;
+      c.type = static_cast<int>(EntityType::kTalk);
+      c.subtype = kind;
+      c.rule = "programme_list";
+    }
+    return c;
   }
 
   std::string TalkKind(std::string_view text) const {
@@ -237,9 +316,25 @@ class Extractor {
       if (c.type != kUntyped && !rule->force) continue;
       if (re2::RE2::PartialMatch(text, *rule->re)) {
         SetType(c, *rule, text);
+        if (rule->type == EntityType::kEvent) TrimEventName(c);
         return;
       }
     }
+  }
+
+  // "PyCon APAC Booth", "PyCon 2024 Reflection": trailing common words are not the event's
+  // name, unless they are event words ("Summit").
+  void TrimEventName(Chunk& c) const {
+    while (c.end_token > c.first_token + 1) {
+      uint32_t last = c.end_token - 1;
+      std::string_view w = TokenText(last);
+      if (doc_.tokens[last].shape != Shape::kCapitalized || !IsCommonWord(w) ||
+          rules_.event_keywords_.Contains(w)) {
+        break;
+      }
+      c.end_token--;
+    }
+    c.end = doc_.tokens[c.end_token - 1].end;
   }
 
   // Splits an untyped chunk at its inner possessives: "Google's Amsterdam" -> two chunks.
@@ -353,9 +448,9 @@ class Extractor {
     return ids;
   }
 
-  void ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks) {
+  void ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks, int passes) {
     std::vector<Segment> segs;
-    for (int pass = 0; pass < 2; ++pass) {
+    for (int pass = 0; pass < passes; ++pass) {
       for (const auto& rule : rules_.entity_rules_) {
         if (rule->mode == RuleSet::EntityRule::Mode::kChunk) continue;
         std::string slotted = Slot(s, chunks, true, &segs);
@@ -457,7 +552,20 @@ class Extractor {
       // Names that are also words ("Frank", "May") only start longer names ("Frank Lee").
       bool given = rules_.given_names_.Contains(first) ||
                    (n > 1 && rules_.ambiguous_given_names_.Contains(first));
-      if (plain && n <= 4 && given) {
+      // "the Westin", "Nicky's Thai": after a determiner or a possessive, not a person.
+      bool after_determiner = false;
+      if (c.first_token > s.first_token) {
+        std::string_view prev = TokenText(c.first_token - 1);
+        after_determiner = prev == "the" || prev == "a" || prev == "an" || prev == "The" ||
+                           prev == "this" || prev == "that" || IsPossessive(c.first_token - 1);
+      }
+      // "San Diego Python": a place name opens the candidate.
+      bool starts_with_place = false;
+      for (uint32_t k = c.first_token + 2; k <= c.end_token && k <= c.first_token + 3; ++k) {
+        starts_with_place |= IsPlaceName(Text(doc_.tokens[c.first_token].begin,
+                                               doc_.tokens[k - 1].end));
+      }
+      if (plain && n <= 4 && given && !after_determiner && !starts_with_place) {
         bool all_common = true;
         for (uint32_t t = c.first_token + 1; t < c.end_token; ++t) {
           all_common &= rules_.common_words_.Contains(TokenText(t));
@@ -531,13 +639,24 @@ class Extractor {
       if (IsNarratorPronoun(t, s)) ++narrator_count_;
     }
     std::vector<Chunk> chunks = FindChunks(s);
+    if (auto item = programme_items_.find(si); item != programme_items_.end()) {
+      Chunk title = ProgrammeItemChunk(s, item->second);
+      if (title.type != kUntyped) {
+        std::erase_if(chunks, [&](const Chunk& c) { return c.begin < title.end; });
+        chunks.insert(chunks.begin(), std::move(title));
+      }
+    }
     for (Chunk& c : chunks) {
+      if (c.type != kUntyped) continue;
       TypeByGazetteer(c);
       if (c.type == kUntyped) TypeByChunkRules(c);
     }
     SplitPossessives(chunks, s);
+    // Context first (so "dinner at Nicky's Thai" is a venue before "Nicky" looks like a
+    // name), then given names, then context again (list neighbours of the named people).
+    ApplyContextRules(s, chunks, 1);
     ApplyGivenNames(s, chunks);
-    ApplyContextRules(s, chunks);
+    ApplyContextRules(s, chunks, 2);
 
     // Typed chunks become mentions; everything else is dropped.
     std::vector<int32_t> chunk_to_mention(chunks.size(), -1);
@@ -565,6 +684,7 @@ class Extractor {
   const RuleSet& rules_;
   Extraction out_;
   int narrator_count_ = 0;
+  std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
 };
 
 Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules) {

@@ -126,7 +126,8 @@ class RuleSet {
   Status LoadInferenceRules(const std::string& path);
 
   Lexicon countries_, regions_, cities_, ambiguous_cities_, given_names_, ambiguous_given_names_,
-      organizations_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_;
+      organizations_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
+      not_names_, event_keywords_;
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;

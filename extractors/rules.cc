@@ -302,6 +302,8 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->narrator_pronouns_, "lexicon/narrator_pronouns.txt", false},
       {&rs->name_connectors_, "lexicon/name_connectors.txt", false},
       {&rs->roles_, "lexicon/roles.txt", true},
+      {&rs->not_names_, "lexicon/not_names.txt", false},
+      {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
   };
   std::string all;
   for (const ListFile& lf : lists) {

@@ -75,7 +75,8 @@ class Resolver {
     GroupByKey(types);
     MergePersons();
     MergeAcronyms();
-    MergeEvents();
+    MergeBySubset(EntityType::kEvent, 1);
+    MergeBySubset(EntityType::kTalk, 2);
     Finalize();
     AddRelations();
     AddInferred();
@@ -206,9 +207,10 @@ class Resolver {
   }
 
   // "PyCon" and "PyCon 2024" join "PyCon US 2024": a name whose words are all in a longer
-  // name of the document is that event; with several candidates, the most mentioned wins.
-  void MergeEvents() {
-    std::vector<size_t> events = Alive(EntityType::kEvent);
+  // name of the document is that entity; with several candidates, the most mentioned wins.
+  // Used for events and talks ("Workgroup Session" of "D&I Workgroup Session").
+  void MergeBySubset(EntityType type, size_t min_words) {
+    std::vector<size_t> events = Alive(type);
     std::sort(events.begin(), events.end(), [&](size_t a, size_t b) {
       return EventMatchWords(a).size() > EventMatchWords(b).size();
     });
@@ -216,6 +218,7 @@ class Resolver {
       size_t short_e = events[i];
       if (!entities_[short_e].alive) continue;
       std::set<std::string> sw = EventMatchWords(short_e);
+      if (sw.size() < min_words) continue;
       size_t best = SIZE_MAX;
       for (size_t long_e : events) {
         if (long_e == short_e || !entities_[long_e].alive) continue;

@@ -173,6 +173,22 @@ bool EndsWithAbbreviation(std::string_view s) {
   return false;
 }
 
+// Whether a break at `b` falls inside a quotation opened after `from` that closes soon after
+// `b`: a quoted title such as “Is Kubernetes Delivering? A Perspective” is one sentence.
+bool InsideQuote(std::string_view block, size_t from, size_t b) {
+  constexpr std::string_view kOpenQuote = "\xE2\x80\x9C", kCloseQuote = "\xE2\x80\x9D";
+  int open = 0, ascii = 0;
+  for (size_t i = from; i < b; ++i) {
+    if (block.compare(i, 3, kOpenQuote) == 0) ++open;
+    if (block.compare(i, 3, kCloseQuote) == 0 && open > 0) --open;
+    if (block[i] == '"') ascii ^= 1;
+  }
+  if (open == 0 && ascii == 0) return false;
+  std::string_view after = block.substr(b, 300);
+  return open > 0 ? after.find(kCloseQuote) != std::string_view::npos
+                  : after.find('"') != std::string_view::npos;
+}
+
 }  // namespace
 
 uint32_t CodePointCount(std::string_view utf8) {
@@ -321,8 +337,9 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
     for (int32_t b = impl_->sentences->first(); b != icu::BreakIterator::DONE;
          b = impl_->sentences->next()) {
       if (!sbounds.empty() && b < static_cast<int32_t>(btext.size()) &&
-          EndsWithAbbreviation(btext.substr(0, static_cast<size_t>(b)))) {
-        continue;  // "David L. Lawrence", "Dr. Smith": not a sentence end
+          (EndsWithAbbreviation(btext.substr(0, static_cast<size_t>(b))) ||
+           InsideQuote(btext, static_cast<size_t>(sbounds.back()), static_cast<size_t>(b)))) {
+        continue;  // "David L. Lawrence", "Dr. Smith", “Is it? A title”: not a sentence end
       }
       sbounds.push_back(b);
     }
