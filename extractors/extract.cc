@@ -34,7 +34,8 @@ bool ParseEntityType(std::string_view name, EntityType* type) {
 // by gazetteers, chunk rules, context rules and defaults, in that order.
 class Extractor {
  public:
-  Extractor(const TokenizedDocument& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+  Extractor(const TokenizedDocument& doc, const RuleSet& rules, const ExtractOptions& options)
+      : doc_(doc), rules_(rules), options_(options) {}
 
   Extraction Run() {
     FindProgrammeLists();
@@ -165,7 +166,8 @@ class Extractor {
                                             doc_.tokens[t - 1].shape == Shape::kPunct &&
                                             (t - 1 == s.first_token || TokenText(t - 1) == ":"));
       std::string_view first = TokenText(c.first_token);
-      if ((initial && doc_.tokens[t].shape == Shape::kCapitalized && IsCommonWord(first) &&
+      if ((initial && doc_.tokens[t].shape == Shape::kCapitalized &&
+           (IsCommonWord(first) || rules_.function_words_.Contains(first)) &&
            !IsPlaceName(first)) ||
           first == "The") {
         c.first_token++;
@@ -370,8 +372,10 @@ class Extractor {
 
   // Builds the slotted sentence: chunks become ⟨TYPE.subtype:i⟩ (untyped ones ⟨?:i⟩ when
   // `with_untyped`, raw text otherwise), narrator pronouns ⟨I⟩.
+  // With `ids`, placeholders carry ids[chunk] (the mention index) instead of the chunk index,
+  // and chunks without an id are left as text.
   std::string Slot(const Sentence& s, const std::vector<Chunk>& chunks, bool with_untyped,
-                   std::vector<Segment>* segs) const {
+                   std::vector<Segment>* segs, const std::vector<int32_t>* ids = nullptr) const {
     struct Item {
       uint32_t begin, end;
       int chunk;  // chunk index, or -2 for a narrator pronoun
@@ -380,6 +384,7 @@ class Extractor {
     for (size_t ci = 0; ci < chunks.size(); ++ci) {
       const Chunk& c = chunks[ci];
       if (c.dropped || (c.type == kUntyped && !with_untyped)) continue;
+      if (ids && (*ids)[ci] < 0) continue;
       items.push_back({c.begin, c.end, static_cast<int>(ci)});
     }
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
@@ -405,7 +410,7 @@ class Extractor {
         const Chunk& c = chunks[static_cast<size_t>(it.chunk)];
         ph += c.type == kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));
         if (c.type != kUntyped && !c.subtype.empty()) ph += "." + c.subtype;
-        ph += ":" + std::to_string(it.chunk);
+        ph += ":" + std::to_string(ids ? (*ids)[static_cast<size_t>(it.chunk)] : it.chunk);
       }
       ph += "\xE2\x9F\xA9";
       segs->push_back({out.size(), ph.size(), it.begin, it.end - it.begin, it.chunk});
@@ -535,10 +540,44 @@ class Extractor {
     chunks.insert(it, std::move(nc));
   }
 
-  // A known given name starts a person's name: "Steve Lott", "Naomi".
-  void ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) const {
+  // Whether the chunk lies between an opening and a closing quotation mark of its sentence.
+  bool InsideQuotes(const Sentence& s, const Chunk& c) const {
+    std::string_view before = Text(s.begin, c.begin), after = Text(c.end, s.end);
+    size_t open = before.rfind("\xE2\x80\x9C"), close = before.rfind("\xE2\x80\x9D");
+    bool opened = open != std::string_view::npos && (close == std::string_view::npos || close < open);
+    if (!opened) {
+      opened = std::count(before.begin(), before.end(), '"') % 2 == 1;
+      return opened && after.find('"') != std::string_view::npos;
+    }
+    return after.find("\xE2\x80\x9D") != std::string_view::npos;
+  }
+
+  // "African", "Japanese", "Europeans": a place name with a demonym suffix.
+  bool IsDemonym(std::string_view w) const {
+    if (w.ends_with("s")) w.remove_suffix(1);
+    for (std::string_view suffix : {"n", "an", "ian", "ese", "ish", "i", "er"}) {
+      if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) {
+        std::string_view stem = w.substr(0, w.size() - suffix.size());
+        if (IsPlaceName(stem) || IsPlaceName(std::string(stem) + "a") ||
+            IsPlaceName(std::string(stem) + "e")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A known given name starts a person's name: "Steve Lott", "Naomi". Full names are typed
+  // first (`single` false), single names after the first context pass (`single` true), so
+  // "Emily Fox from Apple" makes Apple an organisation before "Apple" can look like a name.
+  void ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks, bool single) const {
     for (Chunk& c : chunks) {
       if (c.dropped || c.type != kUntyped) continue;
+      if ((c.end_token - c.first_token == 1) != single) continue;
+      if (InsideQuotes(s, c)) continue;  // “Saving Knowledge Through Succession” is a title
+      bool demonym = false;
+      for (uint32_t t = c.first_token; t < c.end_token; ++t) demonym |= IsDemonym(TokenText(t));
+      if (demonym) continue;
       std::string_view first = TokenText(c.first_token);
       uint32_t n = c.end_token - c.first_token;
       bool plain = true;  // every token a capitalised word: "Steve Lott", not "PyCon X"
@@ -579,57 +618,86 @@ class Extractor {
     }
   }
 
+  bool OpensWithContinuation(const Sentence& s) const {
+    std::string head = FoldCase(doc_.TextOf(s).substr(0, 24));
+    for (const std::string& opener : rules_.continuation_openers_.Surfaces()) {
+      if (head.starts_with(opener) &&
+          (head.size() == opener.size() || !std::isalpha(static_cast<unsigned char>(
+                                               head[opener.size()])))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
                           const std::vector<Chunk>& chunks,
                           const std::vector<int32_t>& chunk_to_mention) {
     std::vector<Segment> segs;
-    std::string slotted = Slot(s, chunks, false, &segs);
-    if (slotted.find("\xE2\x9F\xA8") == std::string::npos) return;
-    re2::StringPiece text(slotted);
-    std::vector<re2::StringPiece> sub;
-    for (const auto& rule : rules_.relation_rules_) {
-      int n = rule->re->NumberOfCapturingGroups() + 1;
-      sub.assign(static_cast<size_t>(n), re2::StringPiece());
-      size_t at = 0;
-      while (at < slotted.size() &&
-             rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub.data(), n)) {
-        auto endpoints = [&](const RuleEndpoint& e) {
-          std::vector<int32_t> ids;
-          if (e.group == 0) {
-            ids.push_back(e.special);
+    std::string own = Slot(s, chunks, false, &segs, &chunk_to_mention);
+    // "Including folks like A and B." continues the sentence before it.
+    std::string slotted = own;
+    size_t own_begin = 0;
+    if (!previous_slotted_.empty() && OpensWithContinuation(s)) {
+      // Joined as one sentence: "... communities, Including folks like A and B."
+      std::string_view prev = previous_slotted_;
+      while (!prev.empty() && (prev.back() == '.' || prev.back() == ' ')) prev.remove_suffix(1);
+      slotted = std::string(prev) + ", " + own;
+      own_begin = prev.size() + 2;
+    }
+    previous_slotted_ = own;
+    std::string matched_rules;
+    if (slotted.find("\xE2\x9F\xA8") != std::string::npos) {
+      re2::StringPiece text(slotted);
+      std::vector<re2::StringPiece> sub;
+      for (const auto& rule : rules_.relation_rules_) {
+        int n = rule->re->NumberOfCapturingGroups() + 1;
+        sub.assign(static_cast<size_t>(n), re2::StringPiece());
+        size_t at = 0;
+        while (at < slotted.size() &&
+               rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub.data(), n)) {
+          size_t match_end = static_cast<size_t>(sub[0].data() - slotted.data()) + sub[0].size();
+          auto endpoints = [&](const RuleEndpoint& e) {
+            std::vector<int32_t> ids;
+            if (e.group == 0) {
+              ids.push_back(e.special);
+              return ids;
+            }
+            const re2::StringPiece& g = sub[static_cast<size_t>(e.group)];
+            for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()))) {
+              ids.push_back(id == -2 ? kNarrator : id);
+            }
             return ids;
-          }
-          const re2::StringPiece& g = sub[static_cast<size_t>(e.group)];
-          for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()))) {
-            if (id == -2) {
-              ids.push_back(kNarrator);
-            } else if (chunk_to_mention[static_cast<size_t>(id)] >= 0) {
-              ids.push_back(chunk_to_mention[static_cast<size_t>(id)]);
+          };
+          std::string role = rule->role;
+          const re2::StringPiece& rg = sub[static_cast<size_t>(rule->role_group)];
+          if (rule->role_group > 0 && rg.data()) role = std::string(rg.data(), rg.size());
+          // A match that ends in the previous sentence was found there already.
+          if (match_end > own_begin) {
+            for (int32_t subj : endpoints(rule->subject)) {
+              for (int32_t obj : endpoints(rule->object)) {
+                if (subj == obj) continue;
+                out_.relations.push_back(
+                    {rule->relation, subj, obj, role, sentence_index, rule->name});
+                if (options_.explain) matched_rules += " " + rule->name;
+              }
             }
           }
-          return ids;
-        };
-        std::string role = rule->role;
-        if (rule->role_group > 0 && sub[static_cast<size_t>(rule->role_group)].data()) {
-          role = std::string(sub[static_cast<size_t>(rule->role_group)].data(),
-                             sub[static_cast<size_t>(rule->role_group)].size());
-        }
-        for (int32_t subj : endpoints(rule->subject)) {
-          for (int32_t obj : endpoints(rule->object)) {
-            if (subj == obj) continue;
-            out_.relations.push_back({rule->relation, subj, obj, role, sentence_index, rule->name});
+          // Continue after the last captured group, so overlapping statements still match.
+          size_t next = static_cast<size_t>(sub[0].data() - slotted.data()) + 1;
+          for (int g = 1; g < n; ++g) {
+            const re2::StringPiece& sp = sub[static_cast<size_t>(g)];
+            if (sp.data() != nullptr) {
+              next = std::max(next, static_cast<size_t>(sp.data() - slotted.data()) + sp.size());
+            }
           }
+          at = next;
         }
-        // Continue after the last captured group, so overlapping statements still match.
-        size_t next = static_cast<size_t>(sub[0].data() - slotted.data()) + 1;
-        for (int g = 1; g < n; ++g) {
-          const re2::StringPiece& sp = sub[static_cast<size_t>(g)];
-          if (sp.data() != nullptr) {
-            next = std::max(next, static_cast<size_t>(sp.data() - slotted.data()) + sp.size());
-          }
-        }
-        at = next;
       }
+    }
+    if (options_.explain) {
+      out_.explanations.push_back("sentence " + std::to_string(sentence_index) + ": " + slotted +
+                                  (matched_rules.empty() ? "" : " |" + matched_rules));
     }
   }
 
@@ -654,8 +722,9 @@ class Extractor {
     SplitPossessives(chunks, s);
     // Context first (so "dinner at Nicky's Thai" is a venue before "Nicky" looks like a
     // name), then given names, then context again (list neighbours of the named people).
+    ApplyGivenNames(s, chunks, false);
     ApplyContextRules(s, chunks, 1);
-    ApplyGivenNames(s, chunks);
+    ApplyGivenNames(s, chunks, true);
     ApplyContextRules(s, chunks, 2);
 
     // Typed chunks become mentions; everything else is dropped.
@@ -682,13 +751,16 @@ class Extractor {
 
   const TokenizedDocument& doc_;
   const RuleSet& rules_;
+  const ExtractOptions& options_;
   Extraction out_;
+  std::string previous_slotted_;  // the last sentence as the relation rules saw it
   int narrator_count_ = 0;
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
 };
 
-Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules) {
-  return Extractor(doc, rules).Run();
+Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules,
+                   const ExtractOptions& options) {
+  return Extractor(doc, rules, options).Run();
 }
 
 }  // namespace kg

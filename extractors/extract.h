@@ -77,6 +77,13 @@ struct Extraction {
   std::vector<Mention> mentions;            // sorted by begin
   std::vector<RelationCandidate> relations;
   bool has_narrator = false;                // a first-person pronoun occurs
+  // With ExtractOptions::explain: per sentence, the slotted text the relation rules saw and
+  // the rules that matched ("sentence 12: ⟨PERSON:3⟩ met ⟨PERSON:4⟩ | narrator_met").
+  std::vector<std::string> explanations;
+};
+
+struct ExtractOptions {
+  bool explain = false;
 };
 
 // A list of words or names, loaded from a data file: one entry per line, '#' comments, the
@@ -127,7 +134,7 @@ class RuleSet {
 
   Lexicon countries_, regions_, cities_, ambiguous_cities_, given_names_, ambiguous_given_names_,
       organizations_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
-      not_names_, event_keywords_;
+      not_names_, event_keywords_, function_words_, continuation_openers_;
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;
@@ -139,6 +146,7 @@ class RuleSet {
 std::string FoldCase(std::string_view s);
 
 // Runs the entity and relation rules over one tokenized document.
-Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules);
+Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules,
+                   const ExtractOptions& options = {});
 
 }  // namespace kg

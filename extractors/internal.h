@@ -52,9 +52,11 @@ struct RuleSet::RelationRule {
 
 // Expands the slot macros of a rule pattern ({PERSON}, {PERSON+}, {PLACE.city}, {?}, {ANY},
 // {NARRATOR}) into RE2 syntax over placeholders ⟨TYPE.subtype:index⟩ and ⟨I⟩, and {ROLE} into
-// a case-insensitive capture group of `role_alternation` (the roles word list).
+// a case-insensitive group of `role_alternation` (the roles word list). Slots are capture
+// groups when `capture_slots` (relation rules: every slot is an endpoint); otherwise plain
+// groups (entity rules: the rule's own parentheses mark the target).
 // Returns false (and sets *error) on an unknown macro.
 bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
-                      std::string* out, std::string* error);
+                      bool capture_slots, std::string* out, std::string* error);
 
 }  // namespace kg

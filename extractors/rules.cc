@@ -86,7 +86,8 @@ std::string Fnv1aHex(std::string_view data) {
 }  // namespace
 
 bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
-                      std::string* out, std::string* error) {
+                      bool capture_slots, std::string* out, std::string* error) {
+  const char* open_group = capture_slots ? "(" : "(?:";
   out->clear();
   size_t i = 0;
   while (i < pattern.size()) {
@@ -134,16 +135,16 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
           .append("(?:EVENT|PLACE|ORG|TALK|\\?)[^").append(kClose).append("]*")
           .append(kClose).append(")");
     } else if (type == "ROLE") {
-      out->append("((?i:").append(role_alternation).append("))");
+      out->append(open_group).append("(?i:").append(role_alternation).append("))");
     } else if (type == "NARRATOR") {
-      out->append("(").append(kOpen).append("I").append(kClose).append(")");
+      out->append(open_group).append(kOpen).append("I").append(kClose).append(")");
     } else if (type == "?" || type == "ANY" || type == "WHO" || ParseEntityType(type, &ignored)) {
       std::string one = PlaceholderRegex(type, subtype);
       if (list) {
-        out->append("(" + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one +
-                    ")*)");
+        out->append(open_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
+                    one + ")*)");
       } else {
-        out->append("(" + one + ")");
+        out->append(open_group + one + ")");
       }
     } else {
       *error = "unknown slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
@@ -202,7 +203,7 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       }
     }
     std::string expanded, err;
-    if (!ExpandSlotMacros(f[3], role_alternation_, &expanded, &err)) return r.Error(err);
+    if (!ExpandSlotMacros(f[3], role_alternation_, /*capture_slots=*/false, &expanded, &err)) return r.Error(err);
     rule->re = std::make_unique<re2::RE2>(expanded);
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
     if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
@@ -252,7 +253,7 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
       rule->role = f[4];
     }
     std::string expanded, err;
-    if (!ExpandSlotMacros(f[5], role_alternation_, &expanded, &err)) return r.Error(err);
+    if (!ExpandSlotMacros(f[5], role_alternation_, /*capture_slots=*/true, &expanded, &err)) return r.Error(err);
     rule->re = std::make_unique<re2::RE2>(expanded);
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
     int groups = rule->re->NumberOfCapturingGroups();
@@ -304,6 +305,8 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->roles_, "lexicon/roles.txt", true},
       {&rs->not_names_, "lexicon/not_names.txt", false},
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
+      {&rs->function_words_, "lexicon/function_words.txt", true},
+      {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},
   };
   std::string all;
   for (const ListFile& lf : lists) {

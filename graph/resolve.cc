@@ -378,8 +378,15 @@ class Resolver {
       std::string s = EndpointId(r.subject, r.sentence);
       std::string o = EndpointId(r.object, r.sentence);
       AddEdge(s, o, r.relation, r.role, SentenceSpan(r.sentence, r.rule));
+      if (s.empty() || o.empty() || s == o) continue;
       if (r.relation == "met" && (s == narrator_id_ || o == narrator_id_)) {
         met_by_narrator_.insert(s == narrator_id_ ? o : s);
+      }
+      if (r.relation == "helped" && o == narrator_id_ && s.starts_with("person:")) {
+        helpers_.insert(s);
+      }
+      if (r.relation == "organized" && o.starts_with("talk:") && s.starts_with("person:")) {
+        talk_organizers_.insert(s);
       }
     }
   }
@@ -392,6 +399,10 @@ class Resolver {
       if (!main_event_id_.empty()) ids.push_back(main_event_id_);
     } else if (selector == "@met_by_narrator") {
       ids.assign(met_by_narrator_.begin(), met_by_narrator_.end());
+    } else if (selector == "@helpers") {
+      ids.assign(helpers_.begin(), helpers_.end());
+    } else if (selector == "@talk_organizers") {
+      ids.assign(talk_organizers_.begin(), talk_organizers_.end());
     } else {
       for (const Entity& e : entities_) {
         if (e.alive && selector == EntityTypeName(e.type)) ids.push_back(e.id);
@@ -446,7 +457,7 @@ class Resolver {
   std::map<size_t, size_t> mention_entity_;
   std::map<std::string, size_t> node_index_;
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> edge_index_;
-  std::set<std::string> met_by_narrator_;
+  std::set<std::string> met_by_narrator_, helpers_, talk_organizers_;
   std::string narrator_id_, main_event_id_;
 };
 

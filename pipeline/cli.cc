@@ -34,6 +34,8 @@ constexpr const char* kUsage =
     "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA or the\n"
     "                        data/ directory of the source tree)\n"
     "  -q, --quiet           no summary on standard error\n"
+    "      --explain         print, for every sentence, what the relation rules saw (typed\n"
+    "                        placeholders such as ⟨PERSON:3⟩) and which rules matched\n"
     "  -h, --help            this help\n"
     "      --version         the version\n"
     "\n"
@@ -67,7 +69,7 @@ struct Options {
   std::vector<std::string> inputs;
   std::string output;
   std::vector<std::string> formats;
-  bool pretty = false, quiet = false;
+  bool pretty = false, quiet = false, explain = false;
   int threads = 0;
   std::string data_dir;
 };
@@ -123,6 +125,8 @@ int RunCli(int argc, char** argv) {
       if (!value(&opt.data_dir)) return Fail(kExitUsage, a + " needs a directory");
     } else if (a == "--pretty") {
       opt.pretty = true;
+    } else if (a == "--explain") {
+      opt.explain = true;
     } else if (a == "-q" || a == "--quiet") {
       opt.quiet = true;
     } else {
@@ -164,9 +168,13 @@ int RunCli(int argc, char** argv) {
     return Fail(ExitCodeFor(s), s.message());
   }
   KnowledgeGraph graph;
-  if (Status s = pipeline->Run(opt.inputs, opt.threads, &graph); !s.ok()) {
+  std::vector<std::string> explanations;
+  if (Status s = pipeline->Run(opt.inputs, opt.threads, &graph,
+                               opt.explain ? &explanations : nullptr);
+      !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
   }
+  for (const std::string& line : explanations) std::cerr << line << "\n";
 
   auto render = [&](const std::string& format) {
     return format == "json" ? ToNodeLinkJson(graph, opt.pretty) : ToGraphML(graph);

@@ -20,16 +20,23 @@ Status Pipeline::Create(const std::string& data_dir, std::unique_ptr<Pipeline>* 
   return Status::Ok();
 }
 
-DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer) const {
+DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
+                               std::vector<std::string>* explanations) const {
   TokenizedDocument td = tokenizer.Tokenize(doc);
-  Extraction ex = Extract(td, *rules_);
+  ExtractOptions options;
+  options.explain = explanations != nullptr;
+  Extraction ex = Extract(td, *rules_, options);
+  if (explanations) {
+    for (std::string& line : ex.explanations) explanations->push_back(doc.id + ": " + line);
+  }
   return ResolveDocument(td, ex, *rules_);
 }
 
-Status Pipeline::Run(const std::vector<std::string>& inputs, int threads,
-                     KnowledgeGraph* out) const {
+Status Pipeline::Run(const std::vector<std::string>& inputs, int threads, KnowledgeGraph* out,
+                     std::vector<std::string>* explanations) const {
   size_t n = inputs.size();
   std::vector<DocumentGraph> graphs(n);
+  std::vector<std::vector<std::string>> doc_explanations(n);
   std::vector<Status> statuses(n);
   // Standard input can be read once only and not concurrently: read it up front.
   std::vector<Document> stdin_docs(n);
@@ -60,7 +67,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, int threads,
           continue;
         }
       }
-      graphs[i] = Process(doc, tokenizer);
+      graphs[i] = Process(doc, tokenizer, explanations ? &doc_explanations[i] : nullptr);
     }
   };
   size_t workers = std::max<size_t>(1, std::min<size_t>(threads > 0 ? threads : 1, n));
@@ -75,6 +82,11 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, int threads,
     if (!statuses[i].ok()) return statuses[i];
   }
   if (failed) return Status::IOError("ICU break iterators unavailable");
+  if (explanations) {
+    for (auto& lines : doc_explanations) {
+      explanations->insert(explanations->end(), lines.begin(), lines.end());
+    }
+  }
   *out = MergeDocuments(std::move(graphs), std::string("kgextract ") + KGEXTRACT_VERSION,
                         rules_->fingerprint());
   return Status::Ok();

@@ -30,10 +30,13 @@ class Pipeline {
 
   // Reads, extracts and merges `inputs` (paths, "-" for standard input). The first input that
   // fails (missing, a directory, invalid UTF-8, binary) stops the run with its error.
-  Status Run(const std::vector<std::string>& inputs, int threads, KnowledgeGraph* out) const;
+  Status Run(const std::vector<std::string>& inputs, int threads, KnowledgeGraph* out,
+             std::vector<std::string>* explanations = nullptr) const;
 
   // One document through every stage up to its graph (no I/O).
-  DocumentGraph Process(const Document& doc, Tokenizer& tokenizer) const;
+  // With `explanations`, also returns what the relation rules saw, sentence by sentence.
+  DocumentGraph Process(const Document& doc, Tokenizer& tokenizer,
+                        std::vector<std::string>* explanations = nullptr) const;
 
   const RuleSet& rules() const { return *rules_; }
 

@@ -320,7 +320,9 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
       ++j;
     }
     bool single = j == i + 1;
-    blocks.push_back({lines[i].begin, lines[j - 1].end, single && LooksLikeHeading(line)});
+    // A heading is short: a long unpunctuated line is a paragraph (a quotation, say).
+    bool heading = single && LooksLikeHeading(line) && CodePointCount(line) <= 120;
+    blocks.push_back({lines[i].begin, lines[j - 1].end, heading});
     i = j;
   }
 
