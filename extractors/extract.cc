@@ -201,9 +201,11 @@ class Extractor {
       const char* rule;
     };
     const Gazetteer gazetteers[] = {
+        // Cities before regions: "Berlin" and "Zurich" are also states and cantons, but a
+        // report means the city.
         {rules_.countries_, EntityType::kPlace, "country", "gazetteer:countries"},
-        {rules_.regions_, EntityType::kPlace, "region", "gazetteer:regions"},
         {rules_.cities_, EntityType::kPlace, "city", "gazetteer:cities"},
+        {rules_.regions_, EntityType::kPlace, "region", "gazetteer:regions"},
         {rules_.organizations_, EntityType::kOrg, "", "gazetteer:organizations"},
     };
     for (const Gazetteer& g : gazetteers) {
@@ -300,7 +302,21 @@ class Extractor {
     return kind;
   }
 
+  // A person's name is capitalised words, initials and name connectors: "Anna van Dijk",
+  // "David L. Lawrence", "Jean-Luc", "O'Brien"; never "Thanos & Prometheus" or "Web3".
+  bool CanBePersonName(const Chunk& c) const {
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+      Shape sh = doc_.tokens[t].shape;
+      std::string_view w = TokenText(t);
+      bool ok = sh == Shape::kCapitalized || sh == Shape::kMixed || w == "." || w == "-" ||
+                w == "'" || w == "\xE2\x80\x99" || rules_.name_connectors_.Contains(w);
+      if (!ok) return false;
+    }
+    return true;
+  }
+
   void SetType(Chunk& c, const RuleSet::EntityRule& rule, std::string_view match_text) const {
+    if (rule.type == EntityType::kPerson && !CanBePersonName(c)) return;
     c.type = static_cast<int>(rule.type);
     c.rule = rule.name;
     c.subtype = rule.subtype;
@@ -330,7 +346,7 @@ class Extractor {
     while (c.end_token > c.first_token + 1) {
       uint32_t last = c.end_token - 1;
       std::string_view w = TokenText(last);
-      if (doc_.tokens[last].shape != Shape::kCapitalized || !IsCommonWord(w) ||
+      if (doc_.tokens[last].shape != Shape::kCapitalized || !rules_.common_words_.Contains(w) ||
           rules_.event_keywords_.Contains(w)) {
         break;
       }
@@ -593,10 +609,21 @@ class Extractor {
                    (n > 1 && rules_.ambiguous_given_names_.Contains(first));
       // "the Westin", "Nicky's Thai": after a determiner or a possessive, not a person.
       bool after_determiner = false;
-      if (c.first_token > s.first_token) {
-        std::string_view prev = TokenText(c.first_token - 1);
-        after_determiner = prev == "the" || prev == "a" || prev == "an" || prev == "The" ||
-                           prev == "this" || prev == "that" || IsPossessive(c.first_token - 1);
+      // In a list ("on Linux and Mac") the word before the whole list decides.
+      uint32_t head = c.first_token;
+      while (head >= s.first_token + 2) {
+        std::string_view sep = TokenText(head - 1);
+        if ((sep != "and" && sep != "or" && sep != ",") || !IsCapitalized(head - 2, s)) break;
+        head -= 2;
+      }
+      if (head > s.first_token) {
+        std::string_view prev = TokenText(head - 1);
+        // Also after prepositions of place and means: "on Mac", "in Florence", "via Slack".
+        static constexpr std::string_view kBlockers[] = {
+            "the", "The", "a", "an", "this", "that", "on", "in", "at", "into", "onto",
+            "inside", "via", "using", "over"};
+        for (std::string_view b : kBlockers) after_determiner |= prev == b;
+        after_determiner |= IsPossessive(head - 1);
       }
       // "San Diego Python": a place name opens the candidate.
       bool starts_with_place = false;
