@@ -87,6 +87,10 @@ int RunCli(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string* into) {
+      if (a.size() > 2 && a[0] == '-' && a[1] != '-') {  // glued short option: -j2, -oout.json
+        *into = a.substr(2);
+        return true;
+      }
       if (size_t eq = a.find('='); a.starts_with("--") && eq != std::string::npos) {
         *into = a.substr(eq + 1);
         return true;
@@ -96,7 +100,7 @@ int RunCli(int argc, char** argv) {
       return true;
     };
     auto is = [&](const char* shrt, const char* lng) {
-      return (shrt && a == shrt) || a == lng || a.starts_with(std::string(lng) + "=");
+      return (shrt && a.starts_with(shrt)) || a == lng || a.starts_with(std::string(lng) + "=");
     };
     if (options_done || a == "-" || !a.starts_with("-")) {
       opt.inputs.push_back(a);
