@@ -38,6 +38,13 @@ class Extractor {
       : doc_(doc), rules_(rules), options_(options) {}
 
   Extraction Run() {
+    // Token classes are asked for many times per token: compute them once.
+    is_narrator_.resize(doc_.tokens.size());
+    for (const Sentence& s : doc_.sentences) {
+      for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+        is_narrator_[t] = ComputeIsNarratorPronoun(t, s);
+      }
+    }
     FindProgrammeLists();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) ExtractSentence(s);
     out_.has_narrator = narrator_count_ >= 2;
@@ -71,7 +78,9 @@ class Extractor {
   }
   std::string_view TokenText(uint32_t t) const { return doc_.TextOf(doc_.tokens[t]); }
 
-  bool IsNarratorPronoun(uint32_t t, const Sentence& s) const {
+  bool IsNarratorPronoun(uint32_t t, const Sentence&) const { return is_narrator_[t]; }
+
+  bool ComputeIsNarratorPronoun(uint32_t t, const Sentence& s) const {
     std::string_view w = TokenText(t);
     if (!rules_.narrator_pronouns_.Contains(w)) return false;
     // "D&I": an "I" glued to other tokens is part of a name, not the pronoun.
@@ -472,9 +481,14 @@ class Extractor {
   void ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks, int passes) {
     std::vector<Segment> segs;
     for (int pass = 0; pass < passes; ++pass) {
-      for (const auto& rule : rules_.entity_rules_) {
-        if (rule->mode == RuleSet::EntityRule::Mode::kChunk) continue;
-        std::string slotted = Slot(s, chunks, true, &segs);
+      std::string slotted = Slot(s, chunks, true, &segs);
+      bool dirty = false;  // chunks changed since `slotted` was built
+      for (int rule_index : rules_.context_index_->Match(slotted)) {
+        const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
+        if (dirty) {
+          slotted = Slot(s, chunks, true, &segs);
+          dirty = false;
+        }
         re2::StringPiece text(slotted);
         re2::StringPiece sub[2];
         size_t at = 0;
@@ -493,7 +507,10 @@ class Extractor {
             for (int id : SlotsIn(group)) {
               if (id < 0) continue;
               Chunk& c = chunks[static_cast<size_t>(id)];
-              if (c.type == kUntyped || rule->force) SetType(c, *rule, match_text);
+              if (c.type == kUntyped || rule->force) {
+                SetType(c, *rule, match_text);
+                dirty = true;
+              }
             }
             continue;
           }
@@ -543,6 +560,7 @@ class Extractor {
           }
           SetType(nc, *rule, match_text);
           InsertChunk(chunks, std::move(nc));
+          dirty = true;
           break;  // chunk indexes changed: re-slot before matching again
         }
       }
@@ -677,7 +695,8 @@ class Extractor {
     if (slotted.find("\xE2\x9F\xA8") != std::string::npos) {
       re2::StringPiece text(slotted);
       std::vector<re2::StringPiece> sub;
-      for (const auto& rule : rules_.relation_rules_) {
+      for (int rule_index : rules_.relation_index_->Match(slotted)) {
+        const auto& rule = rules_.relation_rules_[static_cast<size_t>(rule_index)];
         int n = rule->re->NumberOfCapturingGroups() + 1;
         sub.assign(static_cast<size_t>(n), re2::StringPiece());
         size_t at = 0;
@@ -781,6 +800,7 @@ class Extractor {
   const ExtractOptions& options_;
   Extraction out_;
   std::string previous_slotted_;  // the last sentence as the relation rules saw it
+  std::vector<bool> is_narrator_;  // per token: a first-person pronoun
   int narrator_count_ = 0;
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
 };

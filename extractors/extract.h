@@ -100,8 +100,15 @@ class Lexicon {
   std::vector<std::string> Surfaces() const;
 
  private:
+  // Transparent hashing: lookups by string_view allocate nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  const std::string* Find(std::string_view s) const;
+
   bool fold_case_ = false;
-  std::unordered_map<std::string, std::string> entries_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> entries_;
 };
 
 // Every rule, gazetteer and word list kgextract uses, loaded from a data directory.
@@ -138,6 +145,11 @@ class RuleSet {
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;
+  // One DFA pass over a sentence tells which context (each/span) rules and which relation
+  // rules can match it, so only those run with submatch extraction. Opaque here (set.h).
+  struct RuleIndex;
+  std::unique_ptr<RuleIndex> context_index_, relation_index_;
+  Status BuildIndexes();
   std::vector<InferenceRule> inference_rules_;
   std::string fingerprint_;
 };

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +33,28 @@ struct RuleSet::EntityRule {
   std::unique_ptr<re2::RE2> re;
   std::string file;
   int line = 0;
+};
+
+// A prefilter over several rules: Match() returns the indexes (into the rule vector it was
+// built from) of the rules whose pattern occurs in a text, in rule order.
+struct RuleSet::RuleIndex {
+  // A larger DFA budget than RE2's default 8 MiB: with dozens of patterns the default cache
+  // fills and is rebuilt over and over (measured: 4x slower on a 1 MB report).
+  static re2::RE2::Options IndexOptions() {
+    re2::RE2::Options o;
+    o.set_max_mem(int64_t{64} << 20);
+    o.set_log_errors(false);
+    return o;
+  }
+  re2::RE2::Set set{IndexOptions(), re2::RE2::UNANCHORED};
+  std::vector<int> rule_of_entry;  // set entry -> rule index
+  std::vector<int> Match(std::string_view text) const {
+    std::vector<int> entries, rules;
+    if (!set.Match(re2::StringPiece(text.data(), text.size()), &entries)) return rules;
+    for (int e : entries) rules.push_back(rule_of_entry[static_cast<size_t>(e)]);
+    std::sort(rules.begin(), rules.end());
+    return rules;
+  }
 };
 
 // An endpoint of a relation rule: a capture group, or a special endpoint (kNarrator, ...).

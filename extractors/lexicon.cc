@@ -74,15 +74,28 @@ std::vector<std::string> Lexicon::Surfaces() const {
   return out;
 }
 
-bool Lexicon::Contains(std::string_view s) const {
-  if (fold_case_) return entries_.count(FoldCase(s)) > 0;
-  return entries_.count(std::string(s)) > 0;
+const std::string* Lexicon::Find(std::string_view s) const {
+  if (!fold_case_) {
+    auto it = entries_.find(s);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+  // Most lookups are short ASCII words: fold them on the stack.
+  char buf[64];
+  bool ascii = s.size() <= sizeof buf;
+  for (size_t i = 0; ascii && i < s.size(); ++i) {
+    char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  auto it = ascii ? entries_.find(std::string_view(buf, s.size())) : entries_.find(FoldCase(s));
+  return it == entries_.end() ? nullptr : &it->second;
 }
 
+bool Lexicon::Contains(std::string_view s) const { return Find(s) != nullptr; }
+
 std::string_view Lexicon::Canonical(std::string_view s) const {
-  auto it = fold_case_ ? entries_.find(FoldCase(s)) : entries_.find(std::string(s));
-  if (it == entries_.end()) return {};
-  return it->second;
+  const std::string* c = Find(s);
+  return c ? std::string_view(*c) : std::string_view();
 }
 
 }  // namespace kg

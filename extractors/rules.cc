@@ -72,6 +72,13 @@ std::string PlaceholderRegex(std::string_view type, std::string_view subtype) {
   return std::string(kOpen) + t + sub + ":\\d+" + std::string(kClose);
 }
 
+// RE2 reports pattern errors through error(); we print them once, with file and line.
+re2::RE2::Options QuietOptions() {
+  re2::RE2::Options o;
+  o.set_log_errors(false);
+  return o;
+}
+
 std::string Fnv1aHex(std::string_view data) {
   uint64_t h = 1469598103934665603ull;
   for (char c : data) {
@@ -204,7 +211,7 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
     }
     std::string expanded, err;
     if (!ExpandSlotMacros(f[3], role_alternation_, /*capture_slots=*/false, &expanded, &err)) return r.Error(err);
-    rule->re = std::make_unique<re2::RE2>(expanded);
+    rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
     if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
       return r.Error("each/span rules need a capture group");
@@ -254,7 +261,7 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     }
     std::string expanded, err;
     if (!ExpandSlotMacros(f[5], role_alternation_, /*capture_slots=*/true, &expanded, &err)) return r.Error(err);
-    rule->re = std::make_unique<re2::RE2>(expanded);
+    rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
     int groups = rule->re->NumberOfCapturingGroups();
     if (rule->subject.group > groups || rule->object.group > groups ||
@@ -280,6 +287,31 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
     inference_rules_.push_back({f[0], f[1], f[2], f[3], r.line_no});
   }
   fingerprint_ += fp;
+  return Status::Ok();
+}
+
+Status RuleSet::BuildIndexes() {
+  context_index_ = std::make_unique<RuleIndex>();
+  relation_index_ = std::make_unique<RuleIndex>();
+  std::string err;
+  for (size_t i = 0; i < entity_rules_.size(); ++i) {
+    const EntityRule& r = *entity_rules_[i];
+    if (r.mode == EntityRule::Mode::kChunk) continue;
+    if (context_index_->set.Add(r.re->pattern(), &err) < 0) {
+      return Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
+    }
+    context_index_->rule_of_entry.push_back(static_cast<int>(i));
+  }
+  for (size_t i = 0; i < relation_rules_.size(); ++i) {
+    const RelationRule& r = *relation_rules_[i];
+    if (relation_index_->set.Add(r.re->pattern(), &err) < 0) {
+      return Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
+    }
+    relation_index_->rule_of_entry.push_back(static_cast<int>(i));
+  }
+  if (!context_index_->set.Compile() || !relation_index_->set.Compile()) {
+    return Status::Rules("rule index: RE2::Set does not compile (out of memory?)");
+  }
   return Status::Ok();
 }
 
@@ -327,6 +359,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
   if (Status s = rs->LoadEntityRules(data_dir + "/rules/entities.rules"); !s.ok()) return s;
   if (Status s = rs->LoadRelationRules(data_dir + "/rules/relations.rules"); !s.ok()) return s;
   if (Status s = rs->LoadInferenceRules(data_dir + "/rules/inference.rules"); !s.ok()) return s;
+  if (Status s = rs->BuildIndexes(); !s.ok()) return s;
   rs->fingerprint_ = Fnv1aHex(all + rs->fingerprint_);
   *out = std::move(rs);
   return Status::Ok();

@@ -281,12 +281,15 @@ class Resolver {
         if (m.text != ent.label) aliases.insert(m.text);
         n.mentions.push_back({doc_.doc->id, m.cp_begin, m.cp_end, m.text, m.rule});
         mention_entity_[mi] = e;
+        if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
       }
+      first_sentence_[ent.id] = ex_.mentions[ent.mentions.front()].sentence;
       n.aliases.assign(aliases.begin(), aliases.end());
       n.documents = {doc_.doc->id};
       node_index_[ent.id] = out_.nodes.size();
       out_.nodes.push_back(std::move(n));
     }
+    std::sort(talk_sentences_.begin(), talk_sentences_.end());
     if (ex_.has_narrator) {
       NodeProps n;
       n.id = NodeId("PERSON", "narrator " + doc_.doc->id);
@@ -318,19 +321,18 @@ class Resolver {
   }
 
   // The TALK mention nearest to sentence `si` (same sentence first, then the closer one, the
-  // earlier on a tie), at most two sentences away.
+  // earlier on a tie), at most two sentences away. Binary search over the talks' sentences.
   std::string NearestTalk(uint32_t si) const {
+    if (talk_sentences_.empty()) return "";
+    auto it = std::lower_bound(talk_sentences_.begin(), talk_sentences_.end(),
+                               std::make_pair(si > 2 ? si - 2 : 0, std::string()));
     std::string best;
-    int best_distance = 3;
-    for (size_t mi = 0; mi < ex_.mentions.size(); ++mi) {
-      const Mention& m = ex_.mentions[mi];
-      auto it = mention_entity_.find(mi);
-      if (it == mention_entity_.end() || entities_[it->second].type != EntityType::kTalk) continue;
-      int d = static_cast<int>(m.sentence) - static_cast<int>(si);
-      int distance = d < 0 ? -d : d;
-      if (distance < best_distance) {  // mentions come in document order: earlier wins ties
+    uint32_t best_distance = 3;
+    for (; it != talk_sentences_.end() && it->first <= si + 2; ++it) {
+      uint32_t distance = it->first > si ? it->first - si : si - it->first;
+      if (distance < best_distance) {
         best_distance = distance;
-        best = entities_[it->second].id;
+        best = it->second;
       }
     }
     return best;
@@ -412,13 +414,8 @@ class Resolver {
   }
 
   Span FirstMentionSentence(const std::string& id, const std::string& rule) const {
-    auto it = node_index_.find(id);
-    if (it != node_index_.end() && !out_.nodes[it->second].mentions.empty()) {
-      const Span& m = out_.nodes[it->second].mentions.front();
-      for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-        const Sentence& s = doc_.sentences[si];
-        if (s.cp_begin <= m.start && m.end <= s.cp_end) return SentenceSpan(si, rule);
-      }
+    if (auto it = first_sentence_.find(id); it != first_sentence_.end()) {
+      return SentenceSpan(it->second, rule);
     }
     if (!doc_.sentences.empty()) return SentenceSpan(0, rule);
     return {doc_.doc->id, 0, 0, "", rule};
@@ -455,6 +452,8 @@ class Resolver {
   DocumentGraph out_;
   std::vector<Entity> entities_;
   std::map<size_t, size_t> mention_entity_;
+  std::vector<std::pair<uint32_t, std::string>> talk_sentences_;  // (sentence, talk id), sorted
+  std::map<std::string, uint32_t> first_sentence_;                // entity id -> sentence
   std::map<std::string, size_t> node_index_;
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> edge_index_;
   std::set<std::string> met_by_narrator_, helpers_, talk_organizers_;

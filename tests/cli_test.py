@@ -1,0 +1,478 @@
+#!/usr/bin/env python3
+"""Tests of the kgextract command line: options, exit codes, safe output, determinism and one
+end-to-end extraction. Python 3 standard library only.
+
+Usage: cli_test.py --binary PATH/TO/kgextract --data REPO/data [unittest options, test names]
+
+  --binary   the kgextract executable under test
+  --data     the repository's data/ directory: rules and gazetteers (passed to the CLI through
+             $KGEXTRACT_DATA) and data/samples/ (the sample report)
+
+Exit status: 0 when every test passed, 1 otherwise (unittest's).
+"""
+
+import argparse
+import glob
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+BINARY = None
+DATA = None
+SAMPLE = "samples/techsummit-lisbon-2025.txt"
+
+# Exit codes, from `kgextract --help`.
+EXIT_OK, EXIT_USAGE, EXIT_INPUT_MISSING, EXIT_INPUT_INVALID, EXIT_OUTPUT, EXIT_RULES = 0, 2, 3, 4, 5, 6
+
+# The end-to-end report: every sentence states one thing the rules should plainly find. The
+# non-ASCII "é" makes code point offsets differ from byte offsets after it.
+E2E_TEXT = (
+    "I attended RustFest 2023 in Berlin, Germany. "
+    "I met Anna Keller, the CEO of Tessera Labs, at the café. "
+    "The conference was held at the Kongresshaus Convention Center. "
+    "Thank you Anna Keller for organizing!\n"
+)
+
+
+def run(args, stdin=b"", cwd=None):
+    """Runs kgextract with `args`; returns the CompletedProcess (stdout/stderr as bytes)."""
+    env = dict(os.environ, KGEXTRACT_DATA=DATA)
+    return subprocess.run([BINARY, *args], input=stdin, capture_output=True, env=env, cwd=cwd,
+                          timeout=120)
+
+
+def stderr_text(result):
+    return result.stderr.decode("utf-8", errors="replace")
+
+
+def sample_path():
+    return os.path.join(DATA, SAMPLE)
+
+
+class CliTestCase(unittest.TestCase):
+    """Gives each test a fresh temporary directory, self.tmp."""
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory(prefix="kgextract-cli-test-")
+        self.tmp = self._tmp.name
+
+    def tearDown(self):
+        # A read-only directory made by a test must become writable again to be removed.
+        for root, dirs, _ in os.walk(self.tmp):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+        self._tmp.cleanup()
+
+    def write(self, name, content):
+        path = os.path.join(self.tmp, name)
+        mode = "wb" if isinstance(content, bytes) else "w"
+        with open(path, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
+            f.write(content)
+        return path
+
+    def assertExit(self, result, code):
+        self.assertEqual(result.returncode, code,
+                         f"exit {result.returncode}, expected {code}; stderr:\n"
+                         f"{stderr_text(result)}")
+
+    def assertOneLineError(self, result, *fragments):
+        """stderr is one line "kgextract: ..." that contains every fragment."""
+        err = stderr_text(result)
+        self.assertTrue(err.endswith("\n"), repr(err))
+        self.assertEqual(err.count("\n"), 1, f"not one line: {err!r}")
+        self.assertTrue(err.startswith("kgextract: "), repr(err))
+        for fragment in fragments:
+            self.assertIn(fragment, err)
+
+    def assertNoTempFiles(self, directory):
+        leftovers = glob.glob(os.path.join(directory, "*.tmp-*"))
+        self.assertEqual(leftovers, [], f"temporary files left in {directory}")
+
+    def load_json(self, data):
+        graph = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+        self.assertIsInstance(graph, dict)
+        for key in ("directed", "multigraph", "graph", "nodes", "links"):
+            self.assertIn(key, graph)
+        return graph
+
+    def assertSpansMatchText(self, graph, texts):
+        """text[start:end] == span text for every mention and every evidence span, where
+        texts maps a document name to its text (offsets are code points)."""
+        spans = [("mention of " + n["id"], m) for n in graph["nodes"] for m in n["mentions"]]
+        spans += [(f"evidence of {l['source']} {l['relation']} {l['target']}", e)
+                  for l in graph["links"] for e in l["evidence"]]
+        self.assertTrue(spans, "no spans at all")
+        for what, span in spans:
+            self.assertIn(span["doc"], texts, what)
+            text = texts[span["doc"]]
+            self.assertLessEqual(0, span["start"], what)
+            self.assertLessEqual(span["start"], span["end"], what)
+            self.assertLessEqual(span["end"], len(text), what)
+            self.assertEqual(text[span["start"]:span["end"]], span["text"],
+                             f"{what}: [{span['start']}:{span['end']}]")
+
+
+class UsageTest(CliTestCase):
+
+    def test_no_arguments_exits_2_with_usage_on_stderr(self):
+        r = run([])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertIn("usage: kgextract", stderr_text(r))
+        self.assertEqual(r.stdout, b"")
+
+    def test_help_exits_0_with_usage_and_exit_codes_on_stdout(self):
+        for flag in ("--help", "-h"):
+            r = run([flag])
+            self.assertExit(r, EXIT_OK)
+            out = r.stdout.decode("utf-8")
+            self.assertTrue(out.startswith("usage: kgextract"), out[:80])
+            self.assertIn("exit codes:", out)
+            self.assertEqual(r.stderr, b"")
+
+    def test_version_prints_name_and_semver(self):
+        r = run(["--version"])
+        self.assertExit(r, EXIT_OK)
+        self.assertRegex(r.stdout.decode("utf-8"), r"\Akgextract \d+\.\d+\.\d+\n\Z")
+
+    def test_unknown_option_exits_2(self):
+        r = run(["--no-such-option", sample_path()])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "--no-such-option")
+        self.assertEqual(r.stdout, b"")
+
+    def test_unknown_format_exits_2(self):
+        r = run(["-f", "csv", sample_path()])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "csv")
+
+    def test_bad_thread_count_exits_2(self):
+        for n in ("0", "-3", "many", "1000"):
+            with self.subTest(threads=n):
+                self.assertExit(run(["-j", n, sample_path()]), EXIT_USAGE)
+
+    def test_options_without_inputs_exit_2(self):
+        self.assertExit(run(["--pretty"]), EXIT_USAGE)
+
+    def test_several_formats_without_output_exit_2(self):
+        r = run(["-f", "json,graphml", sample_path()])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "-o")
+        self.assertEqual(r.stdout, b"")
+
+
+class InputTest(CliTestCase):
+
+    def test_missing_file_exits_3_naming_the_file(self):
+        missing = os.path.join(self.tmp, "no-such-report.txt")
+        r = run([missing])
+        self.assertExit(r, EXIT_INPUT_MISSING)
+        self.assertOneLineError(r, missing)
+        self.assertEqual(r.stdout, b"")
+
+    def test_directory_exits_4(self):
+        r = run([self.tmp])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, self.tmp)
+
+    def test_empty_file_gives_an_empty_graph(self):
+        path = self.write("empty.txt", b"")
+        r = run([path])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        self.assertEqual(graph["nodes"], [])
+        self.assertEqual(graph["links"], [])
+        self.assertIs(graph["directed"], True)
+        self.assertIs(graph["multigraph"], True)
+
+    def test_invalid_utf8_exits_4_naming_file_and_byte(self):
+        path = self.write("latin1.txt", b"abc\xff\xfe")
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, path, "byte 3")
+        self.assertEqual(r.stdout, b"")
+
+    def test_binary_file_with_nul_exits_4(self):
+        path = self.write("image.bin", b"PNG\x00\x01\x02 not a report\n")
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, path)
+
+    def test_bad_input_among_good_ones_fails_the_run(self):
+        good = self.write("good.txt", E2E_TEXT)
+        bad = self.write("bad.txt", b"abc\xff")
+        r = run([good, bad])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, bad)
+        self.assertEqual(r.stdout, b"")
+
+    def test_dash_reads_standard_input(self):
+        r = run(["-"], stdin=E2E_TEXT.encode("utf-8"))
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        self.assertEqual(graph["graph"]["documents"], ["-"])
+        ids = {n["id"] for n in graph["nodes"]}
+        self.assertIn("event:rustfest-2023", ids)
+        self.assertSpansMatchText(graph, {"-": E2E_TEXT})
+
+
+class RulesTest(CliTestCase):
+
+    def test_missing_data_directory_exits_6(self):
+        missing = os.path.join(self.tmp, "no-data")
+        r = run(["--data", missing, sample_path()])
+        self.assertExit(r, EXIT_RULES)
+        self.assertOneLineError(r, missing)
+        self.assertEqual(r.stdout, b"")
+
+    def test_rule_that_does_not_compile_exits_6_naming_file_and_line(self):
+        data = os.path.join(self.tmp, "data")
+        shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("samples"))
+        rules = os.path.join(data, "rules", "entities.rules")
+        with open(rules, encoding="utf-8") as f:
+            line_no = len(f.read().splitlines()) + 1
+        with open(rules, "a", encoding="utf-8") as f:
+            f.write("broken_rule | PERSON | chunk | (unclosed\n")
+        r = run(["--data", data, sample_path()])
+        self.assertExit(r, EXIT_RULES)
+        # The last line is kgextract's own message (RE2 may log its error on a line before it).
+        last = stderr_text(r).rstrip("\n").splitlines()[-1]
+        self.assertTrue(last.startswith("kgextract: "), last)
+        self.assertIn(f"{rules}:{line_no}:", last)
+
+
+class OutputTest(CliTestCase):
+
+    def test_json_and_graphml_with_base_name(self):
+        base = os.path.join(self.tmp, "out", "report")
+        os.mkdir(os.path.dirname(base))
+        r = run(["-f", "json,graphml", "-o", base, sample_path()])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(sorted(os.listdir(os.path.dirname(base))),
+                         ["report.graphml", "report.json"])
+        with open(base + ".json", "rb") as f:
+            graph = self.load_json(f.read())
+        self.assertTrue(graph["nodes"])
+        root = ET.parse(base + ".graphml").getroot()
+        self.assertEqual(root.tag, "{http://graphml.graphdrawing.org/xmlns}graphml")
+        ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+        self.assertEqual(len(root.findall("g:graph/g:node", ns)), len(graph["nodes"]))
+        self.assertEqual(len(root.findall("g:graph/g:edge", ns)), len(graph["links"]))
+        # The one-line summary on stderr names both files.
+        err = stderr_text(r)
+        self.assertRegex(err, r"\Awrote .*report\.json, .*report\.graphml: \d+ people, .*\n\Z")
+
+    def test_format_all_is_json_and_graphml(self):
+        base = os.path.join(self.tmp, "g")
+        self.assertExit(run(["-q", "-f", "all", "-o", base, sample_path()]), EXIT_OK)
+        self.assertTrue(os.path.isfile(base + ".json"))
+        self.assertTrue(os.path.isfile(base + ".graphml"))
+
+    def test_quiet_prints_nothing(self):
+        out = os.path.join(self.tmp, "q.json")
+        r = run(["-q", "-o", out, sample_path()])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(r.stderr, b"")
+        self.assertEqual(r.stdout, b"")
+
+    def test_output_in_missing_directory_exits_5(self):
+        r = run(["-o", "/nonexistent-dir/x.json", sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "/nonexistent-dir/x.json")
+        self.assertFalse(os.path.exists("/nonexistent-dir"))
+
+    def test_output_under_a_regular_file_exits_5(self):
+        # Fails for root too: a regular file cannot hold entries.
+        regular = self.write("plain.txt", "not a directory\n")
+        target = os.path.join(regular, "x.json")
+        r = run(["-o", target, sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, target)
+        with open(regular, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "not a directory\n")
+        self.assertNoTempFiles(self.tmp)
+
+    def test_output_that_is_a_directory_exits_5_without_temp_files(self):
+        # The temporary file can be made beside the target, but not renamed over it.
+        target = os.path.join(self.tmp, "taken.json")
+        os.mkdir(target)
+        r = run(["-o", target, sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, target)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["taken.json"])
+        self.assertEqual(os.listdir(target), [])
+
+    @unittest.skipIf(os.geteuid() == 0, "root can write into a read-only directory")
+    def test_output_in_read_only_directory_exits_5_without_temp_files(self):
+        ro = os.path.join(self.tmp, "ro")
+        os.mkdir(ro)
+        os.chmod(ro, stat.S_IRUSR | stat.S_IXUSR)
+        r = run(["-o", os.path.join(ro, "x.json"), sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertEqual(os.listdir(ro), [])
+
+    def test_existing_output_kept_when_input_is_missing(self):
+        out = self.write("keep.json", "precious content\n")
+        r = run(["-o", out, os.path.join(self.tmp, "missing.txt")])
+        self.assertExit(r, EXIT_INPUT_MISSING)
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "precious content\n")
+        self.assertNoTempFiles(self.tmp)
+
+    def test_existing_output_kept_when_input_is_invalid(self):
+        out = self.write("keep.json", "precious content\n")
+        bad = self.write("bad.txt", b"abc\xff\xfe")
+        r = run(["-o", out, bad])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "precious content\n")
+        self.assertNoTempFiles(self.tmp)
+
+    def test_existing_output_is_replaced_on_success(self):
+        out = self.write("old.json", "old content\n")
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        with open(out, "rb") as f:
+            self.load_json(f.read())
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode) & 0o644, 0o644)
+        self.assertNoTempFiles(self.tmp)
+
+
+class DeterminismTest(CliTestCase):
+
+    def outputs(self, inputs, *extra):
+        base = os.path.join(self.tmp, f"run{len(os.listdir(self.tmp))}")
+        r = run(["-q", "-f", "json,graphml", "-o", base, *extra, *inputs])
+        self.assertExit(r, EXIT_OK)
+        with open(base + ".json", "rb") as j, open(base + ".graphml", "rb") as g:
+            return j.read(), g.read()
+
+    def test_two_runs_on_the_sample_give_identical_bytes(self):
+        first = self.outputs([sample_path()])
+        second = self.outputs([sample_path()])
+        self.assertEqual(first[0], second[0], "JSON differs between runs")
+        self.assertEqual(first[1], second[1], "GraphML differs between runs")
+
+    def test_thread_count_does_not_change_the_bytes(self):
+        inputs = [sample_path(), self.write("e2e.txt", E2E_TEXT),
+                  self.write("third.txt",
+                             "I attended PyCon Italia 2024 in Florence, Italy. "
+                             "I met Giulia Romano and Marco Bellini at the sprints.\n")]
+        one = self.outputs(inputs, "-j", "1")
+        two = self.outputs(inputs, "-j", "2")
+        three = self.outputs(inputs, "--threads=3")
+        self.assertEqual(one[0], two[0], "JSON differs between -j 1 and -j 2")
+        self.assertEqual(one[1], two[1], "GraphML differs between -j 1 and -j 2")
+        self.assertEqual(one, three, "output differs between -j 1 and --threads=3")
+        graph = self.load_json(one[0])
+        self.assertEqual(graph["graph"]["documents"], inputs)
+
+
+class EndToEndTest(CliTestCase):
+
+    def extract(self):
+        path = self.write("rustfest.txt", E2E_TEXT)
+        r = run([path])
+        self.assertExit(r, EXIT_OK)
+        return path, self.load_json(r.stdout)
+
+    def test_expected_nodes(self):
+        _, graph = self.extract()
+        nodes = {n["id"]: n for n in graph["nodes"]}
+        expected = {
+            "person:anna-keller": ("PERSON", "Anna Keller"),
+            "org:tessera-labs": ("ORG", "Tessera Labs"),
+            "event:rustfest-2023": ("EVENT", "RustFest 2023"),
+            "place:berlin": ("PLACE", "Berlin"),
+            "place:germany": ("PLACE", "Germany"),
+            "place:kongresshaus-convention-center": ("PLACE", "Kongresshaus Convention Center"),
+        }
+        for node_id, (node_type, label) in expected.items():
+            with self.subTest(node=node_id):
+                self.assertIn(node_id, nodes, f"have {sorted(nodes)}")
+                self.assertEqual(nodes[node_id]["type"], node_type)
+                if label is not None:
+                    self.assertEqual(nodes[node_id]["label"], label)
+        self.assertEqual(nodes["place:kongresshaus-convention-center"].get("subtype"), "venue")
+        self.assertEqual(nodes["place:berlin"].get("subtype"), "city")
+        self.assertEqual(nodes["place:germany"].get("subtype"), "country")
+        narrators = [n for n in graph["nodes"] if n.get("narrator")]
+        self.assertEqual(len(narrators), 1, "one narrator node")
+        self.assertEqual(narrators[0]["type"], "PERSON")
+
+    def test_expected_relations(self):
+        _, graph = self.extract()
+        narrator = next(n["id"] for n in graph["nodes"] if n.get("narrator"))
+        edges = {(l["source"], l["relation"], l["target"], l.get("role", ""))
+                 for l in graph["links"]}
+        expected = [
+            ("person:anna-keller", "affiliated_with", "org:tessera-labs", "CEO"),
+            (narrator, "attended", "event:rustfest-2023", ""),
+            ("event:rustfest-2023", "held_at", "place:berlin", ""),
+            ("place:berlin", "located_in", "place:germany", ""),
+            ("event:rustfest-2023", "held_at", "place:kongresshaus-convention-center", ""),
+            ("person:anna-keller", "organized", "event:rustfest-2023", ""),
+        ]
+        for edge in expected:
+            with self.subTest(edge=edge):
+                self.assertIn(edge, edges)
+        # "met" is symmetric: stored once, in either direction.
+        met = {(s, t) for s, r, t, _ in edges if r == "met"}
+        self.assertTrue({(narrator, "person:anna-keller"), ("person:anna-keller", narrator)} & met,
+                        f"no met edge between the narrator and Anna Keller: {sorted(met)}")
+
+    def test_json_contract_fields(self):
+        path, graph = self.extract()
+        self.assertEqual(list(graph), ["directed", "multigraph", "graph", "nodes", "links"])
+        self.assertEqual(graph["graph"]["documents"], [path])
+        self.assertRegex(graph["graph"]["generator"], r"^kgextract \d+\.\d+\.\d+$")
+        for n in graph["nodes"]:
+            self.assertEqual(list(n)[:3], ["id", "label", "type"])
+            self.assertEqual(n["documents"], [path])
+        for l in graph["links"]:
+            self.assertEqual(list(l)[:4], ["source", "target", "key", "relation"])
+            self.assertIsInstance(l["weight"], float)
+            self.assertTrue(l["evidence"], f"{l['relation']} edge without evidence")
+
+    def test_mention_offsets_are_code_points(self):
+        path, graph = self.extract()
+        self.assertSpansMatchText(graph, {path: E2E_TEXT})
+        # After "é", code point and byte offsets differ; the mention must use code points.
+        venue = next(n for n in graph["nodes"]
+                     if n["id"] == "place:kongresshaus-convention-center")
+        self.assertEqual(venue["mentions"][0]["start"], E2E_TEXT.index("Kongresshaus"))
+        self.assertNotEqual(E2E_TEXT.index("Kongresshaus"),
+                            E2E_TEXT.encode("utf-8").index(b"Kongresshaus"))
+
+    def test_sample_mention_offsets_match_the_text(self):
+        r = run([sample_path()])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        with open(sample_path(), encoding="utf-8") as f:
+            self.assertSpansMatchText(graph, {sample_path(): f.read()})
+
+
+def main():
+    global BINARY, DATA
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", required=True, help="the kgextract executable")
+    parser.add_argument("--data", required=True, help="the repository's data/ directory")
+    args, rest = parser.parse_known_args()
+    BINARY = os.path.abspath(args.binary)
+    DATA = os.path.abspath(args.data)
+    if not os.access(BINARY, os.X_OK):
+        print(f"cli_test.py: {BINARY} is not an executable", file=sys.stderr)
+        return 2
+    if not os.path.isfile(sample_path()):
+        print(f"cli_test.py: no sample report at {sample_path()}", file=sys.stderr)
+        return 2
+    program = unittest.main(argv=[sys.argv[0], *rest], exit=False, verbosity=2)
+    return 0 if program.result.wasSuccessful() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

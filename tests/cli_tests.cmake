@@ -1,0 +1,42 @@
+# Tests of the kgextract command line (pipeline/cli.cc) and of the sample report's exports.
+# Included from tests/CMakeLists.txt; paths are relative to this file, so it can be included
+# from any directory. Needs the kgextract target and, for the round trip, KGEXTRACT_PYTHON3 and
+# KGEXTRACT_SCHEMA_DIR (cache variables of graph_tests.cmake; defaulted here when absent).
+#
+#   cli_usage, cli_input, cli_rules,      tests/cli_test.py (Python standard library), one ctest
+#   cli_output, cli_determinism,          per unittest class: options and exit codes, inputs,
+#   cli_end_to_end                        rule files, safe output, byte-identical output, one
+#                                         small report
+#   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
+#                                         -f json,graphml, then tests/roundtrip_networkx.py;
+#                                         skipped (exit 77) without networkx, xmllint or schemas
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_Interpreter_FOUND)
+  set(_kg_cli_python ${Python3_EXECUTABLE})
+else()
+  set(_kg_cli_python python3)
+endif()
+if(NOT DEFINED KGEXTRACT_PYTHON3)
+  set(KGEXTRACT_PYTHON3 /usr/bin/python3 CACHE FILEPATH
+      "Python 3 with networkx, for tests/roundtrip_networkx.py")
+endif()
+if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
+  set(KGEXTRACT_SCHEMA_DIR ${CMAKE_CURRENT_LIST_DIR}/../../shared/schemas CACHE PATH
+      "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
+endif()
+
+foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Determinism EndToEnd)
+  string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
+  string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
+  add_test(NAME ${_kg_cli_name}
+           COMMAND ${_kg_cli_python} ${CMAKE_CURRENT_LIST_DIR}/cli_test.py
+                   --binary $<TARGET_FILE:kgextract> --data ${PROJECT_SOURCE_DIR}/data
+                   ${_kg_cli_case}Test)
+  set_tests_properties(${_kg_cli_name} PROPERTIES LABELS cli TIMEOUT 600)
+endforeach()
+
+add_test(NAME cli_sample_roundtrip
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sample_roundtrip_test.sh
+                 $<TARGET_FILE:kgextract> ${PROJECT_SOURCE_DIR}/data ${KGEXTRACT_PYTHON3}
+                 ${KGEXTRACT_SCHEMA_DIR})
+set_tests_properties(cli_sample_roundtrip PROPERTIES LABELS cli SKIP_RETURN_CODE 77 TIMEOUT 600)
