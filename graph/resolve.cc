@@ -292,8 +292,13 @@ class Resolver {
     std::sort(talk_sentences_.begin(), talk_sentences_.end());
     if (ex_.has_narrator) {
       NodeProps n;
-      n.id = NodeId("PERSON", "narrator " + doc_.doc->id);
-      n.label = "Narrator of " + doc_.doc->id;
+      // Named after the file name, not the path as typed, so runs from elsewhere agree.
+      std::string_view file = doc_.doc->id;
+      if (size_t slash = file.rfind('/'); slash != std::string_view::npos) {
+        file.remove_prefix(slash + 1);
+      }
+      n.id = NodeId("PERSON", "narrator " + std::string(file));
+      n.label = "Narrator of " + std::string(file);
       n.type = "PERSON";
       n.narrator = true;
       n.documents = {doc_.doc->id};

@@ -189,20 +189,16 @@ int RunCli(int argc, char** argv) {
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
     return kExitOk;
   }
-  std::vector<std::string> paths;
+  std::vector<OutputFile> files;
   if (opt.formats.size() == 1) {
-    paths.push_back(opt.output);
+    files.push_back({opt.output, render(opt.formats.front())});
   } else {
-    for (const std::string& f : opt.formats) paths.push_back(opt.output + "." + f);
+    for (const std::string& f : opt.formats) files.push_back({opt.output + "." + f, render(f)});
   }
-  for (size_t i = 0; i < paths.size(); ++i) {
-    if (Status s = WriteFileAtomically(paths[i], render(opt.formats[i])); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
-    }
-  }
+  if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
   if (!opt.quiet) {
     std::string joined;
-    for (const std::string& p : paths) joined += (joined.empty() ? "" : ", ") + p;
+    for (const OutputFile& f : files) joined += (joined.empty() ? "" : ", ") + f.path;
     std::cerr << "wrote " << joined << ": " << Summary(graph) << "\n";
   }
   return kExitOk;

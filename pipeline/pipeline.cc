@@ -92,9 +92,12 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, int threads, Knowle
   return Status::Ok();
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view content) {
-  std::string tmp = path + ".tmp-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
+namespace {
+
+// Writes `content` to a new temporary file beside `path`; sets *tmp to its name.
+Status WriteTemporary(const std::string& path, std::string_view content, std::string* tmp) {
+  *tmp = path + ".tmp-XXXXXX";
+  int fd = ::mkstemp(tmp->data());
   if (fd < 0) return Status::IOError(path + ": cannot write: " + std::strerror(errno));
   size_t written = 0;
   while (written < content.size()) {
@@ -103,7 +106,7 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
       if (errno == EINTR) continue;
       int e = errno;
       ::close(fd);
-      ::unlink(tmp.c_str());
+      ::unlink(tmp->c_str());
       return Status::IOError(path + ": cannot write: " + std::strerror(e));
     }
     written += static_cast<size_t>(w);
@@ -111,15 +114,36 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
   ::fchmod(fd, 0644);  // mkstemp makes 0600; outputs are ordinary files
   if (::close(fd) != 0) {
     int e = errno;
-    ::unlink(tmp.c_str());
-    return Status::IOError(path + ": cannot write: " + std::strerror(e));
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    ::unlink(tmp.c_str());
+    ::unlink(tmp->c_str());
     return Status::IOError(path + ": cannot write: " + std::strerror(e));
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteFilesAtomically(const std::vector<OutputFile>& files) {
+  std::vector<std::string> temps;
+  for (const OutputFile& f : files) {
+    std::string tmp;
+    if (Status s = WriteTemporary(f.path, f.content, &tmp); !s.ok()) {
+      for (const std::string& t : temps) ::unlink(t.c_str());
+      return s;
+    }
+    temps.push_back(std::move(tmp));
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temps[i].c_str(), files[i].path.c_str()) != 0) {
+      int e = errno;
+      for (size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].c_str());
+      return Status::IOError(files[i].path + ": cannot write: " + std::strerror(e));
+    }
+  }
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
+  return WriteFilesAtomically({{path, std::string(content)}});
 }
 
 std::string Summary(const KnowledgeGraph& graph) {

@@ -48,6 +48,14 @@ class Pipeline {
 // never see a half-written file, and a failure leaves any existing `path` untouched.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
 
+// The same for several files as one unit: every file is written to its temporary first, and
+// only when all succeeded are they renamed into place; on a failure no target is touched.
+struct OutputFile {
+  std::string path;
+  std::string content;
+};
+Status WriteFilesAtomically(const std::vector<OutputFile>& files);
+
 // "3 people, 2 organisations, 4 places, 1 event, 2 talks, 9 relations, 12 co-occurrences".
 std::string Summary(const KnowledgeGraph& graph);
 
