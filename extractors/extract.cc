@@ -338,14 +338,13 @@ class Extractor {
 
   void TypeByChunkRules(Chunk& c) const {
     std::string_view text = Text(c.begin, c.end);
-    for (const auto& rule : rules_.entity_rules_) {
-      if (rule->mode != RuleSet::EntityRule::Mode::kChunk) continue;
+    // The set says which chunk rules match; the first of them in file order decides.
+    for (int rule_index : rules_.chunk_index_->Match(text)) {
+      const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
       if (c.type != kUntyped && !rule->force) continue;
-      if (re2::RE2::PartialMatch(text, *rule->re)) {
-        SetType(c, *rule, text);
-        if (rule->type == EntityType::kEvent) TrimEventName(c);
-        return;
-      }
+      SetType(c, *rule, text);
+      if (rule->type == EntityType::kEvent) TrimEventName(c);
+      return;
     }
   }
 

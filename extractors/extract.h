@@ -148,7 +148,7 @@ class RuleSet {
   // One DFA pass over a sentence tells which context (each/span) rules and which relation
   // rules can match it, so only those run with submatch extraction. Opaque here (set.h).
   struct RuleIndex;
-  std::unique_ptr<RuleIndex> context_index_, relation_index_;
+  std::unique_ptr<RuleIndex> chunk_index_, context_index_, relation_index_;
   Status BuildIndexes();
   std::vector<InferenceRule> inference_rules_;
   std::string fingerprint_;

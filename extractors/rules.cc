@@ -291,16 +291,17 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
 }
 
 Status RuleSet::BuildIndexes() {
+  chunk_index_ = std::make_unique<RuleIndex>();
   context_index_ = std::make_unique<RuleIndex>();
   relation_index_ = std::make_unique<RuleIndex>();
   std::string err;
   for (size_t i = 0; i < entity_rules_.size(); ++i) {
     const EntityRule& r = *entity_rules_[i];
-    if (r.mode == EntityRule::Mode::kChunk) continue;
-    if (context_index_->set.Add(r.re->pattern(), &err) < 0) {
+    RuleIndex& index = r.mode == EntityRule::Mode::kChunk ? *chunk_index_ : *context_index_;
+    if (index.set.Add(r.re->pattern(), &err) < 0) {
       return Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
     }
-    context_index_->rule_of_entry.push_back(static_cast<int>(i));
+    index.rule_of_entry.push_back(static_cast<int>(i));
   }
   for (size_t i = 0; i < relation_rules_.size(); ++i) {
     const RelationRule& r = *relation_rules_[i];
@@ -309,7 +310,8 @@ Status RuleSet::BuildIndexes() {
     }
     relation_index_->rule_of_entry.push_back(static_cast<int>(i));
   }
-  if (!context_index_->set.Compile() || !relation_index_->set.Compile()) {
+  if (!chunk_index_->set.Compile() || !context_index_->set.Compile() ||
+      !relation_index_->set.Compile()) {
     return Status::Rules("rule index: RE2::Set does not compile (out of memory?)");
   }
   return Status::Ok();

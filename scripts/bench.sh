@@ -11,6 +11,7 @@ cd "$repo"
 copies="${1:-400}"
 
 scripts/install_deps.sh >/dev/null
+command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
 cmake --preset release >/dev/null
 cmake --build --preset release -j2 --target kgextract icu_word_baseline >/dev/null
 
@@ -27,7 +28,8 @@ run() {  # label, then the command; prints seconds, MB/s and peak RSS
   local label="$1"; shift
   local t0 t1 rss
   t0=$(date +%s.%N)
-  rss=$( { /usr/bin/time -f "%M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>&1
+  rss=$(tail -n 1 "$work/rss")
   t1=$(date +%s.%N)
   local secs; secs=$(python3 -c "print(f'{$t1 - $t0:.3f}')")
   printf "%-44s %8s s %8s MB/s %8s MB peak RSS\n" "$label" "$secs" "$(mbps "$bytes" "$secs")" \
