@@ -46,7 +46,11 @@ class Extractor {
       }
     }
     FindProgrammeLists();
-    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) ExtractSentence(s);
+    // Two sweeps: type every sentence, then emit mentions and relations, so a name typed
+    // anywhere in the document is typed everywhere.
+    std::vector<std::vector<Chunk>> chunks(doc_.sentences.size());
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) chunks[s] = TypeSentence(s);
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) EmitSentence(s, chunks[s]);
     out_.has_narrator = narrator_count_ >= 2;
     return std::move(out_);
   }
@@ -746,7 +750,8 @@ class Extractor {
     }
   }
 
-  void ExtractSentence(uint32_t si) {
+  // Finds and types the candidates of one sentence.
+  std::vector<Chunk> TypeSentence(uint32_t si) {
     const Sentence& s = doc_.sentences[si];
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       if (IsNarratorPronoun(t, s)) ++narrator_count_;
@@ -771,7 +776,30 @@ class Extractor {
     ApplyContextRules(s, chunks, 1);
     ApplyGivenNames(s, chunks, true);
     ApplyContextRules(s, chunks, 2);
+    for (const Chunk& c : chunks) {  // what this document has said a name is
+      if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
+      document_types_.try_emplace(FoldCase(Text(c.begin, c.end)), c.type, c.subtype);
+    }
+    return chunks;
+  }
 
+  // A name left untyped in one sentence takes the type the document gave it elsewhere:
+  // "Aaron works at Shopify. ... a Staff Engineer at Shopify".
+  void ApplyDocumentTypes(std::vector<Chunk>& chunks) const {
+    for (Chunk& c : chunks) {
+      if (c.dropped || c.type != kUntyped) continue;
+      auto it = document_types_.find(FoldCase(Text(c.begin, c.end)));
+      if (it == document_types_.end()) continue;
+      c.type = it->second.first;
+      c.subtype = it->second.second;
+      c.rule = "document_memory";
+    }
+  }
+
+  // Emits the sentence's typed candidates as mentions and runs the relation rules on it.
+  void EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
+    const Sentence& s = doc_.sentences[si];
+    ApplyDocumentTypes(chunks);
     // Typed chunks become mentions; everything else is dropped.
     std::vector<int32_t> chunk_to_mention(chunks.size(), -1);
     for (size_t i = 0; i < chunks.size(); ++i) {
@@ -797,6 +825,7 @@ class Extractor {
   const TokenizedDocument& doc_;
   const RuleSet& rules_;
   const ExtractOptions& options_;
+  std::map<std::string, std::pair<int, std::string>> document_types_;  // folded name -> type
   Extraction out_;
   std::string previous_slotted_;  // the last sentence as the relation rules saw it
   std::vector<bool> is_narrator_;  // per token: a first-person pronoun
