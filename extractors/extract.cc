@@ -239,22 +239,35 @@ class Extractor {
     const auto& sents = doc_.sentences;
     for (uint32_t si = 0; si + 1 < sents.size(); ++si) {
       const Sentence& intro = sents[si];
-      if (intro.end_token == intro.first_token ||
-          TokenText(intro.end_token - 1) != ":") {
-        continue;
-      }
+      if (intro.end_token == intro.first_token) continue;
+      // "... talks were about databases:" or a heading "Talks we liked" over a bullet list.
+      bool colon = TokenText(intro.end_token - 1) == ":";
+      bool heading_over_list = intro.is_heading && OpensWithListMarker(sents[si + 1]);
+      if (!colon && !heading_over_list) continue;
       std::string kind = TalkKind(doc_.TextOf(intro));
       if (kind.empty()) continue;
       for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
         const Sentence& item = sents[k];
         std::string_view text = doc_.TextOf(item);
         if (!item.is_heading || text.find('!') != std::string_view::npos ||
-            item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item)) {
+            item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item) ||
+            (heading_over_list && !OpensWithListMarker(item))) {
           break;
         }
         programme_items_[k] = kind;
       }
     }
+  }
+
+  bool OpensWithListMarker(const Sentence& s) const {
+    std::string_view t = doc_.TextOf(s);
+    if (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") ||
+        t.starts_with("\xE2\x80\xA2")) {
+      return true;
+    }
+    size_t d = 0;
+    while (d < t.size() && d < 3 && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
+    return d > 0 && d + 1 < t.size() && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ';
   }
 
   bool IsCapitalizedWordIn(const Sentence& s) const {
