@@ -195,7 +195,11 @@ class Extractor {
       for (uint32_t k = c.first_token; k < c.end_token; ++k) {
         only_not_names &= rules_.not_names_.Contains(TokenText(k)) || IsYear(k);
       }
-      if (c.first_token < c.end_token && !only_not_names) {
+      // "CEO", "Program Chair": a role is not a name, and role slots need its text.
+      bool is_role = c.first_token < c.end_token &&
+                     rules_.roles_.Contains(Text(doc_.tokens[c.first_token].begin,
+                                                 doc_.tokens[c.end_token - 1].end));
+      if (c.first_token < c.end_token && !only_not_names && !is_role) {
         c.begin = doc_.tokens[c.first_token].begin;
         c.end = doc_.tokens[c.end_token - 1].end;
         chunks.push_back(std::move(c));
@@ -590,6 +594,44 @@ class Extractor {
     chunks.insert(it, std::move(nc));
   }
 
+  // "Fatuma Hassan of Microsoft": an untyped candidate that starts with a given name and has
+  // "of" or "for" inside is a name followed by its organisation; cut it at the connector.
+  void SplitAtConnectors(const Sentence& s, std::vector<Chunk>& chunks) const {
+    std::vector<Chunk> out;
+    for (Chunk& c : chunks) {
+      uint32_t cut = 0;
+      if (!c.dropped && c.type == kUntyped &&
+          (rules_.given_names_.Contains(TokenText(c.first_token)) ||
+           rules_.ambiguous_given_names_.Contains(TokenText(c.first_token)))) {
+        for (uint32_t t = c.first_token + 2; t + 1 < c.end_token && cut == 0; ++t) {
+          std::string_view w = TokenText(t);
+          if (w == "of" || w == "for") cut = t;
+        }
+      }
+      if (cut == 0) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      Chunk head = c, tail = c;
+      head.end_token = cut;
+      head.end = doc_.tokens[cut - 1].end;
+      head.possessive_splits.clear();
+      tail.first_token = cut + 1;
+      tail.begin = doc_.tokens[cut + 1].begin;
+      tail.possessive_splits.clear();
+      TypeByGazetteer(tail);
+      if (tail.type == kUntyped) TypeByChunkRules(tail);
+      if (tail.type == kUntyped) {  // what follows "of" a person is their organisation
+        tail.type = static_cast<int>(EntityType::kOrg);
+        tail.rule = "person_of_organization";
+      }
+      (void)s;
+      out.push_back(std::move(head));
+      out.push_back(std::move(tail));
+    }
+    chunks = std::move(out);
+  }
+
   // Whether the chunk lies between an opening and a closing quotation mark of its sentence.
   bool InsideQuotes(const Sentence& s, const Chunk& c) const {
     std::string_view before = Text(s.begin, c.begin), after = Text(c.end, s.end);
@@ -643,11 +685,12 @@ class Extractor {
                    (n > 1 && rules_.ambiguous_given_names_.Contains(first));
       // "the Westin", "Nicky's Thai": after a determiner or a possessive, not a person.
       bool after_determiner = false;
-      // In a list ("on Linux and Mac") the word before the whole list decides.
+      // In a pair ("on Linux and Mac") the word before the pair decides.
       uint32_t head = c.first_token;
       while (head >= s.first_token + 2) {
         std::string_view sep = TokenText(head - 1);
-        if ((sep != "and" && sep != "or" && sep != ",") || !IsCapitalized(head - 2, s)) break;
+        // Only "and"/"or": a comma may end an appositive ("CTO at Acme, Brian Otieno").
+        if ((sep != "and" && sep != "or") || !IsCapitalized(head - 2, s)) break;
         head -= 2;
       }
       if (head > s.first_token) {
@@ -783,10 +826,12 @@ class Extractor {
       if (c.type == kUntyped) TypeByChunkRules(c);
     }
     SplitPossessives(chunks, s);
-    // Context first (so "dinner at Nicky's Thai" is a venue before "Nicky" looks like a
-    // name), then given names, then context again (list neighbours of the named people).
-    ApplyGivenNames(s, chunks, false);
+    // Context first (so "dinner at Nicky's Thai" is a venue and "founder of Women in Tech"
+    // an organisation before they look like names), then given names, then context again
+    // (list neighbours of the named people, "Emily Fox from Apple").
+    SplitAtConnectors(s, chunks);
     ApplyContextRules(s, chunks, 1);
+    ApplyGivenNames(s, chunks, false);
     ApplyGivenNames(s, chunks, true);
     ApplyContextRules(s, chunks, 2);
     for (const Chunk& c : chunks) {  // what this document has said a name is
