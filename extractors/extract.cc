@@ -498,10 +498,15 @@ class Extractor {
     return ids;
   }
 
-  void ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks, int passes) {
+  // `last_seen` is the slotted sentence of the previous pass over this sentence: the rules are
+  // deterministic, so a sentence that has not changed since then yields nothing new.
+  void ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks, int passes,
+                         std::string* last_seen) {
     std::vector<Segment> segs;
     for (int pass = 0; pass < passes; ++pass) {
       std::string slotted = Slot(s, chunks, true, &segs);
+      if (slotted == *last_seen) return;
+      *last_seen = slotted;
       bool dirty = false;  // chunks changed since `slotted` was built
       for (int rule_index : rules_.context_index_->Match(slotted)) {
         const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
@@ -830,10 +835,11 @@ class Extractor {
     // an organisation before they look like names), then given names, then context again
     // (list neighbours of the named people, "Emily Fox from Apple").
     SplitAtConnectors(s, chunks);
-    ApplyContextRules(s, chunks, 1);
+    std::string last_seen;
+    ApplyContextRules(s, chunks, 1, &last_seen);
     ApplyGivenNames(s, chunks, false);
     ApplyGivenNames(s, chunks, true);
-    ApplyContextRules(s, chunks, 2);
+    ApplyContextRules(s, chunks, 2, &last_seen);
     for (const Chunk& c : chunks) {  // what this document has said a name is
       if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
       document_types_.try_emplace(FoldCase(Text(c.begin, c.end)), c.type, c.subtype);

@@ -6,6 +6,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,13 +49,21 @@ struct RuleSet::RuleIndex {
   }
   re2::RE2::Set set{IndexOptions(), re2::RE2::UNANCHORED};
   std::vector<int> rule_of_entry;  // set entry -> rule index
+  // When the set's DFA runs out of memory it cannot answer; then every rule is a candidate
+  // (correct, only slower), and `exhausted` counts how often that happened.
   std::vector<int> Match(std::string_view text) const {
     std::vector<int> entries, rules;
-    if (!set.Match(re2::StringPiece(text.data(), text.size()), &entries)) return rules;
+    re2::RE2::Set::ErrorInfo error{};
+    if (!set.Match(re2::StringPiece(text.data(), text.size()), &entries, &error)) {
+      if (error.kind != re2::RE2::Set::kOutOfMemory) return rules;
+      ++exhausted;
+      return rule_of_entry;
+    }
     for (int e : entries) rules.push_back(rule_of_entry[static_cast<size_t>(e)]);
     std::sort(rules.begin(), rules.end());
     return rules;
   }
+  mutable std::atomic<long> exhausted{0};
 };
 
 // An endpoint of a relation rule: a capture group, or a special endpoint (kNarrator, ...).
