@@ -10,6 +10,7 @@
 // "key" numbers the parallel edges of one ordered (source, target) pair from 0, in edge order,
 // which is what NetworkX uses as the MultiDiGraph edge key.
 #include <boost/range/iterator_range.hpp>
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -37,9 +38,182 @@ Json SpansToJson(const std::vector<Span>& spans) {
   return out;
 }
 
-}  // namespace
 
-std::string ToNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
+// The compact form is streamed straight into one string: a DOM of a large graph costs several
+// times the output's size in memory. Its bytes equal nlohmann's compact dump (tested).
+class CompactWriter {
+ public:
+  explicit CompactWriter(std::string* out) : out_(*out) {}
+
+  void String(std::string_view s) {
+    if (!IsValidUtf8(s)) {  // only hand-built graphs; nlohmann replaces bad bytes with U+FFFD
+      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    out_.push_back('"');
+    for (char ch : s) {
+      auto c = static_cast<unsigned char>(ch);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out_ += buf;
+          } else {
+            out_.push_back(ch);
+          }
+      }
+    }
+    out_.push_back('"');
+  }
+  void Key(std::string_view k) {
+    String(k);
+    out_.push_back(':');
+  }
+  void Unsigned(uint64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void Double(double v) {  // shortest round trip, with ".0" on integers as nlohmann writes
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    std::string_view text(buf, static_cast<size_t>(r.ptr - buf));
+    out_ += text;
+    if (text.find_first_of(".eEn") == std::string_view::npos) out_ += ".0";
+  }
+  void Raw(std::string_view s) { out_ += s; }
+  void Strings(const std::vector<std::string>& v) {
+    out_.push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out_.push_back(',');
+      String(v[i]);
+    }
+    out_.push_back(']');
+  }
+  void Spans(const std::vector<Span>& spans) {
+    out_.push_back('[');
+    for (size_t i = 0; i < spans.size(); ++i) {
+      const Span& sp = spans[i];
+      if (i) out_.push_back(',');
+      Raw("{\"doc\":");
+      String(sp.doc);
+      Raw(",\"start\":");
+      Unsigned(sp.start);
+      Raw(",\"end\":");
+      Unsigned(sp.end);
+      Raw(",\"text\":");
+      String(sp.text);
+      Raw(",\"rule\":");
+      String(sp.rule);
+      out_.push_back('}');
+    }
+    out_.push_back(']');
+  }
+
+ private:
+  static bool IsValidUtf8(std::string_view s) {
+    size_t i = 0, n = s.size();
+    while (i < n) {
+      auto c = static_cast<unsigned char>(s[i]);
+      size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      if (len == 0 || i + len > n || (len == 2 && c < 0xC2)) return false;
+      for (size_t k = 1; k < len; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      }
+      if (len == 3) {
+        auto c1 = static_cast<unsigned char>(s[i + 1]);
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return false;
+      } else if (len == 4) {
+        auto c1 = static_cast<unsigned char>(s[i + 1]);
+        if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F) || c > 0xF4) return false;
+      }
+      i += len;
+    }
+    return true;
+  }
+  std::string& out_;
+};
+
+std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
+  const Graph& g = kgraph.graph;
+  std::string out;
+  CompactWriter w(&out);
+  w.Raw("{\"directed\":true,\"multigraph\":true,\"graph\":{\"generator\":");
+  w.String(kgraph.generator);
+  w.Raw(",\"rules\":");
+  w.String(kgraph.rules_fingerprint);
+  w.Raw(",\"documents\":");
+  w.Strings(kgraph.documents);
+  w.Raw("},\"nodes\":[");
+  bool first = true;
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const NodeProps& n = g[v];
+    if (!first) w.Raw(",");
+    first = false;
+    w.Raw("{\"id\":");
+    w.String(n.id);
+    w.Raw(",\"label\":");
+    w.String(n.label);
+    w.Raw(",\"type\":");
+    w.String(n.type);
+    if (!n.subtype.empty()) {
+      w.Raw(",\"subtype\":");
+      w.String(n.subtype);
+    }
+    if (!n.kind.empty()) {
+      w.Raw(",\"kind\":");
+      w.String(n.kind);
+    }
+    w.Raw(",\"aliases\":");
+    w.Strings(n.aliases);
+    if (n.narrator) w.Raw(",\"narrator\":true");
+    w.Raw(",\"documents\":");
+    w.Strings(n.documents);
+    w.Raw(",\"mentions\":");
+    w.Spans(n.mentions);
+    w.Raw("}");
+  }
+  w.Raw("],\"links\":[");
+  first = true;
+  std::map<std::pair<Graph::vertex_descriptor, Graph::vertex_descriptor>, int> parallel;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    const auto u = boost::source(e, g);
+    const auto v = boost::target(e, g);
+    const EdgeProps& p = g[e];
+    if (!first) w.Raw(",");
+    first = false;
+    w.Raw("{\"source\":");
+    w.String(g[u].id);
+    w.Raw(",\"target\":");
+    w.String(g[v].id);
+    w.Raw(",\"key\":");
+    w.Unsigned(static_cast<uint64_t>(parallel[{u, v}]++));
+    w.Raw(",\"relation\":");
+    w.String(p.relation);
+    if (!p.role.empty()) {
+      w.Raw(",\"role\":");
+      w.String(p.role);
+    }
+    w.Raw(",\"weight\":");
+    w.Double(p.weight);
+    if (p.symmetric) w.Raw(",\"symmetric\":true");
+    w.Raw(",\"evidence\":");
+    w.Spans(p.evidence);
+    w.Raw("}");
+  }
+  w.Raw("]}\n");
+  return out;
+}
+
+std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
   const Graph& g = kgraph.graph;
   Json root = Json::object();
   root["directed"] = true;
@@ -92,6 +266,12 @@ std::string ToNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
       root.dump(pretty ? 2 : -1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
   out.push_back('\n');
   return out;
+}
+
+}  // namespace
+
+std::string ToNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
+  return pretty ? DomNodeLinkJson(kgraph, true) : CompactNodeLinkJson(kgraph);
 }
 
 }  // namespace kg
