@@ -51,7 +51,7 @@ class Extractor {
     std::vector<std::vector<Chunk>> chunks(doc_.sentences.size());
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) chunks[s] = TypeSentence(s);
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) EmitSentence(s, chunks[s]);
-    out_.has_narrator = narrator_count_ >= 2;
+    out_.has_narrator = narrator_count_ >= 1;
     return std::move(out_);
   }
 
@@ -359,10 +359,19 @@ class Extractor {
 
   void TypeByChunkRules(Chunk& c) const {
     std::string_view text = Text(c.begin, c.end);
+    // "Jun Park", "Ana Hall": a given name and one more word is a person, whatever the
+    // suffix rules for venues and organisations say.
+    bool given_and_surname = c.end_token == c.first_token + 2 &&
+                             rules_.given_names_.Contains(TokenText(c.first_token)) &&
+                             doc_.tokens[c.first_token + 1].shape == Shape::kCapitalized;
     // The set says which chunk rules match; the first of them in file order decides.
     for (int rule_index : rules_.chunk_index_->Match(text)) {
       const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
       if (c.type != kUntyped && !rule->force) continue;
+      if (given_and_surname &&
+          (rule->type == EntityType::kPlace || rule->type == EntityType::kOrg)) {
+        continue;
+      }
       SetType(c, *rule, text);
       if (rule->type == EntityType::kEvent) TrimEventName(c);
       return;
@@ -599,16 +608,21 @@ class Extractor {
     chunks.insert(it, std::move(nc));
   }
 
-  // "Fatuma Hassan of Microsoft": an untyped candidate that starts with a given name and has
-  // "of" or "for" inside is a name followed by its organisation; cut it at the connector.
-  void SplitAtConnectors(const Sentence& s, std::vector<Chunk>& chunks) const {
+  // Splits a candidate at an inner "of"/"for" where the parts are separate names:
+  //  - a given name and a surname before it: "Fatuma Hassan of Microsoft" is a person and
+  //    her organisation (`before_typing`, so "Maria Lopez of Acme Labs" is not one ORG);
+  //  - an untyped whole with a place on either side: "Lisbon for Oslo" is two cities.
+  // Names whose rules know the connector ("Bank of America", "University of Warsaw") are
+  // typed by then and stay whole.
+  void SplitAtConnectors(std::vector<Chunk>& chunks, bool before_typing) const {
     std::vector<Chunk> out;
     for (Chunk& c : chunks) {
       uint32_t cut = 0;
-      if (!c.dropped && c.type == kUntyped &&
-          (rules_.given_names_.Contains(TokenText(c.first_token)) ||
-           rules_.ambiguous_given_names_.Contains(TokenText(c.first_token)))) {
-        for (uint32_t t = c.first_token + 2; t + 1 < c.end_token && cut == 0; ++t) {
+      bool person_first = rules_.given_names_.Contains(TokenText(c.first_token)) ||
+                          rules_.ambiguous_given_names_.Contains(TokenText(c.first_token));
+      if (!c.dropped && c.type == kUntyped && (!before_typing || person_first)) {
+        for (uint32_t t = c.first_token + (person_first ? 2 : 1); t + 1 < c.end_token && cut == 0;
+             ++t) {
           std::string_view w = TokenText(t);
           if (w == "of" || w == "for") cut = t;
         }
@@ -624,13 +638,19 @@ class Extractor {
       tail.first_token = cut + 1;
       tail.begin = doc_.tokens[cut + 1].begin;
       tail.possessive_splits.clear();
-      TypeByGazetteer(tail);
-      if (tail.type == kUntyped) TypeByChunkRules(tail);
-      if (tail.type == kUntyped) {  // what follows "of" a person is their organisation
-        tail.type = static_cast<int>(EntityType::kOrg);
+      for (Chunk* part : {&head, &tail}) {
+        TypeByGazetteer(*part);
+        if (part->type == kUntyped) TypeByChunkRules(*part);
+      }
+      bool place_part = head.rule.starts_with("gazetteer:") || tail.rule.starts_with("gazetteer:");
+      if (!person_first && !place_part) {  // "Code of Conduct": one name, leave it whole
+        out.push_back(std::move(c));
+        continue;
+      }
+      if (person_first && head.type == kUntyped && tail.type == kUntyped) {
+        tail.type = static_cast<int>(EntityType::kOrg);  // a person's "of" is their organisation
         tail.rule = "person_of_organization";
       }
-      (void)s;
       out.push_back(std::move(head));
       out.push_back(std::move(tail));
     }
@@ -825,16 +845,17 @@ class Extractor {
         chunks.insert(chunks.begin(), std::move(title));
       }
     }
+    SplitAtConnectors(chunks, /*before_typing=*/true);
     for (Chunk& c : chunks) {
       if (c.type != kUntyped) continue;
       TypeByGazetteer(c);
       if (c.type == kUntyped) TypeByChunkRules(c);
     }
     SplitPossessives(chunks, s);
+    SplitAtConnectors(chunks, /*before_typing=*/false);
     // Context first (so "dinner at Nicky's Thai" is a venue and "founder of Women in Tech"
     // an organisation before they look like names), then given names, then context again
     // (list neighbours of the named people, "Emily Fox from Apple").
-    SplitAtConnectors(s, chunks);
     std::string last_seen;
     ApplyContextRules(s, chunks, 1, &last_seen);
     ApplyGivenNames(s, chunks, false);
@@ -843,6 +864,12 @@ class Extractor {
     for (const Chunk& c : chunks) {  // what this document has said a name is
       if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
       document_types_.try_emplace(FoldCase(Text(c.begin, c.end)), c.type, c.subtype);
+      // "NodeSummit 2025" ... "NodeSummit": an event's distinctive first word names it too.
+      std::string_view first = TokenText(c.first_token);
+      if (c.type == static_cast<int>(EntityType::kEvent) && c.end_token > c.first_token + 1 &&
+          doc_.tokens[c.first_token].shape == Shape::kMixed && !IsPlaceName(first)) {
+        document_types_.try_emplace(FoldCase(first), c.type, c.subtype);
+      }
     }
     return chunks;
   }

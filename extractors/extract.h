@@ -90,11 +90,15 @@ struct ExtractOptions {
 // first TAB-separated field is the surface form, the second (optional) the canonical form.
 class Lexicon {
  public:
-  Status Load(const std::string& path, bool fold_case);
+  // `keep_canonical` false keeps membership only (Canonical() then returns an empty view):
+  // the large name and word lists need no canonical form, and skipping it halves start-up.
+  Status Load(const std::string& path, bool fold_case, bool keep_canonical = true);
   bool Contains(std::string_view s) const;
   // The canonical form of `s`, or an empty view when `s` is not an entry.
   std::string_view Canonical(std::string_view s) const;
   size_t size() const { return entries_.size(); }
+  // FNV-1a of the loaded file's bytes (part of RuleSet::fingerprint()).
+  uint64_t content_hash() const { return content_hash_; }
   void Add(std::string surface, std::string canonical);
   // Every surface form as stored (case-folded when loaded with fold_case), unordered.
   std::vector<std::string> Surfaces() const;
@@ -108,6 +112,8 @@ class Lexicon {
   const std::string* Find(std::string_view s) const;
 
   bool fold_case_ = false;
+  bool keep_canonical_ = true;
+  uint64_t content_hash_ = 0;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> entries_;
 };
 

@@ -1,6 +1,8 @@
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include "extractors/internal.h"
 
@@ -36,28 +38,38 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
-Status Lexicon::Load(const std::string& path, bool fold_case) {
+Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonical) {
   fold_case_ = fold_case;
+  keep_canonical_ = keep_canonical;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Rules(path + ": cannot open word list");
-  std::string line;
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  content_hash_ = 1469598103934665603ull;
+  for (char c : data) {
+    content_hash_ ^= static_cast<unsigned char>(c);
+    content_hash_ *= 1099511628211ull;
+  }
+  std::string_view rest = data;
   int line_no = 0;
-  while (std::getline(in, line)) {
+  entries_.reserve(entries_.size() + static_cast<size_t>(std::count(data.begin(), data.end(), '\n')));
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     size_t tab = line.find('\t');
-    std::string surface = line.substr(0, tab);
-    std::string canonical = surface;
-    if (tab != std::string::npos) {
-      size_t tab2 = line.find('\t', tab + 1);
-      canonical = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos
-                                                                 : tab2 - tab - 1);
+    std::string_view surface = line.substr(0, tab);
+    std::string_view canonical = surface;
+    if (tab != std::string_view::npos) {
+      canonical = line.substr(tab + 1);
+      canonical = canonical.substr(0, canonical.find('\t'));
     }
     if (surface.empty()) {
       return Status::Rules(path + ":" + std::to_string(line_no) + ": empty entry");
     }
-    Add(std::move(surface), std::move(canonical));
+    Add(std::string(surface), keep_canonical ? std::string(canonical) : std::string());
   }
   return Status::Ok();
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "extractors/internal.h"
@@ -282,8 +283,22 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
   if (!r.in) return Status::Rules(path + ": cannot open rule file");
   std::string line;
   std::vector<std::string> f;
+  static const std::set<std::string> kRelations = {
+      "speaker_of", "panelist_of", "moderator_of", "part_of", "attended", "organized",
+      "held_at", "located_in", "from", "affiliated_with", "met", "helped", "thanked",
+      "related_to"};
+  static const std::set<std::string> kSelectors = {
+      "@narrator", "@main_event", "@met_by_narrator", "@helpers", "@talk_organizers"};
   while (r.Next(&line)) {
     if (!SplitFields(line, 4, &f)) return r.Error("expected 'name | relation | subject | object'");
+    if (!kRelations.count(f[1])) return r.Error("unknown relation '" + f[1] + "'");
+    for (const std::string& sel : {f[2], f[3]}) {
+      EntityType ignored;
+      if (!kSelectors.count(sel) && !ParseEntityType(sel, &ignored)) {
+        return r.Error("unknown selector '" + sel + "' (a type, or one of @narrator, " +
+                       "@main_event, @met_by_narrator, @helpers, @talk_organizers)");
+      }
+    }
     inference_rules_.push_back({f[0], f[1], f[2], f[3], r.line_no});
   }
   fingerprint_ += fp;
@@ -323,16 +338,17 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
     Lexicon* lexicon;
     const char* path;
     bool fold;
+    bool keep_canonical = true;
   };
   const ListFile lists[] = {
       {&rs->countries_, "gazetteers/countries.tsv", true},
       {&rs->regions_, "gazetteers/regions.tsv", true},
       {&rs->cities_, "gazetteers/cities.tsv", true},
       {&rs->ambiguous_cities_, "gazetteers/cities_ambiguous.tsv", true},
-      {&rs->given_names_, "gazetteers/given_names.tsv", true},
-      {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true},
+      {&rs->given_names_, "gazetteers/given_names.tsv", true, false},
+      {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true, false},
       {&rs->organizations_, "gazetteers/organizations.tsv", true},
-      {&rs->common_words_, "lexicon/common_words.txt", true},
+      {&rs->common_words_, "lexicon/common_words.txt", true, false},
       {&rs->talk_kinds_, "lexicon/talk_kinds.tsv", true},
       {&rs->narrator_pronouns_, "lexicon/narrator_pronouns.txt", false},
       {&rs->name_connectors_, "lexicon/name_connectors.txt", false},
@@ -345,9 +361,10 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
   std::string all;
   for (const ListFile& lf : lists) {
     std::string path = data_dir + "/" + lf.path;
-    if (Status s = lf.lexicon->Load(path, lf.fold); !s.ok()) return s;
-    all += path;
-    all += std::to_string(lf.lexicon->size());
+    if (Status s = lf.lexicon->Load(path, lf.fold, lf.keep_canonical); !s.ok()) return s;
+    // The file's name within data/ and its bytes, not where data/ is.
+    all += lf.path;
+    all += std::to_string(lf.lexicon->content_hash());
   }
   // Longest roles first, so "program chair" wins over "chair".
   std::vector<std::string> roles = rs->roles_.Surfaces();

@@ -315,8 +315,15 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
       std::string_view next = text.substr(lines[j].begin, lines[j].end - lines[j].begin);
       if (IsBlank(next) || OpensListItemOrHeading(next)) break;
       std::string_view prev = text.substr(lines[j - 1].begin, lines[j - 1].end - lines[j - 1].begin);
-      // A short line without closing punctuation followed by another line is a heading.
-      if (j == i + 1 && LooksLikeHeading(prev) && CodePointCount(prev) < 80) break;
+      // A short line without closing punctuation, followed by a line that starts a new
+      // sentence (not in lower case), is a heading; otherwise the paragraph is hard-wrapped.
+      size_t first = next.find_first_not_of(" \t");
+      bool next_starts_lower = first != std::string_view::npos &&
+                               std::islower(static_cast<unsigned char>(next[first]));
+      if (j == i + 1 && LooksLikeHeading(prev) && CodePointCount(prev) < 80 &&
+          !next_starts_lower) {
+        break;
+      }
       ++j;
     }
     bool single = j == i + 1;
@@ -331,6 +338,16 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
   UText* wt = nullptr;
   for (const Block& block : blocks) {
     std::string_view btext = text.substr(block.begin, block.end - block.begin);
+    // ICU ends a sentence at every line break; inside a block (a hard-wrapped paragraph) a
+    // line break is a space. Same length, so offsets are unchanged.
+    std::string joined;
+    if (btext.find('\n') != std::string_view::npos) {
+      joined.assign(btext);
+      for (char& ch : joined) {
+        if (ch == '\n' || ch == '\r') ch = ' ';
+      }
+      btext = joined;
+    }
     err = U_ZERO_ERROR;
     ut = utext_openUTF8(ut, btext.data(), static_cast<int64_t>(btext.size()), &err);
     if (U_FAILURE(err)) break;

@@ -1,0 +1,529 @@
+// Tests for extractors/extract.h (stage 3): RuleSet::Load on the real data/
+// directory and on broken copies of it, and Extract on small invented texts
+// (exact mentions and relation candidates).
+#include "extractors/extract.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/text.h"
+
+#ifndef KGEXTRACT_TEST_DATA_DIR
+#error "KGEXTRACT_TEST_DATA_DIR must name the data/ directory (see tests/stage_tests.cmake)"
+#endif
+
+namespace kg {
+namespace {
+
+namespace fs = std::filesystem;
+using Strings = std::vector<std::string>;
+
+// The real rules, loaded once for the whole suite (a RuleSet is immutable and
+// shareable).
+const RuleSet &Rules() {
+  static const RuleSet *rules = [] {
+    std::unique_ptr<RuleSet> r;
+    Status s = RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &r);
+    if (!s.ok()) {
+      ADD_FAILURE() << s.message();
+      return static_cast<const RuleSet *>(nullptr);
+    }
+    return static_cast<const RuleSet *>(r.release());
+  }();
+  if (rules == nullptr) std::abort();
+  return *rules;
+}
+
+// "PERSON 'Maria Lopez' [6,17)", "PLACE.city 'Lisbon' [23,29)": type, subtype,
+// text and code point span of a mention, so one comparison shows every
+// difference.
+std::string Describe(const Mention &m) {
+  std::ostringstream os;
+  os << EntityTypeName(m.type);
+  if (!m.subtype.empty()) os << "." << m.subtype;
+  os << " '" << m.text << "' [" << m.cp_begin << "," << m.cp_end << ")";
+  return os.str();
+}
+
+class ExtractTest : public ::testing::Test {
+ protected:
+  const Extraction &Run(std::string text) {
+    doc_.id = "report.txt";
+    doc_.text = std::move(text);
+    td_ = tokenizer_.Tokenize(doc_);
+    ex_ = Extract(td_, Rules());
+    return ex_;
+  }
+
+  Strings Mentions() const {
+    Strings out;
+    for (const Mention &m : ex_.mentions) out.push_back(Describe(m));
+    return out;
+  }
+
+  std::string Endpoint(int32_t e) const {
+    if (e == kNarrator) return "@narrator";
+    if (e == kMainEvent) return "@main_event";
+    if (e == kNearestTalk) return "@nearest_talk";
+    if (e < 0 || static_cast<size_t>(e) >= ex_.mentions.size())
+      return "<bad " + std::to_string(e) + ">";
+    return ex_.mentions[static_cast<size_t>(e)].text;
+  }
+
+  // "met @narrator -> Maria Lopez", "affiliated_with Lena Okafor -> Saltmarsh
+  // Systems [CTO]", sorted, so the order in which rules fire does not matter.
+  Strings Relations() const {
+    Strings out;
+    for (const RelationCandidate &r : ex_.relations) {
+      std::string d = r.relation + " " + Endpoint(r.subject) + " -> " + Endpoint(r.object);
+      if (!r.role.empty()) d += " [" + r.role + "]";
+      out.push_back(d);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // The rule recorded on the first mention whose text is `text`.
+  std::string RuleOf(std::string_view text) const {
+    for (const Mention &m : ex_.mentions) {
+      if (m.text == text) return m.rule;
+    }
+    return "<no mention '" + std::string(text) + "'>";
+  }
+
+  Tokenizer tokenizer_;
+  Document doc_;
+  TokenizedDocument td_;
+  Extraction ex_;
+};
+
+// --- entity mentions -----------------------------------------------------------------------------
+
+TEST_F(ExtractTest, PersonByGivenNameOrgBySuffixEventAndCountry) {
+  Run("I met Maria Lopez from Quillfeather Labs at RustConf 2026 in Kenya.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Maria Lopez' [6,17)", "ORG 'Quillfeather Labs' [23,40)",
+                     "EVENT 'RustConf 2026' [44,57)", "PLACE.country 'Kenya' [61,66)"}));
+  EXPECT_EQ(RuleOf("Quillfeather Labs"), "org_suffix");
+  EXPECT_EQ(RuleOf("Kenya"), "gazetteer:countries");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Maria Lopez -> Quillfeather Labs",
+                     "held_at RustConf 2026 -> Kenya", "met @narrator -> Maria Lopez"}));
+  ASSERT_EQ(ex_.mentions.size(), 4u);
+  for (const Mention &m : ex_.mentions) EXPECT_EQ(m.sentence, 0u);
+  // Byte spans slice the document to the mention's text.
+  const Mention &org = ex_.mentions[1];
+  EXPECT_EQ(doc_.text.substr(org.begin, org.end - org.begin), "Quillfeather Labs");
+}
+
+TEST_F(ExtractTest, CitiesFromTheGazetteerWithCanonicalName) {
+  Run("We visited Nairobi and Lisbon last week.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Nairobi' [11,18)", "PLACE.city 'Lisbon' [23,29)"}));
+  EXPECT_EQ(RuleOf("Lisbon"), "gazetteer:cities");
+  ASSERT_EQ(ex_.mentions.size(), 2u);
+  EXPECT_EQ(ex_.mentions[1].canonical, "Lisbon");
+}
+
+TEST_F(ExtractTest, CodePointOffsetsCountNonAsciiText) {
+  // "Zoë and José visited Lisbon." : the city starts at byte 23 but code
+  // point 21.
+  Run("Zo\xC3\xAB and Jos\xC3\xA9 visited Lisbon.");
+  ASSERT_FALSE(ex_.mentions.empty());
+  const Mention &city = ex_.mentions.back();
+  EXPECT_EQ(Describe(city), "PLACE.city 'Lisbon' [21,27)");
+  EXPECT_EQ(city.begin, 23u);
+  EXPECT_EQ(city.end, 29u);
+}
+
+TEST_F(ExtractTest, VenueBySuffixHeldAtMainEventAndLocatedIn) {
+  Run("The conference was held at the Harbour Convention Center in Lisbon.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.venue 'Harbour Convention Center' [31,56)",
+                                 "PLACE.city 'Lisbon' [60,66)"}));
+  EXPECT_EQ(Relations(), (Strings{"held_at @main_event -> Harbour Convention Center",
+                                  "located_in Harbour Convention Center -> Lisbon"}));
+}
+
+TEST_F(ExtractTest, EventByConSuffixAndNarratorAttended) {
+  Run("I attended DataFest in Lisbon. I loved it.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'DataFest' [11,19)", "PLACE.city 'Lisbon' [23,29)"}));
+  EXPECT_EQ(RuleOf("DataFest"), "event_con_word");
+  // Two rules state held_at; each is one candidate (resolution sums them).
+  EXPECT_EQ(Relations(), (Strings{"attended @narrator -> DataFest", "held_at DataFest -> Lisbon",
+                                  "held_at DataFest -> Lisbon"}));
+  EXPECT_TRUE(ex_.has_narrator);
+}
+
+TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
+  Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
+  EXPECT_FALSE(ex_.has_narrator);
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Maria Lopez -> Quillfeather Labs"}));
+}
+
+TEST_F(ExtractTest, TalkByTitleKeywordTakesItsKind) {
+  Run("The Compiler Workshop was packed.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.workshop 'Compiler Workshop' [4,21)"}));
+  EXPECT_EQ(RuleOf("Compiler Workshop"), "talk_keyword");
+}
+
+TEST_F(ExtractTest, QuotedKeynoteTitleWithSpeaker) {
+  Run("The keynote titled \xE2\x80\x9CGrowing Tomatoes on Mars\xE2\x80\x9D by "
+      "Ines Varga "
+      "opened the day.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.keynote 'Growing Tomatoes on Mars' [20,44)",
+                                 "PERSON 'Ines Varga' [49,59)"}));
+  EXPECT_EQ(RuleOf("Growing Tomatoes on Mars"), "talk_titled");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Ines Varga -> Growing Tomatoes on Mars"}));
+}
+
+TEST_F(ExtractTest, PossessiveKeynoteIsATalkSpokenByThePerson) {
+  Run("Anna Keller's keynote was great.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Anna Keller' [0,11)",
+                                 "TALK.keynote 'Anna Keller's keynote' [0,21)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Anna Keller -> Anna Keller's keynote"}));
+}
+
+TEST_F(ExtractTest, PersonListInContextTypesEveryMember) {
+  Run("I met Anna Keller, Tomas Brandt and Ines at the booth.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Anna Keller' [6,17)", "PERSON 'Tomas Brandt' [19,31)",
+                                 "PERSON 'Ines' [36,40)"}));
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Anna Keller", "met @narrator -> Ines",
+                                  "met @narrator -> Tomas Brandt"}));
+}
+
+TEST_F(ExtractTest, AppositiveRoleGivesAffiliationWithRole) {
+  Run("Lena Okafor, the CTO of Saltmarsh Systems, gave a demo.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Lena Okafor' [0,11)", "ORG 'Saltmarsh Systems' [24,41)"}));
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Lena Okafor -> Saltmarsh Systems [CTO]"}));
+}
+
+// "Park" is a common family name, and "Jun" a given name: the appositive ", the
+// CTO of" makes "Jun Park" a person. Today the chunk rule venue_suffix (…Park)
+// types it PLACE.venue first, so no affiliated_with is found: mentions are
+// PLACE.venue 'Jun Park' [0,8) and ORG 'Saltmarsh Systems' [21,38), relations
+// none.
+TEST_F(ExtractTest, GivenNamePlusParkWithRoleIsAPerson) {
+  Run("Jun Park, the CTO of Saltmarsh Systems, gave a demo.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Jun Park' [0,8)", "ORG 'Saltmarsh Systems' [21,38)"}));
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Jun Park -> Saltmarsh Systems [CTO]"}));
+}
+
+// The same name as the object of "met": today PLACE.venue 'Jun Park' and no met
+// candidate.
+TEST_F(ExtractTest, GivenNamePlusParkMetByNarratorIsAPerson) {
+  Run("I met Jun Park at the party. We had fun.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Jun Park' [6,14)"}));
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Jun Park"}));
+}
+
+// "for" joins names ("Institute for Space Studies"), but two gazetteer cities
+// around it are two places. Today "Lisbon for Oslo" becomes one candidate that
+// no rule types, and both cities are lost: no mentions at all.
+TEST_F(ExtractTest, ConnectorBetweenTwoCitiesDoesNotMergeThem) {
+  Run("She left Lisbon for Oslo.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Lisbon' [9,15)", "PLACE.city 'Oslo' [20,24)"}));
+}
+
+// "of" joins names ("University of Ghana"), but a person's name followed by
+// "of" and an organisation is a person and an organisation. Today the whole
+// span is one mention, ORG 'Maria Lopez of Quillfeather Labs' [0,32)
+// (org_suffix), and no affiliated_with.
+TEST_F(ExtractTest, PersonOfOrgIsTwoMentions) {
+  Run("Maria Lopez of Quillfeather Labs spoke.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Maria Lopez' [0,11)", "ORG 'Quillfeather Labs' [15,32)"}));
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Maria Lopez -> Quillfeather Labs"}));
+}
+
+TEST_F(ExtractTest, HailsFromCountry) {
+  Run("Tomas Brandt hails from Kenya.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Tomas Brandt' [0,12)", "PLACE.country 'Kenya' [24,29)"}));
+  EXPECT_EQ(Relations(), (Strings{"from Tomas Brandt -> Kenya"}));
+}
+
+TEST_F(ExtractTest, PanelistsAndModeratorGoToTheNearestTalk) {
+  Run("The Observability Panel was fun. The panelists were Anna Keller and "
+      "Tomas Brandt. "
+      "It was moderated by Ravi Menon.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"TALK.panel 'Observability Panel' [4,23)", "PERSON 'Anna Keller' [52,63)",
+                     "PERSON 'Tomas Brandt' [68,80)", "PERSON 'Ravi Menon' [102,112)"}));
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Ravi Menon -> @nearest_talk",
+                                  "panelist_of Anna Keller -> @nearest_talk",
+                                  "panelist_of Tomas Brandt -> @nearest_talk"}));
+  ASSERT_EQ(ex_.mentions.size(), 4u);
+  EXPECT_EQ(ex_.mentions[0].sentence, 0u);
+  EXPECT_EQ(ex_.mentions[3].sentence, 2u);
+  for (const RelationCandidate &r : ex_.relations) {
+    EXPECT_EQ(r.sentence, r.relation == "moderator_of" ? 2u : 1u) << r.relation;
+  }
+}
+
+TEST_F(ExtractTest, ModeratorListAfterColon) {
+  Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
+      "Okafor.");
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Lena Okafor -> @nearest_talk",
+                                  "moderator_of Ravi Menon -> @nearest_talk"}));
+}
+
+TEST_F(ExtractTest, AcronymInBracketsAfterOrgName) {
+  Run("Maria Lopez from the Tidewater Gardening Foundation (TGF) spoke.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Maria Lopez' [0,11)", "ORG 'Tidewater Gardening Foundation' [21,51)",
+                     "ORG 'TGF' [53,56)"}));
+  EXPECT_EQ(RuleOf("TGF"), "org_acronym_in_brackets");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Maria Lopez -> Tidewater Gardening Foundation"}));
+}
+
+TEST_F(ExtractTest, MentionsRecordTheirRuleAndAreSortedByBegin) {
+  Run("I met Maria Lopez from Quillfeather Labs at RustConf 2026 in Kenya.");
+  for (size_t i = 0; i < ex_.mentions.size(); ++i) {
+    EXPECT_FALSE(ex_.mentions[i].rule.empty()) << i;
+    if (i > 0) {
+      EXPECT_LT(ex_.mentions[i - 1].begin, ex_.mentions[i].begin);
+    }
+  }
+  for (const RelationCandidate &r : ex_.relations) EXPECT_FALSE(r.rule.empty()) << r.relation;
+}
+
+TEST_F(ExtractTest, ExplainShowsTheSlottedSentenceAndMatchingRules) {
+  doc_.id = "report.txt";
+  doc_.text = "Tomas Brandt hails from Kenya.";
+  td_ = tokenizer_.Tokenize(doc_);
+  ExtractOptions options;
+  options.explain = true;
+  Extraction ex = Extract(td_, Rules(), options);
+  ASSERT_EQ(ex.explanations.size(), 1u);
+  EXPECT_NE(ex.explanations[0].find("\xE2\x9F\xA8PERSON:0\xE2\x9F\xA9 hails from"),
+            std::string::npos)
+      << ex.explanations[0];
+  EXPECT_NE(ex.explanations[0].find("who_hails_from"), std::string::npos) << ex.explanations[0];
+  // Without the option, nothing is explained.
+  EXPECT_TRUE(Extract(td_, Rules()).explanations.empty());
+}
+
+TEST_F(ExtractTest, EmptyDocumentGivesNothing) {
+  Run("");
+  EXPECT_TRUE(ex_.mentions.empty());
+  EXPECT_TRUE(ex_.relations.empty());
+  EXPECT_FALSE(ex_.has_narrator);
+}
+
+// --- entity type names ---------------------------------------------------------------------------
+
+TEST(EntityTypeTest, NamesRoundTrip) {
+  const EntityType all[] = {EntityType::kPerson, EntityType::kOrg, EntityType::kPlace,
+                            EntityType::kEvent, EntityType::kTalk};
+  const Strings names = {"PERSON", "ORG", "PLACE", "EVENT", "TALK"};
+  for (int i = 0; i < kEntityTypeCount; ++i) {
+    EXPECT_EQ(EntityTypeName(all[i]), names[static_cast<size_t>(i)]);
+    EntityType t = EntityType::kPerson;
+    ASSERT_TRUE(ParseEntityType(names[static_cast<size_t>(i)], &t));
+    EXPECT_EQ(t, all[i]);
+  }
+  EntityType t;
+  EXPECT_FALSE(ParseEntityType("person", &t));
+  EXPECT_FALSE(ParseEntityType("", &t));
+}
+
+// --- RuleSet::Load -------------------------------------------------------------------------------
+
+TEST(RuleSetLoadTest, RealDataLoadsWithAFingerprint) {
+  std::unique_ptr<RuleSet> rules;
+  Status s = RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &rules);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_NE(rules, nullptr);
+  EXPECT_FALSE(rules->fingerprint().empty());
+  std::vector<std::string> names;
+  for (const RuleSet::InferenceRule &r : rules->inference_rules()) names.push_back(r.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "talks_are_part_of_main_event"), names.end());
+}
+
+// A copy of the real data directory in a fresh temporary folder, to break one
+// file of.
+class BrokenDataTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_extract_test_" + std::to_string(::getpid()) + "_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::copy(KGEXTRACT_TEST_DATA_DIR, dir_, fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Appends `line` to data file `rel`; returns the line number it lands on.
+  int Append(const std::string &rel, const std::string &line) {
+    fs::path p = dir_ / rel;
+    std::ifstream in(p, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    if (!content.empty() && content.back() != '\n') content += '\n';
+    int lines = static_cast<int>(std::count(content.begin(), content.end(), '\n'));
+    content += line + "\n";
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << content;
+    return lines + 1;
+  }
+
+  Status Load() {
+    rules_.reset();
+    return RuleSet::Load(dir_.string(), &rules_);
+  }
+
+  fs::path dir_;
+  std::unique_ptr<RuleSet> rules_;
+};
+
+TEST_F(BrokenDataTest, UnbrokenCopyLoads) {
+  Status s = Load();
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_NE(rules_, nullptr);
+}
+
+TEST_F(BrokenDataTest, MissingDataDirNamesTheFirstMissingFile) {
+  fs::remove_all(dir_);
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_NE(s.message().find((dir_ / "gazetteers/countries.tsv").string()), std::string::npos)
+      << s.message();
+  EXPECT_EQ(rules_, nullptr);
+}
+
+TEST_F(BrokenDataTest, MissingLexiconIsNamed) {
+  fs::remove(dir_ / "lexicon/roles.txt");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_NE(s.message().find((dir_ / "lexicon/roles.txt").string()), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenDataTest, MissingRuleFileIsNamed) {
+  fs::remove(dir_ / "rules/relations.rules");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_NE(s.message().find((dir_ / "rules/relations.rules").string()), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenDataTest, BadEntityPatternNamesFileLineAndRe2Error) {
+  int line = Append("rules/entities.rules", "broken_rule | ORG | chunk | (unclosed");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  std::string where = (dir_ / "rules/entities.rules").string() + ":" + std::to_string(line) + ":";
+  EXPECT_EQ(s.message().rfind(where, 0), 0u) << s.message();
+  EXPECT_NE(s.message().find("missing )"), std::string::npos) << s.message();  // RE2's text
+  EXPECT_EQ(rules_, nullptr);
+}
+
+TEST_F(BrokenDataTest, BadRelationPatternNamesFileLineAndRe2Error) {
+  int line = Append("rules/relations.rules", "broken | met | 1 | 2 | - | {PERSON} x**");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  std::string where = (dir_ / "rules/relations.rules").string() + ":" + std::to_string(line) + ":";
+  EXPECT_EQ(s.message().rfind(where, 0), 0u) << s.message();
+  EXPECT_NE(s.message().find("bad repetition operator"), std::string::npos) << s.message();
+}
+
+TEST_F(BrokenDataTest, UnknownSlotIsReported) {
+  int line = Append("rules/relations.rules", "foo_rule | met | 1 | 2 | - | {FOO} met {PERSON}");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  std::string where = (dir_ / "rules/relations.rules").string() + ":" + std::to_string(line) + ":";
+  EXPECT_EQ(s.message().rfind(where, 0), 0u) << s.message();
+  EXPECT_NE(s.message().find("unknown slot {FOO}"), std::string::npos) << s.message();
+}
+
+TEST_F(BrokenDataTest, UnknownSlotInEntityRuleIsReported) {
+  Append("rules/entities.rules", "foo_rule | PERSON | each | ({FOO}) said");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_NE(s.message().find("unknown slot {FOO}"), std::string::npos) << s.message();
+}
+
+TEST_F(BrokenDataTest, EndpointBeyondTheGroupsIsReported) {
+  int line = Append("rules/relations.rules", "too_far | met | 1 | 3 | - | {PERSON} met {PERSON}");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_NE(s.message().find(":" + std::to_string(line) + ":"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("group 3"), std::string::npos) << s.message();
+}
+
+TEST_F(BrokenDataTest, MalformedRuleLineIsReported) {
+  int line = Append("rules/entities.rules", "only | two fields");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_NE(s.message().find("entities.rules:" + std::to_string(line) + ":"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenDataTest, UnknownEntityTypeIsReported) {
+  Append("rules/entities.rules", "animal | ANIMAL | chunk | Cat$");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_NE(s.message().find("ANIMAL"), std::string::npos) << s.message();
+}
+
+TEST_F(BrokenDataTest, NewRuleTakesEffect) {
+  // A chunk rule appended to the copy types a made-up suffix: the data
+  // directory is the extractor's knowledge, read at run time.
+  Append("rules/entities.rules", "guild_suffix | ORG | chunk | \\bGuild$");
+  ASSERT_TRUE(Load().ok());
+  Document doc{"d.txt", "She joined the Lantern Guild."};
+  Tokenizer tokenizer;
+  TokenizedDocument td = tokenizer.Tokenize(doc);
+  Extraction ex = Extract(td, *rules_);
+  ASSERT_EQ(ex.mentions.size(), 1u);
+  EXPECT_EQ(Describe(ex.mentions[0]), "ORG 'Lantern Guild' [15,28)");
+  EXPECT_EQ(ex.mentions[0].rule, "guild_suffix");
+}
+
+TEST_F(BrokenDataTest, ChangedRuleChangesTheFingerprint) {
+  ASSERT_TRUE(Load().ok());
+  std::string before = rules_->fingerprint();
+  Append("rules/entities.rules", "guild_suffix | ORG | chunk | \\bGuild$");
+  ASSERT_TRUE(Load().ok());
+  EXPECT_NE(rules_->fingerprint(), before);
+}
+
+// The fingerprint is "a hash of every loaded file's bytes" (extract.h), so
+// equal files give an equal fingerprint wherever they live. Today the word
+// lists and gazetteers enter the hash as their path and entry count, not their
+// bytes: the copy in a temporary folder gets a different fingerprint than
+// data/.
+TEST_F(BrokenDataTest, FingerprintDependsOnBytesNotOnLocation) {
+  ASSERT_TRUE(Load().ok());
+  std::unique_ptr<RuleSet> original;
+  ASSERT_TRUE(RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &original).ok());
+  EXPECT_EQ(rules_->fingerprint(), original->fingerprint());
+}
+
+// ... and a changed word-list entry (same number of entries) changes it. Today
+// it does not.
+TEST_F(BrokenDataTest, ChangedWordListEntryChangesTheFingerprint) {
+  ASSERT_TRUE(Load().ok());
+  std::string before = rules_->fingerprint();
+  fs::path p = dir_ / "lexicon/roles.txt";
+  std::ifstream in(p, std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  size_t ceo = content.find("CEO");
+  ASSERT_NE(ceo, std::string::npos);
+  content.replace(ceo, 3,
+                  "QEO");  // a made-up role: the number of entries is unchanged
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << content;
+  ASSERT_TRUE(Load().ok());
+  EXPECT_NE(rules_->fingerprint(), before);
+}
+
+}  // namespace
+}  // namespace kg
