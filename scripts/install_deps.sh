@@ -12,6 +12,8 @@ packages=(
   libre2-dev                           # RE2: the rule engines
   libboost-graph-dev                   # Boost.Graph: the knowledge graph
   nlohmann-json3-dev                   # nlohmann_json: the node-link JSON export
+  libgoogle-perftools-dev              # tcmalloc: a faster allocator for the CLI
+  time                                 # /usr/bin/time: peak memory in scripts/bench.sh
   libgtest-dev libgmock-dev            # GoogleTest: unit tests
   python3 python3-networkx             # CLI tests; NetworkX round trip of the exports
   libxml2-utils                        # xmllint: GraphML schema validation in the tests
