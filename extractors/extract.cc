@@ -248,7 +248,12 @@ class Extractor {
       bool colon = TokenText(intro.end_token - 1) == ":";
       bool heading_over_list = intro.is_heading && OpensWithListMarker(sents[si + 1]);
       if (!colon && !heading_over_list) continue;
+      // The kind: named in the introducing sentence ("talks we liked:"), else in the two
+      // sentences before it ("The lightning talks were great. Highlights:").
       std::string kind = TalkKind(doc_.TextOf(intro));
+      for (uint32_t back = 1; kind.empty() && back <= 2 && back <= si; ++back) {
+        kind = TalkKind(doc_.TextOf(sents[si - back]));
+      }
       if (kind.empty()) continue;
       for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
         const Sentence& item = sents[k];
@@ -618,15 +623,17 @@ class Extractor {
     std::vector<Chunk> out;
     for (Chunk& c : chunks) {
       uint32_t cut = 0;
-      bool person_first = rules_.given_names_.Contains(TokenText(c.first_token)) ||
-                          rules_.ambiguous_given_names_.Contains(TokenText(c.first_token));
-      if (!c.dropped && c.type == kUntyped && (!before_typing || person_first)) {
-        for (uint32_t t = c.first_token + (person_first ? 2 : 1); t + 1 < c.end_token && cut == 0;
-             ++t) {
+      bool given_first = rules_.given_names_.Contains(TokenText(c.first_token)) ||
+                         rules_.ambiguous_given_names_.Contains(TokenText(c.first_token));
+      if (!c.dropped && c.type == kUntyped) {
+        for (uint32_t t = c.first_token + 1; t + 1 < c.end_token && cut == 0; ++t) {
           std::string_view w = TokenText(t);
           if (w == "of" || w == "for") cut = t;
         }
       }
+      // A person needs a given name and a surname before the connector.
+      bool person_first = given_first && cut >= c.first_token + 2;
+      if (before_typing && !person_first) cut = 0;
       if (cut == 0) {
         out.push_back(std::move(c));
         continue;

@@ -173,6 +173,18 @@ bool EndsWithAbbreviation(std::string_view s) {
   return false;
 }
 
+// "1. " or "12) ": a list item's number, which ICU takes for a sentence of its own.
+bool IsListNumber(std::string_view piece) {
+  size_t i = piece.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return false;
+  size_t d = i;
+  while (d < piece.size() && std::isdigit(static_cast<unsigned char>(piece[d]))) ++d;
+  if (d == i || d - i > 3 || d >= piece.size() || (piece[d] != '.' && piece[d] != ')')) {
+    return false;
+  }
+  return piece.find_first_not_of(" \t", d + 1) == std::string_view::npos;
+}
+
 // Whether a break at `b` falls inside a quotation opened after `from` that closes soon after
 // `b`: a quoted title such as “Is Kubernetes Delivering? A Perspective” is one sentence.
 bool InsideQuote(std::string_view block, size_t from, size_t b) {
@@ -357,8 +369,11 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
          b = impl_->sentences->next()) {
       if (!sbounds.empty() && b < static_cast<int32_t>(btext.size()) &&
           (EndsWithAbbreviation(btext.substr(0, static_cast<size_t>(b))) ||
-           InsideQuote(btext, static_cast<size_t>(sbounds.back()), static_cast<size_t>(b)))) {
-        continue;  // "David L. Lawrence", "Dr. Smith", “Is it? A title”: not a sentence end
+           InsideQuote(btext, static_cast<size_t>(sbounds.back()), static_cast<size_t>(b)) ||
+           IsListNumber(btext.substr(static_cast<size_t>(sbounds.back()),
+                                     static_cast<size_t>(b - sbounds.back()))))) {
+        // "David L. Lawrence", "Dr. Smith", “Is it? A title”, "1. First item": not an end
+        continue;
       }
       sbounds.push_back(b);
     }
