@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <climits>
-#include <map>
 #include <cstdint>
 #include <cstring>
+#include <map>
 
 #include "extractors/internal.h"
 
@@ -10,11 +10,16 @@ namespace kg {
 
 const char* EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "PERSON";
-    case EntityType::kOrg: return "ORG";
-    case EntityType::kPlace: return "PLACE";
-    case EntityType::kEvent: return "EVENT";
-    case EntityType::kTalk: return "TALK";
+    case EntityType::kPerson:
+      return "PERSON";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kPlace:
+      return "PLACE";
+    case EntityType::kEvent:
+      return "EVENT";
+    case EntityType::kTalk:
+      return "TALK";
   }
   return "?";
 }
@@ -175,9 +180,9 @@ class Extractor {
         c.first_token += 2;
       }
       // Sentence-initial common words ("Thanks", "Meeting") and a leading "The" are not names.
-      bool initial = t == s.first_token || (t > s.first_token &&
-                                            doc_.tokens[t - 1].shape == Shape::kPunct &&
-                                            (t - 1 == s.first_token || TokenText(t - 1) == ":"));
+      bool initial =
+          t == s.first_token || (t > s.first_token && doc_.tokens[t - 1].shape == Shape::kPunct &&
+                                 (t - 1 == s.first_token || TokenText(t - 1) == ":"));
       std::string_view first = TokenText(c.first_token);
       if ((initial && doc_.tokens[t].shape == Shape::kCapitalized &&
            (IsCommonWord(first) || rules_.function_words_.Contains(first)) &&
@@ -197,8 +202,8 @@ class Extractor {
       }
       // "CEO", "Program Chair": a role is not a name, and role slots need its text.
       bool is_role = c.first_token < c.end_token &&
-                     rules_.roles_.Contains(Text(doc_.tokens[c.first_token].begin,
-                                                 doc_.tokens[c.end_token - 1].end));
+                     rules_.roles_.Contains(
+                         Text(doc_.tokens[c.first_token].begin, doc_.tokens[c.end_token - 1].end));
       if (c.first_token < c.end_token && !only_not_names && !is_role) {
         c.begin = doc_.tokens[c.first_token].begin;
         c.end = doc_.tokens[c.end_token - 1].end;
@@ -303,8 +308,7 @@ class Extractor {
       if (w == "by" || w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "(") break;
       c.end_token++;
     }
-    while (c.end_token > c.first_token &&
-           doc_.tokens[c.end_token - 1].shape == Shape::kPunct) {
+    while (c.end_token > c.first_token && doc_.tokens[c.end_token - 1].shape == Shape::kPunct) {
       c.end_token--;  // a closing quote or a comma
     }
     if (c.end_token > c.first_token) {
@@ -324,8 +328,8 @@ class Extractor {
     while (i < text.size()) {
       while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
       size_t b = i;
-      while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) ||
-                                 text[i] == '-')) {
+      while (i < text.size() &&
+             (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '-')) {
         ++i;
       }
       if (i > b) {
@@ -485,8 +489,8 @@ class Extractor {
     for (const Segment& sg : segs) {
       if (off < sg.slot_begin + sg.slot_len || &sg == &segs.back()) {
         if (sg.chunk == -1) {
-          return sg.doc_begin + static_cast<uint32_t>(std::min(off - sg.slot_begin,
-                                                              static_cast<size_t>(sg.doc_len)));
+          return sg.doc_begin + static_cast<uint32_t>(
+                                    std::min(off - sg.slot_begin, static_cast<size_t>(sg.doc_len)));
         }
         return off <= sg.slot_begin ? sg.doc_begin : sg.doc_begin + sg.doc_len;
       }
@@ -534,7 +538,8 @@ class Extractor {
         while (at < slotted.size() &&
                rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub, 2)) {
           if (sub[1].data() == nullptr) {
-            at = static_cast<size_t>(sub[0].data() - slotted.data()) + std::max<size_t>(sub[0].size(), 1);
+            at = static_cast<size_t>(sub[0].data() - slotted.data()) +
+                 std::max<size_t>(sub[0].size(), 1);
             continue;
           }
           std::string_view group(sub[1].data(), sub[1].size());
@@ -668,7 +673,8 @@ class Extractor {
   bool InsideQuotes(const Sentence& s, const Chunk& c) const {
     std::string_view before = Text(s.begin, c.begin), after = Text(c.end, s.end);
     size_t open = before.rfind("\xE2\x80\x9C"), close = before.rfind("\xE2\x80\x9D");
-    bool opened = open != std::string_view::npos && (close == std::string_view::npos || close < open);
+    bool opened =
+        open != std::string_view::npos && (close == std::string_view::npos || close < open);
     if (!opened) {
       opened = std::count(before.begin(), before.end(), '"') % 2 == 1;
       return opened && after.find('"') != std::string_view::npos;
@@ -728,17 +734,17 @@ class Extractor {
       if (head > s.first_token) {
         std::string_view prev = TokenText(head - 1);
         // Also after prepositions of place and means: "on Mac", "in Florence", "via Slack".
-        static constexpr std::string_view kBlockers[] = {
-            "the", "The", "a", "an", "this", "that", "on", "in", "at", "into", "onto",
-            "inside", "via", "using", "over"};
+        static constexpr std::string_view kBlockers[] = {"the",  "The",    "a",   "an",    "this",
+                                                         "that", "on",     "in",  "at",    "into",
+                                                         "onto", "inside", "via", "using", "over"};
         for (std::string_view b : kBlockers) after_determiner |= prev == b;
         after_determiner |= IsPossessive(head - 1);
       }
       // "San Diego Python": a place name opens the candidate.
       bool starts_with_place = false;
       for (uint32_t k = c.first_token + 2; k <= c.end_token && k <= c.first_token + 3; ++k) {
-        starts_with_place |= IsPlaceName(Text(doc_.tokens[c.first_token].begin,
-                                               doc_.tokens[k - 1].end));
+        starts_with_place |=
+            IsPlaceName(Text(doc_.tokens[c.first_token].begin, doc_.tokens[k - 1].end));
       }
       if (plain && n <= 4 && given && !after_determiner && !starts_with_place) {
         bool all_common = true;
@@ -758,8 +764,8 @@ class Extractor {
     std::string head = FoldCase(doc_.TextOf(s).substr(0, 24));
     for (const std::string& opener : rules_.continuation_openers_.Surfaces()) {
       if (head.starts_with(opener) &&
-          (head.size() == opener.size() || !std::isalpha(static_cast<unsigned char>(
-                                               head[opener.size()])))) {
+          (head.size() == opener.size() ||
+           !std::isalpha(static_cast<unsigned char>(head[opener.size()])))) {
         return true;
       }
     }
@@ -925,7 +931,7 @@ class Extractor {
   const ExtractOptions& options_;
   std::map<std::string, std::pair<int, std::string>> document_types_;  // folded name -> type
   Extraction out_;
-  std::string previous_slotted_;  // the last sentence as the relation rules saw it
+  std::string previous_slotted_;   // the last sentence as the relation rules saw it
   std::vector<bool> is_narrator_;  // per token: a first-person pronoun
   int narrator_count_ = 0;
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind

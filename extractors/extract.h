@@ -50,8 +50,8 @@ bool ParseEntityType(std::string_view name, EntityType* type);
 // One occurrence of an entity in a document.
 struct Mention {
   EntityType type = EntityType::kPerson;
-  std::string subtype;  // PLACE: country, city, region, venue; TALK: keynote, talk, ...
-  uint32_t begin = 0, end = 0;        // byte span in the document, possessive "'s" excluded
+  std::string subtype;          // PLACE: country, city, region, venue; TALK: keynote, talk, ...
+  uint32_t begin = 0, end = 0;  // byte span in the document, possessive "'s" excluded
   uint32_t cp_begin = 0, cp_end = 0;  // the same span in code points
   uint32_t sentence = 0;
   std::string text;       // the surface text of the span
@@ -68,15 +68,15 @@ struct RelationCandidate {
   std::string relation;  // speaker_of, met, ...
   int32_t subject = 0;   // index into Extraction::mentions, or one of the special endpoints
   int32_t object = 0;
-  std::string role;      // affiliated_with only: CEO, founder, member, ...
+  std::string role;  // affiliated_with only: CEO, founder, member, ...
   uint32_t sentence = 0;
   std::string rule;
 };
 
 struct Extraction {
-  std::vector<Mention> mentions;            // sorted by begin
+  std::vector<Mention> mentions;  // sorted by begin
   std::vector<RelationCandidate> relations;
-  bool has_narrator = false;                // a first-person pronoun occurs
+  bool has_narrator = false;  // a first-person pronoun occurs
   // With ExtractOptions::explain: per sentence, the slotted text the relation rules saw and
   // the rules that matched ("sentence 12: ⟨PERSON:3⟩ met ⟨PERSON:4⟩ | narrator_met").
   std::vector<std::string> explanations;

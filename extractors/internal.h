@@ -68,16 +68,16 @@ struct RuleSet::RuleIndex {
 
 // An endpoint of a relation rule: a capture group, or a special endpoint (kNarrator, ...).
 struct RuleEndpoint {
-  int group = 0;         // 1-based RE2 capture group, 0 when special
-  int32_t special = 0;   // kNarrator, kMainEvent or kNearestTalk when group == 0
+  int group = 0;        // 1-based RE2 capture group, 0 when special
+  int32_t special = 0;  // kNarrator, kMainEvent or kNearestTalk when group == 0
 };
 
 // A relation rule of data/rules/relations.rules.
 struct RuleSet::RelationRule {
   std::string name, relation;
   RuleEndpoint subject, object;
-  std::string role;     // fixed role, or empty
-  int role_group = 0;   // capture group holding the role, or 0
+  std::string role;    // fixed role, or empty
+  int role_group = 0;  // capture group holding the role, or 0
   std::unique_ptr<re2::RE2> re;
   std::string file;
   int line = 0;

@@ -20,8 +20,8 @@ std::string FoldCase(std::string_view s) {
     }
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
   std::string folded;
   u.toUTF8String(folded);
@@ -51,7 +51,8 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
   }
   std::string_view rest = data;
   int line_no = 0;
-  entries_.reserve(entries_.size() + static_cast<size_t>(std::count(data.begin(), data.end(), '\n')));
+  entries_.reserve(entries_.size() +
+                   static_cast<size_t>(std::count(data.begin(), data.end(), '\n')));
   while (!rest.empty()) {
     size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);

@@ -139,9 +139,15 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
     EntityType ignored;
     if (type == "GAP") {
       // Filler between two slots within a clause: words, and slots of things (not people).
-      out->append("(?:[^").append(kOpen).append(".!?;]|").append(kOpen)
-          .append("(?:EVENT|PLACE|ORG|TALK|\\?)[^").append(kClose).append("]*")
-          .append(kClose).append(")");
+      out->append("(?:[^")
+          .append(kOpen)
+          .append(".!?;]|")
+          .append(kOpen)
+          .append("(?:EVENT|PLACE|ORG|TALK|\\?)[^")
+          .append(kClose)
+          .append("]*")
+          .append(kClose)
+          .append(")");
     } else if (type == "ROLE") {
       out->append(open_group).append("(?i:").append(role_alternation).append("))");
     } else if (type == "NARRATOR") {
@@ -211,7 +217,8 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       }
     }
     std::string expanded, err;
-    if (!ExpandSlotMacros(f[3], role_alternation_, /*capture_slots=*/false, &expanded, &err)) return r.Error(err);
+    if (!ExpandSlotMacros(f[3], role_alternation_, /*capture_slots=*/false, &expanded, &err))
+      return r.Error(err);
     rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
     if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
@@ -261,15 +268,16 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
       rule->role = f[4];
     }
     std::string expanded, err;
-    if (!ExpandSlotMacros(f[5], role_alternation_, /*capture_slots=*/true, &expanded, &err)) return r.Error(err);
+    if (!ExpandSlotMacros(f[5], role_alternation_, /*capture_slots=*/true, &expanded, &err))
+      return r.Error(err);
     rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
     int groups = rule->re->NumberOfCapturingGroups();
-    if (rule->subject.group > groups || rule->object.group > groups ||
-        rule->role_group > groups) {
-      return r.Error("an endpoint names group " + std::to_string(std::max(
-                         {rule->subject.group, rule->object.group, rule->role_group})) +
-                     " but the pattern has " + std::to_string(groups));
+    if (rule->subject.group > groups || rule->object.group > groups || rule->role_group > groups) {
+      return r.Error(
+          "an endpoint names group " +
+          std::to_string(std::max({rule->subject.group, rule->object.group, rule->role_group})) +
+          " but the pattern has " + std::to_string(groups));
     }
     relation_rules_.push_back(std::move(rule));
   }
@@ -284,11 +292,11 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
   std::string line;
   std::vector<std::string> f;
   static const std::set<std::string> kRelations = {
-      "speaker_of", "panelist_of", "moderator_of", "part_of", "attended", "organized",
-      "held_at", "located_in", "from", "affiliated_with", "met", "helped", "thanked",
-      "related_to"};
-  static const std::set<std::string> kSelectors = {
-      "@narrator", "@main_event", "@met_by_narrator", "@helpers", "@talk_organizers"};
+      "speaker_of", "panelist_of", "moderator_of", "part_of",   "attended",
+      "organized",  "held_at",     "located_in",   "from",      "affiliated_with",
+      "met",        "helped",      "thanked",      "related_to"};
+  static const std::set<std::string> kSelectors = {"@narrator", "@main_event", "@met_by_narrator",
+                                                   "@helpers", "@talk_organizers"};
   while (r.Next(&line)) {
     if (!SplitFields(line, 4, &f)) return r.Error("expected 'name | relation | subject | object'");
     if (!kRelations.count(f[1])) return r.Error("unknown relation '" + f[1] + "'");

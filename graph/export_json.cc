@@ -38,7 +38,6 @@ Json SpansToJson(const std::vector<Span>& spans) {
   return out;
 }
 
-
 // The compact form is streamed straight into one string: a DOM of a large graph costs several
 // times the output's size in memory. Its bytes equal nlohmann's compact dump (tested).
 class CompactWriter {
@@ -54,13 +53,27 @@ class CompactWriter {
     for (char ch : s) {
       auto c = static_cast<unsigned char>(ch);
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
         default:
           if (c < 0x20) {
             char buf[8];
@@ -90,6 +103,13 @@ class CompactWriter {
     if (text.find_first_of(".eEn") == std::string_view::npos) out_ += ".0";
   }
   void Raw(std::string_view s) { out_ += s; }
+  // ,"key":"value" — and nothing when the value is empty (the contract's optional keys).
+  void OptionalString(std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    out_.push_back(',');
+    Key(key);
+    String(value);
+  }
   void Strings(const std::vector<std::string>& v) {
     out_.push_back('[');
     for (size_t i = 0; i < v.size(); ++i) {
@@ -164,14 +184,8 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
     w.String(n.label);
     w.Raw(",\"type\":");
     w.String(n.type);
-    if (!n.subtype.empty()) {
-      w.Raw(",\"subtype\":");
-      w.String(n.subtype);
-    }
-    if (!n.kind.empty()) {
-      w.Raw(",\"kind\":");
-      w.String(n.kind);
-    }
+    w.OptionalString("subtype", n.subtype);
+    w.OptionalString("kind", n.kind);
     w.Raw(",\"aliases\":");
     w.Strings(n.aliases);
     if (n.narrator) w.Raw(",\"narrator\":true");
@@ -198,10 +212,7 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
     w.Unsigned(static_cast<uint64_t>(parallel[{u, v}]++));
     w.Raw(",\"relation\":");
     w.String(p.relation);
-    if (!p.role.empty()) {
-      w.Raw(",\"role\":");
-      w.String(p.role);
-    }
+    w.OptionalString("role", p.role);
     w.Raw(",\"weight\":");
     w.Double(p.weight);
     if (p.symmetric) w.Raw(",\"symmetric\":true");

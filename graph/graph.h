@@ -47,15 +47,15 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string relation;  // speaker_of, ..., related_to, co_occurs
-  std::string role;      // affiliated_with only
-  double weight = 1.0;   // co_occurs: sentences that hold both; typed: times stated
+  std::string relation;    // speaker_of, ..., related_to, co_occurs
+  std::string role;        // affiliated_with only
+  double weight = 1.0;     // co_occurs: sentences that hold both; typed: times stated
   bool symmetric = false;  // met and co_occurs
   std::vector<Span> evidence;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps,
-                                    EdgeProps>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
 
 struct KnowledgeGraph {
   Graph graph;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <tuple>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "graph/graph.h"
 
@@ -113,8 +113,8 @@ class Resolver {
       if (it == by_key.end()) {
         e = entities_.size();
         by_key.emplace(k, e);
-        Entity ent{types[i], types[i] == m.type ? m.subtype : "", m.canonical, {}, {key}, true,
-                   "", ""};
+        Entity ent{types[i], types[i] == m.type ? m.subtype : "", m.canonical, {}, {key}, true, "",
+                   ""};
         entities_.push_back(std::move(ent));
       } else {
         e = it->second;
@@ -170,10 +170,10 @@ class Resolver {
     for (size_t a : orgs) {
       const Mention& m = ex_.mentions[entities_[a].mentions.front()];
       std::string_view text = m.text;
-      bool acronym = text.size() >= 2 && text.size() <= 8 &&
-                     std::all_of(text.begin(), text.end(), [](char c) {
-                       return std::isupper(static_cast<unsigned char>(c));
-                     });
+      bool acronym =
+          text.size() >= 2 && text.size() <= 8 && std::all_of(text.begin(), text.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c));
+          });
       if (!acronym) continue;
       std::string lower = FoldCase(text);
       for (size_t b : orgs) {

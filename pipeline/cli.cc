@@ -50,12 +50,18 @@ constexpr const char* kUsage =
 
 int ExitCodeFor(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kOk: return kExitOk;
-    case Status::Code::kUsage: return kExitUsage;
-    case Status::Code::kNotFound: return kExitInputMissing;
-    case Status::Code::kInvalidInput: return kExitInputInvalid;
-    case Status::Code::kIOError: return kExitOutput;
-    case Status::Code::kRules: return kExitRules;
+    case Status::Code::kOk:
+      return kExitOk;
+    case Status::Code::kUsage:
+      return kExitUsage;
+    case Status::Code::kNotFound:
+      return kExitInputMissing;
+    case Status::Code::kInvalidInput:
+      return kExitInputInvalid;
+    case Status::Code::kIOError:
+      return kExitOutput;
+    case Status::Code::kRules:
+      return kExitRules;
   }
   return kExitInternal;
 }
@@ -173,8 +179,8 @@ int RunCli(int argc, char** argv) {
   }
   KnowledgeGraph graph;
   std::vector<std::string> explanations;
-  if (Status s = pipeline->Run(opt.inputs, opt.threads, &graph,
-                               opt.explain ? &explanations : nullptr);
+  if (Status s =
+          pipeline->Run(opt.inputs, opt.threads, &graph, opt.explain ? &explanations : nullptr);
       !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
   }

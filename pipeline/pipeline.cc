@@ -21,7 +21,7 @@ Status Pipeline::Create(const std::string& data_dir, std::unique_ptr<Pipeline>* 
 }
 
 DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
-                               std::vector<std::string>* explanations) const {
+                                std::vector<std::string>* explanations) const {
   TokenizedDocument td = tokenizer.Tokenize(doc);
   ExtractOptions options;
   options.explain = explanations != nullptr;

@@ -14,11 +14,11 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kUsage,        // bad command line
-    kNotFound,     // input file missing
-    kInvalidInput, // not a regular file, invalid UTF-8, binary data
-    kIOError,      // reading or writing failed (unwritable output, ...)
-    kRules,        // a rule or gazetteer file is missing or does not compile
+    kUsage,         // bad command line
+    kNotFound,      // input file missing
+    kInvalidInput,  // not a regular file, invalid UTF-8, binary data
+    kIOError,       // reading or writing failed (unwritable output, ...)
+    kRules,         // a rule or gazetteer file is missing or does not compile
   };
 
   Status() = default;

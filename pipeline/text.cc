@@ -1,5 +1,6 @@
 #include "pipeline/text.h"
 
+#include <sys/stat.h>
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -12,7 +13,6 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace kg {
 namespace {
@@ -136,8 +136,7 @@ bool OpensListItemOrHeading(std::string_view line) {
   if (i == std::string_view::npos) return false;
   std::string_view rest = line.substr(i);
   if (rest.starts_with("#")) return true;
-  if (rest.size() >= 2 && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+') &&
-      rest[1] == ' ')
+  if (rest.size() >= 2 && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+') && rest[1] == ' ')
     return true;
   if (rest.starts_with("\xE2\x80\xA2")) return true;  // •
   size_t d = 0;
@@ -165,8 +164,8 @@ bool EndsWithAbbreviation(std::string_view s) {
   std::string_view word = s.substr(b, word_end - b);
   if (b > 0 && !std::isspace(static_cast<unsigned char>(s[b - 1])) && s[b - 1] != '(') return false;
   if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;
-  static constexpr std::string_view kTitles[] = {"Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Jr",
-                                                 "Sr", "vs", "Mt"};
+  static constexpr std::string_view kTitles[] = {"Dr", "Mr", "Mrs", "Ms", "Prof",
+                                                 "St", "Jr", "Sr",  "vs", "Mt"};
   for (std::string_view t : kTitles) {
     if (word == t) return true;
   }
@@ -326,14 +325,14 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
     while (j < lines.size()) {
       std::string_view next = text.substr(lines[j].begin, lines[j].end - lines[j].begin);
       if (IsBlank(next) || OpensListItemOrHeading(next)) break;
-      std::string_view prev = text.substr(lines[j - 1].begin, lines[j - 1].end - lines[j - 1].begin);
+      std::string_view prev =
+          text.substr(lines[j - 1].begin, lines[j - 1].end - lines[j - 1].begin);
       // A short line without closing punctuation, followed by a line that starts a new
       // sentence (not in lower case), is a heading; otherwise the paragraph is hard-wrapped.
       size_t first = next.find_first_not_of(" \t");
-      bool next_starts_lower = first != std::string_view::npos &&
-                               std::islower(static_cast<unsigned char>(next[first]));
-      if (j == i + 1 && LooksLikeHeading(prev) && CodePointCount(prev) < 80 &&
-          !next_starts_lower) {
+      bool next_starts_lower =
+          first != std::string_view::npos && std::islower(static_cast<unsigned char>(next[first]));
+      if (j == i + 1 && LooksLikeHeading(prev) && CodePointCount(prev) < 80 && !next_starts_lower) {
         break;
       }
       ++j;
@@ -395,8 +394,8 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
       int32_t start = impl_->words->first();
       for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
            start = end, end = impl_->words->next()) {
-        std::string_view w = stext.substr(static_cast<size_t>(start),
-                                          static_cast<size_t>(end - start));
+        std::string_view w =
+            stext.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
         if (IsBlank(w) || w == "\n") continue;
         size_t tb = sb + static_cast<size_t>(start), te = sb + static_cast<size_t>(end);
         size_t split = te;

@@ -8,6 +8,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config     # toolchain
+  clang-format                         # the code style check of scripts/test.sh
   libicu-dev                           # ICU: UTF-8 checks, word and sentence breaking
   libre2-dev                           # RE2: the rule engines
   libboost-graph-dev                   # Boost.Graph: the knowledge graph

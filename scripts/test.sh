@@ -32,6 +32,12 @@ run_preset() {
 step "install dependencies"
 scripts/install_deps.sh
 
+# The code style (Google, 100 columns; .clang-format) is part of the suite.
+step "clang-format --dry-run --Werror"
+mapfile -t sources < <(git ls-files '*.cc' '*.h' 2>/dev/null ||
+                       find pipeline extractors graph tests bench -name '*.cc' -o -name '*.h')
+clang-format --dry-run --Werror "${sources[@]}" || failed+=("clang-format")
+
 run_preset release
 if [[ "${SKIP_ASAN:-0}" == 1 ]]; then
   step "SKIP_ASAN=1: not building the asan preset"

@@ -16,10 +16,7 @@
 #include <vector>
 
 #include "pipeline/text.h"
-
-#ifndef KGEXTRACT_TEST_DATA_DIR
-#error "KGEXTRACT_TEST_DATA_DIR must name the data/ directory (see tests/stage_tests.cmake)"
-#endif
+#include "tests/test_rules.h"
 
 namespace kg {
 namespace {
@@ -27,21 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 
-// The real rules, loaded once for the whole suite (a RuleSet is immutable and
-// shareable).
-const RuleSet &Rules() {
-  static const RuleSet *rules = [] {
-    std::unique_ptr<RuleSet> r;
-    Status s = RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &r);
-    if (!s.ok()) {
-      ADD_FAILURE() << s.message();
-      return static_cast<const RuleSet *>(nullptr);
-    }
-    return static_cast<const RuleSet *>(r.release());
-  }();
-  if (rules == nullptr) std::abort();
-  return *rules;
-}
+using testing::Rules;
 
 // "PERSON 'Maria Lopez' [6,17)", "PLACE.city 'Lisbon' [23,29)": type, subtype,
 // text and code point span of a mention, so one comparison shows every

@@ -15,29 +15,14 @@
 #include "extractors/extract.h"
 #include "graph/graph.h"
 #include "pipeline/text.h"
-
-#ifndef KGEXTRACT_TEST_DATA_DIR
-#error "KGEXTRACT_TEST_DATA_DIR must name the data/ directory (see tests/stage_tests.cmake)"
-#endif
+#include "tests/test_rules.h"
 
 namespace kg {
 namespace {
 
 using Strings = std::vector<std::string>;
 
-const RuleSet &Rules() {
-  static const RuleSet *rules = [] {
-    std::unique_ptr<RuleSet> r;
-    Status s = RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &r);
-    if (!s.ok()) {
-      ADD_FAILURE() << s.message();
-      return static_cast<const RuleSet *>(nullptr);
-    }
-    return static_cast<const RuleSet *>(r.release());
-  }();
-  if (rules == nullptr) std::abort();
-  return *rules;
-}
+using testing::Rules;
 
 // The code points [start, end) of UTF-8 `s`, as UTF-8: Python's s[start:end].
 std::string CodePointSubstr(std::string_view s, uint32_t start, uint32_t end) {
