@@ -200,10 +200,20 @@ class Extractor {
       for (uint32_t k = c.first_token; k < c.end_token; ++k) {
         only_not_names &= rules_.not_names_.Contains(TokenText(k)) || IsYear(k);
       }
-      // "CEO", "Program Chair": a role is not a name, and role slots need its text.
-      bool is_role = c.first_token < c.end_token &&
-                     rules_.roles_.Contains(
-                         Text(doc_.tokens[c.first_token].begin, doc_.tokens[c.end_token - 1].end));
+      // "CEO", "Program Chair", "Senior Staff Engineer": a role (with common words before
+      // it) is not a name, and role slots need its text.
+      bool is_role = false;
+      if (c.first_token < c.end_token) {
+        is_role = rules_.roles_.Contains(
+            Text(doc_.tokens[c.first_token].begin, doc_.tokens[c.end_token - 1].end));
+        if (!is_role && rules_.roles_.Contains(TokenText(c.end_token - 1))) {
+          is_role = true;
+          for (uint32_t k = c.first_token; k + 1 < c.end_token; ++k) {
+            is_role &= rules_.common_words_.Contains(TokenText(k)) &&
+                       !rules_.given_names_.Contains(TokenText(k));
+          }
+        }
+      }
       if (c.first_token < c.end_token && !only_not_names && !is_role) {
         c.begin = doc_.tokens[c.first_token].begin;
         c.end = doc_.tokens[c.end_token - 1].end;
@@ -866,6 +876,8 @@ class Extractor {
     }
     SplitPossessives(chunks, s);
     SplitAtConnectors(chunks, /*before_typing=*/false);
+    // What earlier sentences established beats this sentence's weaker context rules.
+    ApplyDocumentTypes(chunks);
     // Context first (so "dinner at Nicky's Thai" is a venue and "founder of Women in Tech"
     // an organisation before they look like names), then given names, then context again
     // (list neighbours of the named people, "Emily Fox from Apple").

@@ -508,5 +508,42 @@ TEST_F(BrokenDataTest, ChangedWordListEntryChangesTheFingerprint) {
   EXPECT_NE(rules_->fingerprint(), before);
 }
 
+// --- document structure --------------------------------------------------------------------------
+
+TEST_F(ExtractTest, NumberedTalkListUnderAHeadingGivesTalksAndSpeakers) {
+  Run("Talks we liked\n\n1. \"Tidal Caching\" by Ines Moreau\n2. \"Quiet Queues\" by Tomas "
+      "Brandt\n");
+  EXPECT_EQ(Mentions(),
+            (Strings{"TALK.talk 'Tidal Caching' [20,33)", "PERSON 'Ines Moreau' [38,49)",
+                     "TALK.talk 'Quiet Queues' [54,66)", "PERSON 'Tomas Brandt' [71,83)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Ines Moreau -> Tidal Caching",
+                                  "speaker_of Tomas Brandt -> Quiet Queues"}));
+}
+
+TEST_F(ExtractTest, ANameTypedInOneSentenceIsTypedInTheOthers) {
+  Run("Lena Okafor works at Bramblecode. Later a Staff Engineer at Bramblecode, Lena Okafor, "
+      "spoke.");
+  EXPECT_EQ(RuleOf("Bramblecode"), "org_works_at");
+  ASSERT_EQ(ex_.mentions.size(), 4u);
+  EXPECT_EQ(Describe(ex_.mentions[2]), "ORG 'Bramblecode' [60,71)");
+  EXPECT_EQ(ex_.mentions[2].rule, "document_memory");
+}
+
+TEST_F(ExtractTest, UnnamedOpeningKeynoteTakesItsSpeaker) {
+  Run("The opening keynote was given by Ines Moreau.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"TALK.keynote 'opening keynote' [4,19)", "PERSON 'Ines Moreau' [33,44)"}));
+  // The talk rule and the "given by" rule both fire; resolution binds @nearest_talk to the
+  // same talk, so the graph has one edge.
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Ines Moreau -> @nearest_talk",
+                                  "speaker_of Ines Moreau -> opening keynote"}));
+}
+
+TEST_F(ExtractTest, OrganisationInBracketsAfterAPerson) {
+  Run("The keynote came from Tomas Brandt (Saltmarsh), who spoke about queues.");
+  EXPECT_EQ(RuleOf("Saltmarsh"), "org_of_person_in_brackets");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Tomas Brandt -> Saltmarsh"}));
+}
+
 }  // namespace
 }  // namespace kg
