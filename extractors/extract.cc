@@ -243,6 +243,13 @@ class Extractor {
     for (const Gazetteer& g : gazetteers) {
       std::string_view canonical = g.lexicon.Canonical(text);
       if (canonical.empty()) continue;
+      // Thousands of small subdivisions share a name with people ("Amara"): a region that
+      // is also a given name waits for context.
+      if (&g.lexicon == &rules_.regions_ && c.end_token == c.first_token + 1 &&
+          rules_.subdivisions_.Contains(text) &&
+          (rules_.given_names_.Contains(text) || rules_.ambiguous_given_names_.Contains(text))) {
+        continue;
+      }
       c.type = static_cast<int>(g.type);
       c.subtype = g.subtype;
       c.rule = g.rule;

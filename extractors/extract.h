@@ -92,7 +92,9 @@ class Lexicon {
  public:
   // `keep_canonical` false keeps membership only (Canonical() then returns an empty view):
   // the large name and word lists need no canonical form, and skipping it halves start-up.
-  Status Load(const std::string& path, bool fold_case, bool keep_canonical = true);
+  // `only_kind`, when given, keeps just the lines whose third field equals it.
+  Status Load(const std::string& path, bool fold_case, bool keep_canonical = true,
+              std::string_view only_kind = {});
   bool Contains(std::string_view s) const;
   // The canonical form of `s`, or an empty view when `s` is not an entry.
   std::string_view Canonical(std::string_view s) const;
@@ -145,9 +147,9 @@ class RuleSet {
   Status LoadRelationRules(const std::string& path);
   Status LoadInferenceRules(const std::string& path);
 
-  Lexicon countries_, regions_, cities_, ambiguous_cities_, given_names_, ambiguous_given_names_,
-      organizations_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
-      not_names_, event_keywords_, function_words_, continuation_openers_;
+  Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, given_names_,
+      ambiguous_given_names_, organizations_, common_words_, talk_kinds_, narrator_pronouns_,
+      name_connectors_, roles_, not_names_, event_keywords_, function_words_, continuation_openers_;
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;

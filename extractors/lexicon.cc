@@ -38,7 +38,8 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
-Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonical) {
+Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonical,
+                     std::string_view only_kind) {
   fold_case_ = fold_case;
   keep_canonical_ = keep_canonical;
   std::ifstream in(path, std::ios::binary);
@@ -63,10 +64,17 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
     size_t tab = line.find('\t');
     std::string_view surface = line.substr(0, tab);
     std::string_view canonical = surface;
+    std::string_view kind;
     if (tab != std::string_view::npos) {
       canonical = line.substr(tab + 1);
-      canonical = canonical.substr(0, canonical.find('\t'));
+      size_t tab2 = canonical.find('\t');
+      if (tab2 != std::string_view::npos) {
+        kind = canonical.substr(tab2 + 1);
+        kind = kind.substr(0, kind.find('\t'));
+      }
+      canonical = canonical.substr(0, tab2);
     }
+    if (!only_kind.empty() && kind != only_kind) continue;
     if (surface.empty()) {
       return Status::Rules(path + ":" + std::to_string(line_no) + ": empty entry");
     }

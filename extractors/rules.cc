@@ -370,6 +370,10 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
   for (const ListFile& lf : lists) {
     std::string path = data_dir + "/" + lf.path;
     if (Status s = lf.lexicon->Load(path, lf.fold, lf.keep_canonical); !s.ok()) return s;
+    // The first-level subdivisions of regions.tsv, apart: many share a name with people.
+    if (lf.lexicon == &rs->regions_) {
+      if (Status s = rs->subdivisions_.Load(path, true, true, "subdivision"); !s.ok()) return s;
+    }
     // The file's name within data/ and its bytes, not where data/ is.
     all += lf.path;
     all += std::to_string(lf.lexicon->content_hash());
