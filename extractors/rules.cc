@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <set>
 #include <sstream>
 
@@ -366,17 +367,23 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},
   };
-  std::string all;
-  for (const ListFile& lf : lists) {
+  // The roles come first (the {ROLE} slot needs them); then the word lists load on a second
+  // thread while this one compiles the rules: start-up is most of a short run.
+  auto load_list = [&](const ListFile& lf) -> Status {
     std::string path = data_dir + "/" + lf.path;
     if (Status s = lf.lexicon->Load(path, lf.fold, lf.keep_canonical); !s.ok()) return s;
     // The first-level subdivisions of regions.tsv, apart: many share a name with people.
-    if (lf.lexicon == &rs->regions_) {
-      if (Status s = rs->subdivisions_.Load(path, true, true, "subdivision"); !s.ok()) return s;
+    if (lf.lexicon == &rs->regions_) return rs->subdivisions_.Load(path, true, true, "subdivision");
+    return Status::Ok();
+  };
+  const ListFile* roles_file = nullptr;
+  for (const ListFile& lf : lists) {
+    if (lf.lexicon == &rs->roles_) roles_file = &lf;
+  }
+  if (!load_list(*roles_file).ok()) {
+    for (const ListFile& lf : lists) {  // report the first unreadable file in list order
+      if (Status s = load_list(lf); !s.ok()) return s;
     }
-    // The file's name within data/ and its bytes, not where data/ is.
-    all += lf.path;
-    all += std::to_string(lf.lexicon->content_hash());
   }
   // Longest roles first, so "program chair" wins over "chair".
   std::vector<std::string> roles = rs->roles_.Surfaces();
@@ -387,10 +394,25 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
     if (!rs->role_alternation_.empty()) rs->role_alternation_ += "|";
     rs->role_alternation_ += re2::RE2::QuoteMeta(r);
   }
-  if (Status s = rs->LoadEntityRules(data_dir + "/rules/entities.rules"); !s.ok()) return s;
-  if (Status s = rs->LoadRelationRules(data_dir + "/rules/relations.rules"); !s.ok()) return s;
-  if (Status s = rs->LoadInferenceRules(data_dir + "/rules/inference.rules"); !s.ok()) return s;
-  if (Status s = rs->BuildIndexes(); !s.ok()) return s;
+  auto lexicons = std::async(std::launch::async, [&]() -> Status {
+    for (const ListFile& lf : lists) {
+      if (lf.lexicon == &rs->roles_) continue;
+      if (Status s = load_list(lf); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+  Status rules = rs->LoadEntityRules(data_dir + "/rules/entities.rules");
+  if (rules.ok()) rules = rs->LoadRelationRules(data_dir + "/rules/relations.rules");
+  if (rules.ok()) rules = rs->LoadInferenceRules(data_dir + "/rules/inference.rules");
+  if (rules.ok()) rules = rs->BuildIndexes();
+  if (Status s = lexicons.get(); !s.ok()) return s;  // word lists first: a fixed report order
+  if (!rules.ok()) return rules;
+  std::string all;
+  for (const ListFile& lf : lists) {
+    // The file's name within data/ and its bytes, not where data/ is.
+    all += lf.path;
+    all += std::to_string(lf.lexicon->content_hash());
+  }
   rs->fingerprint_ = Fnv1aHex(all + rs->fingerprint_);
   *out = std::move(rs);
   return Status::Ok();
