@@ -699,6 +699,22 @@ class Extractor {
     return after.find("\xE2\x80\x9D") != std::string_view::npos;
   }
 
+  // "in Florence", "from Charlotte": a city whose name is also a word or a given name is a
+  // city after "in", "from" or "near".
+  void ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chunks) const {
+    for (Chunk& c : chunks) {
+      if (c.dropped || c.type != kUntyped || c.first_token == s.first_token) continue;
+      std::string_view prev = TokenText(c.first_token - 1);
+      if (prev != "in" && prev != "from" && prev != "near") continue;
+      std::string_view canonical = rules_.ambiguous_cities_.Canonical(Text(c.begin, c.end));
+      if (canonical.empty()) continue;
+      c.type = static_cast<int>(EntityType::kPlace);
+      c.subtype = "city";
+      c.rule = "gazetteer:cities_ambiguous";
+      c.canonical = std::string(canonical);
+    }
+  }
+
   // "African", "Japanese", "Europeans": a place name with a demonym suffix.
   bool IsDemonym(std::string_view w) const {
     if (w.ends_with("s")) w.remove_suffix(1);
@@ -779,7 +795,7 @@ class Extractor {
 
   bool OpensWithContinuation(const Sentence& s) const {
     std::string head = FoldCase(doc_.TextOf(s).substr(0, 24));
-    for (const std::string& opener : rules_.continuation_openers_.Surfaces()) {
+    for (const std::string& opener : rules_.continuation_opener_list_) {
       if (head.starts_with(opener) &&
           (head.size() == opener.size() ||
            !std::isalpha(static_cast<unsigned char>(head[opener.size()])))) {
@@ -890,6 +906,7 @@ class Extractor {
     // (list neighbours of the named people, "Emily Fox from Apple").
     std::string last_seen;
     ApplyContextRules(s, chunks, 1, &last_seen);
+    ApplyAmbiguousCities(s, chunks);
     ApplyGivenNames(s, chunks, false);
     ApplyGivenNames(s, chunks, true);
     ApplyContextRules(s, chunks, 2, &last_seen);

@@ -151,6 +151,7 @@ class RuleSet {
       ambiguous_given_names_, organizations_, common_words_, talk_kinds_, narrator_pronouns_,
       name_connectors_, roles_, not_names_, event_keywords_, function_words_, continuation_openers_;
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
+  std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;
   // One DFA pass over a sentence tells which context (each/span) rules and which relation

@@ -406,6 +406,8 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
   if (rules.ok()) rules = rs->LoadInferenceRules(data_dir + "/rules/inference.rules");
   if (rules.ok()) rules = rs->BuildIndexes();
   if (Status s = lexicons.get(); !s.ok()) return s;  // word lists first: a fixed report order
+  rs->continuation_opener_list_ = rs->continuation_openers_.Surfaces();
+  std::sort(rs->continuation_opener_list_.begin(), rs->continuation_opener_list_.end());
   if (!rules.ok()) return rules;
   std::string all;
   for (const ListFile& lf : lists) {

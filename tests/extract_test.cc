@@ -545,5 +545,11 @@ TEST_F(ExtractTest, OrganisationInBracketsAfterAPerson) {
   EXPECT_EQ(Relations(), (Strings{"affiliated_with Tomas Brandt -> Saltmarsh"}));
 }
 
+TEST_F(ExtractTest, CityThatIsAlsoAGivenNameNeedsPlaceContext) {
+  Run("I flew in from Charlotte to meet Florence and Austin in Florence.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Charlotte' [15,24)", "PERSON 'Florence' [33,41)",
+                                 "PERSON 'Austin' [46,52)", "PLACE.city 'Florence' [56,64)"}));
+}
+
 }  // namespace
 }  // namespace kg
