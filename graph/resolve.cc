@@ -191,7 +191,7 @@ class Resolver {
     }
   }
 
-  std::set<std::string> EventMatchWords(size_t e) const {
+  std::set<std::string> MatchWords(size_t e) const {
     std::set<std::string> words;
     for (size_t mi : entities_[e].mentions) {
       std::string f = FoldCase(ex_.mentions[mi].text);
@@ -212,17 +212,17 @@ class Resolver {
   void MergeBySubset(EntityType type, size_t min_words) {
     std::vector<size_t> events = Alive(type);
     std::sort(events.begin(), events.end(), [&](size_t a, size_t b) {
-      return EventMatchWords(a).size() > EventMatchWords(b).size();
+      return MatchWords(a).size() > MatchWords(b).size();
     });
     for (size_t i = events.size(); i-- > 0;) {
       size_t short_e = events[i];
       if (!entities_[short_e].alive) continue;
-      std::set<std::string> sw = EventMatchWords(short_e);
+      std::set<std::string> sw = MatchWords(short_e);
       if (sw.size() < min_words) continue;
       size_t best = SIZE_MAX;
       for (size_t long_e : events) {
         if (long_e == short_e || !entities_[long_e].alive) continue;
-        std::set<std::string> lw = EventMatchWords(long_e);
+        std::set<std::string> lw = MatchWords(long_e);
         if (lw.size() < sw.size() || (lw.size() == sw.size() && long_e > short_e)) continue;
         if (!std::includes(lw.begin(), lw.end(), sw.begin(), sw.end())) continue;
         if (best == SIZE_MAX ||
