@@ -211,9 +211,8 @@ class Resolver {
   // Used for events and talks ("Workgroup Session" of "D&I Workgroup Session").
   void MergeBySubset(EntityType type, size_t min_words) {
     std::vector<size_t> events = Alive(type);
-    std::sort(events.begin(), events.end(), [&](size_t a, size_t b) {
-      return MatchWords(a).size() > MatchWords(b).size();
-    });
+    std::sort(events.begin(), events.end(),
+              [&](size_t a, size_t b) { return MatchWords(a).size() > MatchWords(b).size(); });
     for (size_t i = events.size(); i-- > 0;) {
       size_t short_e = events[i];
       if (!entities_[short_e].alive) continue;
