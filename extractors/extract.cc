@@ -450,7 +450,7 @@ class Extractor {
     chunks = std::move(out);
   }
 
-  // Builds the slotted sentence: chunks become ⟨TYPE.subtype:i⟩ (untyped ones ⟨?:i⟩ when
+  // Builds the slotted sentence: chunks become ⟨TYPE_subtype_i⟩ (untyped ones ⟨?_i⟩ when
   // `with_untyped`, raw text otherwise), narrator pronouns ⟨I⟩.
   // With `ids`, placeholders carry ids[chunk] (the mention index) instead of the chunk index,
   // and chunks without an id are left as text.
@@ -489,8 +489,9 @@ class Extractor {
       } else {
         const Chunk& c = chunks[static_cast<size_t>(it.chunk)];
         ph += c.type == kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));
-        if (c.type != kUntyped && !c.subtype.empty()) ph += "." + c.subtype;
-        ph += ":" + std::to_string(ids ? (*ids)[static_cast<size_t>(it.chunk)] : it.chunk);
+        // Underscores, not dots: "\\bpanel\\b" in a rule must not match inside ⟨TALK_panel_4⟩.
+        if (c.type != kUntyped && !c.subtype.empty()) ph += "_" + c.subtype;
+        ph += "_" + std::to_string(ids ? (*ids)[static_cast<size_t>(it.chunk)] : it.chunk);
       }
       ph += "\xE2\x9F\xA9";
       segs->push_back({out.size(), ph.size(), it.begin, it.end - it.begin, it.chunk});
@@ -525,7 +526,7 @@ class Extractor {
       std::string_view body = part.substr(pos + 3, close - pos - 3);
       if (body == "I") {
         ids.push_back(-2);
-      } else if (size_t colon = body.rfind(':'); colon != std::string_view::npos) {
+      } else if (size_t colon = body.rfind('_'); colon != std::string_view::npos) {
         ids.push_back(std::atoi(std::string(body.substr(colon + 1)).c_str()));
       }
       pos = close + 3;
@@ -586,7 +587,8 @@ class Extractor {
           bool blocked = nc.end <= nc.begin;
           std::vector<int> inner = SlotsIn(group);
           if (rule->keep) {
-            // The slot starts after the kept mentions and a possessive: "⟨PERSON:3⟩’s ⟨TALK:4⟩".
+            // The slot starts after the kept mentions and a possessive: "⟨PERSON_3⟩’s
+            // ⟨TALK_keynote_4⟩".
             for (int id : inner) {
               if (id >= 0) nc.begin = std::max(nc.begin, chunks[static_cast<size_t>(id)].end);
             }

@@ -12,7 +12,7 @@
 //  2. Typing: gazetteers (countries, regions, cities, given names), chunk rules matched against
 //     the candidate's own text (suffixes such as "Labs", "Conference"), then context rules
 //     matched against the "slotted sentence", in which every candidate is replaced by a
-//     placeholder ⟨TYPE:index⟩ and first-person pronouns by ⟨I⟩, so one RE2 pattern such as
+//     placeholder ⟨TYPE_index⟩ and first-person pronouns by ⟨I⟩, so one RE2 pattern such as
 //     `\bCEO of {?}` types whatever candidate sits in the slot.
 //  3. Relations: relation rules matched against the slotted sentence with typed slots
 //     (`{PERSON+} (?:met|chatted with) ...`), and document-level inference rules
@@ -78,7 +78,7 @@ struct Extraction {
   std::vector<RelationCandidate> relations;
   bool has_narrator = false;  // a first-person pronoun occurs
   // With ExtractOptions::explain: per sentence, the slotted text the relation rules saw and
-  // the rules that matched ("sentence 12: ⟨PERSON:3⟩ met ⟨PERSON:4⟩ | narrator_met").
+  // the rules that matched ("sentence 12: ⟨PERSON_3⟩ met ⟨PERSON_4⟩ | narrator_met").
   std::vector<std::string> explanations;
 };
 

@@ -84,7 +84,7 @@ struct RuleSet::RelationRule {
 };
 
 // Expands the slot macros of a rule pattern ({PERSON}, {PERSON+}, {PLACE.city}, {?}, {ANY},
-// {NARRATOR}) into RE2 syntax over placeholders ⟨TYPE.subtype:index⟩ and ⟨I⟩, and {ROLE} into
+// {NARRATOR}) into RE2 syntax over placeholders ⟨TYPE_subtype_index⟩ and ⟨I⟩, and {ROLE} into
 // a case-insensitive group of `role_alternation` (the roles word list). Slots are capture
 // groups when `capture_slots` (relation rules: every slot is an endpoint); otherwise plain
 // groups (entity rules: the rule's own parentheses mark the target).

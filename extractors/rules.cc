@@ -66,12 +66,12 @@ std::string PlaceholderRegex(std::string_view type, std::string_view subtype) {
   } else if (type == "ANY") {
     t = "[A-Z?]+";
   } else if (type == "WHO") {  // a person or the narrator
-    return std::string(kOpen) + "(?:PERSON:\\d+|I)" + std::string(kClose);
+    return std::string(kOpen) + "(?:PERSON_\\d+|I)" + std::string(kClose);
   } else {
     t = std::string(type);
   }
-  std::string sub = subtype.empty() ? "(?:\\.[a-z]+)?" : "\\." + std::string(subtype);
-  return std::string(kOpen) + t + sub + ":\\d+" + std::string(kClose);
+  std::string sub = subtype.empty() ? "(?:_[a-z]+)?" : "_" + std::string(subtype);
+  return std::string(kOpen) + t + sub + "_\\d+" + std::string(kClose);
 }
 
 // RE2 reports pattern errors through error(); we print them once, with file and line.

@@ -79,6 +79,7 @@ class Resolver {
     MergeBySubset(EntityType::kTalk, 2);
     Finalize();
     AddRelations();
+    KeepMostSpecificTalkRoles();
     AddInferred();
     AddCoOccurrences();
     return std::move(out_);
@@ -394,6 +395,29 @@ class Resolver {
       if (r.relation == "organized" && o.starts_with("talk:") && s.starts_with("person:")) {
         talk_organizers_.insert(s);
       }
+    }
+  }
+
+  // "a panel, moderated by X": the talk rules may also call X a speaker or a panelist. A
+  // person has one role in a talk: moderator over panelist over speaker.
+  void KeepMostSpecificTalkRoles() {
+    static const std::map<std::string, int> kRank = {
+        {"speaker_of", 0}, {"panelist_of", 1}, {"moderator_of", 2}};
+    std::map<std::pair<std::string, std::string>, int> best;
+    for (const DocumentGraph::Edge& e : out_.edges) {
+      auto r = kRank.find(e.props.relation);
+      if (r == kRank.end()) continue;
+      int& b = best.try_emplace({e.source, e.target}, -1).first->second;
+      b = std::max(b, r->second);
+    }
+    std::erase_if(out_.edges, [&](const DocumentGraph::Edge& e) {
+      auto r = kRank.find(e.props.relation);
+      return r != kRank.end() && r->second < best[{e.source, e.target}];
+    });
+    edge_index_.clear();
+    for (size_t i = 0; i < out_.edges.size(); ++i) {
+      const DocumentGraph::Edge& e = out_.edges[i];
+      edge_index_[std::make_tuple(e.source, e.target, e.props.relation, e.props.role)] = i;
     }
   }
 

@@ -35,7 +35,7 @@ constexpr const char* kUsage =
     "                        data/ directory of the source tree)\n"
     "  -q, --quiet           no summary on standard error\n"
     "      --explain         print, for every sentence, what the relation rules saw (typed\n"
-    "                        placeholders such as ⟨PERSON:3⟩) and which rules matched\n"
+    "                        placeholders such as ⟨PERSON_3⟩) and which rules matched\n"
     "  -h, --help            this help\n"
     "      --version         the version\n"
     "\n"
