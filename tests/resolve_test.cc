@@ -389,5 +389,18 @@ TEST_F(ResolveTest, EmptyDocumentGivesAnEmptyGraph) {
   EXPECT_TRUE(dg_.edges.empty());
 }
 
+TEST_F(ResolveTest, APersonHasOneRoleInATalkTheMostSpecific) {
+  // "panel ... by X" reads as a speaker; "moderated by X" as a moderator: X moderated.
+  Run("We joined a panel about open data, moderated by Ines Moreau. On the panel were Tomas "
+      "Brandt and Lena Okafor.");
+  const std::string talk = "talk:panel-about-open-data";
+  ASSERT_NE(Node(talk), nullptr);
+  EXPECT_EQ(Edges("person:ines-moreau", "moderator_of", talk).size(), 1u);
+  EXPECT_TRUE(Edges("person:ines-moreau", "speaker_of", talk).empty());
+  EXPECT_TRUE(Edges("person:ines-moreau", "panelist_of", talk).empty());
+  EXPECT_EQ(Edges("person:tomas-brandt", "panelist_of", talk).size(), 1u);
+  EXPECT_EQ(Edges("person:lena-okafor", "panelist_of", talk).size(), 1u);
+}
+
 }  // namespace
 }  // namespace kg
