@@ -364,8 +364,12 @@ class Extractor {
     for (uint32_t t = c.first_token; t < c.end_token; ++t) {
       Shape sh = doc_.tokens[t].shape;
       std::string_view w = TokenText(t);
-      bool ok = sh == Shape::kCapitalized || sh == Shape::kMixed || w == "." || w == "-" ||
-                w == "'" || w == "\xE2\x80\x99" || rules_.name_connectors_.Contains(w);
+      // Mixed case in a name is "McDonald", "DeShawn": at most two capitals ("ChatGPT" is not).
+      bool name_like_mixed = sh == Shape::kMixed && std::count_if(w.begin(), w.end(), [](char ch) {
+                                                      return ch >= 'A' && ch <= 'Z';
+                                                    }) <= 2;
+      bool ok = sh == Shape::kCapitalized || name_like_mixed || w == "." || w == "-" || w == "'" ||
+                w == "\xE2\x80\x99" || rules_.name_connectors_.Contains(w);
       if (!ok) return false;
     }
     return true;
@@ -385,6 +389,18 @@ class Extractor {
 
   void TypeByChunkRules(Chunk& c) const {
     std::string_view text = Text(c.begin, c.end);
+    // "PyLadies Ghana", "GDG Lagos": a community's name and the place of its chapter.
+    if (c.end_token >= c.first_token + 2) {
+      Shape first = doc_.tokens[c.first_token].shape;
+      std::string_view last = TokenText(c.end_token - 1);
+      if ((first == Shape::kAllCaps || first == Shape::kMixed) &&
+          (rules_.cities_.Contains(last) || rules_.countries_.Contains(last)) &&
+          !rules_.chunk_index_->Match(text).size()) {
+        c.type = static_cast<int>(EntityType::kOrg);
+        c.rule = "org_with_place";
+        return;
+      }
+    }
     // "Jun Park", "Ana Hall": a given name and one more word is a person, whatever the
     // suffix rules for venues and organisations say.
     bool given_and_surname = c.end_token == c.first_token + 2 &&
@@ -781,7 +797,12 @@ class Extractor {
         starts_with_place |=
             IsPlaceName(Text(doc_.tokens[c.first_token].begin, doc_.tokens[k - 1].end));
       }
-      if (plain && n <= 4 && given && !after_determiner && !starts_with_place) {
+      // "Apple Vision Pro": a first name that is also a word, followed only by words.
+      bool word_name = rules_.ambiguous_given_names_.Contains(first) && n >= 3;
+      for (uint32_t t = c.first_token + 1; word_name && t < c.end_token; ++t) {
+        word_name = rules_.common_words_.Contains(TokenText(t));
+      }
+      if (plain && n <= 4 && given && !after_determiner && !starts_with_place && !word_name) {
         bool all_common = true;
         for (uint32_t t = c.first_token + 1; t < c.end_token; ++t) {
           all_common &= rules_.common_words_.Contains(TokenText(t));
