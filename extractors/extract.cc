@@ -44,10 +44,24 @@ class Extractor {
 
   Extraction Run() {
     // Token classes are asked for many times per token: compute them once.
+    // A first-person pronoun inside quotation marks is the quoted speaker, not the author
+    // ("Ana said: “I loved it”"); a quotation ends at the latest with its paragraph.
     is_narrator_.resize(doc_.tokens.size());
+    bool quoted = false;
+    uint32_t previous_end = 0;
     for (const Sentence& s : doc_.sentences) {
+      if (Text(previous_end, s.begin).find("\n\n") != std::string_view::npos) quoted = false;
+      previous_end = s.end;
       for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-        is_narrator_[t] = ComputeIsNarratorPronoun(t, s);
+        std::string_view w = TokenText(t);
+        if (w == "\xE2\x80\x9C") {
+          quoted = true;
+        } else if (w == "\xE2\x80\x9D") {
+          quoted = false;
+        } else if (w == "\"") {
+          quoted = !quoted;
+        }
+        is_narrator_[t] = !quoted && ComputeIsNarratorPronoun(t, s);
       }
     }
     FindProgrammeLists();

@@ -548,5 +548,12 @@ TEST_F(ExtractTest, CityThatIsAlsoAGivenNameNeedsPlaceContext) {
                                  "PERSON 'Austin' [46,52)", "PLACE.city 'Florence' [56,64)"}));
 }
 
+TEST_F(ExtractTest, FirstPersonInsideAQuotationIsNotTheNarrator) {
+  Run("The meetup drew 80 people. Ana Lima said: \"I loved the questions.\" We stayed late.");
+  EXPECT_TRUE(ex_.has_narrator);  // "We" outside the quotation
+  Run("The meetup drew 80 people. Ana Lima said: \"I loved the questions.\"");
+  EXPECT_FALSE(ex_.has_narrator);
+}
+
 }  // namespace
 }  // namespace kg
