@@ -77,6 +77,7 @@ class Resolver {
     MergeAcronyms();
     MergeBySubset(EntityType::kEvent, 1);
     MergeBySubset(EntityType::kTalk, 2);
+    MergeTypos();
     Finalize();
     AddRelations();
     KeepMostSpecificTalkRoles();
@@ -231,6 +232,58 @@ class Resolver {
         }
       }
       if (best != SIZE_MAX) Absorb(best, short_e);
+    }
+  }
+
+  static bool OneEditApart(const std::string& a, const std::string& b) {
+    if (a == b) return false;
+    size_t la = a.size(), lb = b.size();
+    if (la > lb + 1 || lb > la + 1) return false;
+    size_t i = 0, j = 0, edits = 0;
+    while (i < la && j < lb) {
+      if (a[i] == b[j]) {
+        ++i, ++j;
+        continue;
+      }
+      if (++edits > 1) return false;
+      if (la > lb) {
+        ++i;
+      } else if (lb > la) {
+        ++j;
+      } else {
+        ++i, ++j;
+      }
+    }
+    return edits + (la - i) + (lb - j) <= 1;
+  }
+
+  // "PyCon APAAC" is "PyCon APAC": two names of one type whose words are equal but for one
+  // word of letters (four or more) one edit apart. Numbers never count ("2024" vs "2025").
+  void MergeTypos() {
+    for (int t = 0; t < kEntityTypeCount; ++t) {
+      std::vector<size_t> alive = Alive(static_cast<EntityType>(t));
+      for (size_t a : alive) {
+        for (size_t b : alive) {
+          if (a == b || !entities_[a].alive || !entities_[b].alive) continue;
+          if (entities_[a].mentions.size() < entities_[b].mentions.size() ||
+              (entities_[a].mentions.size() == entities_[b].mentions.size() && a > b)) {
+            continue;  // absorb the less mentioned into the more mentioned (then the first)
+          }
+          std::vector<std::string> wa = Words(*entities_[a].keys.begin());
+          std::vector<std::string> wb = Words(*entities_[b].keys.begin());
+          if (wa.size() != wb.size() || wa.size() < 2) continue;
+          int differing = 0;
+          bool typo = true;
+          for (size_t k = 0; k < wa.size() && typo; ++k) {
+            if (wa[k] == wb[k]) continue;
+            bool letters = wa[k].size() >= 4 && wb[k].size() >= 4 &&
+                           std::all_of(wa[k].begin(), wa[k].end(), ::isalpha) &&
+                           std::all_of(wb[k].begin(), wb[k].end(), ::isalpha);
+            typo = ++differing == 1 && letters && OneEditApart(wa[k], wb[k]);
+          }
+          if (typo && differing == 1) Absorb(a, b);
+        }
+      }
     }
   }
 

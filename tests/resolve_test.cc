@@ -402,5 +402,19 @@ TEST_F(ResolveTest, APersonHasOneRoleInATalkTheMostSpecific) {
   EXPECT_EQ(Edges("person:lena-okafor", "panelist_of", talk).size(), 1u);
 }
 
+TEST_F(ResolveTest, ANameMisspeltByOneLetterIsTheSameEntity) {
+  Run("I attended RustConf Berlin. At RustConf Berlin I met Anna Keller. Later Anna Kellr "
+      "spoke. Next year RustConf 2026 and RustConf 2025 follow.");
+  EXPECT_NE(Node("person:anna-keller"), nullptr);
+  EXPECT_EQ(Node("person:anna-kellr"), nullptr);
+  const NodeProps *anna = Node("person:anna-keller");
+  ASSERT_NE(anna, nullptr);
+  EXPECT_NE(std::find(anna->aliases.begin(), anna->aliases.end(), "Anna Kellr"),
+            anna->aliases.end());
+  // Years are not typos: two editions stay two events.
+  EXPECT_NE(Node("event:rustconf-2026"), nullptr);
+  EXPECT_NE(Node("event:rustconf-2025"), nullptr);
+}
+
 }  // namespace
 }  // namespace kg
