@@ -403,13 +403,14 @@ class Extractor {
 
   void TypeByChunkRules(Chunk& c) const {
     std::string_view text = Text(c.begin, c.end);
-    // "PyLadies Ghana", "GDG Lagos": a community's name and the place of its chapter.
-    if (c.end_token >= c.first_token + 2) {
+    std::vector<int> matching = rules_.chunk_index_->Match(text);
+    // "PyLadies Ghana", "GDG Lagos": a community's name and the place of its chapter, when no
+    // chunk rule knows better ("PyCon Lagos" is an event).
+    if (matching.empty() && c.end_token >= c.first_token + 2) {
       Shape first = doc_.tokens[c.first_token].shape;
       std::string_view last = TokenText(c.end_token - 1);
       if ((first == Shape::kAllCaps || first == Shape::kMixed) &&
-          (rules_.cities_.Contains(last) || rules_.countries_.Contains(last)) &&
-          !rules_.chunk_index_->Match(text).size()) {
+          (rules_.cities_.Contains(last) || rules_.countries_.Contains(last))) {
         c.type = static_cast<int>(EntityType::kOrg);
         c.rule = "org_with_place";
         return;
@@ -420,8 +421,8 @@ class Extractor {
     bool given_and_surname = c.end_token == c.first_token + 2 &&
                              rules_.given_names_.Contains(TokenText(c.first_token)) &&
                              doc_.tokens[c.first_token + 1].shape == Shape::kCapitalized;
-    // The set says which chunk rules match; the first of them in file order decides.
-    for (int rule_index : rules_.chunk_index_->Match(text)) {
+    // The first matching rule in file order decides.
+    for (int rule_index : matching) {
       const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
       if (c.type != kUntyped && !rule->force) continue;
       if (given_and_surname &&
