@@ -763,13 +763,12 @@ class Extractor {
     return false;
   }
 
-  // A known given name starts a person's name: "Steve Lott", "Naomi". Full names are typed
-  // first (`single` false), single names after the first context pass (`single` true), so
-  // "Emily Fox from Apple" makes Apple an organisation before "Apple" can look like a name.
-  void ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks, bool single) const {
+  // A known given name starts a person's name: "Steve Lott", "Naomi". Runs after the first
+  // context pass, so "dinner at Nicky's Thai" is already a venue and "Emily Fox from Apple"
+  // can still make Apple an organisation in the second.
+  void ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) const {
     for (Chunk& c : chunks) {
       if (c.dropped || c.type != kUntyped) continue;
-      if ((c.end_token - c.first_token == 1) != single) continue;
       if (InsideQuotes(s, c)) continue;  // “Saving Knowledge Through Succession” is a title
       bool demonym = false;
       for (uint32_t t = c.first_token; t < c.end_token; ++t) demonym |= IsDemonym(TokenText(t));
@@ -945,8 +944,7 @@ class Extractor {
     std::string last_seen;
     ApplyContextRules(s, chunks, 1, &last_seen);
     ApplyAmbiguousCities(s, chunks);
-    ApplyGivenNames(s, chunks, false);
-    ApplyGivenNames(s, chunks, true);
+    ApplyGivenNames(s, chunks);
     ApplyContextRules(s, chunks, 2, &last_seen);
     for (const Chunk& c : chunks) {  // what this document has said a name is
       if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
