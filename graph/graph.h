@@ -44,6 +44,14 @@ struct NodeProps {
   bool narrator = false;
   std::vector<Span> mentions;
   std::vector<std::string> documents;  // sorted
+
+  // Graph analytics over the exported edges, filled by AnnotateMetrics (graph/metrics.cc).
+  int degree = 0;                // edges in and out, parallel edges counted
+  double weighted_degree = 0.0;  // sum of their weights
+  double betweenness = 0.0;      // Brandes, undirected, unweighted, not normalised (as Gephi)
+  double pagerank = 0.0;         // sums to 1 over the graph
+  int component = 0;             // connected component (undirected), 0 the largest
+  int community = 0;             // Louvain community, 0 the largest
 };
 
 struct EdgeProps {
@@ -87,10 +95,45 @@ KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string 
 // run of characters other than letters and digits turned into one '-'.
 std::string NodeId(std::string_view type, std::string_view name);
 
+// Keeps the edges whose weight is at least `min_weight` and, when `relations` is not empty, whose
+// relation is one of them. Nodes stay (an isolated node is still an entity of the reports).
+struct EdgeFilter {
+  double min_weight = 0.0;
+  std::vector<std::string> relations;
+};
+void FilterEdges(const EdgeFilter& filter, KnowledgeGraph* graph);
+
+// Fills the analytics fields of every node from the graph's current edges. Deterministic.
+void AnnotateMetrics(KnowledgeGraph* graph);
+
+// The colour of a node type in every picture and in GEXF's viz:color ("#0072B2"), and the
+// types in legend order. Okabe-Ito palette: distinguishable with colour-blindness.
+std::string_view TypeColor(std::string_view type);
+const std::vector<std::string>& NodeTypes();
+
 // Node-link JSON (the output contract in README.md), one line, keys in a fixed order.
 std::string ToNodeLinkJson(const KnowledgeGraph& graph, bool pretty = false);
 // GraphML with typed <key>s (label, type, subtype, kind, narrator, aliases, mentions;
 // relation, role, weight, symmetric, evidence).
 std::string ToGraphML(const KnowledgeGraph& graph);
+// GEXF 1.3 (Gephi): typed attributes, viz:color by type, viz:size by weighted degree.
+std::string ToGexf(const KnowledgeGraph& graph);
+// nodes.csv and edges.csv (RFC 4180) with headers both Gephi's spreadsheet import and
+// neo4j-admin import accept.
+std::string ToCsvNodes(const KnowledgeGraph& graph);
+std::string ToCsvEdges(const KnowledgeGraph& graph);
+// Graphviz DOT.
+std::string ToDot(const KnowledgeGraph& graph);
+// One self-contained HTML page (viewer with an embedded JavaScript library, no network).
+std::string ToHtml(const KnowledgeGraph& graph);
+
+// Reads node-link JSON as ToNodeLinkJson writes it (also by another run). On failure returns
+// false and sets `error` to what is wrong and where.
+bool FromNodeLinkJson(std::string_view json, KnowledgeGraph* graph, std::string* error);
+
+// Lays the graph out with Graphviz (sfdp for large graphs, neato for small ones) and draws it:
+// `format` is "svg" or "png". On failure returns false and sets `error`.
+bool RenderGraph(const KnowledgeGraph& graph, std::string_view format, std::string* out,
+                 std::string* error);
 
 }  // namespace kg

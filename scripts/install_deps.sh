@@ -17,7 +17,10 @@ packages=(
   time                                 # /usr/bin/time: peak memory in scripts/bench.sh
   libgtest-dev libgmock-dev            # GoogleTest: unit tests
   python3 python3-networkx             # CLI tests; NetworkX round trip of the exports
-  libxml2-utils                        # xmllint: GraphML schema validation in the tests
+  libxml2-utils                        # xmllint: GraphML and GEXF schema validation in the tests
+  libgraphviz-dev                      # Graphviz (libgvc, libcgraph): kgextract render
+  python3-igraph                       # python-igraph: GraphML round trip in the tests
+  chromium                             # headless browser test of the HTML viewer
   iso-codes wamerican                  # sources of data/gazetteers and data/lexicon
 )
 
@@ -25,13 +28,31 @@ installed() {
   [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == "installed" ]]
 }
 
+# Node.js and npm fetch the viewer's JavaScript library (graph/viewer) and the test readers
+# (tests/js). A Node.js that is already installed (say from NodeSource) is used as it is:
+# Debian's npm package would conflict with it.
+command -v npm >/dev/null || packages+=(nodejs npm)
+
 missing=()
 for p in "${packages[@]}"; do
   installed "$p" || missing+=("$p")
 done
 
+# The npm packages, at the versions of the committed package-lock.json files.
+npm_install() {
+  local dir
+  for dir in graph/viewer tests/js; do
+    if [[ ! -d "$repo/$dir/node_modules" || "$repo/$dir/package-lock.json" -nt "$repo/$dir/node_modules" ]]; then
+      echo "install_deps: npm ci in $dir"
+      (cd "$repo/$dir" && npm ci --no-audit --no-fund --loglevel=error) && touch "$repo/$dir/node_modules"
+    fi
+  done
+}
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
 if ((${#missing[@]} == 0)); then
   echo "install_deps: all ${#packages[@]} packages are installed"
+  npm_install
   exit 0
 fi
 
@@ -45,3 +66,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   "${missing[@]}"
+npm_install

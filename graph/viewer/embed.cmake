@@ -1,0 +1,1 @@
+# STUB: the HTML viewer's build-time embedding of graph/viewer (issue 3).

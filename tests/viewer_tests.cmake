@@ -1,0 +1,1 @@
+# STUB: tests of issue 3 (viewer).
