@@ -1,4 +1,5 @@
 // The kgextract command line: argument parsing, output naming, exit codes.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -21,15 +22,27 @@ constexpr int kExitRules = 6;
 
 constexpr const char* kUsage =
     "usage: kgextract [options] INPUT...\n"
+    "       kgextract render GRAPH.json -o PICTURE.svg|PICTURE.png   (see render --help)\n"
     "\n"
     "Reads event reports (UTF-8 text files; '-' is standard input) and writes the knowledge\n"
     "graph of their people, organisations, places, events and talks.\n"
     "\n"
     "options:\n"
     "  -o, --output PATH     output file; with several formats, a base name that gets\n"
-    "                        .json and .graphml appended (default: standard output)\n"
-    "  -f, --format LIST     comma-separated: json, graphml, or all (default: json)\n"
-    "      --pretty          indent the JSON\n"
+    "                        .json, .graphml, ... appended (default: standard output)\n"
+    "  -f, --format LIST     comma-separated (default: json):\n"
+    "                          json     node-link JSON (NetworkX, D3)\n"
+    "                          graphml  GraphML (Gephi, yEd, Cytoscape, igraph, NetworkX)\n"
+    "                          gexf     GEXF 1.3 with colours and sizes (Gephi)\n"
+    "                          csv      PATH.nodes.csv and PATH.edges.csv (Gephi, neo4j-admin)\n"
+    "                          dot      Graphviz DOT\n"
+    "                          html     a self-contained viewer page (offline, any browser)\n"
+    "                          svg, png a picture laid out by Graphviz\n"
+    "                          all      every format but png\n"
+    "      --pretty          indent the JSON (default: one line)\n"
+    "      --min-weight W    export only edges of weight >= W (times stated; for co_occurs,\n"
+    "                        sentences shared)\n"
+    "      --relations LIST  export only edges of these relations, e.g. met,attended,co_occurs\n"
     "  -j, --threads N       worker threads (default: the number of cores)\n"
     "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA or the\n"
     "                        data/ directory of the source tree)\n"
@@ -48,6 +61,23 @@ constexpr const char* kUsage =
     "  5  an output file cannot be written (nothing partial is left behind)\n"
     "  6  the rule or gazetteer files are missing or invalid\n";
 
+int Fail(int code, const std::string& message) {
+  std::cerr << "kgextract: " << message << "\n";
+  return code;
+}
+
+struct Options {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::vector<std::string> formats;
+  bool pretty = false, quiet = false, explain = false;
+  int threads = 0;
+  std::string data_dir;
+  EdgeFilter filter;
+};
+
+}  // namespace
+
 int ExitCodeFor(const Status& s) {
   switch (s.code()) {
     case Status::Code::kOk:
@@ -62,31 +92,18 @@ int ExitCodeFor(const Status& s) {
       return kExitOutput;
     case Status::Code::kRules:
       return kExitRules;
+    case Status::Code::kInternal:
+      return kExitInternal;
   }
   return kExitInternal;
 }
-
-int Fail(int code, const std::string& message) {
-  std::cerr << "kgextract: " << message << "\n";
-  return code;
-}
-
-struct Options {
-  std::vector<std::string> inputs;
-  std::string output;
-  std::vector<std::string> formats;
-  bool pretty = false, quiet = false, explain = false;
-  int threads = 0;
-  std::string data_dir;
-};
-
-}  // namespace
 
 int RunCli(int argc, char** argv) {
   if (argc <= 1) {
     std::cerr << kUsage;
     return kExitUsage;
   }
+  if (std::string_view(argv[1]) == "render") return RunRenderCommand(argc - 1, argv + 1);
   Options opt;
   std::string format_list = "json";
   bool options_done = false;
@@ -133,6 +150,18 @@ int RunCli(int argc, char** argv) {
       opt.threads = static_cast<int>(v);
     } else if (is(nullptr, "--data")) {
       if (!value(&opt.data_dir)) return Fail(kExitUsage, a + " needs a directory");
+    } else if (is(nullptr, "--min-weight")) {
+      std::string w;
+      if (!value(&w)) return Fail(kExitUsage, a + " needs a number");
+      if (Status s = ParseMinWeight(w, &opt.filter.min_weight); !s.ok()) {
+        return Fail(kExitUsage, s.message());
+      }
+    } else if (is(nullptr, "--relations")) {
+      std::string list;
+      if (!value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
+      if (Status s = ParseRelationList(list, &opt.filter.relations); !s.ok()) {
+        return Fail(kExitUsage, s.message());
+      }
     } else if (a == "--pretty") {
       opt.pretty = true;
     } else if (a == "--explain") {
@@ -146,24 +175,30 @@ int RunCli(int argc, char** argv) {
   // Formats: a set, written in a fixed order.
   std::set<std::string> wanted;
   for (size_t pos = 0; pos <= format_list.size();) {
-    size_t comma = format_list.find(',', pos);
-    if (comma == std::string::npos) comma = format_list.size();
+    size_t comma = std::min(format_list.find(',', pos), format_list.size());
     std::string f = format_list.substr(pos, comma - pos);
+    const std::vector<std::string>& known = ExportFormats();
     if (f == "all") {
-      wanted.insert({"json", "graphml"});
-    } else if (f == "json" || f == "graphml") {
+      for (const std::string& k : known) {
+        if (k != "png") wanted.insert(k);
+      }
+    } else if (std::find(known.begin(), known.end(), f) != known.end()) {
       wanted.insert(f);
     } else {
-      return Fail(kExitUsage, "unknown format '" + f + "' (json, graphml or all)");
+      return Fail(kExitUsage, "unknown format '" + f +
+                                  "' (json, graphml, gexf, csv, dot, html, svg, png, all)");
     }
     pos = comma + 1;
   }
-  for (const char* f : {"json", "graphml"}) {
+  for (const std::string& f : ExportFormats()) {
     if (wanted.count(f)) opt.formats.push_back(f);
   }
   if (opt.inputs.empty()) return Fail(kExitUsage, "no input files (see --help)");
   if (opt.formats.size() > 1 && opt.output.empty()) {
-    return Fail(kExitUsage, "several formats need -o BASE (writes BASE.json, BASE.graphml)");
+    return Fail(kExitUsage, "several formats need -o BASE (writes BASE.json, BASE.graphml, ...)");
+  }
+  if (opt.output.empty() && (opt.formats.front() == "csv" || opt.formats.front() == "png")) {
+    return Fail(kExitUsage, "-f " + opt.formats.front() + " needs -o PATH");
   }
   if (opt.data_dir.empty()) {
     const char* env = std::getenv("KGEXTRACT_DATA");
@@ -186,20 +221,21 @@ int RunCli(int argc, char** argv) {
   }
   for (const std::string& line : explanations) std::cerr << line << "\n";
 
-  auto render = [&](const std::string& format) {
-    return format == "json" ? ToNodeLinkJson(graph, opt.pretty) : ToGraphML(graph);
-  };
+  FilterEdges(opt.filter, &graph);
+  AnnotateMetrics(&graph);
   if (opt.output.empty()) {
-    std::cout << render(opt.formats.front());
+    std::string content;
+    if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
+      return Fail(ExitCodeFor(s), s.message());
+    }
+    std::cout << content;
     std::cout.flush();
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
     return kExitOk;
   }
   std::vector<OutputFile> files;
-  if (opt.formats.size() == 1) {
-    files.push_back({opt.output, render(opt.formats.front())});
-  } else {
-    for (const std::string& f : opt.formats) files.push_back({opt.output + "." + f, render(f)});
+  if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files); !s.ok()) {
+    return Fail(ExitCodeFor(s), s.message());
   }
   if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
   if (!opt.quiet) {

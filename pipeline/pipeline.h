@@ -56,10 +56,33 @@ struct OutputFile {
 };
 Status WriteFilesAtomically(const std::vector<OutputFile>& files);
 
+// The export formats of `-f`, in the order `-f all` writes them, and their file suffixes.
+// "csv" is two files (BASE.nodes.csv, BASE.edges.csv); "png" is only written by request.
+const std::vector<std::string>& ExportFormats();
+// `graph` in one format ("json", "graphml", "gexf", "dot", "html", "svg", "png"). For "csv" use
+// ToCsvNodes and ToCsvEdges. Fails only when Graphviz cannot draw the picture.
+Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pretty,
+                   std::string* out);
+// The output files of `formats` for `-o base`: one format writes `base` itself (csv writes
+// base.nodes.csv and base.edges.csv, without a trailing ".csv" of base), several formats append
+// their suffixes (base.json, base.graphml, ...).
+Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& formats,
+                   const std::string& base, bool pretty, std::vector<OutputFile>* files);
+
+// Option values shared by the main command and `kgextract render`: "--relations met,from"
+// (names checked against the relation vocabulary) and "--min-weight 2".
+Status ParseRelationList(std::string_view list, std::vector<std::string>* relations);
+Status ParseMinWeight(std::string_view text, double* min_weight);
+
 // "3 people, 2 organisations, 4 places, 1 event, 2 talks, 9 relations, 12 co-occurrences".
 std::string Summary(const KnowledgeGraph& graph);
 
 // The command line; returns the process exit code (see kExitCodes in cli.cc and README.md).
 int RunCli(int argc, char** argv);
+// The exit code of a failure (0 ok, 1 internal, 2 usage, 3 input missing, 4 input invalid,
+// 5 output unwritable, 6 rules invalid).
+int ExitCodeFor(const Status& status);
+// `kgextract render GRAPH.json -o picture.svg|png` (argv[0] is "render"); the exit code.
+int RunRenderCommand(int argc, char** argv);
 
 }  // namespace kg

@@ -19,6 +19,7 @@ class Status {
     kInvalidInput,  // not a regular file, invalid UTF-8, binary data
     kIOError,       // reading or writing failed (unwritable output, ...)
     kRules,         // a rule or gazetteer file is missing or does not compile
+    kInternal,      // a library failed where it should not (Graphviz could not draw)
   };
 
   Status() = default;
@@ -30,6 +31,7 @@ class Status {
   }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status Rules(std::string msg) { return Status(Code::kRules, std::move(msg)); }
+  static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

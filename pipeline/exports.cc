@@ -1,0 +1,100 @@
+// Export formats and output file naming, shared by the main command and `kgextract render`.
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+
+namespace kg {
+namespace {
+
+// The relation vocabulary of the output contract (README.md), plus the co-occurrence edges.
+constexpr std::string_view kRelations[] = {
+    "speaker_of", "panelist_of", "moderator_of", "part_of",    "attended",
+    "organized",  "held_at",     "located_in",   "from",       "affiliated_with",
+    "met",        "helped",      "thanked",      "related_to", "co_occurs"};
+
+}  // namespace
+
+const std::vector<std::string>& ExportFormats() {
+  static const std::vector<std::string> formats = {"json", "graphml", "gexf", "csv",
+                                                   "dot",  "html",    "svg",  "png"};
+  return formats;
+}
+
+Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pretty,
+                   std::string* out) {
+  if (format == "json") {
+    *out = ToNodeLinkJson(graph, pretty);
+  } else if (format == "graphml") {
+    *out = ToGraphML(graph);
+  } else if (format == "gexf") {
+    *out = ToGexf(graph);
+  } else if (format == "dot") {
+    *out = ToDot(graph);
+  } else if (format == "html") {
+    *out = ToHtml(graph);
+  } else if (format == "svg" || format == "png") {
+    std::string error;
+    if (!RenderGraph(graph, format, out, &error)) {
+      return Status::Internal("cannot draw the " + std::string(format) + " picture: " + error);
+    }
+  } else {
+    return Status::Usage("unknown format '" + std::string(format) + "'");
+  }
+  return Status::Ok();
+}
+
+Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& formats,
+                   const std::string& base, bool pretty, std::vector<OutputFile>* files) {
+  for (const std::string& format : formats) {
+    if (format == "csv") {
+      std::string stem = base;
+      if (formats.size() == 1 && stem.ends_with(".csv")) stem.resize(stem.size() - 4);
+      files->push_back({stem + ".nodes.csv", ToCsvNodes(graph)});
+      files->push_back({stem + ".edges.csv", ToCsvEdges(graph)});
+      continue;
+    }
+    OutputFile file;
+    file.path = formats.size() == 1 ? base : base + "." + format;
+    if (Status s = ExportGraph(graph, format, pretty, &file.content); !s.ok()) return s;
+    files->push_back(std::move(file));
+  }
+  return Status::Ok();
+}
+
+Status ParseRelationList(std::string_view list, std::vector<std::string>* relations) {
+  relations->clear();
+  for (size_t pos = 0; pos <= list.size();) {
+    size_t comma = std::min(list.find(',', pos), list.size());
+    std::string_view name = list.substr(pos, comma - pos);
+    bool known = false;
+    for (std::string_view r : kRelations) known = known || r == name;
+    if (!known) {
+      std::string all;
+      for (std::string_view r : kRelations) all += (all.empty() ? "" : ", ") + std::string(r);
+      return Status::Usage("--relations: unknown relation '" + std::string(name) +
+                           "' (known: " + all + ")");
+    }
+    relations->emplace_back(name);
+    pos = comma + 1;
+  }
+  return Status::Ok();
+}
+
+Status ParseMinWeight(std::string_view text, double* min_weight) {
+  std::string s(text);
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end != '\0' || errno != 0 || !std::isfinite(v) || v < 0) {
+    return Status::Usage("--min-weight wants a number >= 0, not '" + s + "'");
+  }
+  *min_weight = v;
+  return Status::Ok();
+}
+
+}  // namespace kg
