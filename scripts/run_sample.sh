@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs the dependencies, builds kgextract (release preset, build/) and runs it
-# on the sample trip report, writing out/sample.json (node-link JSON) and out/sample.graphml.
+# on the sample trip report, writing every format: out/sample.json, .graphml, .gexf, .nodes.csv,
+# .edges.csv, .dot, .html (the viewer) and .svg (the picture).
 #
 #   scripts/run_sample.sh            # from any directory
 set -euo pipefail
@@ -27,5 +28,10 @@ fi
 echo "$summary"
 echo
 echo "input:   $repo/$sample"
-echo "outputs: $repo/$out.json     (node-link JSON; networkx.node_link_graph, D3)"
-echo "         $repo/$out.graphml  (GraphML; Gephi, yEd, networkx.read_graphml)"
+echo "outputs: $repo/$out.json       (node-link JSON; networkx.node_link_graph, D3)"
+echo "         $repo/$out.graphml    (GraphML; Gephi, yEd, Cytoscape, igraph, networkx)"
+echo "         $repo/$out.gexf       (GEXF 1.3 with colours and sizes; Gephi)"
+echo "         $repo/$out.nodes.csv  $repo/$out.edges.csv  (Gephi spreadsheet import, neo4j-admin)"
+echo "         $repo/$out.dot        (Graphviz)"
+echo "         $repo/$out.html       (viewer: open in any browser, works offline)"
+echo "         $repo/$out.svg        (picture)"

@@ -147,9 +147,9 @@ class UsageTest(CliTestCase):
         self.assertEqual(r.stdout, b"")
 
     def test_unknown_format_exits_2(self):
-        r = run(["-f", "csv", sample_path()])
+        r = run(["-f", "xlsx", sample_path()])
         self.assertExit(r, EXIT_USAGE)
-        self.assertOneLineError(r, "csv")
+        self.assertOneLineError(r, "unknown format 'xlsx'", "gexf", "html")
 
     def test_bad_thread_count_exits_2(self):
         for n in ("0", "-3", "many", "1000"):
@@ -267,12 +267,6 @@ class OutputTest(CliTestCase):
         err = stderr_text(r)
         self.assertRegex(err, r"\Awrote .*report\.json, .*report\.graphml: \d+ people, .*\n\Z")
 
-    def test_format_all_is_json_and_graphml(self):
-        base = os.path.join(self.tmp, "g")
-        self.assertExit(run(["-q", "-f", "all", "-o", base, sample_path()]), EXIT_OK)
-        self.assertTrue(os.path.isfile(base + ".json"))
-        self.assertTrue(os.path.isfile(base + ".graphml"))
-
     def test_quiet_prints_nothing(self):
         out = os.path.join(self.tmp, "q.json")
         r = run(["-q", "-o", out, sample_path()])
@@ -342,20 +336,109 @@ class OutputTest(CliTestCase):
         self.assertNoTempFiles(self.tmp)
 
 
+class ExportTest(CliTestCase):
+    """The formats of -f, where they are written, and the --min-weight / --relations filters."""
+
+    def export(self, *args):
+        """Runs the sample report with `args` and `-f json` to stdout; returns the graph."""
+        r = run(["-q", "-f", "json", *args, sample_path()])
+        self.assertExit(r, EXIT_OK)
+        return self.load_json(r.stdout)
+
+    def test_format_all_writes_every_format_but_png_next_to_each_other(self):
+        base = os.path.join(self.tmp, "g")
+        r = run(["-f", "all", "-o", base, sample_path()])
+        self.assertExit(r, EXIT_OK)
+        expected = ["g.dot", "g.edges.csv", "g.gexf", "g.graphml", "g.html", "g.json",
+                    "g.nodes.csv", "g.svg"]
+        self.assertEqual(sorted(os.listdir(self.tmp)), expected)
+        for name in expected:
+            self.assertGreater(os.path.getsize(os.path.join(self.tmp, name)), 100, name)
+            self.assertIn(os.path.join(self.tmp, name), stderr_text(r))
+        ET.parse(base + ".gexf")
+        ET.parse(base + ".svg")
+
+    def test_single_csv_format_writes_nodes_and_edges_beside_the_base(self):
+        r = run(["-q", "-f", "csv", "-o", os.path.join(self.tmp, "graph.csv"), sample_path()])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["graph.edges.csv", "graph.nodes.csv"])
+
+    def test_png_starts_with_the_png_signature(self):
+        out = os.path.join(self.tmp, "picture.png")
+        self.assertExit(run(["-q", "-f", "png", "-o", out, sample_path()]), EXIT_OK)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+
+    def test_csv_and_png_to_standard_output_exit_2(self):
+        for fmt in ("csv", "png"):
+            r = run(["-f", fmt, sample_path()])
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, f"-f {fmt} needs -o")
+            self.assertEqual(r.stdout, b"")
+
+    def test_relations_filter_keeps_only_the_listed_relations_and_every_node(self):
+        full = self.export()
+        filtered = self.export("--relations", "met,attended")
+        relations = {link["relation"] for link in filtered["links"]}
+        self.assertEqual(relations, {"met", "attended"})
+        self.assertEqual(len(filtered["links"]),
+                         sum(l["relation"] in relations for l in full["links"]))
+        self.assertEqual([n["id"] for n in filtered["nodes"]], [n["id"] for n in full["nodes"]])
+
+    def test_min_weight_filter_drops_lighter_edges(self):
+        full = self.export()
+        heavy = self.export("--min-weight", "2")
+        self.assertTrue(heavy["links"])
+        self.assertTrue(all(l["weight"] >= 2 for l in heavy["links"]))
+        self.assertEqual(len(heavy["links"]), sum(l["weight"] >= 2 for l in full["links"]))
+
+    def test_metrics_describe_the_exported_edges(self):
+        for args in ([], ["--relations", "co_occurs"]):
+            graph = self.export(*args)
+            degree = {n["id"]: 0 for n in graph["nodes"]}
+            weighted = {n["id"]: 0.0 for n in graph["nodes"]}
+            for link in graph["links"]:
+                for end in (link["source"], link["target"]):
+                    degree[end] += 1
+                    weighted[end] += link["weight"]
+            for node in graph["nodes"]:
+                self.assertEqual(node["degree"], degree[node["id"]], (args, node["id"]))
+                self.assertAlmostEqual(node["weighted_degree"], weighted[node["id"]])
+            self.assertAlmostEqual(sum(n["pagerank"] for n in graph["nodes"]), 1.0, places=6)
+
+    def test_unknown_relation_exits_2_and_lists_the_known_ones(self):
+        r = run(["--relations", "met,knows", sample_path()])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "unknown relation 'knows'", "speaker_of", "co_occurs")
+
+    def test_bad_min_weight_exits_2(self):
+        for value in ("-1", "heavy", "", "nan"):
+            r = run(["--min-weight", value, sample_path()])
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, "--min-weight wants a number >= 0")
+
+
 class DeterminismTest(CliTestCase):
 
+    SUFFIXES = (".json", ".graphml", ".gexf", ".nodes.csv", ".edges.csv", ".dot", ".html",
+                ".svg")
+
     def outputs(self, inputs, *extra):
+        """Every format of one run (-f all), as a dict from suffix to bytes."""
         base = os.path.join(self.tmp, f"run{len(os.listdir(self.tmp))}")
-        r = run(["-q", "-f", "json,graphml", "-o", base, *extra, *inputs])
+        r = run(["-q", "-f", "all", "-o", base, *extra, *inputs])
         self.assertExit(r, EXIT_OK)
-        with open(base + ".json", "rb") as j, open(base + ".graphml", "rb") as g:
-            return j.read(), g.read()
+        files = {}
+        for suffix in self.SUFFIXES:
+            with open(base + suffix, "rb") as f:
+                files[suffix] = f.read()
+        return files
 
     def test_two_runs_on_the_sample_give_identical_bytes(self):
         first = self.outputs([sample_path()])
         second = self.outputs([sample_path()])
-        self.assertEqual(first[0], second[0], "JSON differs between runs")
-        self.assertEqual(first[1], second[1], "GraphML differs between runs")
+        for suffix in self.SUFFIXES:
+            self.assertEqual(first[suffix], second[suffix], f"{suffix} differs between runs")
 
     def test_thread_count_does_not_change_the_bytes(self):
         inputs = [sample_path(), self.write("e2e.txt", E2E_TEXT),
@@ -365,10 +448,10 @@ class DeterminismTest(CliTestCase):
         one = self.outputs(inputs, "-j", "1")
         two = self.outputs(inputs, "-j", "2")
         three = self.outputs(inputs, "--threads=3")
-        self.assertEqual(one[0], two[0], "JSON differs between -j 1 and -j 2")
-        self.assertEqual(one[1], two[1], "GraphML differs between -j 1 and -j 2")
-        self.assertEqual(one, three, "output differs between -j 1 and --threads=3")
-        graph = self.load_json(one[0])
+        for suffix in self.SUFFIXES:
+            self.assertEqual(one[suffix], two[suffix], f"{suffix} differs: -j 1, -j 2")
+            self.assertEqual(one[suffix], three[suffix], f"{suffix} differs: -j 1, --threads=3")
+        graph = self.load_json(one[".json"])
         self.assertEqual(graph["graph"]["documents"], inputs)
 
 

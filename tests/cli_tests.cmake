@@ -4,9 +4,9 @@
 # KGEXTRACT_SCHEMA_DIR (cache variables of graph_tests.cmake; defaulted here when absent).
 #
 #   cli_usage, cli_input, cli_rules,      tests/cli_test.py (Python standard library), one ctest
-#   cli_output, cli_determinism,          per unittest class: options and exit codes, inputs,
-#   cli_end_to_end                        rule files, safe output, byte-identical output, one
-#                                         small report
+#   cli_output, cli_export,               per unittest class: options and exit codes, inputs,
+#   cli_determinism, cli_end_to_end       rule files, safe output, formats and filters,
+#                                         byte-identical output, one small report
 #   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
 #                                         -f json,graphml, then tests/roundtrip_networkx.py;
 #                                         skipped (exit 77) without networkx, xmllint or schemas
@@ -25,7 +25,7 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
       "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
 endif()
 
-foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Determinism EndToEnd)
+foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Export Determinism EndToEnd)
   string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
   string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
   add_test(NAME ${_kg_cli_name}
