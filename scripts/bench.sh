@@ -41,6 +41,7 @@ echo "corpus:  $copies documents, $bytes bytes in all"
 echo
 run "kgextract, $copies documents, -j1" build/kgextract -q -j1 -o "$work/out.json" "$work"/docs/*.txt
 run "kgextract, $copies documents, -j2" build/kgextract -q -j2 -o "$work/out.json" "$work"/docs/*.txt
+run "kgextract, $copies documents, -j2 -f all" build/kgextract -q -j2 -f all -o "$work/all" "$work"/docs/*.txt
 run "kgextract, one large document" build/kgextract -q -j1 -o "$work/big.json" "$work/one-large-report.txt"
 : > "$work/empty.txt"
 run "kgextract start-up only (empty input)" build/kgextract -q -o "$work/empty.json" "$work/empty.txt"
