@@ -11,9 +11,18 @@
 //       <node id="person:jay-miller"> <data key="n_label">Jay Miller</data> ... </node>
 //       <edge id="e0" source="person:jay-miller" target="talk:..."> ... </edge>
 //
+// Nodes carry the analytics of AnnotateMetrics (degree, weighted_degree, betweenness, pagerank,
+// component, community) as typed keys, so Gephi can size and colour by them at once. Edges stay
+// directed even for symmetric relations ("met", "co_occurs"), which carry symmetric=true
+// instead: NetworkX refuses an undirected edge inside a directed GraphML graph. Parallel edges
+// are kept, each with its own id, told apart by relation and role.
+//
 // Strings: empty ones get no <data>; lists are joined with '|'; text is escaped (& < > " ')
 // and stripped of what XML 1.0 cannot carry (C0 controls other than tab, newline and carriage
-// return, U+FFFE, U+FFFF); invalid UTF-8 becomes U+FFFD.
+// return, U+FFFE, U+FFFF: no escape can carry them in XML 1.0, so they are dropped and the
+// rest of the text kept); invalid UTF-8 becomes U+FFFD.
+//
+// This file also defines the text helpers of graph/export_text.h that the other exporters use.
 //
 // Node ids: GraphML ids are xs:NMTOKENs, and libxml2 (xmllint) checks them against the name
 // characters of XML 1.0 4th edition (Unicode 2.0 letters). A slug such as "person:łukasz" is
@@ -32,6 +41,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/export_text.h"
 #include "graph/graph.h"
 
 namespace kg {
@@ -184,17 +194,6 @@ const char* ReferenceFor(UChar32 c, bool attribute) {
   }
 }
 
-// Appends `s` escaped, without the characters XML 1.0 cannot hold.
-void AppendEscaped(std::string_view s, bool attribute, std::string* out) {
-  ForEachCodePoint(s, [&](UChar32 c) {
-    if (const char* reference = ReferenceFor(c, attribute)) {
-      out->append(reference);
-    } else if (IsXmlChar(c)) {
-      AppendUtf8(c, out);
-    }
-  });
-}
-
 // The GraphML id of a node: its id where every character that is not an XML name character is
 // "_xHHHH_". '_' is escaped too, so two different node ids never give one GraphML id.
 std::string GraphMLNodeId(std::string_view id) {
@@ -210,24 +209,6 @@ std::string GraphMLNodeId(std::string_view id) {
       out.push_back('_');
     }
   });
-  return out;
-}
-
-std::string FormatDouble(double v) {
-  if (std::isnan(v)) return "NaN";  // the xs:double spellings, which Python's float() reads
-  if (std::isinf(v)) return v > 0 ? "INF" : "-INF";
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  (void)ec;  // the shortest form of a double is at most 24 characters
-  return std::string(buf, end);
-}
-
-std::string Join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out.push_back('|');
-    out.append(parts[i]);
-  }
   return out;
 }
 
@@ -248,6 +229,12 @@ constexpr Key kKeys[] = {
     {"n_aliases", "node", "aliases", "string"},
     {"n_documents", "node", "documents", "string"},
     {"n_mentions", "node", "mentions", "int"},
+    {"n_degree", "node", "degree", "int"},
+    {"n_weighted_degree", "node", "weighted_degree", "double"},
+    {"n_betweenness", "node", "betweenness", "double"},
+    {"n_pagerank", "node", "pagerank", "double"},
+    {"n_component", "node", "component", "int"},
+    {"n_community", "node", "community", "int"},
     {"n_node_id", "node", "node_id", "string"},
     {"e_relation", "edge", "relation", "string"},
     {"e_role", "edge", "role", "string"},
@@ -267,7 +254,7 @@ void AppendData(std::string_view indent, std::string_view key, std::string_view 
   const size_t rollback = out->size();
   out->append(indent).append("<data key=\"").append(key).append("\">");
   const size_t text_start = out->size();
-  AppendEscaped(value, /*attribute=*/false, out);
+  export_text::AppendXmlEscaped(value, /*attribute=*/false, out);
   if (out->size() == text_start) {
     out->resize(rollback);
     return;
@@ -278,6 +265,63 @@ void AppendData(std::string_view indent, std::string_view key, std::string_view 
 const char* Bool(bool b) { return b ? "true" : "false"; }
 
 }  // namespace
+
+namespace export_text {
+
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  ForEachCodePoint(s, [&](UChar32 c) { AppendUtf8(c, &out); });
+  return out;
+}
+
+std::string XmlChars(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  ForEachCodePoint(s, [&](UChar32 c) {
+    if (IsXmlChar(c)) AppendUtf8(c, &out);
+  });
+  return out;
+}
+
+void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out) {
+  ForEachCodePoint(s, [&](UChar32 c) {
+    if (const char* reference = ReferenceFor(c, attribute)) {
+      out->append(reference);
+    } else if (IsXmlChar(c)) {
+      AppendUtf8(c, out);
+    }
+  });
+}
+
+std::string FormatDouble(double v) {
+  if (std::isnan(v)) return "NaN";  // the xs:double spellings, which Python's float() reads
+  if (std::isinf(v)) return v > 0 ? "INF" : "-INF";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  (void)ec;  // the shortest form of a double is at most 24 characters
+  return std::string(buf, end);
+}
+
+std::string JoinPipe(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out.push_back('|');
+    out.append(parts[i]);
+  }
+  return out;
+}
+
+std::string EdgeLabel(const EdgeProps& edge) {
+  if (edge.role.empty()) return edge.relation;
+  return edge.relation + " (" + edge.role + ")";
+}
+
+}  // namespace export_text
+
+using export_text::AppendXmlEscaped;
+using export_text::FormatDouble;
+using export_text::JoinPipe;
 
 std::string ToGraphML(const KnowledgeGraph& kgraph) {
   const Graph& g = kgraph.graph;
@@ -296,23 +340,29 @@ std::string ToGraphML(const KnowledgeGraph& kgraph) {
   out.append("  <graph id=\"G\" edgedefault=\"directed\">\n");
   AppendData("    ", "g_generator", kgraph.generator, &out);
   AppendData("    ", "g_rules", kgraph.rules_fingerprint, &out);
-  AppendData("    ", "g_documents", Join(kgraph.documents), &out);
+  AppendData("    ", "g_documents", JoinPipe(kgraph.documents), &out);
 
   std::vector<std::string> xml_ids(boost::num_vertices(g));
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
     xml_ids[v] = GraphMLNodeId(n.id);
     out.append("    <node id=\"");
-    AppendEscaped(xml_ids[v], /*attribute=*/true, &out);
+    AppendXmlEscaped(xml_ids[v], /*attribute=*/true, &out);
     out.append("\">\n");
     AppendData("      ", "n_label", n.label, &out);
     AppendData("      ", "n_type", n.type, &out);
     AppendData("      ", "n_subtype", n.subtype, &out);
     AppendData("      ", "n_kind", n.kind, &out);
     AppendData("      ", "n_narrator", Bool(n.narrator), &out);
-    AppendData("      ", "n_aliases", Join(n.aliases), &out);
-    AppendData("      ", "n_documents", Join(n.documents), &out);
+    AppendData("      ", "n_aliases", JoinPipe(n.aliases), &out);
+    AppendData("      ", "n_documents", JoinPipe(n.documents), &out);
     AppendData("      ", "n_mentions", std::to_string(n.mentions.size()), &out);
+    AppendData("      ", "n_degree", std::to_string(n.degree), &out);
+    AppendData("      ", "n_weighted_degree", FormatDouble(n.weighted_degree), &out);
+    AppendData("      ", "n_betweenness", FormatDouble(n.betweenness), &out);
+    AppendData("      ", "n_pagerank", FormatDouble(n.pagerank), &out);
+    AppendData("      ", "n_component", std::to_string(n.component), &out);
+    AppendData("      ", "n_community", std::to_string(n.community), &out);
     if (xml_ids[v] != n.id) AppendData("      ", "n_node_id", n.id, &out);
     out.append("    </node>\n");
   }
@@ -321,9 +371,9 @@ std::string ToGraphML(const KnowledgeGraph& kgraph) {
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const EdgeProps& p = g[e];
     out.append("    <edge id=\"e").append(std::to_string(index++)).append("\" source=\"");
-    AppendEscaped(xml_ids[boost::source(e, g)], /*attribute=*/true, &out);
+    AppendXmlEscaped(xml_ids[boost::source(e, g)], /*attribute=*/true, &out);
     out.append("\" target=\"");
-    AppendEscaped(xml_ids[boost::target(e, g)], /*attribute=*/true, &out);
+    AppendXmlEscaped(xml_ids[boost::target(e, g)], /*attribute=*/true, &out);
     out.append("\">\n");
     AppendData("      ", "e_relation", p.relation, &out);
     AppendData("      ", "e_role", p.role, &out);
