@@ -4,13 +4,18 @@
 //   {"directed": true, "multigraph": true,
 //    "graph": {"generator", "rules", "documents": [...]},
 //    "nodes": [{"id", "label", "type", "subtype"?, "kind"?, "aliases": [...], "narrator"?,
-//               "documents": [...], "mentions": [{"doc", "start", "end", "text", "rule"}]}],
+//               "documents": [...], "degree", "weighted_degree", "betweenness", "pagerank",
+//               "component", "community",
+//               "mentions": [{"doc", "start", "end", "text", "rule"}]}],
 //    "links": [{"source", "target", "key", "relation", "role"?, "weight", "symmetric"?,
 //               "evidence": [{"doc", "start", "end", "text", "rule"}]}]}
 // "key" numbers the parallel edges of one ordered (source, target) pair from 0, in edge order,
-// which is what NetworkX uses as the MultiDiGraph edge key.
+// which is what NetworkX uses as the MultiDiGraph edge key. The six analytics keys are the
+// NodeProps fields AnnotateMetrics fills (0 when it did not run); doubles in the shortest
+// round-trip form, as "weight".
 #include <boost/range/iterator_range.hpp>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -90,12 +95,21 @@ class CompactWriter {
     String(k);
     out_.push_back(':');
   }
+  void Int(int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
   void Unsigned(uint64_t v) {
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     out_.append(buf, r.ptr);
   }
   void Double(double v) {  // shortest round trip, with ".0" on integers as nlohmann writes
+    if (!std::isfinite(v)) {  // JSON has no NaN or infinity; nlohmann writes null too
+      out_ += "null";
+      return;
+    }
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     std::string_view text(buf, static_cast<size_t>(r.ptr - buf));
@@ -191,6 +205,18 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
     if (n.narrator) w.Raw(",\"narrator\":true");
     w.Raw(",\"documents\":");
     w.Strings(n.documents);
+    w.Raw(",\"degree\":");
+    w.Int(n.degree);
+    w.Raw(",\"weighted_degree\":");
+    w.Double(n.weighted_degree);
+    w.Raw(",\"betweenness\":");
+    w.Double(n.betweenness);
+    w.Raw(",\"pagerank\":");
+    w.Double(n.pagerank);
+    w.Raw(",\"component\":");
+    w.Int(n.component);
+    w.Raw(",\"community\":");
+    w.Int(n.community);
     w.Raw(",\"mentions\":");
     w.Spans(n.mentions);
     w.Raw("}");
@@ -247,6 +273,12 @@ std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
     node["aliases"] = n.aliases;
     if (n.narrator) node["narrator"] = true;
     node["documents"] = n.documents;
+    node["degree"] = n.degree;
+    node["weighted_degree"] = n.weighted_degree;
+    node["betweenness"] = n.betweenness;
+    node["pagerank"] = n.pagerank;
+    node["component"] = n.component;
+    node["community"] = n.community;
     node["mentions"] = SpansToJson(n.mentions);
     nodes.push_back(std::move(node));
   }

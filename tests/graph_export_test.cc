@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -81,10 +82,13 @@ TEST(NodeLinkJsonTest, ExactCompactTextForATwoNodeGraph) {
       R"("graph":{"generator":"kgextract 0.1.0","rules":"sha256:0123","documents":["report.txt"]},)"
       R"("nodes":[)"
       R"({"id":"person:jay-miller","label":"Jay Miller","type":"PERSON","aliases":["Jay"],)"
-      R"("narrator":true,"documents":["report.txt"],"mentions":[{"doc":"report.txt","start":0,)"
+      R"("narrator":true,"documents":["report.txt"],"degree":0,"weighted_degree":0.0,)"
+      R"("betweenness":0.0,"pagerank":0.0,"component":0,"community":0,)"
+      R"("mentions":[{"doc":"report.txt","start":0,)"
       R"("end":10,"text":"Jay Miller","rule":"gazetteer:given_names"}]},)"
       R"({"id":"talk:packaging","label":"Packaging","type":"TALK","kind":"keynote","aliases":[],)"
-      R"("documents":["report.txt"],"mentions":[]}],)"
+      R"("documents":["report.txt"],"degree":0,"weighted_degree":0.0,"betweenness":0.0,)"
+      R"("pagerank":0.0,"component":0,"community":0,"mentions":[]}],)"
       R"("links":[)"
       R"({"source":"person:jay-miller","target":"talk:packaging","key":0,"relation":"speaker_of",)"
       R"("weight":2.0,"evidence":[)"
@@ -108,6 +112,19 @@ TEST(NodeLinkJsonTest, PrettyIsTheSameDocumentIndentedByTwo) {
   EXPECT_EQ(pretty.back(), '\n');
   EXPECT_EQ(nlohmann::json::parse(pretty), nlohmann::json::parse(compact));
   EXPECT_EQ(compact.find('\n'), compact.size() - 1);  // one line
+}
+
+TEST(NodeLinkJsonTest, NonFiniteNumbersAreNullInBothForms) {
+  KnowledgeGraph kg = TwoNodeGraph();
+  auto [edge, found] = boost::edge(0, 1, kg.graph);
+  ASSERT_TRUE(found);
+  kg.graph[edge].weight = std::numeric_limits<double>::quiet_NaN();
+  kg.graph[0].pagerank = std::numeric_limits<double>::infinity();
+  const std::string compact = ToNodeLinkJson(kg);
+  const nlohmann::json parsed = nlohmann::json::parse(compact);  // throws on "nan" or "inf"
+  EXPECT_TRUE(parsed["nodes"][0]["pagerank"].is_null());
+  EXPECT_TRUE(parsed["links"][0]["weight"].is_null());
+  EXPECT_EQ(parsed, nlohmann::json::parse(ToNodeLinkJson(kg, /*pretty=*/true)));
 }
 
 TEST(NodeLinkJsonTest, EmptyGraphStillHasEveryTopLevelKey) {
@@ -147,6 +164,12 @@ constexpr char kGraphMLHeader[] =
   <key id="n_aliases" for="node" attr.name="aliases" attr.type="string"/>
   <key id="n_documents" for="node" attr.name="documents" attr.type="string"/>
   <key id="n_mentions" for="node" attr.name="mentions" attr.type="int"/>
+  <key id="n_degree" for="node" attr.name="degree" attr.type="int"/>
+  <key id="n_weighted_degree" for="node" attr.name="weighted_degree" attr.type="double"/>
+  <key id="n_betweenness" for="node" attr.name="betweenness" attr.type="double"/>
+  <key id="n_pagerank" for="node" attr.name="pagerank" attr.type="double"/>
+  <key id="n_component" for="node" attr.name="component" attr.type="int"/>
+  <key id="n_community" for="node" attr.name="community" attr.type="int"/>
   <key id="n_node_id" for="node" attr.name="node_id" attr.type="string"/>
   <key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>
   <key id="e_role" for="edge" attr.name="role" attr.type="string"/>
@@ -172,6 +195,12 @@ TEST(GraphMLTest, ExactTextForATwoNodeGraph) {
       <data key="n_aliases">Jay</data>
       <data key="n_documents">report.txt</data>
       <data key="n_mentions">1</data>
+      <data key="n_degree">0</data>
+      <data key="n_weighted_degree">0</data>
+      <data key="n_betweenness">0</data>
+      <data key="n_pagerank">0</data>
+      <data key="n_component">0</data>
+      <data key="n_community">0</data>
     </node>
     <node id="talk:packaging">
       <data key="n_label">Packaging</data>
@@ -180,6 +209,12 @@ TEST(GraphMLTest, ExactTextForATwoNodeGraph) {
       <data key="n_narrator">false</data>
       <data key="n_documents">report.txt</data>
       <data key="n_mentions">0</data>
+      <data key="n_degree">0</data>
+      <data key="n_weighted_degree">0</data>
+      <data key="n_betweenness">0</data>
+      <data key="n_pagerank">0</data>
+      <data key="n_component">0</data>
+      <data key="n_community">0</data>
     </node>
     <edge id="e0" source="person:jay-miller" target="talk:packaging">
       <data key="e_relation">speaker_of</data>
