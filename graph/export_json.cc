@@ -105,7 +105,7 @@ class CompactWriter {
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     out_.append(buf, r.ptr);
   }
-  void Double(double v) {  // shortest round trip, with ".0" on integers as nlohmann writes
+  void Double(double v) {     // shortest round trip, with ".0" on integers as nlohmann writes
     if (!std::isfinite(v)) {  // JSON has no NaN or infinity; nlohmann writes null too
       out_ += "null";
       return;
