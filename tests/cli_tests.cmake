@@ -8,8 +8,9 @@
 #   cli_determinism, cli_end_to_end       rule files, safe output, formats and filters,
 #                                         byte-identical output, one small report
 #   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
-#                                         -f json,graphml, then tests/roundtrip_networkx.py;
-#                                         skipped (exit 77) without networkx, xmllint or schemas
+#                                         -f all, read back by every reader
+#   cli_sample_schemas                    its GraphML and GEXF against the shared schemas;
+#                                         skipped (exit 77) without xmllint or the schemas
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
   set(_kg_cli_python ${Python3_EXECUTABLE})
@@ -18,7 +19,7 @@ else()
 endif()
 if(NOT DEFINED KGEXTRACT_PYTHON3)
   set(KGEXTRACT_PYTHON3 /usr/bin/python3 CACHE FILEPATH
-      "Python 3 with networkx, for tests/roundtrip_networkx.py")
+      "Python 3 with networkx and igraph, for the reader round trips")
 endif()
 if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
   set(KGEXTRACT_SCHEMA_DIR ${CMAKE_CURRENT_LIST_DIR}/../../shared/schemas CACHE PATH
@@ -35,15 +36,20 @@ foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Export Determinism EndToE
   set_tests_properties(${_kg_cli_name} PROPERTIES LABELS cli TIMEOUT 600)
 endforeach()
 
-# The sample through -f json,graphml, read back by NetworkX (fails without networkx) ...
+find_program(KGEXTRACT_NODE NAMES node nodejs DOC "Node.js, for tests/js")
+if(NOT KGEXTRACT_NODE)
+  set(KGEXTRACT_NODE node)  # the test then fails and says so, instead of vanishing
+endif()
+# The sample through -f all, read back by NetworkX, igraph, csv, Graphviz and graphology ...
 add_test(NAME cli_sample_roundtrip
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sample_roundtrip_test.sh
-                 $<TARGET_FILE:kgextract> ${PROJECT_SOURCE_DIR}/data ${KGEXTRACT_PYTHON3})
+                 $<TARGET_FILE:kgextract> ${PROJECT_SOURCE_DIR}/data ${KGEXTRACT_PYTHON3}
+                 ${KGEXTRACT_NODE})
 set_tests_properties(cli_sample_roundtrip PROPERTIES LABELS cli TIMEOUT 600)
-# ... and its GraphML validated against the shared schema (skipped, 77, where it is absent).
-add_test(NAME cli_sample_graphml_schema
+# ... and its GraphML and GEXF validated against the shared schemas (skipped, 77, where absent).
+add_test(NAME cli_sample_schemas
          COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/sample_roundtrip_test.sh
                  $<TARGET_FILE:kgextract> ${PROJECT_SOURCE_DIR}/data ${KGEXTRACT_PYTHON3}
-                 ${KGEXTRACT_SCHEMA_DIR})
-set_tests_properties(cli_sample_graphml_schema PROPERTIES LABELS cli SKIP_RETURN_CODE 77
+                 ${KGEXTRACT_NODE} ${KGEXTRACT_SCHEMA_DIR})
+set_tests_properties(cli_sample_schemas PROPERTIES LABELS cli SKIP_RETURN_CODE 77
                      TIMEOUT 600)

@@ -1,8 +1,6 @@
 // Tests for graph/export_json.cc and graph/export_graphml.cc.
 //
-// The last test also writes a graph with awkward names to $KG_GRAPH_FIXTURE_DIR (or the test
-// temporary directory) for tests/roundtrip_networkx.py, which the ctest fixture in
-// tests/graph_tests.cmake runs next.
+// (The awkward-name round trips through real readers are in graph_formats_test.cc.)
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -329,66 +327,6 @@ TEST(GraphMLTest, WeightsUseTheShortestRoundTripForm) {
         << text << "\n"
         << xml;
   }
-}
-
-// --- Files for tests/roundtrip_networkx.py ----------------------------------------------------
-
-KnowledgeGraph NastyGraph() {
-  KnowledgeGraph kg = MergeDocuments({}, "kgextract 0.1.0", "sha256:nasty");
-  kg.documents = {"a & b.txt", "<c>.txt"};
-  auto jay = AddNode(&kg, NodeId("PERSON", "Jay Miller"), "Jay Miller", "PERSON");
-  auto quote = AddNode(&kg, NodeId("PERSON", "Ada \"Countess\" O'Neil"), "Ada \"Countess\" O'Neil",
-                       "PERSON");
-  auto snake =
-      AddNode(&kg, "talk:\xF0\x9F\x90\x8D-snakes", "\xF0\x9F\x90\x8D Snakes & <Ladders>", "TALK");
-  kg.graph[snake].kind = "talk";
-  const std::string ctl_name = std::string("Ctl\x01\x0b") + "Corp\nLine two";  // not \x0bC
-  auto ctl = AddNode(&kg, NodeId("ORG", ctl_name), ctl_name, "ORG");
-  auto stefan = AddNode(&kg, NodeId("PERSON", "Ștefan"), "Ștefan", "PERSON");
-  auto place = AddNode(&kg, NodeId("PLACE", "Łódź"), "Łódź", "PLACE");
-  kg.graph[place].subtype = "city";
-  kg.graph[jay].narrator = true;
-  kg.graph[jay].aliases = {"Jay", "J|M"};
-  kg.graph[jay].documents = {"<c>.txt", "a & b.txt"};
-  kg.graph[jay].mentions = {MakeSpan("a & b.txt", 0, 10, "Jay Miller", "given")};
-  AddEdge(&kg, jay, snake, "speaker_of", 2,
-          {MakeSpan("a & b.txt", 0, 20, "Jay gave \"\xF0\x9F\x90\x8D\" & more.", "speaker")});
-  AddEdge(&kg, jay, snake, "co_occurs", 0.1 + 0.2, {}, "", /*symmetric=*/true);
-  AddEdge(&kg, jay, snake, "co_occurs", 3, {}, "", /*symmetric=*/true);  // a true duplicate
-  AddEdge(&kg, snake, jay, "related_to", 1e-7);
-  AddEdge(&kg, quote, ctl, "affiliated_with", 1, {MakeSpan("<c>.txt", 1, 2, "\x02", "r")}, "CEO");
-  AddEdge(&kg, stefan, place, "located_in", 1e21);
-  AddEdge(&kg, place, place, "self", 1);
-  return kg;
-}
-
-TEST(GraphRoundTripFiles, WritesJsonAndGraphMLOfAnAwkwardGraph) {
-  const char* env = std::getenv("KG_GRAPH_FIXTURE_DIR");
-  const std::filesystem::path dir =
-      (env != nullptr && *env != '\0')
-          ? std::filesystem::path(env)
-          : std::filesystem::path(::testing::TempDir()) / "kg_graph_roundtrip";
-  std::filesystem::create_directories(dir);
-  const KnowledgeGraph kg = NastyGraph();
-  const std::string json = ToNodeLinkJson(kg, /*pretty=*/true);
-  const std::string graphml = ToGraphML(kg);
-  for (const auto& [name, text] : {std::pair{"nasty.json", &json}, {"nasty.graphml", &graphml}}) {
-    const std::filesystem::path path = dir / name;
-    {
-      std::ofstream out(path, std::ios::binary);
-      out << *text;
-      ASSERT_TRUE(out.good()) << path;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream back;
-    back << in.rdbuf();
-    EXPECT_EQ(back.str(), *text) << path;
-  }
-  const nlohmann::json parsed = nlohmann::json::parse(json);
-  EXPECT_EQ(parsed["nodes"].size(), 6u);
-  EXPECT_EQ(parsed["links"].size(), 7u);
-  EXPECT_EQ(parsed["links"][2]["key"], 2);  // third jay -> snake edge
-  EXPECT_EQ(parsed["links"][3]["key"], 0);  // snake -> jay is another ordered pair
 }
 
 }  // namespace

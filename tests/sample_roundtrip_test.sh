@@ -1,33 +1,35 @@
 #!/usr/bin/env bash
-# Runs kgextract on the sample report with -f json,graphml, then checks with
-# tests/roundtrip_networkx.py that NetworkX reads both exports as the same graph and that the
-# GraphML validates against the shared schema.
+# The sample report through every format (-f all), read back by the real readers.
 #
-# Usage: sample_roundtrip_test.sh KGEXTRACT DATA_DIR PYTHON3 [SCHEMA_DIR]
-# Without SCHEMA_DIR: the NetworkX round trip (0 passed, 1 failed). With it: only the schema
-# validation of the GraphML (0 valid, 1 invalid, 77 skipped: xmllint or the schema missing).
+#   sample_roundtrip_test.sh KGEXTRACT DATA_DIR PYTHON3 NODE
+#       NetworkX, python-igraph, csv and Graphviz (tests/roundtrip_readers.py) and graphology
+#       (tests/js/roundtrip_graphology.mjs) must agree with the JSON. Fails when a reader is
+#       missing.
+#   sample_roundtrip_test.sh KGEXTRACT DATA_DIR PYTHON3 NODE SCHEMA_DIR
+#       validates the GraphML and the GEXF with xmllint against the shared schemas; exit 77
+#       (skipped) when they or xmllint are absent.
 set -euo pipefail
 
-if (($# != 3 && $# != 4)); then
-  echo "usage: $0 KGEXTRACT DATA_DIR PYTHON3 [SCHEMA_DIR]" >&2
+if (($# != 4 && $# != 5)); then
+  echo "usage: $0 KGEXTRACT DATA_DIR PYTHON3 NODE [SCHEMA_DIR]" >&2
   exit 2
 fi
-kgextract=$1 data=$2 python3=$3 schema_dir=${4:-}
+kgextract=$1 data=$2 python3=$3 node=$4 schema_dir=${5:-}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 out="$(mktemp -d "${TMPDIR:-/tmp}/kgextract-roundtrip-XXXXXX")"
 trap 'rm -rf "$out"' EXIT
 
-KGEXTRACT_DATA="$data" "$kgextract" -f json,graphml -o "$out/sample" \
+KGEXTRACT_DATA="$data" "$kgextract" -q -f all -o "$out/sample" \
   "$data/samples/techsummit-lisbon-2025.txt"
-if [[ ! -x "$python3" ]]; then
-  echo "FAIL $python3 not found" >&2
-  exit 1
-fi
-rc=0
 if [[ -n "$schema_dir" ]]; then
-  "$python3" "$here/roundtrip_networkx.py" --validate "$out/sample.graphml" "$schema_dir" || rc=$?
-else
-  "$python3" "$here/roundtrip_networkx.py" "$out/sample.json" "$out/sample.graphml" || rc=$?
+  rc=0
+  for format in graphml gexf; do
+    "$python3" "$here/roundtrip_readers.py" --validate "$format" "$out/sample.$format" \
+      "$schema_dir" || rc=$?
+    ((rc == 0)) || exit "$rc"
+  done
+  exit 0
 fi
-exit "$rc"
+"$python3" "$here/roundtrip_readers.py" "$out/sample"
+"$node" "$here/js/roundtrip_graphology.mjs" "$out/sample"
