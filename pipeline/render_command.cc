@@ -1,11 +1,198 @@
-// STUB (lead): the render subcommand's author replaces this file.
+// `kgextract render`: a knowledge graph's node-link JSON in, a picture (SVG or PNG) out.
+//
+//   kgextract -f json -o graph.json report.txt
+//   kgextract render graph.json -o graph.svg          # or .png; '-' reads standard input
+//
+// Reads the JSON (FromNodeLinkJson), keeps the edges the filters ask for (FilterEdges), computes
+// the analytics that size the nodes (AnnotateMetrics), draws (RenderGraph) and writes the file
+// atomically. Exit codes are those of the main command line (pipeline/cli.cc).
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 
 namespace kg {
-int RunRenderCommand(int, char**) {
-  std::cerr << "kgextract render: not implemented yet\n";
-  return 1;
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInternal = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitInputMissing = 3;
+constexpr int kExitInputInvalid = 4;
+constexpr int kExitOutput = 5;
+
+constexpr const char* kRenderUsage =
+    "usage: kgextract render [options] GRAPH.json\n"
+    "\n"
+    "Draws a knowledge graph (the node-link JSON of `kgextract -f json`; '-' is standard\n"
+    "input) as a picture laid out by Graphviz: boxes coloured by type and sized by degree,\n"
+    "relations as arrows, co-occurrences as light grey lines, and a legend.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output PATH     the picture, .svg or .png (default: SVG on standard output)\n"
+    "  -f, --format FORMAT   svg or png (default: from the extension of -o)\n"
+    "      --min-weight W    draw only edges of weight W or more\n"
+    "      --relations LIST  draw only edges of these relations (comma-separated,\n"
+    "                        e.g. speaker_of,affiliated_with)\n"
+    "  -q, --quiet           no summary on standard error\n"
+    "  -h, --help            this help\n"
+    "\n"
+    "exit codes:\n"
+    "  0  success\n"
+    "  1  internal error (Graphviz failed)\n"
+    "  2  bad command line\n"
+    "  3  the input file does not exist\n"
+    "  4  the input is not a graph's node-link JSON (the message names the byte or field)\n"
+    "  5  the output file cannot be written (nothing partial is left behind)\n";
+
+int Fail(int code, const std::string& message) {
+  std::cerr << "kgextract: render: " << message << "\n";
+  return code;
 }
+
+// The whole input, or an exit code and message.
+int ReadInput(const std::string& path, std::string* bytes, std::string* message) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    if (std::cin.bad()) {
+      *message = "-: cannot read standard input";
+      return kExitInputInvalid;
+    }
+    *bytes = ss.str();
+    return kExitOk;
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    int e = errno;
+    *message = path + (e == ENOENT || e == ENOTDIR ? ": no such file"
+                                                   : ": " + std::string(std::strerror(e)));
+    return e == ENOENT || e == ENOTDIR ? kExitInputMissing : kExitInputInvalid;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    *message = path + ": is a directory, not a file";
+    return kExitInputInvalid;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *message = path + ": cannot open: " + std::strerror(errno);
+    return kExitInputInvalid;
+  }
+  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    *message = path + ": read error";
+    return kExitInputInvalid;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunRenderCommand(int argc, char** argv) {
+  std::string input, output, format;
+  bool have_input = false, quiet = false, options_done = false;
+  EdgeFilter filter;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](std::string* into) {
+      if (a.size() > 2 && a[0] == '-' && a[1] != '-') {  // glued short option: -oout.svg
+        *into = a.substr(2);
+        return true;
+      }
+      if (size_t eq = a.find('='); a.starts_with("--") && eq != std::string::npos) {
+        *into = a.substr(eq + 1);
+        return true;
+      }
+      if (i + 1 >= argc) return false;
+      *into = argv[++i];
+      return true;
+    };
+    auto is = [&](const char* shrt, const char* lng) {
+      return (shrt && a.starts_with(shrt)) || a == lng || a.starts_with(std::string(lng) + "=");
+    };
+    if (options_done || a == "-" || !a.starts_with("-")) {
+      if (have_input) return Fail(kExitUsage, "one input graph only (see --help)");
+      input = a;
+      have_input = true;
+    } else if (a == "--") {
+      options_done = true;
+    } else if (a == "-h" || a == "--help") {
+      std::cout << kRenderUsage;
+      return kExitOk;
+    } else if (is("-o", "--output")) {
+      if (!value(&output) || output.empty()) return Fail(kExitUsage, a + " needs a path");
+    } else if (is("-f", "--format")) {
+      if (!value(&format)) return Fail(kExitUsage, a + " needs svg or png");
+      if (format != "svg" && format != "png") {
+        return Fail(kExitUsage, "unknown format '" + format + "' (svg or png)");
+      }
+    } else if (is(nullptr, "--min-weight")) {
+      std::string w;
+      if (!value(&w)) return Fail(kExitUsage, a + " needs a number");
+      if (Status s = ParseMinWeight(w, &filter.min_weight); !s.ok()) {
+        return Fail(kExitUsage, s.message());
+      }
+    } else if (is(nullptr, "--relations")) {
+      std::string list;
+      if (!value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
+      if (Status s = ParseRelationList(list, &filter.relations); !s.ok()) {
+        return Fail(kExitUsage, s.message());
+      }
+    } else if (a == "-q" || a == "--quiet") {
+      quiet = true;
+    } else {
+      return Fail(kExitUsage, "unknown option '" + a + "' (see --help)");
+    }
+  }
+  if (!have_input) return Fail(kExitUsage, "no input graph (see --help)");
+  const bool to_stdout = output.empty() || output == "-";
+  if (format.empty()) {
+    if (to_stdout) {
+      format = "svg";
+    } else if (output.ends_with(".svg") || output.ends_with(".SVG")) {
+      format = "svg";
+    } else if (output.ends_with(".png") || output.ends_with(".PNG")) {
+      format = "png";
+    } else {
+      return Fail(kExitUsage, output + ": unknown picture type (.svg or .png, or --format)");
+    }
+  }
+  if (format == "png" && to_stdout) return Fail(kExitUsage, "a PNG needs -o PATH");
+
+  std::string bytes, message;
+  if (int code = ReadInput(input, &bytes, &message); code != kExitOk) return Fail(code, message);
+  KnowledgeGraph graph;
+  if (std::string error; !FromNodeLinkJson(bytes, &graph, &error)) {
+    return Fail(kExitInputInvalid, input + ": " + error);
+  }
+  FilterEdges(filter, &graph);
+  AnnotateMetrics(&graph);
+  std::string picture, error;
+  if (!RenderGraph(graph, format, &picture, &error)) {
+    return Fail(kExitInternal, input + ": cannot draw: " + error);
+  }
+  // On success `error` holds Graphviz's warnings, if any.
+  if (!error.empty() && !quiet) std::cerr << "kgextract: render: " << error << "\n";
+
+  if (to_stdout) {
+    std::cout << picture;
+    std::cout.flush();
+    if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
+    return kExitOk;
+  }
+  if (Status s = WriteFileAtomically(output, picture); !s.ok()) {
+    return Fail(ExitCodeFor(s), s.message());
+  }
+  if (!quiet) std::cerr << "wrote " << output << ": " << Summary(graph) << "\n";
+  return kExitOk;
+}
+
 }  // namespace kg

@@ -19,6 +19,7 @@ packages=(
   python3 python3-networkx             # CLI tests; NetworkX round trip of the exports
   libxml2-utils                        # xmllint: GraphML and GEXF schema validation in the tests
   libgraphviz-dev                      # Graphviz (libgvc, libcgraph): kgextract render
+  fonts-dejavu-core                    # the font of the pictures ("DejaVu Sans")
   python3-igraph                       # python-igraph: GraphML round trip in the tests
   chromium                             # headless browser test of the HTML viewer
   iso-codes wamerican                  # sources of data/gazetteers and data/lexicon
