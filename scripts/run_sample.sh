@@ -18,9 +18,9 @@ cmake --build --preset release -j2
 
 mkdir -p "$(dirname "$out")"
 echo
-echo "running: build/kgextract -f json,graphml -o $out $sample"
+echo "running: build/kgextract -f all -o $out $sample"
 # The CLI prints its one-line summary ("wrote A, B: N people, ...") on standard error.
-summary="$(build/kgextract -f json,graphml -o "$out" "$sample" 2>&1)" && rc=0 || rc=$?
+summary="$(build/kgextract -f all -o "$out" "$sample" 2>&1)" && rc=0 || rc=$?
 if ((rc != 0)); then
   echo "$summary" >&2
   exit "$rc"
