@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/export_text.h"
 #include "graph/graph.h"
 #include "graph/viewer/viewer_assets.h"
 
@@ -235,31 +236,10 @@ std::string GraphData(const KnowledgeGraph& kgraph) {
   return out;
 }
 
-// Text for an HTML element or a quoted attribute.
+// Text for an HTML element or a quoted attribute (XML escaping is valid HTML).
 std::string EscapeHtml(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
+  export_text::AppendXmlEscaped(text, /*attribute=*/true, &out);
   return out;
 }
 

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/export_text.h"
 #include "graph/graph.h"
 
 namespace kg {
@@ -226,27 +227,7 @@ std::string PlainText(const std::vector<UChar32>& cps, bool svg) {
 
 std::string XmlEscape(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  export_text::AppendXmlEscaped(text, /*attribute=*/false, &out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "pipeline/args.h"
 #include "pipeline/pipeline.h"
 
 namespace kg {
@@ -107,24 +108,8 @@ int RunCli(int argc, char** argv) {
   Options opt;
   std::string format_list = "json";
   bool options_done = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&](std::string* into) {
-      if (a.size() > 2 && a[0] == '-' && a[1] != '-') {  // glued short option: -j2, -oout.json
-        *into = a.substr(2);
-        return true;
-      }
-      if (size_t eq = a.find('='); a.starts_with("--") && eq != std::string::npos) {
-        *into = a.substr(eq + 1);
-        return true;
-      }
-      if (i + 1 >= argc) return false;
-      *into = argv[++i];
-      return true;
-    };
-    auto is = [&](const char* shrt, const char* lng) {
-      return (shrt && a.starts_with(shrt)) || a == lng || a.starts_with(std::string(lng) + "=");
-    };
+  for (ArgCursor args(argc, argv); args.Next();) {
+    const std::string& a = args.arg();
     if (options_done || a == "-" || !a.starts_with("-")) {
       opt.inputs.push_back(a);
     } else if (a == "--") {
@@ -135,30 +120,30 @@ int RunCli(int argc, char** argv) {
     } else if (a == "--version") {
       std::cout << "kgextract " << KGEXTRACT_VERSION << "\n";
       return kExitOk;
-    } else if (is("-o", "--output")) {
-      if (!value(&opt.output)) return Fail(kExitUsage, a + " needs a path");
-    } else if (is("-f", "--format")) {
-      if (!value(&format_list)) return Fail(kExitUsage, a + " needs a format list");
-    } else if (is("-j", "--threads")) {
+    } else if (args.Is("-o", "--output")) {
+      if (!args.Value(&opt.output)) return Fail(kExitUsage, a + " needs a path");
+    } else if (args.Is("-f", "--format")) {
+      if (!args.Value(&format_list)) return Fail(kExitUsage, a + " needs a format list");
+    } else if (args.Is("-j", "--threads")) {
       std::string n;
-      if (!value(&n)) return Fail(kExitUsage, a + " needs a number");
+      if (!args.Value(&n)) return Fail(kExitUsage, a + " needs a number");
       char* end = nullptr;
       long v = std::strtol(n.c_str(), &end, 10);
       if (n.empty() || *end != '\0' || v < 1 || v > 256) {
         return Fail(kExitUsage, "--threads wants a number from 1 to 256, not '" + n + "'");
       }
       opt.threads = static_cast<int>(v);
-    } else if (is(nullptr, "--data")) {
-      if (!value(&opt.data_dir)) return Fail(kExitUsage, a + " needs a directory");
-    } else if (is(nullptr, "--min-weight")) {
+    } else if (args.Is(nullptr, "--data")) {
+      if (!args.Value(&opt.data_dir)) return Fail(kExitUsage, a + " needs a directory");
+    } else if (args.Is(nullptr, "--min-weight")) {
       std::string w;
-      if (!value(&w)) return Fail(kExitUsage, a + " needs a number");
+      if (!args.Value(&w)) return Fail(kExitUsage, a + " needs a number");
       if (Status s = ParseMinWeight(w, &opt.filter.min_weight); !s.ok()) {
         return Fail(kExitUsage, s.message());
       }
-    } else if (is(nullptr, "--relations")) {
+    } else if (args.Is(nullptr, "--relations")) {
       std::string list;
-      if (!value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
+      if (!args.Value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
       if (Status s = ParseRelationList(list, &opt.filter.relations); !s.ok()) {
         return Fail(kExitUsage, s.message());
       }

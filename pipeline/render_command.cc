@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/args.h"
 #include "pipeline/pipeline.h"
 
 namespace kg {
@@ -100,24 +101,8 @@ int RunRenderCommand(int argc, char** argv) {
   std::string input, output, format;
   bool have_input = false, quiet = false, options_done = false;
   EdgeFilter filter;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&](std::string* into) {
-      if (a.size() > 2 && a[0] == '-' && a[1] != '-') {  // glued short option: -oout.svg
-        *into = a.substr(2);
-        return true;
-      }
-      if (size_t eq = a.find('='); a.starts_with("--") && eq != std::string::npos) {
-        *into = a.substr(eq + 1);
-        return true;
-      }
-      if (i + 1 >= argc) return false;
-      *into = argv[++i];
-      return true;
-    };
-    auto is = [&](const char* shrt, const char* lng) {
-      return (shrt && a.starts_with(shrt)) || a == lng || a.starts_with(std::string(lng) + "=");
-    };
+  for (ArgCursor args(argc, argv); args.Next();) {
+    const std::string& a = args.arg();
     if (options_done || a == "-" || !a.starts_with("-")) {
       if (have_input) return Fail(kExitUsage, "one input graph only (see --help)");
       input = a;
@@ -127,22 +112,22 @@ int RunRenderCommand(int argc, char** argv) {
     } else if (a == "-h" || a == "--help") {
       std::cout << kRenderUsage;
       return kExitOk;
-    } else if (is("-o", "--output")) {
-      if (!value(&output) || output.empty()) return Fail(kExitUsage, a + " needs a path");
-    } else if (is("-f", "--format")) {
-      if (!value(&format)) return Fail(kExitUsage, a + " needs svg or png");
+    } else if (args.Is("-o", "--output")) {
+      if (!args.Value(&output) || output.empty()) return Fail(kExitUsage, a + " needs a path");
+    } else if (args.Is("-f", "--format")) {
+      if (!args.Value(&format)) return Fail(kExitUsage, a + " needs svg or png");
       if (format != "svg" && format != "png") {
         return Fail(kExitUsage, "unknown format '" + format + "' (svg or png)");
       }
-    } else if (is(nullptr, "--min-weight")) {
+    } else if (args.Is(nullptr, "--min-weight")) {
       std::string w;
-      if (!value(&w)) return Fail(kExitUsage, a + " needs a number");
+      if (!args.Value(&w)) return Fail(kExitUsage, a + " needs a number");
       if (Status s = ParseMinWeight(w, &filter.min_weight); !s.ok()) {
         return Fail(kExitUsage, s.message());
       }
-    } else if (is(nullptr, "--relations")) {
+    } else if (args.Is(nullptr, "--relations")) {
       std::string list;
-      if (!value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
+      if (!args.Value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
       if (Status s = ParseRelationList(list, &filter.relations); !s.ok()) {
         return Fail(kExitUsage, s.message());
       }

@@ -7,19 +7,10 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "tests/graph_builders.h"
 
 namespace kg {
 namespace {
-
-Span MakeSpan(std::string doc, uint32_t start, uint32_t end, std::string text, std::string rule) {
-  Span s;
-  s.doc = std::move(doc);
-  s.start = start;
-  s.end = end;
-  s.text = std::move(text);
-  s.rule = std::move(rule);
-  return s;
-}
 
 // Every field set, and the names that break careless writers: quotes, markup characters,
 // separators, control characters, an astral-plane emoji, right-to-left scripts, combining

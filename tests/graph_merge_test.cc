@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "tests/graph_builders.h"
 
 namespace kg {
 namespace {
@@ -75,16 +76,6 @@ TEST(NodeIdTest, EqualNamesUpToCaseAndPunctuationShareAnId) {
 }
 
 // --- MergeDocuments ---------------------------------------------------------------------------
-
-Span MakeSpan(std::string doc, uint32_t start, uint32_t end, std::string text, std::string rule) {
-  Span s;
-  s.doc = std::move(doc);
-  s.start = start;
-  s.end = end;
-  s.text = std::move(text);
-  s.rule = std::move(rule);
-  return s;
-}
 
 NodeProps MakeNode(std::string id, std::string label, std::string type,
                    std::vector<std::string> aliases, std::vector<Span> mentions,
