@@ -12,15 +12,6 @@
 namespace kg {
 namespace {
 
-// Exit codes, documented in --help and README.md.
-constexpr int kExitOk = 0;
-constexpr int kExitInternal = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitInputMissing = 3;
-constexpr int kExitInputInvalid = 4;
-constexpr int kExitOutput = 5;
-constexpr int kExitRules = 6;
-
 constexpr const char* kUsage =
     "usage: kgextract [options] INPUT...\n"
     "       kgextract render GRAPH.json -o PICTURE.svg|PICTURE.png   (see render --help)\n"

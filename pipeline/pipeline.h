@@ -79,8 +79,14 @@ std::string Summary(const KnowledgeGraph& graph);
 
 // The command line; returns the process exit code (see kExitCodes in cli.cc and README.md).
 int RunCli(int argc, char** argv);
-// The exit code of a failure (0 ok, 1 internal, 2 usage, 3 input missing, 4 input invalid,
-// 5 output unwritable, 6 rules invalid).
+// The exit codes of both commands, documented in --help and README.md, and the code of a failure.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInputMissing = 3;
+inline constexpr int kExitInputInvalid = 4;
+inline constexpr int kExitOutput = 5;
+inline constexpr int kExitRules = 6;
 int ExitCodeFor(const Status& status);
 // `kgextract render GRAPH.json -o picture.svg|png` (argv[0] is "render"); the exit code.
 int RunRenderCommand(int argc, char** argv);

@@ -23,13 +23,6 @@
 namespace kg {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitInternal = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitInputMissing = 3;
-constexpr int kExitInputInvalid = 4;
-constexpr int kExitOutput = 5;
-
 constexpr const char* kRenderUsage =
     "usage: kgextract render [options] GRAPH.json\n"
     "\n"
