@@ -42,9 +42,21 @@ using export_text::JoinPipe;
 
 constexpr double kMaxLayoutWeight = 100;
 
+// Graphviz's lexer rejects a quoted string of more than 16384 bytes, so longer values (the
+// documents of an entity named in a thousand reports) are written as "..." + "...", which DOT
+// joins back into one string. Pieces end only between characters, never inside an escape.
+constexpr size_t kMaxQuotedPiece = 4096;
+
 void AppendQuoted(std::string_view value, std::string* out) {
   out->push_back('"');
+  size_t piece = 0;
   for (char c : export_text::XmlChars(value)) {
+    const bool starts_character = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (piece >= kMaxQuotedPiece && starts_character) {
+      out->append("\" + \"");
+      piece = 0;
+    }
+    const size_t before = out->size();
     switch (c) {
       case '\\':
         out->append("\\\\");
@@ -61,6 +73,7 @@ void AppendQuoted(std::string_view value, std::string* out) {
       default:
         out->push_back(c);
     }
+    piece += out->size() - before;
   }
   out->push_back('"');
 }

@@ -28,6 +28,7 @@
 #include <nlohmann/json.hpp>
 #include <numbers>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,11 @@ constexpr size_t kTitleDocuments = 3;
 // and leaves room for labels, but costs O(n^2) per iteration: seconds at a few hundred nodes).
 // Larger graphs get positions computed here, so the page opens at once.
 constexpr size_t kBrowserLayoutMaxNodes = 250;
+
+// The panel lists at most this many mentions, evidence sentences or documents of one item
+// (LIST_MAX in viewer.js), so the page holds no more, with the true count beside them: a
+// city named in every one of 5000 reports would otherwise put 5000 mentions into the page.
+constexpr size_t kListMax = 200;
 
 using LayoutTopology = boost::rectangle_topology<boost::minstd_rand>;
 using LayoutPoint = LayoutTopology::point_type;
@@ -139,7 +145,7 @@ std::vector<std::pair<double, double>> Positions(const Graph& g) {
 
 Json SpansToJson(const std::vector<Span>& spans) {
   Json out = Json::array();
-  for (const Span& span : spans) {
+  for (const Span& span : std::span(spans).first(std::min(spans.size(), kListMax))) {
     Json s = Json::object();
     s["doc"] = span.doc;
     s["start"] = span.start;
@@ -177,8 +183,11 @@ std::string GraphData(const KnowledgeGraph& kgraph) {
     node["kind"] = n.kind;
     node["aliases"] = n.aliases;
     if (n.narrator) node["narrator"] = true;
-    node["documents"] = n.documents;
+    node["documents"] = std::vector<std::string>(
+        n.documents.begin(), n.documents.begin() + std::min(n.documents.size(), kListMax));
+    node["document_count"] = n.documents.size();
     node["mentions"] = SpansToJson(n.mentions);
+    node["mention_count"] = n.mentions.size();
     Json metrics = Json::object();
     metrics["degree"] = n.degree;
     metrics["weighted_degree"] = n.weighted_degree;
@@ -205,6 +214,7 @@ std::string GraphData(const KnowledgeGraph& kgraph) {
     edge["weight"] = p.weight;
     edge["symmetric"] = p.symmetric;
     edge["evidence"] = SpansToJson(p.evidence);
+    edge["evidence_count"] = p.evidence.size();
     edges.push_back(std::move(edge));
   }
 

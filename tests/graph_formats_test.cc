@@ -186,6 +186,33 @@ TEST(DotTest, DropsOnlyTheControlCharactersXmlCannotHold) {
       << dot;
 }
 
+TEST(DotTest, LongValuesAreSplitIntoConcatenatedPiecesBetweenCharacters) {
+  KnowledgeGraph kg;
+  std::string label;
+  for (int i = 0; i < 3000; ++i) label += "é\"";  // 12000 bytes written, 4 a repetition
+  AddNode(&kg, "place:x", label, "PLACE");
+  const std::string dot = ToDot(kg);
+  const size_t start = dot.find("label=\"") + 7;
+  const size_t end = dot.find("\", fillcolor=", start);
+  ASSERT_NE(end, std::string::npos) << dot;
+  const std::string written = dot.substr(start, end - start);
+  // Cut twice, each time between whole characters and escapes; joined, the value is back.
+  std::string joined;
+  size_t pieces = 0;
+  for (size_t at = 0;; ++pieces) {
+    const size_t cut = written.find("\" + \"", at);
+    const std::string piece = written.substr(at, cut - at);
+    EXPECT_LE(piece.size(), 4096u + 2);
+    joined += piece;
+    if (cut == std::string::npos) break;
+    at = cut + 5;
+  }
+  EXPECT_EQ(pieces, 2u);
+  std::string expected;
+  for (int i = 0; i < 3000; ++i) expected += "é\\\"";
+  EXPECT_EQ(joined, expected);
+}
+
 TEST(DotTest, LayoutWeightIsAnIntegerFromOneToAHundred) {
   KnowledgeGraph kg;
   auto a = AddNode(&kg, "a:a", "a", "A");
@@ -398,6 +425,12 @@ KnowledgeGraph NastyGraph() {
   auto year = AddNode(&kg, "1984", "1984", "EVENT");  // ids and labels that look like numbers
   auto nan = AddNode(&kg, "NaN", "NaN", "EVENT");
   AddNode(&kg, "event:3-14", "3.14", "EVENT");
+  // A value longer than the 16384 bytes Graphviz's lexer takes in one quoted string: the
+  // documents of an entity named in a thousand reports.
+  auto busy = AddNode(&kg, "place:lisboa", "Lisboa", "PLACE");
+  for (int i = 1000; i < 2000; ++i) {
+    kg.graph[busy].documents.push_back("reports/Füße & <n> " + std::to_string(i) + ".txt");
+  }
   AddNode(&kg, "event:-0", "-0", "EVENT");
   AddNode(&kg, "event:1e5", "1e5", "EVENT");
   AddNode(&kg, "event:0x1f", "0x1F", "EVENT");
@@ -453,7 +486,7 @@ TEST(FormatFixtureFiles, WritesEveryFormatOfAnAwkwardGraph) {
   };
   for (const auto& [name, text] : files) WriteFile(dir / name, text);
   const nlohmann::json parsed = nlohmann::json::parse(files[0].second);
-  EXPECT_EQ(parsed["nodes"].size(), 17u);
+  EXPECT_EQ(parsed["nodes"].size(), 18u);
   EXPECT_EQ(parsed["links"].size(), 10u);
 }
 

@@ -329,6 +329,30 @@ TEST(HtmlViewerTest, LargeGraphsComeWithPositions) {
   EXPECT_EQ(distinct.size(), 251u);
 }
 
+TEST(HtmlViewerTest, ListsAreCappedAtWhatThePanelShowsWithTheirTrueCounts) {
+  KnowledgeGraph kg;
+  auto city = AddNode(&kg, "place:lisbon", "Lisbon", "PLACE");
+  auto person = AddNode(&kg, "person:ana", "Ana", "PERSON");
+  std::vector<Span> evidence;
+  for (uint32_t i = 0; i < 250; ++i) {
+    const std::string doc = "report-" + std::to_string(1000 + i) + ".txt";
+    kg.graph[city].documents.push_back(doc);
+    kg.graph[city].mentions.push_back(MakeSpan(doc, i, i + 6, "Lisbon"));
+    evidence.push_back(MakeSpan(doc, 0, 17, "Ana is in Lisbon."));
+  }
+  AddEdge(&kg, person, city, "from", 250, evidence);
+  const nlohmann::json data = ParseData(ToHtml(kg));
+  const nlohmann::json& lisbon = data["nodes"][0];
+  EXPECT_EQ(lisbon["mentions"].size(), 200u);
+  EXPECT_EQ(lisbon["mention_count"], 250);
+  EXPECT_EQ(lisbon["documents"].size(), 200u);
+  EXPECT_EQ(lisbon["document_count"], 250);
+  EXPECT_EQ(lisbon["documents"][199], "report-1199.txt");  // the first 200, in order
+  EXPECT_EQ(data["nodes"][1]["mention_count"], 0);
+  EXPECT_EQ(data["edges"][0]["evidence"].size(), 200u);
+  EXPECT_EQ(data["edges"][0]["evidence_count"], 250);
+}
+
 TEST(HtmlViewerTest, IsDeterministic) {
   const std::string a = ToHtml(NastyGraph());
   const std::string b = ToHtml(NastyGraph());

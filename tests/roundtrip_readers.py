@@ -346,6 +346,8 @@ def check_dot(data, path, c):
         w = f"{where} node {node['id']!r}"
         c.equal(w, "label", xml_text(node["label"]), dot_unescape(o.get("label", "")))
         c.equal(w, "type", node["type"], o.get("type"))
+        c.equal(w, "documents", xml_text("|".join(node["documents"])),
+                dot_unescape(o.get("documents", "")))
         c.equal(w, "fillcolor", "#%02X%02X%02X" % TYPE_COLORS.get(node["type"], OTHER_COLOR),
                 o.get("fillcolor"))
         for name, _ in METRICS:

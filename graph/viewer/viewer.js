@@ -240,8 +240,10 @@
     return li;
   }
 
-  function list(title, items, render, ordered) {
-    panel.appendChild(el('h3', title + ' (' + items.length + ')'));
+  // `total` is the true count when the page holds only the first LIST_MAX items.
+  function list(title, items, render, ordered, total) {
+    if (total === undefined) total = items.length;
+    panel.appendChild(el('h3', title + ' (' + total + ')'));
     if (items.length === 0) {
       panel.appendChild(el('p', 'none', 'kg-more'));
       return null;
@@ -249,8 +251,9 @@
     const ul = el(ordered ? 'ol' : 'ul');
     items.slice(0, LIST_MAX).forEach((item) => ul.appendChild(render(item)));
     panel.appendChild(ul);
-    if (items.length > LIST_MAX) {
-      panel.appendChild(el('p', '… and ' + (items.length - LIST_MAX) + ' more', 'kg-more'));
+    const shown = Math.min(items.length, LIST_MAX);
+    if (total > shown) {
+      panel.appendChild(el('p', '… and ' + (total - shown) + ' more', 'kg-more'));
     }
     return ul;
   }
@@ -291,7 +294,7 @@
     panel.appendChild(el('code', n.id, 'kg-id'));
 
     list('Aliases', n.aliases || [], (a) => el('li', a, 'kg-text'));
-    list('Documents', n.documents || [], (d) => el('li', d, 'kg-text'));
+    list('Documents', n.documents || [], (d) => el('li', d, 'kg-text'), false, n.document_count);
 
     const m = n.metrics || {};
     panel.appendChild(el('h3', 'Metrics'));
@@ -321,7 +324,7 @@
                             () => selectEdge(ei)));
       return li;
     });
-    const ol = list('Mentions', n.mentions || [], spanItem, true);
+    const ol = list('Mentions', n.mentions || [], spanItem, true, n.mention_count);
     if (ol) ol.classList.add('kg-mentions');
   }
 
@@ -349,7 +352,7 @@
       table.appendChild(tr);
     }
     panel.appendChild(table);
-    const ol = list('Evidence', e.evidence || [], spanItem, true);
+    const ol = list('Evidence', e.evidence || [], spanItem, true, e.evidence_count);
     if (ol) ol.classList.add('kg-evidence');
   }
 
