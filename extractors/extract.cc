@@ -372,6 +372,215 @@ class Extractor {
     return kind;
   }
 
+  // --- Programme lines ----------------------------------------------------------------------
+  // A heading or list item that names one programme item and its speakers: "Jane Doe - Building
+  // Fast Parsers", "Building Fast Parsers by Jane Doe", "Jane Doe (@jdoe): Building Fast
+  // Parsers", "Opening Keynote – Why Tools Matter", "Fast Parsers - Jane Doe, Acme". The shapes
+  // are the 'line' rules of data/rules/entities.rules; here each part is checked for what it
+  // must be (speakers are people's names, a title is not a name), because a pattern alone
+  // cannot tell "Jane Doe - Parsers" from "Day 2 - Parsers".
+
+  // Tokens of the sentence inside bytes [b, e).
+  std::pair<uint32_t, uint32_t> TokensIn(const Sentence& s, uint32_t b, uint32_t e) const {
+    uint32_t f = s.first_token;
+    while (f < s.end_token && doc_.tokens[f].begin < b) ++f;
+    uint32_t l = f;
+    while (l < s.end_token && doc_.tokens[l].end <= e) ++l;
+    return {f, l};
+  }
+
+  bool IsNameConnector(std::string_view w) const { return rules_.name_connectors_.Contains(w); }
+
+  // Whether tokens [f, l) read as one person's name: "Jane Doe", "Ana M. de Souza",
+  // "Jean-Luc Picard", "Justin" (a single word only when it is a given name).
+  bool LooksLikePersonName(const Sentence& s, uint32_t f, uint32_t l) const {
+    uint32_t words = 0;
+    bool any_common = false;
+    for (uint32_t t = f; t < l; ++t) {
+      std::string_view w = TokenText(t);
+      Shape sh = doc_.tokens[t].shape;
+      if (w == "." && t > f && TokenText(t - 1).size() == 1) continue;  // an initial
+      if ((w == "-" || w == "'" || w == "\xE2\x80\x99") && t > f && t + 1 < l &&
+          Adjacent(t - 1, t) && Adjacent(t, t + 1)) {
+        continue;  // "Jean-Luc", "O'Brien"
+      }
+      if (t > f && t + 1 < l && IsNameConnector(w)) continue;  // "van", "de"
+      if (sh != Shape::kCapitalized && sh != Shape::kMixed &&
+          !(sh == Shape::kAllCaps && w.size() <= 2)) {
+        return false;
+      }
+      if (IsNarratorPronoun(t, s) || rules_.not_names_.Contains(w) ||
+          !rules_.talk_kinds_.Canonical(w).empty() || rules_.roles_.Contains(w)) {
+        return false;
+      }
+      any_common |= IsCommonWord(FoldCase(w)) || rules_.function_words_.Contains(w);
+      ++words;
+    }
+    if (words == 0 || words > 4 || l - f > 7) return false;
+    std::string_view first = TokenText(f);
+    std::string_view whole = Text(doc_.tokens[f].begin, doc_.tokens[l - 1].end);
+    if (IsPlaceName(whole) || rules_.organizations_.Contains(whole)) return false;
+    if (rules_.given_names_.Contains(first)) return words > 1 || !IsCommonWord(FoldCase(first));
+    if (rules_.ambiguous_given_names_.Contains(first)) return words > 1 && !any_common;
+    return words > 1 && !any_common;
+  }
+
+  struct Part {
+    uint32_t begin, end;  // bytes
+    int type;
+  };
+
+  // Splits a speakers part into people ("Jane Doe & John Roe", "Jane Doe (@jdoe)") and, as
+  // its last comma-separated piece, their organisation ("Jane Doe, Acme Labs"). False when a
+  // piece is neither.
+  bool ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts) const {
+    auto [f, l] = TokensIn(s, b, e);
+    uint32_t start = f;
+    bool after_comma = false;
+    auto flush = [&](uint32_t end, bool last) {
+      if (end <= start) return true;
+      if (LooksLikePersonName(s, start, end)) {
+        parts->push_back({doc_.tokens[start].begin, doc_.tokens[end - 1].end,
+                          static_cast<int>(EntityType::kPerson)});
+        return true;
+      }
+      // "Jane Doe, Acme Labs": the last piece after a comma names the speakers' organisation.
+      if (last && after_comma && !parts->empty() && IsCapitalized(start, s)) {
+        parts->push_back({doc_.tokens[start].begin, doc_.tokens[end - 1].end,
+                          static_cast<int>(EntityType::kOrg)});
+        return true;
+      }
+      return false;
+    };
+    for (uint32_t t = f; t < l; ++t) {
+      std::string_view w = TokenText(t);
+      if (w == "(") {  // "(@jdoe)", "(Acme)": a handle or an aside, not part of the name
+        if (!flush(t, false)) return false;
+        while (t < l && TokenText(t) != ")") ++t;
+        start = t + 1;
+        continue;
+      }
+      if (w == "," || w == "&" || w == "and" || w == "with" || w == "/" || w == ";" ||
+          w == "+") {
+        if (!flush(t, false)) return false;
+        after_comma = w == ",";
+        start = t + 1;
+      }
+    }
+    if (!flush(l, true)) return false;
+    bool person = false;
+    for (const Part& p : *parts) person |= p.type == static_cast<int>(EntityType::kPerson);
+    return person;
+  }
+
+  // The chunks and speaker relations of a programme line, or false when no line rule fits.
+  bool ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+    if (rules_.line_rules_.empty() || s.end_token - s.first_token < 2) return false;
+    bool list_item = OpensWithListMarker(s);
+    if (!s.is_heading && !list_item && !programme_items_.count(si)) return false;
+    // The text without a list marker or bold markers: "- **Jane Doe** - Parsers".
+    uint32_t body = s.begin;
+    std::string_view text = doc_.TextOf(s);
+    if (list_item) {
+      size_t i = 0;
+      while (i < text.size() && text[i] != ' ') ++i;
+      while (i < text.size() && text[i] == ' ') ++i;
+      body += static_cast<uint32_t>(i);
+    }
+    std::string_view line = Text(body, s.end);
+    for (int index : rules_.line_rules_) {
+      const auto& rule = *rules_.entity_rules_[static_cast<size_t>(index)];
+      re2::StringPiece sub[8];
+      int n = std::min(rule.re->NumberOfCapturingGroups() + 1, 8);
+      if (!rule.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                          re2::RE2::UNANCHORED, sub, n)) {
+        continue;
+      }
+      auto span = [&](int g, uint32_t* b, uint32_t* e) {
+        if (g <= 0 || g >= n || sub[g].data() == nullptr || sub[g].empty()) return false;
+        *b = body + static_cast<uint32_t>(sub[g].data() - line.data());
+        *e = *b + static_cast<uint32_t>(sub[g].size());
+        // Quotes, emphasis and spaces around a part are not part of it.
+        static constexpr std::string_view kEdge[] = {" ", "\"", "*", "_", "'", "\xE2\x80\x9C",
+                                                     "\xE2\x80\x9D", "\xE2\x80\x98",
+                                                     "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB"};
+        for (bool changed = true; changed && *e > *b;) {
+          changed = false;
+          for (std::string_view q : kEdge) {
+            if (Text(*b, *e).starts_with(q)) *b += static_cast<uint32_t>(q.size()), changed = true;
+            if (*e > *b && Text(*b, *e).ends_with(q)) {
+              *e -= static_cast<uint32_t>(q.size());
+              changed = true;
+            }
+          }
+        }
+        while (*e > *b && (doc_.doc->text[*e - 1] == ',' || doc_.doc->text[*e - 1] == ':')) --*e;
+        return *e > *b;
+      };
+      uint32_t tb, te;
+      if (!span(rule.title_group, &tb, &te)) continue;
+      auto [tf, tl] = TokensIn(s, tb, te);
+      if (tl <= tf || tl - tf > 40) continue;
+      // A lower-case title ("testing the untestable") needs speakers to vouch for the line.
+      if (!IsCapitalized(tf, s) && doc_.tokens[tf].shape != Shape::kDigits &&
+          rule.speakers_group == 0) {
+        continue;
+      }
+      // A title is not a name, nor only programme words ("Keynote", "Closing Keynote").
+      if (LooksLikePersonName(s, tf, tl)) continue;
+      bool only_kind_words = !rules_.talk_kinds_.Canonical(TokenText(tl - 1)).empty();
+      for (uint32_t t = tf; only_kind_words && t + 1 < tl; ++t) {
+        std::string_view w = TokenText(t);
+        only_kind_words = !rules_.talk_kinds_.Canonical(w).empty() ||
+                          IsCommonWord(FoldCase(w)) || doc_.tokens[t].shape == Shape::kDigits;
+      }
+      if (only_kind_words) continue;
+      std::vector<Part> parts;
+      uint32_t pb, pe;
+      if (rule.speakers_group > 0) {
+        if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts)) continue;
+      }
+      std::string kind;
+      if (uint32_t kb, ke; span(rule.kind_group, &kb, &ke)) kind = TalkKind(Text(kb, ke));
+      if (kind.empty()) kind = TalkKind(Text(tb, te));
+      if (auto item = programme_items_.find(si); kind.empty() && item != programme_items_.end()) {
+        kind = item->second;
+      }
+      if (kind.empty()) kind = "talk";
+      // The line's parts replace the candidates they overlap.
+      parts.push_back({tb, te, static_cast<int>(EntityType::kTalk)});
+      std::erase_if(chunks, [&](const Chunk& c) {
+        for (const Part& p : parts) {
+          if (c.begin < p.end && p.begin < c.end) return true;
+        }
+        return false;
+      });
+      for (const Part& p : parts) {
+        Chunk c;
+        std::tie(c.first_token, c.end_token) = TokensIn(s, p.begin, p.end);
+        c.begin = p.begin;
+        c.end = p.end;
+        c.type = p.type;
+        c.subtype = p.type == static_cast<int>(EntityType::kTalk) ? kind : "";
+        c.rule = rule.name;
+        InsertChunk(chunks, std::move(c));
+      }
+      // Every speaker speaks at the item, and belongs to the organisation named after them.
+      std::string role_relation = kind == "panel" ? "panelist_of" : "speaker_of";
+      for (const Part& p : parts) {
+        if (p.type != static_cast<int>(EntityType::kPerson)) continue;
+        line_relations_.push_back({si, p.begin, tb, role_relation, rule.name});
+        for (const Part& o : parts) {
+          if (o.type == static_cast<int>(EntityType::kOrg)) {
+            line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", rule.name});
+          }
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   // A person's name is capitalised words, initials and name connectors: "Anna van Dijk",
   // "David L. Lawrence", "Jean-Luc", "O'Brien"; never "Thanos & Prometheus" or "Web3".
   bool CanBePersonName(const Chunk& c) const {
@@ -921,7 +1130,9 @@ class Extractor {
       if (IsNarratorPronoun(t, s)) ++narrator_count_;
     }
     std::vector<Chunk> chunks = FindChunks(s);
-    if (auto item = programme_items_.find(si); item != programme_items_.end()) {
+    if (ParseProgrammeLine(si, s, chunks)) {
+      // typed by its shape
+    } else if (auto item = programme_items_.find(si); item != programme_items_.end()) {
       Chunk title = ProgrammeItemChunk(s, item->second);
       if (title.type != kUntyped) {
         std::erase_if(chunks, [&](const Chunk& c) { return c.begin < title.end; });
@@ -996,6 +1207,25 @@ class Extractor {
       out_.mentions.push_back(std::move(m));
     }
     ApplyRelationRules(si, s, chunks, chunk_to_mention);
+    for (; line_relation_next_ < line_relations_.size() &&
+           line_relations_[line_relation_next_].sentence <= si;
+         ++line_relation_next_) {
+      const LineRelation& r = line_relations_[line_relation_next_];
+      if (r.sentence != si) continue;
+      int32_t subject = -1, object = -1;
+      for (size_t i = 0; i < chunks.size(); ++i) {
+        if (chunk_to_mention[i] < 0) continue;
+        if (chunks[i].begin == r.subject_begin) subject = chunk_to_mention[i];
+        if (chunks[i].begin == r.object_begin) object = chunk_to_mention[i];
+      }
+      if (subject < 0 || object < 0) continue;
+      bool stated = false;  // a relation rule may have read the same line
+      for (size_t i = out_.relations.size(); i-- > 0 && out_.relations[i].sentence == si;) {
+        const RelationCandidate& c = out_.relations[i];
+        stated |= c.relation == r.relation && c.subject == subject && c.object == object;
+      }
+      if (!stated) out_.relations.push_back({r.relation, subject, object, "", si, r.rule});
+    }
   }
 
   const TokenizedDocument& doc_;
@@ -1007,6 +1237,14 @@ class Extractor {
   std::vector<bool> is_narrator_;  // per token: a first-person pronoun
   int narrator_count_ = 0;
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
+  // Relations stated by the shape of a programme line, by the first byte of their endpoints'
+  // chunks (chunk indexes change as later rules add chunks).
+  struct LineRelation {
+    uint32_t sentence, subject_begin, object_begin;
+    std::string relation, rule;
+  };
+  std::vector<LineRelation> line_relations_;  // in sentence order
+  size_t line_relation_next_ = 0;             // the first one not yet emitted
 };
 
 Extraction Extract(const TokenizedDocument& doc, const RuleSet& rules,

@@ -153,6 +153,7 @@ class RuleSet {
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
+  std::vector<int> line_rules_;  // indexes of the 'line' entity rules, in file order
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;
   // One DFA pass over a sentence tells which context (each/span) rules and which relation
   // rules can match it, so only those run with submatch extraction. Opaque here (set.h).

@@ -22,6 +22,7 @@ struct RuleSet::EntityRule {
     kChunk,  // pattern runs on a candidate's own text; a match types the candidate
     kEach,   // pattern runs on the slotted sentence; every candidate in group 1 gets the type
     kSpan,   // pattern runs on the slotted sentence; group 1's span becomes a new mention
+    kLine,   // pattern runs on a heading or list item's raw text; named groups give the parts
   };
   std::string name;
   EntityType type = EntityType::kPerson;
@@ -31,6 +32,8 @@ struct RuleSet::EntityRule {
   // span only: keep the candidates inside the span as mentions of their own ("Jay Miller" in
   // "Jay Miller's keynote"); the new mention's slot starts after them.
   bool keep = false;
+  // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...); 0 = absent.
+  int title_group = 0, speakers_group = 0, kind_group = 0;
   std::unique_ptr<re2::RE2> re;
   std::string file;
   int line = 0;

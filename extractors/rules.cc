@@ -204,8 +204,10 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       rule->mode = EntityRule::Mode::kEach;
     } else if (mode == "span") {
       rule->mode = EntityRule::Mode::kSpan;
+    } else if (mode == "line") {
+      rule->mode = EntityRule::Mode::kLine;
     } else {
-      return r.Error("unknown mode '" + mode + "' (chunk, each or span)");
+      return r.Error("unknown mode '" + mode + "' (chunk, each, span or line)");
     }
     std::string flag;
     while (modes >> flag) {
@@ -222,7 +224,18 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       return r.Error(err);
     rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
-    if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
+    if (rule->mode == EntityRule::Mode::kLine) {
+      const auto& named = rule->re->NamedCapturingGroups();
+      auto group = [&](const char* name) {
+        auto it = named.find(name);
+        return it == named.end() ? 0 : it->second;
+      };
+      rule->title_group = group("title");
+      rule->speakers_group = group("speakers");
+      rule->kind_group = group("kind");
+      if (rule->title_group == 0) return r.Error("line rules need a group (?P<title>...)");
+    } else if (rule->mode != EntityRule::Mode::kChunk &&
+               rule->re->NumberOfCapturingGroups() < 1) {
       return r.Error("each/span rules need a capture group");
     }
     entity_rules_.push_back(std::move(rule));
@@ -321,6 +334,10 @@ Status RuleSet::BuildIndexes() {
   std::string err;
   for (size_t i = 0; i < entity_rules_.size(); ++i) {
     const EntityRule& r = *entity_rules_[i];
+    if (r.mode == EntityRule::Mode::kLine) {
+      line_rules_.push_back(static_cast<int>(i));  // few, and only for headings and list items
+      continue;
+    }
     RuleIndex& index = r.mode == EntityRule::Mode::kChunk ? *chunk_index_ : *context_index_;
     if (index.set.Add(r.re->pattern(), &err) < 0) {
       return Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);

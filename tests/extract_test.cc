@@ -555,5 +555,42 @@ TEST_F(ExtractTest, FirstPersonInsideAQuotationIsNotTheNarrator) {
   EXPECT_FALSE(ex_.has_narrator);
 }
 
+// --- programme lines: headings and list items that name a talk ---------------------------------
+
+TEST_F(ExtractTest, ProgrammeLineSpeakerDashTitle) {
+  Run("The talks\n\nMarta Kowalczyk - Building Fast Parsers in Go & C\n\nIt was good.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Marta Kowalczyk' [11,26)",
+                                 "TALK.talk 'Building Fast Parsers in Go & C' [29,60)"}));
+  EXPECT_EQ(RuleOf("Marta Kowalczyk"), "programme_line_speakers_dash_title");
+  EXPECT_EQ(Relations(),
+            (Strings{"speaker_of Marta Kowalczyk -> Building Fast Parsers in Go & C"}));
+}
+
+TEST_F(ExtractTest, ProgrammeLineTitleDashSpeakersWithOrganisation) {
+  Run("Why Caches Lie: A Story of Stale Reads? - Tobias Lindqvist, Northwind Data Co\n\n"
+      "Rethinking Queues - Ada Nwosu & Pieter de Vries\n");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Tobias Lindqvist -> Northwind Data Co",
+                     "speaker_of Ada Nwosu -> Rethinking Queues",
+                     "speaker_of Pieter de Vries -> Rethinking Queues",
+                     "speaker_of Tobias Lindqvist -> Why Caches Lie: A Story of Stale Reads?"}));
+}
+
+TEST_F(ExtractTest, ProgrammeLineListItemsWithHandleColonAndBy) {
+  Run("Highlights:\n\n- Jane Doe (@jdoe): testing the untestable\n\n"
+      "- Ten Years of Type Checkers by Ravi Menon\n\n- Opening Keynote \xE2\x80\x93 Why Tools "
+      "Matter\n");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Jane Doe -> testing the untestable",
+                                  "speaker_of Ravi Menon -> Ten Years of Type Checkers"}));
+  EXPECT_EQ(RuleOf("Why Tools Matter"), "programme_line_kind_title");
+}
+
+TEST_F(ExtractTest, HeadingsThatAreNotTalksStayNames) {
+  // A day and a place, a section title and a plain list item are not programme items.
+  Run("Day 2 - Monday\n\nBerlin - Germany\n\nThe room was packed\n\n- Keynote - Sara Ito\n");
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.type, EntityType::kTalk) << Describe(m);
+  EXPECT_TRUE(Relations().empty()) << Relations()[0];
+}
+
 }  // namespace
 }  // namespace kg
