@@ -592,5 +592,32 @@ TEST_F(ExtractTest, HeadingsThatAreNotTalksStayNames) {
   EXPECT_TRUE(Relations().empty()) << Relations()[0];
 }
 
+// --- relation phrasings ------------------------------------------------------------------------
+
+TEST_F(ExtractTest, MetPhrasingsIntroductionsAndGreatToMeet) {
+  Run("It was great to meet Farid Haddad at the booth. Lena Okafor introduced me to Tomas "
+      "Brandt. Later I bumped into Ines Varga.");
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Farid Haddad", "met @narrator -> Ines Varga",
+                                  "met @narrator -> Tomas Brandt", "met Lena Okafor -> @narrator"}));
+}
+
+TEST_F(ExtractTest, NarratorModeratedSomeonesPanel) {
+  Run("I moderated Ana Lima's panel.");
+  EXPECT_EQ(Relations(), (Strings{"moderator_of @narrator -> Ana Lima's panel",
+                                  "speaker_of Ana Lima -> Ana Lima's panel"}));
+}
+
+TEST_F(ExtractTest, RoleAndOrganisationInBracketsAfterAPerson) {
+  Run("Ines Varga (Principal Engineer, Northwind Data) spoke next.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ines Varga' [0,10)", "ORG 'Northwind Data' [32,46)"}));
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Ines Varga -> Northwind Data [Principal Engineer]"}));
+}
+
+TEST_F(ExtractTest, NarratorInACityForTheEventGivesHeldAt) {
+  Run("I was in sunny Valencia for RustFest 2022.");
+  EXPECT_EQ(Relations(), (Strings{"held_at RustFest 2022 -> Valencia"}));
+}
+
 }  // namespace
 }  // namespace kg
