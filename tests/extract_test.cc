@@ -619,5 +619,27 @@ TEST_F(ExtractTest, NarratorInACityForTheEventGivesHeldAt) {
   EXPECT_EQ(Relations(), (Strings{"held_at RustFest 2022 -> Valencia"}));
 }
 
+// --- talk titles in running text ---------------------------------------------------------------
+
+TEST_F(ExtractTest, UnquotedTitleAfterHerTalkRunsToTheSentenceEnd) {
+  Run("Marta Ruiz woke everyone up in her talk Parsing the Unparseable: Lessons from 10 Years "
+      "of Logs.");
+  EXPECT_EQ(Relations(),
+            (Strings{"speaker_of Marta Ruiz -> Parsing the Unparseable: Lessons from 10 Years of "
+                     "Logs"}));
+}
+
+TEST_F(ExtractTest, UnquotedTitleAfterCalledStopsAtAClause) {
+  Run("Then I saw a talk called Why Queues Fail, which was great.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.talk 'Why Queues Fail' [25,40)"}));
+}
+
+TEST_F(ExtractTest, TitlesInSingleCurlyQuotesAndGuillemets) {
+  Run("Omar Haddad gave a talk titled \xE2\x80\x98Small Data, Big Wins\xE2\x80\x99 on Friday. "
+      "Ana Lima presented \xC2\xAB" "Fixing Flaky Tests\xC2\xBB.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Ana Lima -> Fixing Flaky Tests",
+                                  "speaker_of Omar Haddad -> Small Data, Big Wins"}));
+}
+
 }  // namespace
 }  // namespace kg
