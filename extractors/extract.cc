@@ -460,8 +460,7 @@ class Extractor {
         start = t + 1;
         continue;
       }
-      if (w == "," || w == "&" || w == "and" || w == "with" || w == "/" || w == ";" ||
-          w == "+") {
+      if (w == "," || w == "&" || w == "and" || w == "with" || w == "/" || w == ";" || w == "+") {
         if (!flush(t, false)) return false;
         after_comma = w == ",";
         start = t + 1;
@@ -501,9 +500,17 @@ class Extractor {
         *b = body + static_cast<uint32_t>(sub[g].data() - line.data());
         *e = *b + static_cast<uint32_t>(sub[g].size());
         // Quotes, emphasis and spaces around a part are not part of it.
-        static constexpr std::string_view kEdge[] = {" ", "\"", "*", "_", "'", "\xE2\x80\x9C",
-                                                     "\xE2\x80\x9D", "\xE2\x80\x98",
-                                                     "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB"};
+        static constexpr std::string_view kEdge[] = {" ",
+                                                     "\"",
+                                                     "*",
+                                                     "_",
+                                                     "'",
+                                                     "\xE2\x80\x9C",
+                                                     "\xE2\x80\x9D",
+                                                     "\xE2\x80\x98",
+                                                     "\xE2\x80\x99",
+                                                     "\xC2\xAB",
+                                                     "\xC2\xBB"};
         for (bool changed = true; changed && *e > *b;) {
           changed = false;
           for (std::string_view q : kEdge) {
@@ -531,8 +538,8 @@ class Extractor {
       bool only_kind_words = !rules_.talk_kinds_.Canonical(TokenText(tl - 1)).empty();
       for (uint32_t t = tf; only_kind_words && t + 1 < tl; ++t) {
         std::string_view w = TokenText(t);
-        only_kind_words = !rules_.talk_kinds_.Canonical(w).empty() ||
-                          IsCommonWord(FoldCase(w)) || doc_.tokens[t].shape == Shape::kDigits;
+        only_kind_words = !rules_.talk_kinds_.Canonical(w).empty() || IsCommonWord(FoldCase(w)) ||
+                          doc_.tokens[t].shape == Shape::kDigits;
       }
       if (only_kind_words) continue;
       std::vector<Part> parts;

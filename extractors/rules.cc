@@ -234,8 +234,7 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       rule->speakers_group = group("speakers");
       rule->kind_group = group("kind");
       if (rule->title_group == 0) return r.Error("line rules need a group (?P<title>...)");
-    } else if (rule->mode != EntityRule::Mode::kChunk &&
-               rule->re->NumberOfCapturingGroups() < 1) {
+    } else if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
       return r.Error("each/span rules need a capture group");
     }
     entity_rules_.push_back(std::move(rule));

@@ -359,13 +359,31 @@ class Resolver {
       node_index_[n.id] = out_.nodes.size();
       out_.nodes.push_back(std::move(n));
     }
-    // The main event: the event mentioned most; the first mentioned on a tie.
+    // The main event: the event mentioned most, where a name with an edition year counts two
+    // mentions more (a report names its own event with the year: "NodeConf 2024", while "a
+    // Rust conference" or a title like "My First Kernel Conference" is generic); the first
+    // mentioned on a tie.
+    auto score = [&](const Entity& ent) {
+      size_t n = ent.mentions.size();
+      bool year = false;
+      for (size_t i = 0; i + 4 <= ent.label.size(); ++i) {
+        bool digits = true;
+        for (size_t k = i; k < i + 4; ++k)
+          digits &= std::isdigit(static_cast<unsigned char>(ent.label[k])) != 0;
+        bool bounded = (i == 0 || !std::isdigit(static_cast<unsigned char>(ent.label[i - 1]))) &&
+                       (i + 4 == ent.label.size() ||
+                        !std::isdigit(static_cast<unsigned char>(ent.label[i + 4])));
+        year |= digits && bounded &&
+                (ent.label.compare(i, 2, "19") == 0 || ent.label.compare(i, 2, "20") == 0);
+      }
+      return n + (year ? 2 : 0);
+    };
     size_t best = SIZE_MAX;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const Entity& ent = entities_[e];
       if (!ent.alive || ent.type != EntityType::kEvent) continue;
-      if (best == SIZE_MAX || ent.mentions.size() > entities_[best].mentions.size() ||
-          (ent.mentions.size() == entities_[best].mentions.size() &&
+      if (best == SIZE_MAX || score(ent) > score(entities_[best]) ||
+          (score(ent) == score(entities_[best]) &&
            ent.mentions.front() < entities_[best].mentions.front())) {
         best = e;
       }

@@ -597,8 +597,9 @@ TEST_F(ExtractTest, HeadingsThatAreNotTalksStayNames) {
 TEST_F(ExtractTest, MetPhrasingsIntroductionsAndGreatToMeet) {
   Run("It was great to meet Farid Haddad at the booth. Lena Okafor introduced me to Tomas "
       "Brandt. Later I bumped into Ines Varga.");
-  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Farid Haddad", "met @narrator -> Ines Varga",
-                                  "met @narrator -> Tomas Brandt", "met Lena Okafor -> @narrator"}));
+  EXPECT_EQ(Relations(),
+            (Strings{"met @narrator -> Farid Haddad", "met @narrator -> Ines Varga",
+                     "met @narrator -> Tomas Brandt", "met Lena Okafor -> @narrator"}));
 }
 
 TEST_F(ExtractTest, NarratorModeratedSomeonesPanel) {
@@ -636,7 +637,8 @@ TEST_F(ExtractTest, UnquotedTitleAfterCalledStopsAtAClause) {
 
 TEST_F(ExtractTest, TitlesInSingleCurlyQuotesAndGuillemets) {
   Run("Omar Haddad gave a talk titled \xE2\x80\x98Small Data, Big Wins\xE2\x80\x99 on Friday. "
-      "Ana Lima presented \xC2\xAB" "Fixing Flaky Tests\xC2\xBB.");
+      "Ana Lima presented \xC2\xAB"
+      "Fixing Flaky Tests\xC2\xBB.");
   EXPECT_EQ(Relations(), (Strings{"speaker_of Ana Lima -> Fixing Flaky Tests",
                                   "speaker_of Omar Haddad -> Small Data, Big Wins"}));
 }

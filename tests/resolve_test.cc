@@ -257,6 +257,13 @@ TEST_F(ResolveTest, MainEventIsTheEventMentionedMost) {
   EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:rustconf-2026").empty());
 }
 
+TEST_F(ResolveTest, MainEventPrefersANameWithItsEditionYear) {
+  // A generic title names an event once, as does the dated name: the dated one is the report's.
+  Run("My First Data Conference\n\nI spoke at PyData Lisbon 2024 this spring. The Compiler "
+      "Workshop was packed.");
+  EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:pydata-lisbon-2024").size(), 1u);
+}
+
 TEST_F(ResolveTest, NoEventMeansNoPartOf) {
   Run("Anna Keller's keynote was great. I enjoyed it. We clapped.");
   EXPECT_EQ(TypedEdges(), (Strings{"person:anna-keller -speaker_of-> talk:anna-keller-s-keynote"}));
