@@ -4,6 +4,8 @@
 # once and installs only the missing ones. Needs root (or sudo) when something is missing.
 #
 #   scripts/install_deps.sh
+#   scripts/install_deps.sh --list   # print the Debian packages, one a line, and do nothing else
+#                                    # (tests/deps_test.py checks the tests' programs against it)
 set -euo pipefail
 
 packages=(
@@ -19,15 +21,23 @@ packages=(
   python3 python3-networkx             # CLI tests; NetworkX round trip of the exports
   libxml2-utils                        # xmllint: GraphML and GEXF schema validation in the tests
   libgraphviz-dev                      # Graphviz (libgvc, libcgraph): kgextract render
+  graphviz                             # dot: the DOT and SVG round trips in the tests
   fonts-dejavu-core                    # the font of the pictures ("DejaVu Sans")
   python3-igraph                       # python-igraph: GraphML round trip in the tests
-  chromium                             # headless browser test of the HTML viewer
+  chromium                             # headless browser test of the HTML viewer (driven by
+                                       # tests/js's playwright-core, which runs on Debian's Node 18)
   iso-codes wamerican                  # sources of data/gazetteers and data/lexicon
 )
 
 installed() {
   [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == "installed" ]]
 }
+
+# --list: every package this script may install (nodejs and npm included).
+if [[ "${1:-}" == "--list" ]]; then
+  printf '%s\n' "${packages[@]}" nodejs npm
+  exit 0
+fi
 
 # Node.js and npm fetch the viewer's JavaScript library (graph/viewer) and the test readers
 # (tests/js). A Node.js that is already installed (say from NodeSource) is used as it is:

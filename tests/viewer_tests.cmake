@@ -10,7 +10,8 @@
 #   viewer_chromium_mid      non-file:// request blocked) over each page: drawn counts, a click
 #   viewer_chromium_large    on a node and an edge, search, no console error, a screenshot in
 #   viewer_chromium_sample   tests/artifacts/. They FAIL without node or chromium
-#                            (scripts/install_deps.sh installs both).
+#                            (scripts/install_deps.sh installs both; playwright-core 1.61
+#                            runs on Debian 12's Node.js 18).
 if(NOT COMMAND gtest_discover_tests)
   include(GoogleTest)
 endif()

@@ -9,6 +9,9 @@
 //   - no request left the file, and no console error or page error happened.
 // Saves a screenshot to --screenshot. Exits 0 on success, 1 on any failure (also when node's
 // playwright-core or chromium is missing: scripts/install_deps.sh installs them).
+// playwright-core stays at 1.61 (tests/js/package.json), the last release that runs on Debian
+// 12's Node.js 18 (1.62 and later need Node.js 20); tests/deps_test.py checks the engines of
+// package-lock.json against the nodejs that apt offers.
 //
 //   node tests/js/viewer_test.mjs --html PAGE.html --screenshot OUT.png
 //        [--nodes N --edges M] [--chromium /usr/bin/chromium]
