@@ -69,6 +69,7 @@ class Extractor {
     // anywhere in the document is typed everywhere.
     std::vector<std::vector<Chunk>> chunks(doc_.sentences.size());
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) chunks[s] = TypeSentence(s);
+    VoteTypes(chunks);
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) EmitSentence(s, chunks[s]);
     out_.has_narrator = narrator_count_ >= 1;
     return std::move(out_);
@@ -228,7 +229,22 @@ class Extractor {
           }
         }
       }
-      if (c.first_token < c.end_token && !only_not_names && !is_role) {
+      // "French", "Swahili": a language or nationality word alone is no name; nor is the name
+      // in a common phrase ("Murphy's law").
+      bool not_a_name = false;
+      if (c.first_token + 1 == c.end_token) {
+        std::string_view w = TokenText(c.first_token);
+        not_a_name =
+            rules_.languages_.Contains(w) ||
+            // A dictionary word with a demonym's shape: "Italian", not "Adrian".
+            (IsDemonym(w) && rules_.common_words_.Contains(FoldCase(w)) &&
+             !rules_.given_names_.Contains(w) && !rules_.ambiguous_given_names_.Contains(w));
+      }
+      if (c.end_token + 1 < s.end_token && IsPossessive(c.end_token) &&
+          rules_.eponym_heads_.Contains(TokenText(c.end_token + 1))) {
+        not_a_name = true;
+      }
+      if (c.first_token < c.end_token && !only_not_names && !is_role && !not_a_name) {
         c.begin = doc_.tokens[c.first_token].begin;
         c.end = doc_.tokens[c.end_token - 1].end;
         chunks.push_back(std::move(c));
@@ -784,7 +800,7 @@ class Extractor {
   // `last_seen` is the slotted sentence of the previous pass over this sentence: the rules are
   // deterministic, so a sentence that has not changed since then yields nothing new.
   void ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks, int passes,
-                         std::string* last_seen) {
+                         std::string* last_seen, bool first_pass) {
     std::vector<Segment> segs;
     for (int pass = 0; pass < passes; ++pass) {
       std::string slotted = Slot(s, chunks, true, &segs);
@@ -816,6 +832,7 @@ class Extractor {
             for (int id : SlotsIn(group)) {
               if (id < 0) continue;
               Chunk& c = chunks[static_cast<size_t>(id)];
+              if (rule->weak && first_pass && LooksLikeFullName(c)) continue;
               if (c.type == kUntyped || rule->force) {
                 SetType(c, *rule, match_text);
                 dirty = true;
@@ -1154,16 +1171,15 @@ class Extractor {
     }
     SplitPossessives(chunks, s);
     SplitAtConnectors(chunks, /*before_typing=*/false);
-    // What earlier sentences established beats this sentence's weaker context rules.
-    ApplyDocumentTypes(chunks);
+    // Each sentence types its names from its own evidence; VoteTypes then decides per name.
     // Context first (so "dinner at Nicky's Thai" is a venue and "founder of Women in Tech"
     // an organisation before they look like names), then given names, then context again
     // (list neighbours of the named people, "Emily Fox from Apple").
     std::string last_seen;
-    ApplyContextRules(s, chunks, 1, &last_seen);
+    ApplyContextRules(s, chunks, 1, &last_seen, /*first_pass=*/true);
     ApplyAmbiguousCities(s, chunks);
     ApplyGivenNames(s, chunks);
-    ApplyContextRules(s, chunks, 2, &last_seen);
+    ApplyContextRules(s, chunks, 2, &last_seen, /*first_pass=*/false);
     for (const Chunk& c : chunks) {  // what this document has said a name is
       if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
       document_types_.try_emplace(FoldCase(Text(c.begin, c.end)), c.type, c.subtype);
@@ -1175,6 +1191,83 @@ class Extractor {
       }
     }
     return chunks;
+  }
+
+  // "Jane Doe": a known given name and one to three more capitalised words.
+  bool LooksLikeFullName(const Chunk& c) const {
+    if (c.end_token < c.first_token + 2 || c.end_token > c.first_token + 4) return false;
+    if (!rules_.given_names_.Contains(TokenText(c.first_token))) return false;
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+      if (doc_.tokens[t].shape != Shape::kCapitalized) return false;
+    }
+    return !IsPlaceName(Text(c.begin, c.end));
+  }
+
+  // How much a typing says about a name: gazetteers and programme lines most, context and
+  // suffix rules less, a bare given name least; what the document said before nothing new.
+  static int EvidenceWeight(std::string_view rule) {
+    if (rule.starts_with("gazetteer:") || rule.starts_with("programme_line")) return 3;
+    if (rule == "default:given_name") return 1;
+    if (rule == "document_memory" || rule.starts_with("vote:")) return 0;
+    return 2;
+  }
+
+  // One name, one type per document, decided by all its evidence: every mention of a name
+  // votes for its type with the weight of the rule that typed it. A mention takes the winning
+  // type when the winner outweighs the mention's own type, and, if the mention's own evidence
+  // is strong (a gazetteer or a context rule), by at least two to one, so one weak or odd
+  // context ("presented by French speakers") never relabels a name the document knows well.
+  // Talks and spans made by span rules keep their types: their text is not a name to vote on.
+  void VoteTypes(std::vector<std::vector<Chunk>>& chunks) {
+    struct Tally {
+      int weight[kEntityTypeCount] = {};
+      std::string subtype[kEntityTypeCount];
+      std::string rule[kEntityTypeCount];  // the strongest rule for each type
+      int best_rule_weight[kEntityTypeCount] = {};
+    };
+    auto votes = [](const Chunk& c) {
+      return !c.dropped && c.type != kUntyped && c.mention_begin == UINT32_MAX &&
+             c.type != static_cast<int>(EntityType::kTalk);
+    };
+    std::map<std::string, Tally> tallies;
+    for (const auto& sentence : chunks) {
+      for (const Chunk& c : sentence) {
+        if (!votes(c)) continue;
+        Tally& t = tallies[FoldCase(Text(c.begin, c.end))];
+        int w = EvidenceWeight(c.rule);
+        t.weight[c.type] += w;
+        if (w > t.best_rule_weight[c.type] || t.rule[c.type].empty()) {
+          t.best_rule_weight[c.type] = w;
+          t.rule[c.type] = c.rule;
+          t.subtype[c.type] = c.subtype;
+        }
+      }
+    }
+    for (auto& [name, t] : tallies) {
+      int winner = 0;
+      for (int k = 1; k < kEntityTypeCount; ++k) {
+        if (t.weight[k] > t.weight[winner]) winner = k;
+      }
+      if (t.weight[winner] == 0) continue;
+      // Untyped mentions elsewhere take the winner too.
+      document_types_[name] = {winner, t.subtype[winner]};
+    }
+    for (auto& sentence : chunks) {
+      for (Chunk& c : sentence) {
+        if (!votes(c)) continue;
+        std::string name = FoldCase(Text(c.begin, c.end));
+        const Tally& t = tallies[name];
+        int w = document_types_[name].first;
+        if (w == c.type) continue;
+        int own = t.weight[c.type], best = t.weight[w];
+        bool strong = EvidenceWeight(c.rule) >= 2;
+        if (best > own && (!strong || best >= 2 * own)) {
+          c.type = w;
+          c.subtype = t.subtype[w];
+          c.rule = "vote:" + t.rule[w];
+        }
+      }
+    }
   }
 
   // A name left untyped in one sentence takes the type the document gave it elsewhere:

@@ -32,6 +32,9 @@ struct RuleSet::EntityRule {
   // span only: keep the candidates inside the span as mentions of their own ("Jay Miller" in
   // "Jay Miller's keynote"); the new mention's slot starts after them.
   bool keep = false;
+  // each only: in the first context pass, leaves candidates shaped like a full personal name
+  // to the given names ("In the US, Jane Doe and John Roe" are people, not places).
+  bool weak = false;
   // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...); 0 = absent.
   int title_group = 0, speakers_group = 0, kind_group = 0;
   std::unique_ptr<re2::RE2> re;

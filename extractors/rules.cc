@@ -215,8 +215,11 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
         rule->force = true;
       } else if (flag == "keep" && rule->mode == EntityRule::Mode::kSpan) {
         rule->keep = true;
+      } else if (flag == "weak" && rule->mode == EntityRule::Mode::kEach) {
+        rule->weak = true;
       } else {
-        return r.Error("unknown flag '" + flag + "' (force; keep for span rules)");
+        return r.Error("unknown flag '" + flag +
+                       "' (force; keep for span rules; weak for each rules)");
       }
     }
     std::string expanded, err;
@@ -379,6 +382,8 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->name_connectors_, "lexicon/name_connectors.txt", false},
       {&rs->roles_, "lexicon/roles.txt", true},
       {&rs->not_names_, "lexicon/not_names.txt", false},
+      {&rs->languages_, "lexicon/languages.txt", false, false},
+      {&rs->eponym_heads_, "lexicon/eponym_heads.txt", true, false},
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},

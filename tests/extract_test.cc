@@ -526,7 +526,7 @@ TEST_F(ExtractTest, ANameTypedInOneSentenceIsTypedInTheOthers) {
   EXPECT_EQ(RuleOf("Bramblecode"), "org_works_at");
   ASSERT_EQ(ex_.mentions.size(), 4u);
   EXPECT_EQ(Describe(ex_.mentions[2]), "ORG 'Bramblecode' [60,71)");
-  EXPECT_EQ(ex_.mentions[2].rule, "document_memory");
+  EXPECT_EQ(ex_.mentions[2].rule, "org_role_of");  // its own context, the same type
 }
 
 TEST_F(ExtractTest, UnnamedOpeningKeynoteTakesItsSpeaker) {
@@ -641,6 +641,35 @@ TEST_F(ExtractTest, TitlesInSingleCurlyQuotesAndGuillemets) {
       "Fixing Flaky Tests\xC2\xBB.");
   EXPECT_EQ(Relations(), (Strings{"speaker_of Ana Lima -> Fixing Flaky Tests",
                                   "speaker_of Omar Haddad -> Small Data, Big Wins"}));
+}
+
+// --- a name's type is decided per document, from all its evidence ----------------------------
+
+TEST_F(ExtractTest, TypeVoteOutweighsOneWeakGivenNameReading) {
+  // "Mercer" is a given name, so alone "Mercer Lane" reads as a person; three contexts say
+  // organisation, and every mention follows the vote.
+  Run("Mercer Lane had a big booth. I joined Mercer Lane last year, and Mercer Lane staff were "
+      "great. Mercer Lane is hiring.");
+  ASSERT_EQ(ex_.mentions.size(), 4u);
+  for (const Mention &m : ex_.mentions) EXPECT_EQ(m.type, EntityType::kOrg) << Describe(m);
+  EXPECT_EQ(ex_.mentions[0].rule, "vote:org_works_at");
+}
+
+TEST_F(ExtractTest, LanguagesAndNationalitiesAreNotNames) {
+  Run("The workshop was presented by French speakers and Jane Doe, with Italian food.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Jane Doe' [50,58)"}));
+}
+
+TEST_F(ExtractTest, AListMemberNeedsItsOwnEvidence) {
+  Run("In the US, Jane Doe, John Roe and Ann Poe founded Acme Labs.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.country 'US' [7,9)", "PERSON 'Jane Doe' [11,19)",
+                                 "PERSON 'John Roe' [21,29)", "PERSON 'Ann Poe' [34,41)",
+                                 "ORG 'Acme Labs' [50,59)"}));
+}
+
+TEST_F(ExtractTest, NameInsideACommonPhraseIsNotAPerson) {
+  Run("Murphy's law applies, and in March I met Robin.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Robin' [41,46)"}));
 }
 
 }  // namespace
