@@ -2,11 +2,13 @@
 
 #include <sys/stat.h>
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -121,6 +123,7 @@ bool EndsWithPossessive(std::string_view w) {
 
 struct Line {
   size_t begin, end;  // without the line break
+  uint32_t length;    // code points, trailing spaces not counted
 };
 
 bool IsBlank(std::string_view s) {
@@ -130,12 +133,22 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
-// Skips leading spaces; returns true when the line opens a list item or a Markdown heading.
-bool OpensListItemOrHeading(std::string_view line) {
-  size_t i = line.find_first_not_of(" \t");
-  if (i == std::string_view::npos) return false;
-  std::string_view rest = line.substr(i);
-  if (rest.starts_with("#")) return true;
+std::string_view TrimLeft(std::string_view s) {
+  size_t i = s.find_first_not_of(" \t");
+  return i == std::string_view::npos ? std::string_view() : s.substr(i);
+}
+
+std::string_view TrimRight(std::string_view s) {
+  size_t end = s.find_last_not_of(" \t\r\f");
+  return end == std::string_view::npos ? std::string_view() : s.substr(0, end + 1);
+}
+
+// A Markdown heading line: "## Day two".
+bool IsMarkdownHeading(std::string_view line) { return TrimLeft(line).starts_with("#"); }
+
+// Whether the line opens a list item: "- ", "* ", "+ ", "•", "1. ", "12) ".
+bool OpensListItem(std::string_view line) {
+  std::string_view rest = TrimLeft(line);
   if (rest.size() >= 2 && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+') && rest[1] == ' ')
     return true;
   if (rest.starts_with("\xE2\x80\xA2")) return true;  // •
@@ -147,27 +160,155 @@ bool OpensListItemOrHeading(std::string_view line) {
 // A heading: a line without closing punctuation that stands alone (a blank line or the end of
 // the text follows). Title lines of reports and section headings look like this.
 bool LooksLikeHeading(std::string_view line) {
-  size_t end = line.find_last_not_of(" \t\r\f");
-  if (end == std::string_view::npos) return false;
-  char last = line[end];
+  line = TrimRight(line);
+  if (line.empty()) return false;
+  char last = line.back();
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ';' && last != ',';
 }
 
-// Whether `s` (text up to a sentence break) ends with an initial ("L. ") or a title
-// abbreviation ("Dr. "), after which ICU would otherwise end the sentence.
-bool EndsWithAbbreviation(std::string_view s) {
-  size_t end = s.find_last_not_of(" \t");
-  if (end == std::string_view::npos || s[end] != '.') return false;
-  size_t word_end = end;
-  size_t b = word_end;
-  while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
-  std::string_view word = s.substr(b, word_end - b);
-  if (b > 0 && !std::isspace(static_cast<unsigned char>(s[b - 1])) && s[b - 1] != '(') return false;
-  if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;
-  static constexpr std::string_view kTitles[] = {"Dr", "Mr", "Mrs", "Ms", "Prof",
-                                                 "St", "Jr", "Sr",  "vs", "Mt"};
-  for (std::string_view t : kTitles) {
-    if (word == t) return true;
+// Words that end no title or list line but often end a hard-wrapped line: "the keynote by" is
+// continued by "Jane Doe" on the next line.
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",     "an",      "the",   "and",  "or",    "but",   "nor",   "of",    "to",    "in",
+      "on",    "at",      "by",    "for",  "with",  "from",  "into",  "onto",  "about", "as",
+      "than",  "that",    "which", "who",  "whose", "where", "when",  "while", "via",   "per",
+      "like",  "between", "among", "is",   "are",   "was",   "were",  "be",    "been",  "has",
+      "have",  "had",     "my",    "our",  "your",  "their", "his",   "her",   "its",   "this",
+      "these", "those",   "some",  "very", "so",    "after", "before"};
+  for (std::string_view f : kWords) {
+    if (w == f) return true;
+  }
+  return false;
+}
+
+// Calls f(word) for each word of `line`: a run of letters, digits, hyphens and apostrophes.
+template <typename F>
+void ForEachWord(std::string_view line, F f) {
+  size_t start = 0, i = 0;
+  bool in_word = false;
+  while (i < line.size()) {
+    size_t at = i;
+    UChar32 c = NextCodePoint(line, i);
+    bool word_char = u_isalnum(c) || c == '\'' || c == '-' || c == 0x2019;
+    if (word_char && !in_word) start = at;
+    if (!word_char && in_word) f(line.substr(start, at - start));
+    in_word = word_char;
+  }
+  if (in_word) f(line.substr(start));
+}
+
+UChar32 FirstCodePoint(std::string_view s) {
+  size_t i = 0;
+  return s.empty() ? U_SENTINEL : NextCodePoint(s, i);
+}
+
+bool EndsWithFunctionWord(std::string_view line) {
+  std::string_view last;
+  ForEachWord(line, [&](std::string_view w) { last = w; });
+  return IsFunctionWord(last);
+}
+
+// Title case: at least three quarters of the words that are not function words start with a
+// capital ("Jane Doe (Acme) - Building Fast Parsers for Modern Languages"). Prose, even prose
+// full of names, does not.
+bool LooksLikeTitle(std::string_view line) {
+  int words = 0, capitalised = 0;
+  ForEachWord(line, [&](std::string_view w) {
+    UChar32 c = FirstCodePoint(w);
+    if (!u_isalpha(c) || IsFunctionWord(w)) return;
+    ++words;
+    capitalised += u_isupper(c) || u_istitle(c);
+  });
+  return words >= 2 && capitalised * 4 >= words * 3;
+}
+
+// Code points up to the first space of `line` (leading spaces skipped).
+uint32_t FirstWordLength(std::string_view line) {
+  line = TrimLeft(line);
+  return CodePointCount(line.substr(0, std::min(line.find_first_of(" \t"), line.size())));
+}
+
+// Hard wrapping fills a line to near the wrap width, so a paragraph with lines this long (code
+// points) may be hard-wrapped; a list of short lines is not.
+constexpr uint32_t kMinWrapWidth = 60;
+
+// Whether line `next` continues the block whose first line is `first` and whose last line so far
+// is `prev`; `longest` is the length of the longest line of the paragraph (the run of lines
+// between blank lines). Otherwise `next` opens a new block: a list item, a heading, or a line of
+// a list whose lines have no closing punctuation ("Jane Doe - Building Fast Parsers").
+bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
+                    std::string_view next, uint32_t longest) {
+  if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;
+  std::string_view rest = TrimLeft(next);
+  if (u_islower(FirstCodePoint(rest))) return true;  // a sentence goes on in lower case
+  if (OpensListItem(first) && rest.size() < next.size()) return true;  // indented: same item
+  // "." "!" "?" "," ";": ICU decides. ":" is like no punctuation: "Talks I saw:" over a list.
+  if (!LooksLikeHeading(prev) && !TrimRight(prev).ends_with(':')) return true;
+  if (EndsWithFunctionWord(prev)) return true;  // "the keynote by" | "Jane Doe ..."
+  // A line filled to the paragraph's width (the next word would not have fitted, give or take a
+  // tenth) ends where a hard wrap broke a sentence, unless it reads like a title.
+  bool filled =
+      longest >= kMinWrapWidth && prev_length + 1 + FirstWordLength(next) > longest - longest / 10;
+  return filled && !LooksLikeTitle(prev);
+}
+
+// Abbreviations that never end a sentence, even before a capital ("Dr. Jane Doe", "approx. 300
+// Rust fans"), plus the initials A. to Z. ("David L. Lawrence"): ICU's sentence rules run behind
+// ICU's filter (FilteredBreakIteratorBuilder) with these. The filter matches an entry against
+// whatever precedes the break, with no word boundary (a bare "Ms." would glue "We compared LLMs.
+// Then ..."), so each entry is registered behind a space and behind "(", and ICU reads each
+// block behind a space. ICU's own English list ("en@ss=standard") is not used: it lacks "Dr.",
+// "St." and lower-case "approx.", and holds "Joe.", "Go.", "OK.", "DC." and single capitals, which
+// glue "We met Joe. He ..." and "She is the CEO. Then ...".
+constexpr std::string_view kAbbreviations[] = {
+    "Dr.",   "Mr.",  "Mrs.", "Ms.",     "Mx.",     "Prof.", "Rev.", "Hon.",
+    "Mt.",   "vs.",  "Vs.",  "approx.", "Approx.", "cf.",   "Cf.",  "incl.",
+    "Incl.", "esp.", "Esp.", "viz.",    "ca.",     "Dept.", "Univ."};
+
+// Abbreviations with an inner period that never end a sentence. ICU 72's filter suppresses no
+// break after an entry with an inner period (it only tries the break after the first one), so
+// these are checked by hand, like the next list.
+constexpr std::string_view kDottedAbbreviations[] = {"e.g.", "i.e.", "E.g.", "I.e.", "a.k.a."};
+
+// Abbreviations that may end a sentence ("Acme Inc.", "the U.S."): a sentence ends after them
+// only when the next word is one that opens sentences ("The", "We"), not in "Acme Inc. CEO Jane
+// Doe", "the U.S. Embassy", "St. Mary's". Not "etc.": before a capital it usually ends a
+// sentence, and before a lower-case word ICU's rules keep it anyway.
+constexpr std::string_view kMaybeFinalAbbreviations[] = {"Inc.", "Ltd.", "Corp.", "Jr.",
+                                                         "Sr.",  "St.",  "U.S.",  "U.K."};
+
+bool IsSentenceOpener(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "The",  "Then",  "We",     "I",     "It",  "He",  "She",   "They", "You",   "This",
+      "That", "These", "Those",  "There", "Our", "My",  "His",   "Her",  "Their", "A",
+      "An",   "After", "Before", "But",   "And", "So",  "Later", "Next", "On",    "In",
+      "At",   "When",  "While",  "What",  "How", "Why", "If",    "As",   "Also",  "Finally"};
+  for (std::string_view f : kWords) {
+    if (w == f) return true;
+  }
+  return false;
+}
+
+// Whether a sentence break at `b` comes right after one of kDottedAbbreviations, or after one of
+// kMaybeFinalAbbreviations that no sentence-opening word follows.
+bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
+  std::string_view before = TrimRight(block.substr(0, b));
+  auto ends_with_word = [&](std::string_view a) {
+    if (!before.ends_with(a)) return false;
+    size_t start = before.size() - a.size();
+    return start == 0 || before[start - 1] == ' ' || before[start - 1] == '(';
+  };
+  for (std::string_view a : kDottedAbbreviations) {
+    if (ends_with_word(a)) return true;
+  }
+  for (std::string_view a : kMaybeFinalAbbreviations) {
+    if (ends_with_word(a)) {
+      std::string_view after = TrimLeft(block.substr(b));
+      size_t n = 0;
+      while (n < after.size() && std::isalpha(static_cast<unsigned char>(after[n]))) ++n;
+      return !IsSentenceOpener(after.substr(0, n));
+    }
   }
   return false;
 }
@@ -184,20 +325,123 @@ bool IsListNumber(std::string_view piece) {
   return piece.find_first_not_of(" \t", d + 1) == std::string_view::npos;
 }
 
-// Whether a break at `b` falls inside a quotation opened after `from` that closes soon after
-// `b`: a quoted title such as “Is Kubernetes Delivering? A Perspective” is one sentence.
-bool InsideQuote(std::string_view block, size_t from, size_t b) {
-  constexpr std::string_view kOpenQuote = "\xE2\x80\x9C", kCloseQuote = "\xE2\x80\x9D";
-  int open = 0, ascii = 0;
-  for (size_t i = from; i < b; ++i) {
-    if (block.compare(i, 3, kOpenQuote) == 0) ++open;
-    if (block.compare(i, 3, kCloseQuote) == 0 && open > 0) --open;
-    if (block[i] == '"') ascii ^= 1;
+UChar32 CodePointBefore(std::string_view s, size_t i) {
+  if (i == 0) return U_SENTINEL;
+  UChar32 c;
+  int32_t idx = static_cast<int32_t>(i);
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, idx, c);
+  return c;
+}
+
+UChar32 CodePointAt(std::string_view s, size_t i) {
+  return i < s.size() ? NextCodePoint(s, i) : U_SENTINEL;
+}
+
+bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+// The quotations open at some point of a sentence: “…”, ‘…’, «…», "…" and Markdown *…* / **…**.
+struct Quotes {
+  int curly = 0, single = 0, guillemets = 0;
+  bool ascii = false, star = false;
+
+  bool open() const { return curly > 0 || single > 0 || guillemets > 0 || ascii || star; }
+
+  // Takes the quotation mark at s[i] into account; returns its end, or i when s[i] is none
+  // (or a ’ that is an apostrophe, or a * that is a bullet or a multiplication sign).
+  size_t Step(std::string_view s, size_t i, bool close_only) {
+    size_t j = i;
+    UChar32 c = NextCodePoint(s, j);
+    switch (c) {
+      case 0x201C:  // “
+        if (close_only) return i;
+        ++curly;
+        return j;
+      case 0x201D:  // ”
+        if (curly == 0) return i;
+        --curly;
+        return j;
+      case 0x2018:  // ‘
+        if (close_only) return i;
+        ++single;
+        return j;
+      case 0x2019:  // ’, unless an apostrophe ("Zoë’s")
+        if (single == 0 || u_isalpha(CodePointAt(s, j))) return i;
+        --single;
+        return j;
+      case 0x00AB:  // «
+        if (close_only) return i;
+        ++guillemets;
+        return j;
+      case 0x00BB:  // »
+        if (guillemets == 0) return i;
+        --guillemets;
+        return j;
+      case '"':
+        if (close_only && !ascii) return i;
+        ascii = !ascii;
+        return j;
+      case '*': {
+        while (j < s.size() && s[j] == '*') ++j;
+        UChar32 before = CodePointBefore(s, i), after = CodePointAt(s, j);
+        bool can_close = before != U_SENTINEL && !IsSpace(before);
+        bool can_open = (before == U_SENTINEL || IsSpace(before) || u_ispunct(before)) &&
+                        after != U_SENTINEL && !IsSpace(after);
+        if (star && can_close) {
+          star = false;
+        } else if (!star && can_open && !close_only) {
+          star = true;
+        } else {
+          return i;
+        }
+        return j;
+      }
+      default:
+        return i;
+    }
   }
-  if (open == 0 && ascii == 0) return false;
-  std::string_view after = block.substr(b, 300);
-  return open > 0 ? after.find(kCloseQuote) != std::string_view::npos
-                  : after.find('"') != std::string_view::npos;
+
+  // Whether a quotation that is open closes in the 300 bytes from s[i] on.
+  bool ClosesSoon(std::string_view s, size_t i) const {
+    std::string_view ahead = s.substr(i, 300);
+    return (curly > 0 && ahead.find("\xE2\x80\x9D") != std::string_view::npos) ||
+           (single > 0 && ahead.find("\xE2\x80\x99") != std::string_view::npos) ||
+           (guillemets > 0 && ahead.find("\xC2\xBB") != std::string_view::npos) ||
+           (ascii && ahead.find('"') != std::string_view::npos) ||
+           (star && ahead.find('*') != std::string_view::npos);
+  }
+};
+
+// Where a sentence that starts at `from` ends, given ICU's break at `b`, or npos for no break
+// there. A sentence end inside a quotation is none when the quotation goes on (“Is It Done? A
+// Story”) or when a lower-case word follows its closing mark (`a talk called "Why Not Rust?" and
+// everyone loved it`); else the sentence ends after the closing marks (`He asked "why?" Then`).
+size_t QuoteAwareBreak(std::string_view block, size_t from, size_t b) {
+  // Back over spaces and closing marks to the sentence terminator.
+  size_t t = b;
+  while (t > from) {
+    UChar32 c = CodePointBefore(block, t);
+    if (!IsSpace(c) && c != '*' && c != '_' &&
+        u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) != U_SB_CLOSE) {
+      break;
+    }
+    t -= static_cast<size_t>(U8_LENGTH(c));
+  }
+  if (t == from) return b;
+  int32_t kind = u_getIntPropertyValue(CodePointBefore(block, t), UCHAR_SENTENCE_BREAK);
+  if (kind != U_SB_STERM && kind != U_SB_ATERM) return b;
+  Quotes q;
+  for (size_t i = from; i < t;) {
+    size_t next = q.Step(block, i, false);
+    if (next == i) NextCodePoint(block, next);  // not a quotation mark: step over it
+    i = next;
+  }
+  if (!q.open()) return b;
+  // The closing marks right after the terminator.
+  size_t i = t;
+  for (size_t next; i < block.size() && (next = q.Step(block, i, true)) > i;) i = next;
+  if (i == t || q.open()) return q.ClosesSoon(block, i) ? std::string_view::npos : b;
+  while (i < block.size() && IsSpace(static_cast<unsigned char>(block[i]))) ++i;
+  return u_islower(CodePointAt(block, i)) ? std::string_view::npos : i;
 }
 
 }  // namespace
@@ -266,15 +510,42 @@ Status ReadDocument(const std::string& path, Document* doc) {
 }
 
 struct Tokenizer::Impl {
-  std::unique_ptr<icu::BreakIterator> words, sentences;
+  std::unique_ptr<icu::BreakIterator> words;
+  // ICU's sentence rules behind a filter that suppresses breaks after kAbbreviations.
+  std::unique_ptr<icu::BreakIterator> sentences;
+  // Reused for every document, so that tokenising allocates no more once warm.
+  std::vector<Line> lines;
+  struct Block {
+    size_t begin, end;
+    bool heading;
+  };
+  std::vector<Block> blocks;
+  std::string icu_text;        // " " + a block, line breaks and tabs as spaces: what ICU reads
+  std::vector<size_t> bounds;  // sentence boundaries in a block
 };
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
   UErrorCode err = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), err));
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter;
+  if (U_SUCCESS(err)) filter.reset(icu::FilteredBreakIteratorBuilder::createEmptyInstance(err));
+  auto suppress = [&](std::string_view abbreviation) {
+    for (std::string_view before : {" ", "("}) {
+      std::string entry(before);
+      entry += abbreviation;
+      if (U_SUCCESS(err)) filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(entry), err);
+    }
+  };
+  for (std::string_view a : kAbbreviations) suppress(a);
+  for (char initial = 'A'; initial <= 'Z'; ++initial) suppress(std::string{initial, '.'});
   if (U_SUCCESS(err)) {
-    impl_->sentences.reset(
-        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), err));
+    icu::BreakIterator* plain =
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), err);
+    if (U_SUCCESS(err)) {
+      impl_->sentences.reset(filter->wrapIteratorWithFilter(plain, err));  // adopts plain
+    } else {
+      delete plain;
+    }
   }
   if (U_FAILURE(err)) error_ = std::string("ICU break iterators: ") + u_errorName(err);
 }
@@ -301,84 +572,83 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
     return cp;
   };
 
-  // Blocks: paragraphs (lines joined), headings and list items.
-  std::vector<Line> lines;
+  // Blocks: paragraphs (lines joined), headings, list items and the lines of unpunctuated lists.
+  std::vector<Line>& lines = impl_->lines;
+  lines.clear();
   for (size_t pos = 0; pos <= text.size();) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
-    lines.push_back({pos, nl});
+    lines.push_back({pos, nl, CodePointCount(TrimRight(text.substr(pos, nl - pos)))});
     pos = nl + 1;
   }
-  struct Block {
-    size_t begin, end;
-    bool heading;
+  auto line_text = [&](size_t k) {
+    return text.substr(lines[k].begin, lines[k].end - lines[k].begin);
   };
-  std::vector<Block> blocks;
-  size_t i = 0;
-  while (i < lines.size()) {
-    std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
-    if (IsBlank(line)) {
+  std::vector<Impl::Block>& blocks = impl_->blocks;
+  blocks.clear();
+  for (size_t i = 0; i < lines.size();) {
+    if (IsBlank(line_text(i))) {
       ++i;
       continue;
     }
-    size_t j = i + 1;
-    while (j < lines.size()) {
-      std::string_view next = text.substr(lines[j].begin, lines[j].end - lines[j].begin);
-      if (IsBlank(next) || OpensListItemOrHeading(next)) break;
-      std::string_view prev =
-          text.substr(lines[j - 1].begin, lines[j - 1].end - lines[j - 1].begin);
-      // A short line without closing punctuation, followed by a line that starts a new
-      // sentence (not in lower case), is a heading; otherwise the paragraph is hard-wrapped.
-      size_t first = next.find_first_not_of(" \t");
-      bool next_starts_lower =
-          first != std::string_view::npos && std::islower(static_cast<unsigned char>(next[first]));
-      if (j == i + 1 && LooksLikeHeading(prev) && CodePointCount(prev) < 80 && !next_starts_lower) {
-        break;
-      }
-      ++j;
+    // A paragraph: the run of lines [i, end) up to a blank line.
+    size_t end = i;
+    uint32_t longest = 0;
+    for (; end < lines.size() && !IsBlank(line_text(end)); ++end) {
+      longest = std::max(longest, lines[end].length);
     }
-    bool single = j == i + 1;
-    // A heading is short: a long unpunctuated line is a paragraph (a quotation, say).
-    bool heading = single && LooksLikeHeading(line) && CodePointCount(line) <= 120;
-    blocks.push_back({lines[i].begin, lines[j - 1].end, heading});
-    i = j;
+    for (size_t first = i, j = i + 1; j <= end; ++j) {
+      if (j < end && ContinuesBlock(line_text(first), line_text(j - 1), lines[j - 1].length,
+                                    line_text(j), longest)) {
+        continue;
+      }
+      // A heading is short: a long unpunctuated line is a paragraph (a quotation, say).
+      bool heading =
+          j == first + 1 && LooksLikeHeading(line_text(first)) && lines[first].length <= 120;
+      blocks.push_back({lines[first].begin, lines[j - 1].end, heading});
+      first = j;
+    }
+    i = end;
   }
 
   UErrorCode err = U_ZERO_ERROR;
   UText* ut = nullptr;
   UText* wt = nullptr;
-  for (const Block& block : blocks) {
-    std::string_view btext = text.substr(block.begin, block.end - block.begin);
+  std::vector<size_t>& bounds = impl_->bounds;
+  for (const Impl::Block& block : blocks) {
     // ICU ends a sentence at every line break; inside a block (a hard-wrapped paragraph) a
-    // line break is a space. Same length, so offsets are unchanged.
-    std::string joined;
-    if (btext.find('\n') != std::string_view::npos) {
-      joined.assign(btext);
-      for (char& ch : joined) {
-        if (ch == '\n' || ch == '\r') ch = ' ';
-      }
-      btext = joined;
+    // line break is a space. The leading space lets the filter's " Dr." match at the start.
+    std::string& icu_text = impl_->icu_text;
+    icu_text.assign(1, ' ');
+    icu_text.append(text, block.begin, block.end - block.begin);
+    for (char& ch : icu_text) {
+      if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f') ch = ' ';
     }
+    std::string_view btext = std::string_view(icu_text).substr(1);  // offsets as in the block
     err = U_ZERO_ERROR;
-    ut = utext_openUTF8(ut, btext.data(), static_cast<int64_t>(btext.size()), &err);
+    ut = utext_openUTF8(ut, icu_text.data(), static_cast<int64_t>(icu_text.size()), &err);
     if (U_FAILURE(err)) break;
     impl_->sentences->setText(ut, err);
-    std::vector<int32_t> sbounds;
-    for (int32_t b = impl_->sentences->first(); b != icu::BreakIterator::DONE;
-         b = impl_->sentences->next()) {
-      if (!sbounds.empty() && b < static_cast<int32_t>(btext.size()) &&
-          (EndsWithAbbreviation(btext.substr(0, static_cast<size_t>(b))) ||
-           InsideQuote(btext, static_cast<size_t>(sbounds.back()), static_cast<size_t>(b)) ||
-           IsListNumber(btext.substr(static_cast<size_t>(sbounds.back()),
-                                     static_cast<size_t>(b - sbounds.back()))))) {
-        // "David L. Lawrence", "Dr. Smith", “Is it? A title”, "1. First item": not an end
-        continue;
+    bounds.assign(1, 0);
+    impl_->sentences->first();
+    for (int32_t icu_b = impl_->sentences->next(); icu_b != icu::BreakIterator::DONE;
+         icu_b = impl_->sentences->next()) {
+      size_t b = icu_b > 0 ? static_cast<size_t>(icu_b) - 1 : 0;
+      if (b >= btext.size()) break;
+      size_t from = bounds.back();
+      if (b <= from || AbbreviationBeforeBreak(btext, b) ||
+          IsListNumber(btext.substr(from, b - from))) {
+        continue;  // "e.g. This", "Acme Inc. CEO", "1. First item": not an end
       }
-      sbounds.push_back(b);
+      b = QuoteAwareBreak(btext, from, b);
+      if (b == std::string_view::npos || b <= from) continue;
+      if (b >= btext.size()) break;
+      bounds.push_back(b);
     }
-    for (size_t k = 0; k + 1 < sbounds.size(); ++k) {
-      size_t sb = block.begin + static_cast<size_t>(sbounds[k]);
-      size_t se = block.begin + static_cast<size_t>(sbounds[k + 1]);
+    bounds.push_back(btext.size());
+    for (size_t k = 0; k + 1 < bounds.size(); ++k) {
+      size_t sb = block.begin + bounds[k];
+      size_t se = block.begin + bounds[k + 1];
       while (se > sb && std::isspace(static_cast<unsigned char>(text[se - 1]))) --se;
       if (se == sb) continue;
       Sentence sent;

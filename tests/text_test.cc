@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kg {
@@ -327,19 +329,15 @@ TEST_F(TokenizerTest, TitleLineDirectlyAboveAParagraphIsAHeading) {
 }
 
 // The lines of a paragraph form one block, and a line break inside a block is
-// not a sentence end. Today ICU's sentence rules break after every line feed
-// (UAX #29 SB4: LF is a paragraph separator) because the block is handed to ICU
-// with its '\n's, so this gives "It was cold, and" | "we met Ines at the
-// booth.".
+// not a sentence end (ICU's rules alone would break after every line feed: UAX
+// #29 SB4, LF is a paragraph separator).
 TEST_F(TokenizerTest, ParagraphLinesAfterAPunctuatedLineJoin) {
   const TokenizedDocument &td = Run("It was cold, and\nwe met Ines at the booth.\n");
   EXPECT_EQ(SentenceTexts(td), (Strings{"It was cold, and\nwe met Ines at the booth."}));
 }
 
 // A hard-wrapped paragraph whose first line happens to end without punctuation:
-// the next line starts in lower case, so the first line is not a heading. Today
-// the first line is split off as a heading sentence ("We met Ines at the" |
-// "booth on Friday.").
+// the next line starts in lower case, so the first line is not a heading.
 TEST_F(TokenizerTest, WrappedParagraphFirstLineIsNotAHeading) {
   const TokenizedDocument &td = Run("We met Ines at the\nbooth on Friday.\n");
   EXPECT_EQ(SentenceTexts(td), (Strings{"We met Ines at the\nbooth on Friday."}));
@@ -383,6 +381,277 @@ TEST_F(TokenizerTest, TokenizerIsReusable) {
   Run("First document here.");
   const TokenizedDocument &td = Run("Second.");
   EXPECT_EQ(TokenTexts(td), (Strings{"Second", "."}));
+}
+
+// --- Sentence splitting: abbreviations --------------------------------------------------------
+
+TEST_F(TokenizerTest, TitlesBeforeNamesDoNotEndASentence) {
+  Run("Dr. Mia Wong chaired, Prof. Ole Berg spoke and Mr. Li, Mrs. Li and Ms. Ng asked "
+      "questions. We ate at St. Mary Hall.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"Dr. Mia Wong chaired, Prof. Ole Berg spoke and Mr. Li, "
+                                         "Mrs. Li and Ms. Ng asked questions.",
+                                         "We ate at St. Mary Hall."}));
+}
+
+TEST_F(TokenizerTest, AbbreviationAtTheStartOfABlockDoesNotEndASentence) {
+  Run("Day two.\n\nDr. Mia Wong opened the day.\n(Prof. Ole Berg was late.)\n");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"Day two.", "Dr. Mia Wong opened the day.", "(Prof. Ole Berg was late.)"}));
+}
+
+TEST_F(TokenizerTest, LatinAbbreviationsDoNotEndASentence) {
+  Run("Some build tools, e.g. Bazel and Buck, were slow, i.e. Bazel took an hour. "
+      "It was Rust vs. Go all day. E.g. Zig came up too.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"Some build tools, e.g. Bazel and Buck, were slow, i.e. Bazel took an hour.",
+                     "It was Rust vs. Go all day.", "E.g. Zig came up too."}));
+}
+
+TEST_F(TokenizerTest, ApproxBeforeANumberDoesNotEndASentence) {
+  Run("We counted approx. 300 Rust fans. Then the doors closed.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"We counted approx. 300 Rust fans.", "Then the doors closed."}));
+}
+
+TEST_F(TokenizerTest, EtcEndsASentenceOnlyBeforeACapital) {
+  Run("We got stickers, pens etc. and a mug. They ran out of shirts, hats etc. Then it rained.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"We got stickers, pens etc. and a mug.",
+                                         "They ran out of shirts, hats etc.", "Then it rained."}));
+}
+
+TEST_F(TokenizerTest, IncJrAndUsDoNotEndASentenceMidSentence) {
+  Run("Acme Inc. CEO Mia Wong visited the Sam Roe Jr. Foundation stand near the U.S. Embassy.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"Acme Inc. CEO Mia Wong visited the Sam Roe Jr. "
+                                         "Foundation stand near the U.S. Embassy."}));
+}
+
+TEST_F(TokenizerTest, UsBeforeASentenceOpenerEndsASentence) {
+  Run("We flew back to the U.S. The trip was long.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"We flew back to the U.S.", "The trip was long."}));
+}
+
+// ICU's filter matches an abbreviation against the end of any word: "Ms." must not glue
+// "LLMs. Then", nor "vs." "devs. Then", nor an initial "PhD. Then".
+TEST_F(TokenizerTest, AbbreviationsMatchWholeWordsOnly) {
+  Run("We compared LLMs. Then we met the CEO. She has a PhD. Then we thanked the devs. "
+      "Then we left.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"We compared LLMs.", "Then we met the CEO.", "She has a PhD.",
+                     "Then we thanked the devs.", "Then we left."}));
+}
+
+// --- Sentence splitting: quotations --------------------------------------------------------------
+
+TEST_F(TokenizerTest, QuestionMarkEndingAQuotedTitleBeforeLowerCaseDoesNotEndASentence) {
+  Run("Her keynote \"Can We Ship It?\" and the panel after it were the highlights. We clapped.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"Her keynote \"Can We Ship It?\" and the panel after it were the highlights.",
+                     "We clapped."}));
+}
+
+TEST_F(TokenizerTest, ExclamationAndQuestionInsideAnyQuoteStyleDoNotEndASentence) {
+  const std::pair<std::string, std::string> quotes[] = {
+      {"\"", "\""},
+      {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+      {"\xE2\x80\x98", "\xE2\x80\x99"},  // ‘ ’
+      {"\xC2\xAB", "\xC2\xBB"},          // « »
+      {"*", "*"},
+      {"**", "**"},
+  };
+  for (const auto &[open, close] : quotes) {
+    SCOPED_TRACE(open);
+    const std::string first = "Ole Berg gave " + open + "Ship It Now!" + close + " and " + open +
+                              "Why Zig?" + close + " to a full room.";
+    Run(first + " We left.");
+    EXPECT_EQ(SentenceTexts(td_), (Strings{first, "We left."}));
+  }
+}
+
+TEST_F(TokenizerTest, QuestionMarkInsideAQuotationThatGoesOnDoesNotEndASentence) {
+  Run("Her talk \"Is It Done? A Story\" was great. We clapped.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"Her talk \"Is It Done? A Story\" was great.", "We clapped."}));
+}
+
+TEST_F(TokenizerTest, QuotationThatClosesTheSentenceEndsIt) {
+  Run("She asked \"who is next?\" Then the lights went out.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"She asked \"who is next?\"", "Then the lights went out."}));
+  Run("She asked \xE2\x80\x9Cwho is next?\xE2\x80\x9D Then the lights went out.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"She asked \xE2\x80\x9Cwho is next?\xE2\x80\x9D",
+                                         "Then the lights went out."}));
+  // ICU breaks before the closing "*" (it is no closing mark to ICU): the sentence ends after it.
+  const TokenizedDocument &td = Run("She asked *who is next?* Then the lights went out.");
+  EXPECT_EQ(SentenceTexts(td), (Strings{"She asked *who is next?*", "Then the lights went out."}));
+  ASSERT_EQ(td.sentences.size(), 2u);
+  EXPECT_EQ(td.sentences[1].begin, 25u);
+  EXPECT_EQ(td.sentences[1].cp_begin, 25u);
+  EXPECT_EQ(td.sentences[0].end_token, td.sentences[1].first_token);
+}
+
+TEST_F(TokenizerTest, QuotationOfSeveralSentencesIsOneSentence) {
+  Run("He said \xE2\x80\x9CWe shipped. It works.\xE2\x80\x9D Then he sat down.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"He said \xE2\x80\x9CWe shipped. It works.\xE2\x80\x9D",
+                                         "Then he sat down."}));
+}
+
+TEST_F(TokenizerTest, ApostropheInsideSingleQuotesDoesNotCloseThem) {
+  // "Zoë’s talk ‘Zoë’s Rules?’ was fun. We laughed."
+  Run("Zo\xC3\xAB\xE2\x80\x99s talk \xE2\x80\x98Zo\xC3\xAB\xE2\x80\x99s Rules?\xE2\x80\x99 was "
+      "fun. "
+      "We laughed.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"Zo\xC3\xAB\xE2\x80\x99s talk \xE2\x80\x98Zo\xC3\xAB\xE2\x80\x99s "
+                     "Rules?\xE2\x80\x99 was fun.",
+                     "We laughed."}));
+}
+
+TEST_F(TokenizerTest, UnclosedQuoteDoesNotSwallowTheSentencesAfterIt) {
+  Run("A stray \" mark? Then more text. And more.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"A stray \" mark?", "Then more text.", "And more."}));
+}
+
+TEST_F(TokenizerTest, BulletAndMultiplicationStarsAreNoQuotes) {
+  Run("* Is 6 * 7 really 42? Yes. Then we left.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"* Is 6 * 7 really 42?", "Yes.", "Then we left."}));
+}
+
+// --- Sentence splitting: lines -------------------------------------------------------------------
+
+TEST_F(TokenizerTest, UnpunctuatedListLinesAreSentencesOfTheirOwn) {
+  const TokenizedDocument &td =
+      Run("Mia Wong - Compilers for Fun\nOle Berg: Testing at Scale\nAda Park - Why Zig\n");
+  EXPECT_EQ(SentenceTexts(td), (Strings{"Mia Wong - Compilers for Fun",
+                                        "Ole Berg: Testing at Scale", "Ada Park - Why Zig"}));
+  for (const Sentence &s : td.sentences) EXPECT_TRUE(s.is_heading);
+}
+
+TEST_F(TokenizerTest, ColonLineOverAnUnpunctuatedListIsASentenceOfItsOwn) {
+  const TokenizedDocument &td =
+      Run("The talks I liked:\nMia Wong - Compilers for Fun\nOle Berg: Testing at Scale\n");
+  EXPECT_EQ(SentenceTexts(td), (Strings{"The talks I liked:", "Mia Wong - Compilers for Fun",
+                                        "Ole Berg: Testing at Scale"}));
+  ASSERT_EQ(td.sentences.size(), 3u);
+  EXPECT_FALSE(td.sentences[0].is_heading);
+  EXPECT_TRUE(td.sentences[1].is_heading);
+  EXPECT_TRUE(td.sentences[2].is_heading);
+}
+
+TEST_F(TokenizerTest, ListItemsWithAnyMarkerAreSentencesOfTheirOwn) {
+  Run("We saw\n- compilers\n* parsers\n+ linkers\n\xE2\x80\xA2 loaders\n1. tests\n2) docs\n");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"We saw", "- compilers", "* parsers", "+ linkers",
+                                         "\xE2\x80\xA2 loaders", "1. tests", "2) docs"}));
+}
+
+TEST_F(TokenizerTest, LongTitleLinesOfAListAreSentencesOfTheirOwn) {
+  Run("Mia Wong (Acme Corp) - Building Fast Parsers for Modern Languages Today\n"
+      "Ole Berg (Beta Labs) - Tests that Matter for Distributed Systems at Scale\n"
+      "Ada Park - Why Zig\n");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"Mia Wong (Acme Corp) - Building Fast Parsers for Modern Languages Today",
+                     "Ole Berg (Beta Labs) - Tests that Matter for Distributed Systems at Scale",
+                     "Ada Park - Why Zig"}));
+}
+
+// Hard wrapping at ~72 columns: lines that end mid-sentence before a capitalised word (a name)
+// are filled to near the longest line, and join.
+TEST_F(TokenizerTest, HardWrappedLinesBeforeNamesStayJoined) {
+  Run("I spent the morning in the big hall, where the keynote on build systems\n"
+      "Mia Wong gave was the best talk of the day. After lunch I went to hear\n"
+      "Ole Berg talk about flaky tests together with his long-time colleague\n"
+      "Ada Park, who kept time with a stopwatch.\n");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"I spent the morning in the big hall, where the keynote on build systems\n"
+                     "Mia Wong gave was the best talk of the day.",
+                     "After lunch I went to hear\n"
+                     "Ole Berg talk about flaky tests together with his long-time colleague\n"
+                     "Ada Park, who kept time with a stopwatch."}));
+}
+
+TEST_F(TokenizerTest, ShortLineEndingInAFunctionWordStaysJoined) {
+  Run("The closing keynote was given by\nMia Wong of Acme.\n");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"The closing keynote was given by\nMia Wong of Acme."}));
+}
+
+TEST_F(TokenizerTest, IndentedLineContinuesAListItem) {
+  Run("- Mia Wong - Building Fast Parsers\n  For the Modern Web\n- Ole Berg - Tests\n");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"- Mia Wong - Building Fast Parsers\n  For the Modern Web",
+                                         "- Ole Berg - Tests"}));
+}
+
+TEST_F(TokenizerTest, MarkdownHeadingLineStandsAlone) {
+  const TokenizedDocument &td = Run("## Day one\nwe arrived late.\n");
+  EXPECT_EQ(SentenceTexts(td), (Strings{"## Day one", "we arrived late."}));
+  ASSERT_EQ(td.sentences.size(), 2u);
+  EXPECT_TRUE(td.sentences[0].is_heading);
+}
+
+TEST_F(TokenizerTest, ListLinesSplitKeepByteAndCodePointOffsets) {
+  // "Zoë Berg - Parsers\nJosé Ruiz: Tests"
+  const TokenizedDocument &td = Run("Zo\xC3\xAB Berg - Parsers\r\nJos\xC3\xA9 Ruiz: Tests\r\n");
+  ASSERT_EQ(td.sentences.size(), 2u);
+  EXPECT_EQ(td.TextOf(td.sentences[0]), "Zo\xC3\xAB Berg - Parsers");
+  EXPECT_EQ(td.sentences[0].end, 19u);
+  EXPECT_EQ(td.sentences[0].cp_end, 18u);
+  EXPECT_EQ(td.sentences[1].begin, 21u);
+  EXPECT_EQ(td.sentences[1].cp_begin, 20u);
+  EXPECT_EQ(td.sentences[1].end, 38u);
+  EXPECT_EQ(td.sentences[1].cp_end, 36u);
+}
+
+// Every feature at once: sentences are ordered, disjoint and trimmed, tokens partition them, code
+// point offsets count the code points before them, and a second tokenizer gives the same result.
+TEST_F(TokenizerTest, OffsetsAreConsistentAndDeterministic) {
+  const std::string text =
+      "Notes From Fogfest\n\n"
+      "Dr. Zo\xC3\xAB Berg gave \xE2\x80\x9CWhy Not Rust?\xE2\x80\x9D and *Ship It!* to approx. "
+      "300 Rust fans, e.g. Jos\xC3\xA9. She asked \"who is next?\" Then the U.S. Embassy\n"
+      "team spoke.\n"
+      "The talks I liked:\n"
+      "Mia Wong - Compilers for Fun\n"
+      "Ole Berg: Testing at Scale\n"
+      "1. First item\n"
+      "\xE2\x80\xA2 Second item\n";
+  const TokenizedDocument &td = Run(text);
+  EXPECT_EQ(
+      SentenceTexts(td),
+      (Strings{"Notes From Fogfest",
+               "Dr. Zo\xC3\xAB Berg gave \xE2\x80\x9CWhy Not Rust?\xE2\x80\x9D and *Ship It!* "
+               "to approx. 300 Rust fans, e.g. Jos\xC3\xA9.",
+               "She asked \"who is next?\"", "Then the U.S. Embassy\nteam spoke.",
+               "The talks I liked:", "Mia Wong - Compilers for Fun", "Ole Berg: Testing at Scale",
+               "1. First item", "\xE2\x80\xA2 Second item"}));
+  uint32_t prev_end = 0, token = 0;
+  for (const Sentence &s : td.sentences) {
+    std::string_view st = td.TextOf(s);
+    EXPECT_GE(s.begin, prev_end);
+    EXPECT_LT(s.begin, s.end);
+    EXPECT_FALSE(std::isspace(static_cast<unsigned char>(st.front()))) << st;
+    EXPECT_FALSE(std::isspace(static_cast<unsigned char>(st.back()))) << st;
+    EXPECT_EQ(s.cp_begin, CodePointCount(std::string_view(text).substr(0, s.begin)));
+    EXPECT_EQ(s.cp_end, CodePointCount(std::string_view(text).substr(0, s.end)));
+    EXPECT_EQ(s.first_token, token);
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      EXPECT_GE(td.tokens[t].begin, s.begin);
+      EXPECT_LE(td.tokens[t].end, s.end);
+      EXPECT_EQ(td.tokens[t].cp_begin,
+                CodePointCount(std::string_view(text).substr(0, td.tokens[t].begin)));
+    }
+    token = s.end_token;
+    prev_end = s.end;
+  }
+  EXPECT_EQ(token, td.tokens.size());
+
+  Tokenizer other;
+  TokenizedDocument again = other.Tokenize(doc_);
+  ASSERT_EQ(again.sentences.size(), td.sentences.size());
+  for (size_t i = 0; i < td.sentences.size(); ++i) {
+    EXPECT_EQ(again.sentences[i].begin, td.sentences[i].begin);
+    EXPECT_EQ(again.sentences[i].end, td.sentences[i].end);
+    EXPECT_EQ(again.sentences[i].end_token, td.sentences[i].end_token);
+    EXPECT_EQ(again.sentences[i].is_heading, td.sentences[i].is_heading);
+  }
+  EXPECT_EQ(TokenTexts(again), TokenTexts(td));
 }
 
 // --- CodePointCount ------------------------------------------------------------------------------
