@@ -269,6 +269,7 @@ class Extractor {
         {rules_.cities_, EntityType::kPlace, "city", "gazetteer:cities"},
         {rules_.regions_, EntityType::kPlace, "region", "gazetteer:regions"},
         {rules_.organizations_, EntityType::kOrg, "", "gazetteer:organizations"},
+        {rules_.companies_, EntityType::kOrg, "", "gazetteer:companies"},
     };
     for (const Gazetteer& g : gazetteers) {
       std::string_view canonical = g.lexicon.Canonical(text);
@@ -285,6 +286,38 @@ class Extractor {
       c.rule = g.rule;
       c.canonical = std::string(canonical);
       return;
+    }
+    // Products, software and programming languages are not entities of the graph: "thanks to
+    // NumPy" thanks no one. One that is also a given name ("Julia", "Ruby") waits for context.
+    // One whose name is also a word or a name ("Glyph", "Julia") is one unless the sentence
+    // says otherwise ("I met Glyph"): see DropAmbiguousProducts.
+    if (rules_.products_.Contains(text)) {
+      c.dropped = true;
+      c.rule = "gazetteer:products";
+    }
+  }
+
+  // After typing: an ambiguous product name that only a weak default typed is dropped.
+  void DropAmbiguousProducts(std::vector<Chunk>& chunks) const {
+    for (Chunk& c : chunks) {
+      if (c.dropped || !(c.type == kUntyped || EvidenceWeight(c.rule) <= 1)) continue;
+      if (rules_.ambiguous_products_.Contains(Text(c.begin, c.end))) c.dropped = true;
+    }
+  }
+
+  // "Oracle", "Apple": a company whose name is also a word is one when nothing else typed it.
+  // Not at the start of a sentence, and not a dictionary word alone ("Black", "Note").
+  void ApplyAmbiguousCompanies(const Sentence& s, std::vector<Chunk>& chunks) const {
+    for (Chunk& c : chunks) {
+      if (c.dropped || c.type != kUntyped || c.first_token == s.first_token) continue;
+      if (c.end_token == c.first_token + 1 && IsCommonWord(FoldCase(TokenText(c.first_token)))) {
+        continue;
+      }
+      std::string_view canonical = rules_.ambiguous_companies_.Canonical(Text(c.begin, c.end));
+      if (canonical.empty()) continue;
+      c.type = static_cast<int>(EntityType::kOrg);
+      c.rule = "gazetteer:companies_ambiguous";
+      c.canonical = std::string(canonical);
     }
   }
 
@@ -1179,7 +1212,9 @@ class Extractor {
     ApplyContextRules(s, chunks, 1, &last_seen, /*first_pass=*/true);
     ApplyAmbiguousCities(s, chunks);
     ApplyGivenNames(s, chunks);
+    ApplyAmbiguousCompanies(s, chunks);
     ApplyContextRules(s, chunks, 2, &last_seen, /*first_pass=*/false);
+    DropAmbiguousProducts(chunks);
     for (const Chunk& c : chunks) {  // what this document has said a name is
       if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
       document_types_.try_emplace(FoldCase(Text(c.begin, c.end)), c.type, c.subtype);
@@ -1207,7 +1242,7 @@ class Extractor {
   // suffix rules less, a bare given name least; what the document said before nothing new.
   static int EvidenceWeight(std::string_view rule) {
     if (rule.starts_with("gazetteer:") || rule.starts_with("programme_line")) return 3;
-    if (rule == "default:given_name") return 1;
+    if (rule == "default:given_name" || rule == "gazetteer:companies_ambiguous") return 1;
     if (rule == "document_memory" || rule.starts_with("vote:")) return 0;
     return 2;
   }

@@ -92,7 +92,7 @@ class Lexicon {
  public:
   // `keep_canonical` false keeps membership only (Canonical() then returns an empty view):
   // the large name and word lists need no canonical form, and skipping it halves start-up.
-  // `only_kind`, when given, keeps just the lines whose third field equals it.
+  // `only_kind`, when given, keeps just the lines whose third (or last) field equals it.
   Status Load(const std::string& path, bool fold_case, bool keep_canonical = true,
               std::string_view only_kind = {});
   bool Contains(std::string_view s) const;
@@ -148,9 +148,10 @@ class RuleSet {
   Status LoadInferenceRules(const std::string& path);
 
   Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, given_names_,
-      ambiguous_given_names_, organizations_, common_words_, talk_kinds_, narrator_pronouns_,
-      name_connectors_, roles_, not_names_, languages_, eponym_heads_, event_keywords_,
-      function_words_, continuation_openers_;
+      ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,
+      ambiguous_products_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
+      not_names_, languages_, eponym_heads_, event_keywords_, function_words_,
+      continuation_openers_;
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;

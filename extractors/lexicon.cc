@@ -70,11 +70,16 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
       size_t tab2 = canonical.find('\t');
       if (tab2 != std::string_view::npos) {
         kind = canonical.substr(tab2 + 1);
-        kind = kind.substr(0, kind.find('\t'));
       }
       canonical = canonical.substr(0, tab2);
     }
-    if (!only_kind.empty() && kind != only_kind) continue;
+    // `only_kind` matches the third field or the last one ("Go<TAB>Go<TAB>language<TAB>ambiguous").
+    if (!only_kind.empty() && kind.substr(0, kind.find('\t')) != only_kind &&
+        kind.substr(kind.rfind('\t') == std::string_view::npos
+                        ? kind.size()
+                        : kind.rfind('\t') + 1) != only_kind) {
+      continue;
+    }
     if (surface.empty()) {
       return Status::Rules(path + ":" + std::to_string(line_no) + ": empty entry");
     }

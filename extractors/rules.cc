@@ -367,6 +367,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
     const char* path;
     bool fold;
     bool keep_canonical = true;
+    const char* only_kind = "";
   };
   const ListFile lists[] = {
       {&rs->countries_, "gazetteers/countries.tsv", true},
@@ -376,6 +377,10 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->given_names_, "gazetteers/given_names.tsv", true, false},
       {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true, false},
       {&rs->organizations_, "gazetteers/organizations.tsv", true},
+      {&rs->companies_, "gazetteers/companies.tsv", true, true, "strong"},
+      {&rs->ambiguous_companies_, "gazetteers/companies.tsv", true, true, "ambiguous"},
+      {&rs->products_, "gazetteers/products.tsv", true, false, "strong"},
+      {&rs->ambiguous_products_, "gazetteers/products.tsv", true, false, "ambiguous"},
       {&rs->common_words_, "lexicon/common_words.txt", true, false},
       {&rs->talk_kinds_, "lexicon/talk_kinds.tsv", true},
       {&rs->narrator_pronouns_, "lexicon/narrator_pronouns.txt", false},
@@ -392,7 +397,9 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
   // thread while this one compiles the rules: start-up is most of a short run.
   auto load_list = [&](const ListFile& lf) -> Status {
     std::string path = data_dir + "/" + lf.path;
-    if (Status s = lf.lexicon->Load(path, lf.fold, lf.keep_canonical); !s.ok()) return s;
+    if (Status s = lf.lexicon->Load(path, lf.fold, lf.keep_canonical, lf.only_kind); !s.ok()) {
+      return s;
+    }
     // The first-level subdivisions of regions.tsv, apart: many share a name with people.
     if (lf.lexicon == &rs->regions_) return rs->subdivisions_.Load(path, true, true, "subdivision");
     return Status::Ok();

@@ -672,5 +672,20 @@ TEST_F(ExtractTest, NameInsideACommonPhraseIsNotAPerson) {
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Robin' [41,46)"}));
 }
 
+// --- organisations and products from the sourced lists ----------------------------------------
+
+TEST_F(ExtractTest, KnownCompanyInProseAndItsPerson) {
+  Run("Google's Sara Ito showed a demo, and I talked to Omar Haddad from Mozilla.");
+  EXPECT_EQ(RuleOf("Google"), "gazetteer:companies");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Omar Haddad -> Mozilla", "affiliated_with Sara Ito -> Google",
+                     "met @narrator -> Omar Haddad"}));
+}
+
+TEST_F(ExtractTest, ThankingALibraryThanksNoOne) {
+  Run("Thanks to NumPy and Kubernetes, and thanks to Ana Lima for the help.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ana Lima' [46,54)"}));
+}
+
 }  // namespace
 }  // namespace kg
