@@ -1108,6 +1108,22 @@ class Extractor {
     return false;
   }
 
+  // Whether the sentence already states the relation: several rules often read one statement
+  // ("great to meet A" is also "to meet A"), and a relation's weight counts statements.
+  bool Stated(const std::string& relation, int32_t subject, int32_t object,
+              uint32_t sentence) const {
+    bool symmetric = relation == "met";
+    for (size_t i = out_.relations.size(); i-- > 0 && out_.relations[i].sentence == sentence;) {
+      const RelationCandidate& c = out_.relations[i];
+      if (c.relation != relation) continue;
+      if ((c.subject == subject && c.object == object) ||
+          (symmetric && c.subject == object && c.object == subject)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
                           const std::vector<Chunk>& chunks,
                           const std::vector<int32_t>& chunk_to_mention) {
@@ -1155,7 +1171,7 @@ class Extractor {
           if (match_end > own_begin) {
             for (int32_t subj : endpoints(rule->subject)) {
               for (int32_t obj : endpoints(rule->object)) {
-                if (subj == obj) continue;
+                if (subj == obj || Stated(rule->relation, subj, obj, sentence_index)) continue;
                 out_.relations.push_back(
                     {rule->relation, subj, obj, role, sentence_index, rule->name});
                 if (options_.explain) matched_rules += " " + rule->name;
@@ -1353,13 +1369,8 @@ class Extractor {
         if (chunks[i].begin == r.subject_begin) subject = chunk_to_mention[i];
         if (chunks[i].begin == r.object_begin) object = chunk_to_mention[i];
       }
-      if (subject < 0 || object < 0) continue;
-      bool stated = false;  // a relation rule may have read the same line
-      for (size_t i = out_.relations.size(); i-- > 0 && out_.relations[i].sentence == si;) {
-        const RelationCandidate& c = out_.relations[i];
-        stated |= c.relation == r.relation && c.subject == subject && c.object == object;
-      }
-      if (!stated) out_.relations.push_back({r.relation, subject, object, "", si, r.rule});
+      if (subject < 0 || object < 0 || Stated(r.relation, subject, object, si)) continue;
+      out_.relations.push_back({r.relation, subject, object, "", si, r.rule});
     }
   }
 
