@@ -751,10 +751,11 @@ class Extractor {
   // With `ids`, placeholders carry ids[chunk] (the mention index) instead of the chunk index,
   // and chunks without an id are left as text.
   std::string Slot(const Sentence& s, const std::vector<Chunk>& chunks, bool with_untyped,
-                   std::vector<Segment>* segs, const std::vector<int32_t>* ids = nullptr) const {
+                   std::vector<Segment>* segs, const std::vector<int32_t>* ids = nullptr,
+                   int32_t antecedent = -1) const {
     struct Item {
       uint32_t begin, end;
-      int chunk;  // chunk index, or -2 for a narrator pronoun
+      int chunk;  // chunk index, -2 for a narrator pronoun, -3 for "he"/"she" (`antecedent`)
     };
     std::vector<Item> items;
     for (size_t ci = 0; ci < chunks.size(); ++ci) {
@@ -765,6 +766,12 @@ class Extractor {
     }
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       if (IsNarratorPronoun(t, s)) items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -2});
+      if (antecedent >= 0) {
+        std::string_view w = TokenText(t);
+        if (w == "He" || w == "She" || w == "he" || w == "she") {
+          items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -3});
+        }
+      }
     }
     std::stable_sort(items.begin(), items.end(),
                      [](const Item& a, const Item& b) { return a.begin < b.begin; });
@@ -782,6 +789,8 @@ class Extractor {
       std::string ph = "\xE2\x9F\xA8";
       if (it.chunk == -2) {
         ph += "I";
+      } else if (it.chunk == -3) {
+        ph += "PERSON_" + std::to_string(antecedent);
       } else {
         const Chunk& c = chunks[static_cast<size_t>(it.chunk)];
         ph += c.type == kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));
@@ -1108,6 +1117,29 @@ class Extractor {
     return false;
   }
 
+  // The person "he" or "she" most likely stands for: the one person named in the closest of
+  // the two sentences before that names anyone ("Ana Lima spoke next. She works at Acme."). When
+  // that sentence names several people, the pronoun is left alone (-1): no guessing.
+  int32_t Antecedent(uint32_t sentence) const {
+    int32_t found = -1;
+    uint32_t found_sentence = 0;
+    std::string_view name;
+    for (size_t i = out_.mentions.size(); i-- > 0;) {
+      const Mention& m = out_.mentions[i];
+      if (m.sentence >= sentence) continue;
+      if (m.sentence + 2 < sentence) break;
+      if (m.type != EntityType::kPerson) continue;
+      if (found < 0) {
+        found = static_cast<int32_t>(i);
+        found_sentence = m.sentence;
+        name = m.text;
+      } else if (m.sentence == found_sentence && m.text != name) {
+        return -1;
+      }
+    }
+    return found;
+  }
+
   // Whether the sentence already states the relation: several rules often read one statement
   // ("great to meet A" is also "to meet A"), and a relation's weight counts statements.
   bool Stated(const std::string& relation, int32_t subject, int32_t object,
@@ -1128,7 +1160,7 @@ class Extractor {
                           const std::vector<Chunk>& chunks,
                           const std::vector<int32_t>& chunk_to_mention) {
     std::vector<Segment> segs;
-    std::string own = Slot(s, chunks, false, &segs, &chunk_to_mention);
+    std::string own = Slot(s, chunks, false, &segs, &chunk_to_mention, Antecedent(sentence_index));
     // "Including folks like A and B." continues the sentence before it.
     std::string slotted = own;
     size_t own_begin = 0;

@@ -147,7 +147,9 @@ TEST_F(ExtractTest, EventByConSuffixAndNarratorAttended) {
 TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
   Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
   EXPECT_FALSE(ex_.has_narrator);
-  EXPECT_EQ(Relations(), (Strings{"affiliated_with Maria Lopez -> Quillfeather Labs"}));
+  // "She" is Maria Lopez, the one person named before.
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Maria Lopez -> Quillfeather Labs",
+                                  "attended Maria Lopez -> DataFest"}));
 }
 
 TEST_F(ExtractTest, TalkByTitleKeywordTakesItsKind) {
@@ -707,6 +709,18 @@ TEST_F(ExtractTest, ThankedForDoingSomethingHelpedAndMeetingAList) {
   EXPECT_EQ(Relations(), (Strings{"helped Sara Ito -> @narrator", "met @narrator -> Ana Lima",
                                   "met @narrator -> Lena Okafor", "met @narrator -> Omar Haddad",
                                   "thanked @narrator -> Sara Ito"}));
+}
+
+TEST_F(ExtractTest, HeOrSheStandsForTheOnePersonNamedJustBefore) {
+  Run("Then Hanna Ruiz gave the closing keynote. She is a Senior Researcher at Northwind Labs and "
+      "a professor at the University of Porto.");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Hanna Ruiz -> Northwind Labs [Senior Researcher]",
+                     "affiliated_with Hanna Ruiz -> University of Porto [professor]",
+                     "speaker_of Hanna Ruiz -> closing keynote"}));
+  // Two people named before: "she" is left alone.
+  Run("Ana Lima and Tom Berg joined. She works at Northwind Labs.");
+  EXPECT_EQ(Relations(), Strings{});
 }
 
 }  // namespace
