@@ -90,6 +90,16 @@ class Extractor {
     std::vector<uint32_t> possessive_splits;  // token indexes of inner "'s"
   };
 
+  // "Dr", "Prof." before a name, "-san" after one (data/lexicon/honorifics.txt).
+  bool IsHonorific(uint32_t t) const { return rules_.honorifics_.Contains(TokenText(t)); }
+  bool HasHonorificSuffix(const Sentence& s, uint32_t end_token) const {
+    if (end_token + 1 >= s.end_token || TokenText(end_token) != "-" ||
+        !Adjacent(end_token - 1, end_token) || !Adjacent(end_token, end_token + 1)) {
+      return false;
+    }
+    return rules_.honorifics_.Contains("-" + std::string(TokenText(end_token + 1)));
+  }
+
   // A piece of the slotted sentence: raw text, a chunk placeholder or the narrator.
   struct Segment {
     size_t slot_begin, slot_len;
@@ -148,7 +158,17 @@ class Extractor {
   std::vector<Chunk> FindChunks(const Sentence& s) const {
     std::vector<Chunk> chunks;
     uint32_t t = s.first_token;
+    uint32_t honorific_until = UINT32_MAX;  // a title ("Dr.") makes the next candidate a person
     while (t < s.end_token) {
+      // "Dr. Ada Nwosu", "Prof Ravi Menon": the title is no part of the name.
+      if (IsCapitalized(t, s) && IsHonorific(t)) {
+        uint32_t next = t + 1;
+        if (next < s.end_token && TokenText(next) == "." && Adjacent(t, next)) ++next;
+        if (next < s.end_token && IsCapitalized(next, s) && !IsHonorific(next)) {
+          honorific_until = next;
+          t = next;
+        }
+      }
       if (!IsCapitalized(t, s)) {
         ++t;
         continue;
@@ -170,6 +190,12 @@ class Extractor {
             j = k + 1;
             continue;
           }
+        }
+        // "Annual Meeting of the Society for Neuroscience", "Army of the Potomac".
+        if (j + 2 < s.end_token && TokenText(j + 1) == "the" && IsCapitalized(j + 2, s) &&
+            (TokenText(j) == "of" || TokenText(j) == "for")) {
+          j += 3;
+          continue;
         }
         if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
           std::string_view w = TokenText(j);
@@ -247,6 +273,10 @@ class Extractor {
       if (c.first_token < c.end_token && !only_not_names && !is_role && !not_a_name) {
         c.begin = doc_.tokens[c.first_token].begin;
         c.end = doc_.tokens[c.end_token - 1].end;
+        if (t == honorific_until || HasHonorificSuffix(s, c.end_token)) {
+          c.type = static_cast<int>(EntityType::kPerson);
+          c.rule = "honorific";
+        }
         chunks.push_back(std::move(c));
       }
       t = j;
@@ -1289,7 +1319,10 @@ class Extractor {
   // How much a typing says about a name: gazetteers and programme lines most, context and
   // suffix rules less, a bare given name least; what the document said before nothing new.
   static int EvidenceWeight(std::string_view rule) {
-    if (rule.starts_with("gazetteer:") || rule.starts_with("programme_line")) return 3;
+    if (rule.starts_with("gazetteer:") || rule.starts_with("programme_line") ||
+        rule == "honorific") {
+      return 3;
+    }
     if (rule == "default:given_name" || rule == "gazetteer:companies_ambiguous") return 1;
     if (rule == "document_memory" || rule.starts_with("vote:")) return 0;
     return 2;

@@ -139,6 +139,8 @@ class RuleSet {
     int line = 0;
   };
   const std::vector<InferenceRule>& inference_rules() const { return inference_rules_; }
+  // data/lexicon/name_synonyms.tsv: name words that mean the same ("EU" -> "europe").
+  const Lexicon& name_synonyms() const { return name_synonyms_; }
 
  private:
   friend class Extractor;
@@ -150,7 +152,7 @@ class RuleSet {
   Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, given_names_,
       ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,
       ambiguous_products_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
-      not_names_, languages_, eponym_heads_, event_keywords_, function_words_,
+      not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, event_keywords_, function_words_,
       continuation_openers_;
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded

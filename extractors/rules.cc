@@ -155,6 +155,8 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       out->append(open_group).append(kOpen).append("I").append(kClose).append(")");
     } else if (type == "?" || type == "ANY" || type == "WHO" || ParseEntityType(type, &ignored)) {
       std::string one = PlaceholderRegex(type, subtype);
+      // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
+      if (type == "PERSON" || type == "WHO") one += "(?:-\\p{Ll}+)?";
       if (list) {
         out->append(open_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
                     one + ")*)");
@@ -389,6 +391,8 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->not_names_, "lexicon/not_names.txt", false},
       {&rs->languages_, "lexicon/languages.txt", false, false},
       {&rs->eponym_heads_, "lexicon/eponym_heads.txt", true, false},
+      {&rs->honorifics_, "lexicon/honorifics.txt", false, false},
+      {&rs->name_synonyms_, "lexicon/name_synonyms.tsv", true},
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},

@@ -202,7 +202,11 @@ class Resolver {
         size_t next = f.find(' ', plus + 3);
         f.erase(plus, next == std::string::npos ? std::string::npos : next - plus);
       }
-      for (const std::string& w : Words(NameKey(f))) words.insert(w);
+      for (const std::string& w : Words(NameKey(f))) {
+        // "DevConf EU 2021" and "DevConf Europe 2021" are one event (data/lexicon).
+        std::string_view same = rules_.name_synonyms().Canonical(w);
+        words.insert(same.empty() ? w : std::string(same));
+      }
       break;  // the first mention stands for the entity
     }
     return words;

@@ -723,5 +723,21 @@ TEST_F(ExtractTest, HeOrSheStandsForTheOnePersonNamedJustBefore) {
   EXPECT_EQ(Relations(), Strings{});
 }
 
+// --- people's titles and honorifics, names with "of the" ---------------------------------------
+
+TEST_F(ExtractTest, HonorificsAreNotNamesButMakePeople) {
+  Run("Dr. Ada Nwosu and Prof Ravi Menon spoke. I met Tanaka-san and Suzuki-sensei later.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ada Nwosu' [4,13)", "PERSON 'Ravi Menon' [23,33)",
+                                 "PERSON 'Tanaka' [47,53)", "PERSON 'Suzuki' [62,68)"}));
+  EXPECT_EQ(RuleOf("Suzuki"), "honorific");  // a company's name, but the suffix says person
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Suzuki", "met @narrator -> Tanaka"}));
+}
+
+TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
+  Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
+                                 "PLACE.city 'Chicago' [65,72)"}));
+}
+
 }  // namespace
 }  // namespace kg

@@ -264,6 +264,17 @@ TEST_F(ResolveTest, MainEventPrefersANameWithItsEditionYear) {
   EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:pydata-lisbon-2024").size(), 1u);
 }
 
+TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {
+  Run("I went to DevConf EU 2021 in Brno. DevConf Europe 2021 had 40 talks. I also attended "
+      "RustFest 2019 and RustFest 2023.");
+  Strings events;
+  for (const auto &n : dg_.nodes) {
+    if (n.type == "EVENT") events.push_back(n.id);
+  }
+  EXPECT_EQ(events,
+            (Strings{"event:devconf-eu-2021", "event:rustfest-2019", "event:rustfest-2023"}));
+}
+
 TEST_F(ResolveTest, NoEventMeansNoPartOf) {
   Run("Anna Keller's keynote was great. I enjoyed it. We clapped.");
   EXPECT_EQ(TypedEdges(), (Strings{"person:anna-keller -speaker_of-> talk:anna-keller-s-keynote"}));
