@@ -263,8 +263,8 @@ class Extractor {
         not_a_name =
             rules_.languages_.Contains(w) ||
             // A dictionary word with a demonym's shape: "Italian", not "Adrian".
-            (IsDemonym(w) && rules_.common_words_.Contains(FoldCase(w)) &&
-             !rules_.given_names_.Contains(w) && !rules_.ambiguous_given_names_.Contains(w));
+            (rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w) &&
+             !rules_.ambiguous_given_names_.Contains(w) && IsDemonym(w));
       }
       if (c.end_token + 1 < s.end_token && IsPossessive(c.end_token) &&
           rules_.eponym_heads_.Contains(TokenText(c.end_token + 1))) {
@@ -553,7 +553,7 @@ class Extractor {
 
   // The chunks and speaker relations of a programme line, or false when no line rule fits.
   bool ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
-    if (rules_.line_rules_.empty() || s.end_token - s.first_token < 2) return false;
+    if (s.end_token - s.first_token < 2) return false;
     bool list_item = OpensWithListMarker(s);
     if (!s.is_heading && !list_item && !programme_items_.count(si)) return false;
     // The text without a list marker or bold markers: "- **Jane Doe** - Parsers".
@@ -566,7 +566,7 @@ class Extractor {
       body += static_cast<uint32_t>(i);
     }
     std::string_view line = Text(body, s.end);
-    for (int index : rules_.line_rules_) {
+    for (int index : rules_.line_index_->Match(line)) {
       const auto& rule = *rules_.entity_rules_[static_cast<size_t>(index)];
       re2::StringPiece sub[8];
       int n = std::min(rule.re->NumberOfCapturingGroups() + 1, 8);

@@ -152,17 +152,16 @@ class RuleSet {
   Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, given_names_,
       ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,
       ambiguous_products_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
-      not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, event_keywords_, function_words_,
-      continuation_openers_;
+      not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, event_keywords_,
+      function_words_, continuation_openers_;
   std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
-  std::vector<int> line_rules_;  // indexes of the 'line' entity rules, in file order
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;
   // One DFA pass over a sentence tells which context (each/span) rules and which relation
   // rules can match it, so only those run with submatch extraction. Opaque here (set.h).
   struct RuleIndex;
-  std::unique_ptr<RuleIndex> chunk_index_, context_index_, relation_index_;
+  std::unique_ptr<RuleIndex> chunk_index_, context_index_, line_index_, relation_index_;
   Status BuildIndexes();
   std::vector<InferenceRule> inference_rules_;
   std::string fingerprint_;

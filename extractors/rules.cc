@@ -156,7 +156,7 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
     } else if (type == "?" || type == "ANY" || type == "WHO" || ParseEntityType(type, &ignored)) {
       std::string one = PlaceholderRegex(type, subtype);
       // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
-      if (type == "PERSON" || type == "WHO") one += "(?:-\\p{Ll}+)?";
+      if (type == "PERSON" || type == "WHO") one += "(?:-[a-z]+)?";
       if (list) {
         out->append(open_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
                     one + ")*)");
@@ -334,15 +334,14 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
 Status RuleSet::BuildIndexes() {
   chunk_index_ = std::make_unique<RuleIndex>();
   context_index_ = std::make_unique<RuleIndex>();
+  line_index_ = std::make_unique<RuleIndex>();
   relation_index_ = std::make_unique<RuleIndex>();
   std::string err;
   for (size_t i = 0; i < entity_rules_.size(); ++i) {
     const EntityRule& r = *entity_rules_[i];
-    if (r.mode == EntityRule::Mode::kLine) {
-      line_rules_.push_back(static_cast<int>(i));  // few, and only for headings and list items
-      continue;
-    }
-    RuleIndex& index = r.mode == EntityRule::Mode::kChunk ? *chunk_index_ : *context_index_;
+    RuleIndex& index = r.mode == EntityRule::Mode::kChunk  ? *chunk_index_
+                       : r.mode == EntityRule::Mode::kLine ? *line_index_
+                                                           : *context_index_;
     if (index.set.Add(r.re->pattern(), &err) < 0) {
       return Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
     }
@@ -356,7 +355,7 @@ Status RuleSet::BuildIndexes() {
     relation_index_->rule_of_entry.push_back(static_cast<int>(i));
   }
   if (!chunk_index_->set.Compile() || !context_index_->set.Compile() ||
-      !relation_index_->set.Compile()) {
+      !line_index_->set.Compile() || !relation_index_->set.Compile()) {
     return Status::Rules("rule index: RE2::Set does not compile (out of memory?)");
   }
   return Status::Ok();
