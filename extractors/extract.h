@@ -134,8 +134,8 @@ class RuleSet {
   struct RelationRule;
   struct InferenceRule {
     std::string name, relation;
-    std::string subject, object;  // selectors: TYPE, TYPE.subtype, @narrator, @main_event,
-                                  // @met_by_narrator
+    std::string subject, object;  // selectors: TYPE, @narrator, @main_event, @main_city, ...
+    bool unless_stated = false;   // not for a subject the text gives this relation already
     int line = 0;
   };
   const std::vector<InferenceRule>& inference_rules() const { return inference_rules_; }

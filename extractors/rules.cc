@@ -313,19 +313,26 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
       "speaker_of", "panelist_of", "moderator_of", "part_of",   "attended",
       "organized",  "held_at",     "located_in",   "from",      "affiliated_with",
       "met",        "helped",      "thanked",      "related_to"};
-  static const std::set<std::string> kSelectors = {"@narrator", "@main_event", "@met_by_narrator",
-                                                   "@helpers", "@talk_organizers"};
+  static const std::set<std::string> kSelectors = {
+      "@narrator", "@main_event", "@met_by_narrator", "@helpers", "@talk_organizers", "@main_city"};
   while (r.Next(&line)) {
-    if (!SplitFields(line, 4, &f)) return r.Error("expected 'name | relation | subject | object'");
+    bool unless_stated = false;
+    if (SplitFields(line, 5, &f)) {
+      if (f[4] != "unless_stated") return r.Error("unknown flag '" + f[4] + "' (unless_stated)");
+      unless_stated = true;
+      f.pop_back();
+    } else if (!SplitFields(line, 4, &f)) {
+      return r.Error("expected 'name | relation | subject | object [| unless_stated]'");
+    }
     if (!kRelations.count(f[1])) return r.Error("unknown relation '" + f[1] + "'");
     for (const std::string& sel : {f[2], f[3]}) {
       EntityType ignored;
       if (!kSelectors.count(sel) && !ParseEntityType(sel, &ignored)) {
         return r.Error("unknown selector '" + sel + "' (a type, or one of @narrator, " +
-                       "@main_event, @met_by_narrator, @helpers, @talk_organizers)");
+                       "@main_event, @met_by_narrator, @helpers, @talk_organizers, @main_city)");
       }
     }
-    inference_rules_.push_back({f[0], f[1], f[2], f[3], r.line_no});
+    inference_rules_.push_back({f[0], f[1], f[2], f[3], unless_stated, r.line_no});
   }
   fingerprint_ += fp;
   return Status::Ok();

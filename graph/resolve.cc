@@ -393,6 +393,22 @@ class Resolver {
       }
     }
     if (best != SIZE_MAX) main_event_id_ = entities_[best].id;
+    // The main city: the city the report names most, if it names it at least twice or names
+    // no other city; the first named on a tie. Trip reports name where they went.
+    size_t city = SIZE_MAX, cities = 0;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      const Entity& ent = entities_[e];
+      if (!ent.alive || ent.type != EntityType::kPlace || ent.subtype != "city") continue;
+      ++cities;
+      if (city == SIZE_MAX || ent.mentions.size() > entities_[city].mentions.size() ||
+          (ent.mentions.size() == entities_[city].mentions.size() &&
+           ent.mentions.front() < entities_[city].mentions.front())) {
+        city = e;
+      }
+    }
+    if (city != SIZE_MAX && (cities == 1 || entities_[city].mentions.size() >= 2)) {
+      main_city_id_ = entities_[city].id;
+    }
   }
 
   Span SentenceSpan(uint32_t si, const std::string& rule) const {
@@ -502,6 +518,8 @@ class Resolver {
       if (!narrator_id_.empty()) ids.push_back(narrator_id_);
     } else if (selector == "@main_event") {
       if (!main_event_id_.empty()) ids.push_back(main_event_id_);
+    } else if (selector == "@main_city") {
+      if (!main_city_id_.empty()) ids.push_back(main_city_id_);
     } else if (selector == "@met_by_narrator") {
       ids.assign(met_by_narrator_.begin(), met_by_narrator_.end());
     } else if (selector == "@helpers") {
@@ -525,8 +543,11 @@ class Resolver {
   }
 
   void AddInferred() {
+    std::set<std::pair<std::string, std::string>> stated;  // (subject, relation) from the text
+    for (const DocumentGraph::Edge& e : out_.edges) stated.emplace(e.source, e.props.relation);
     for (const RuleSet::InferenceRule& rule : rules_.inference_rules()) {
       for (const std::string& s : Select(rule.subject)) {
+        if (rule.unless_stated && stated.count({s, rule.relation})) continue;
         for (const std::string& o : Select(rule.object)) {
           std::string anchor = s == narrator_id_ ? o : s;
           AddEdge(s, o, rule.relation, "", FirstMentionSentence(anchor, "inference:" + rule.name));
@@ -560,7 +581,7 @@ class Resolver {
   std::map<std::string, size_t> node_index_;
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> edge_index_;
   std::set<std::string> met_by_narrator_, helpers_, talk_organizers_;
-  std::string narrator_id_, main_event_id_;
+  std::string narrator_id_, main_event_id_, main_city_id_;
 };
 
 }  // namespace

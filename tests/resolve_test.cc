@@ -275,6 +275,24 @@ TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEdition
             (Strings{"event:devconf-eu-2021", "event:rustfest-2019", "event:rustfest-2023"}));
 }
 
+TEST_F(ResolveTest, MainEventIsHeldInTheCityTheReportNamesMost) {
+  Run("Notes from DataFest 2025\n\nI landed in Lisbon on Monday. Lisbon was sunny. We took a "
+      "day trip to Porto.");
+  EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:lisbon").size(), 1u);
+  EXPECT_TRUE(Edges("event:datafest-2025", "held_at", "place:porto").empty());
+  // A stated place wins: nothing is inferred.
+  Run("DataFest 2025 took place in Porto. I landed in Lisbon on Monday. Lisbon was sunny.");
+  EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:porto").size(), 1u);
+  EXPECT_TRUE(Edges("event:datafest-2025", "held_at", "place:lisbon").empty());
+}
+
+TEST_F(ResolveTest, TalkOfAnotherNamedEventIsNotPartOfTheMainOne) {
+  Run("I attended DataFest 2025 and DataFest 2025 was great. I gave the Compiler Workshop at "
+      "RustConf 2024 last year.");
+  EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:rustconf-2024").size(), 1u);
+  EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:datafest-2025").empty());
+}
+
 TEST_F(ResolveTest, NoEventMeansNoPartOf) {
   Run("Anna Keller's keynote was great. I enjoyed it. We clapped.");
   EXPECT_EQ(TypedEdges(), (Strings{"person:anna-keller -speaker_of-> talk:anna-keller-s-keynote"}));
