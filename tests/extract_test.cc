@@ -739,5 +739,18 @@ TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
                                  "PLACE.city 'Chicago' [65,72)"}));
 }
 
+TEST_F(ExtractTest, QuotedTitleCaseTextIsATalkButQuotedSpeechIsNot) {
+  Run("Ana Lima's \"Gardens and Glaciers: Saving Knowledge Through Succession\" was the best. "
+      "Tom Berg said \"I would write a parser for it\" later.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Ana Lima' [0,8)",
+                     "TALK.talk 'Gardens and Glaciers: Saving Knowledge Through Succession' "
+                     "[12,69)",
+                     "PERSON 'Tom Berg' [85,93)"}));
+  EXPECT_EQ(Relations(),
+            (Strings{"speaker_of Ana Lima -> Gardens and Glaciers: Saving Knowledge Through "
+                     "Succession"}));
+}
+
 }  // namespace
 }  // namespace kg
