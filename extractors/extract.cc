@@ -160,6 +160,11 @@ class Extractor {
     uint32_t t = s.first_token;
     uint32_t honorific_until = UINT32_MAX;  // a title ("Dr.") makes the next candidate a person
     while (t < s.end_token) {
+      // "8th Light", "2nd Quadrant": a name may open with an ordinal.
+      bool ordinal_start = doc_.tokens[t].shape == Shape::kAlnum && t + 1 < s.end_token &&
+                           IsCapitalized(t + 1, s) && !Adjacent(t, t + 1) &&
+                           std::isdigit(static_cast<unsigned char>(TokenText(t)[0])) &&
+                           std::isalpha(static_cast<unsigned char>(TokenText(t).back()));
       // "Dr. Ada Nwosu", "Prof Ravi Menon": the title is no part of the name.
       if (IsCapitalized(t, s) && IsHonorific(t)) {
         uint32_t next = t + 1;
@@ -169,7 +174,7 @@ class Extractor {
           t = next;
         }
       }
-      if (!IsCapitalized(t, s)) {
+      if (!IsCapitalized(t, s) && !ordinal_start) {
         ++t;
         continue;
       }
@@ -324,6 +329,15 @@ class Extractor {
     if (rules_.products_.Contains(text)) {
       c.dropped = true;
       c.rule = "gazetteer:products";
+    }
+    // "Italian Go", "Swiss Python": a language or nationality word before a product describes
+    // it; no name.
+    if (c.end_token > c.first_token + 1 && rules_.languages_.Contains(TokenText(c.first_token))) {
+      std::string_view rest = Text(doc_.tokens[c.first_token + 1].begin, c.end);
+      if (rules_.products_.Contains(rest) || rules_.ambiguous_products_.Contains(rest)) {
+        c.dropped = true;
+        c.rule = "gazetteer:products";
+      }
     }
   }
 
@@ -945,6 +959,24 @@ class Extractor {
               blocked = true;
             }
           }
+          // "a talk about it", "a talk on how hard ...": a topic is not a pronoun or a
+          // function word.
+          if (rule->type == EntityType::kTalk && !blocked) {
+            std::string_view span = Text(nc.begin, nc.end);
+            for (std::string_view cue : {" about ", " on "}) {
+              size_t at = span.find(cue);
+              if (at == std::string_view::npos) continue;
+              // Only "<kind> on/about ...": a title may say "on its Promise".
+              std::string_view before = span.substr(0, at);
+              before = before.substr(
+                  before.rfind(' ') == std::string_view::npos ? 0 : before.rfind(' ') + 1);
+              if (rules_.talk_kinds_.Canonical(before).empty()) break;
+              std::string_view topic = span.substr(at + cue.size());
+              std::string_view first = topic.substr(0, topic.find(' '));
+              if (rules_.function_words_.Contains(first)) blocked = true;
+              break;
+            }
+          }
           if (blocked) continue;
           for (int id : inner) {
             if (id >= 0) chunks[static_cast<size_t>(id)].dropped = true;
@@ -1020,6 +1052,37 @@ class Extractor {
       }
       out.push_back(std::move(head));
       out.push_back(std::move(tail));
+    }
+    chunks = std::move(out);
+  }
+
+  // "Ana Lima & Tom Berg": an ampersand between two people's full names joins no name
+  // ("Procter & Gamble" stays whole: neither side starts with a given name).
+  void SplitPersonPairs(const Sentence& s, std::vector<Chunk>& chunks) const {
+    std::vector<Chunk> out;
+    for (Chunk& c : chunks) {
+      uint32_t amp = 0;
+      for (uint32_t t = c.first_token + 1; t + 1 < c.end_token && amp == 0; ++t) {
+        if (TokenText(t) == "&" || TokenText(t) == "+") amp = t;
+      }
+      auto full_name = [&](uint32_t f, uint32_t l) {
+        return l >= f + 2 && rules_.given_names_.Contains(TokenText(f)) &&
+               LooksLikePersonName(s, f, l);
+      };
+      if (c.dropped || c.type != kUntyped || amp == 0 || !full_name(c.first_token, amp) ||
+          !full_name(amp + 1, c.end_token)) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      Chunk left = c, right = c;
+      left.end_token = amp;
+      left.end = doc_.tokens[amp - 1].end;
+      left.possessive_splits.clear();
+      right.first_token = amp + 1;
+      right.begin = doc_.tokens[amp + 1].begin;
+      right.possessive_splits.clear();
+      out.push_back(std::move(left));
+      out.push_back(std::move(right));
     }
     chunks = std::move(out);
   }
@@ -1275,6 +1338,7 @@ class Extractor {
       }
     }
     SplitAtConnectors(chunks, /*before_typing=*/true);
+    SplitPersonPairs(s, chunks);
     for (Chunk& c : chunks) {
       if (c.type != kUntyped) continue;
       TypeByGazetteer(c);

@@ -752,5 +752,21 @@ TEST_F(ExtractTest, QuotedTitleCaseTextIsATalkButQuotedSpeechIsNot) {
                      "Succession"}));
 }
 
+TEST_F(ExtractTest, TalkTopicIsNotAPronounOrFunctionWord) {
+  Run("I gave a talk about it at the meetup. Later Ana Lima gave a talk about how hard naming is.");
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.type, EntityType::kTalk) << Describe(m);
+}
+
+TEST_F(ExtractTest, NationalityBeforeAProductIsNoEvent) {
+  Run("It is the Italian Go conference, and I spoke there.");
+  EXPECT_TRUE(Mentions().empty()) << Mentions()[0];
+}
+
+TEST_F(ExtractTest, OrdinalOpensAnOrganisationAndBothWorkForIt) {
+  Run("The tutorial by Ana Lima & Tom Berg, both working for 8th Meridian Labs, was great.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ana Lima -> 8th Meridian Labs",
+                                  "affiliated_with Tom Berg -> 8th Meridian Labs"}));
+}
+
 }  // namespace
 }  // namespace kg
