@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <set>
 
 #include "extractors/internal.h"
 
@@ -376,7 +377,10 @@ class Extractor {
       // "... talks were about databases:" or a heading "Talks we liked" over a bullet list.
       bool colon = TokenText(intro.end_token - 1) == ":";
       bool heading_over_list = intro.is_heading && OpensWithListMarker(sents[si + 1]);
-      if (!colon && !heading_over_list) continue;
+      if (!colon && !heading_over_list) {
+        FindAnnouncedItems(si);
+        continue;
+      }
       // The kind: named in the introducing sentence ("talks we liked:"), else in the two
       // sentences before it ("The lightning talks were great. Highlights:").
       std::string kind = TalkKind(doc_.TextOf(intro));
@@ -394,6 +398,52 @@ class Extractor {
         }
         programme_items_[k] = kind;
       }
+    }
+  }
+
+  // "I gave three talks." and then three title lines, each over its own description: the
+  // next headings (as many as announced) are the narrator's programme items, when the
+  // announcing sentence says the narrator gave them (data/lexicon/talk_giving_verbs.txt).
+  void FindAnnouncedItems(uint32_t si) {
+    const Sentence& intro = doc_.sentences[si];
+    int count = 0;
+    std::string kind;
+    bool narrator = false, gave = false;
+    for (uint32_t t = intro.first_token; t < intro.end_token; ++t) {
+      std::string_view w = TokenText(t);
+      narrator |= IsNarratorPronoun(t, intro);
+      gave |= rules_.talk_giving_verbs_.Contains(FoldCase(w));
+      if (t + 1 >= intro.end_token) break;
+      std::string folded = FoldCase(w);
+      int n = 0;
+      if (std::string_view v = rules_.number_words_.Canonical(folded); !v.empty()) {
+        n = std::atoi(std::string(v).c_str());
+      } else if (doc_.tokens[t].shape == Shape::kDigits && w.size() == 1) {
+        n = w[0] - '0';
+      }
+      std::string_view next = TokenText(t + 1);
+      if (n >= 2 && next.size() > 1 && next.back() == 's') {
+        std::string_view k = rules_.talk_kinds_.Canonical(next);
+        if (!k.empty()) {
+          count = n;
+          kind = std::string(k);
+        }
+      }
+    }
+    // Only the narrator's own announcement: "there were five workshops" is often followed by
+    // headings that are not their titles.
+    if (count == 0 || !narrator || !gave) return;
+    int found = 0;
+    const auto& sents = doc_.sentences;
+    for (uint32_t k = si + 1; k < sents.size() && k <= si + 40 && found < count; ++k) {
+      const Sentence& item = sents[k];
+      if (!item.is_heading || item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item) ||
+          doc_.TextOf(item).find('!') != std::string_view::npos) {
+        continue;
+      }
+      programme_items_[k] = kind;
+      narrator_items_.insert(k);
+      ++found;
     }
   }
 
@@ -1332,6 +1382,10 @@ class Extractor {
       // typed by its shape
     } else if (auto item = programme_items_.find(si); item != programme_items_.end()) {
       Chunk title = ProgrammeItemChunk(s, item->second);
+      if (title.type != kUntyped && narrator_items_.count(si)) {
+        line_relations_.push_back(
+            {si, kNarratorBegin, title.begin, "speaker_of", "programme_list"});
+      }
       if (title.type != kUntyped) {
         std::erase_if(chunks, [&](const Chunk& c) { return c.begin < title.end; });
         chunks.insert(chunks.begin(), std::move(title));
@@ -1492,13 +1546,17 @@ class Extractor {
          ++line_relation_next_) {
       const LineRelation& r = line_relations_[line_relation_next_];
       if (r.sentence != si) continue;
-      int32_t subject = -1, object = -1;
+      bool narrator_subject = r.subject_begin == kNarratorBegin;
+      int32_t subject = narrator_subject ? kNarrator : -1, object = -1;
       for (size_t i = 0; i < chunks.size(); ++i) {
         if (chunk_to_mention[i] < 0) continue;
         if (chunks[i].begin == r.subject_begin) subject = chunk_to_mention[i];
         if (chunks[i].begin == r.object_begin) object = chunk_to_mention[i];
       }
-      if (subject < 0 || object < 0 || Stated(r.relation, subject, object, si)) continue;
+      if ((!narrator_subject && subject < 0) || object < 0 ||
+          Stated(r.relation, subject, object, si)) {
+        continue;
+      }
       out_.relations.push_back({r.relation, subject, object, "", si, r.rule});
     }
   }
@@ -1511,7 +1569,9 @@ class Extractor {
   std::string previous_slotted_;   // the last sentence as the relation rules saw it
   std::vector<bool> is_narrator_;  // per token: a first-person pronoun
   int narrator_count_ = 0;
-  std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
+  std::map<uint32_t, std::string> programme_items_;       // sentence -> TALK kind
+  std::set<uint32_t> narrator_items_;                     // programme items the narrator gave
+  static constexpr uint32_t kNarratorBegin = UINT32_MAX;  // a LineRelation's narrator subject
   // Relations stated by the shape of a programme line, by the first byte of their endpoints'
   // chunks (chunk indexes change as later rules add chunks).
   struct LineRelation {

@@ -768,5 +768,17 @@ TEST_F(ExtractTest, OrdinalOpensAnOrganisationAndBothWorkForIt) {
                                   "affiliated_with Tom Berg -> 8th Meridian Labs"}));
 }
 
+TEST_F(ExtractTest, TalksTheNarratorAnnouncesAreTheTitleLinesThatFollow) {
+  Run("While there, I gave three talks.\n\nFast Parsers in Go\nThis covered parsing tips.\n\n"
+      "Testing the Untestable\nThis one was about tests.\n\nThe Big Show\nA joint talk with Ana "
+      "Lima.\n\nLunch Break\nWe ate.\n");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of @narrator -> Fast Parsers in Go",
+                                  "speaker_of @narrator -> Testing the Untestable",
+                                  "speaker_of @narrator -> The Big Show"}));
+  // Someone else's announcement does not make the headings talks.
+  Run("There were three workshops.\n\nFast Parsers in Go\nThis covered parsing tips.\n");
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.type, EntityType::kTalk) << Describe(m);
+}
+
 }  // namespace
 }  // namespace kg
