@@ -391,6 +391,12 @@ class Extractor {
       for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
         const Sentence& item = sents[k];
         std::string_view text = doc_.TextOf(item);
+        // A link or a day's heading ("Day 3, 4 & 5") is no programme item, but the list goes on.
+        bool link = text.find("://") != std::string_view::npos;
+        if (item.is_heading && (link || IsDayHeading(item)) &&
+            (!heading_over_list || OpensWithListMarker(item))) {
+          continue;
+        }
         if (!item.is_heading || text.find('!') != std::string_view::npos ||
             item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item) ||
             (heading_over_list && !OpensWithListMarker(item))) {
@@ -447,6 +453,16 @@ class Extractor {
     }
   }
 
+  // "Day 2", "Day 3, 4 & 5", "Day One": the heading of a day, not a programme item.
+  bool IsDayHeading(const Sentence& s) const {
+    uint32_t t = s.first_token;
+    while (t < s.end_token && doc_.tokens[t].shape == Shape::kPunct) ++t;
+    if (t + 1 >= s.end_token || FoldCase(TokenText(t)) != "day") return false;
+    std::string_view next = TokenText(t + 1);
+    return doc_.tokens[t + 1].shape == Shape::kDigits ||
+           !rules_.number_words_.Canonical(FoldCase(next)).empty() || FoldCase(next) == "one";
+  }
+
   bool OpensWithListMarker(const Sentence& s) const {
     std::string_view t = doc_.TextOf(s);
     if (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") ||
@@ -470,11 +486,15 @@ class Extractor {
   Chunk ProgrammeItemChunk(const Sentence& s, const std::string& kind) const {
     Chunk c;
     c.first_token = s.first_token;
+    auto list_number = [&](uint32_t t) {  // "1." or "2)" opening a list item
+      return t + 1 < s.end_token && (TokenText(t + 1) == "." || TokenText(t + 1) == ")");
+    };
     while (c.first_token < s.end_token && doc_.tokens[c.first_token].shape != Shape::kCapitalized &&
            doc_.tokens[c.first_token].shape != Shape::kMixed &&
            doc_.tokens[c.first_token].shape != Shape::kAllCaps &&
-           doc_.tokens[c.first_token].shape != Shape::kLower) {
-      c.first_token++;  // "-", "1.", "•", "“"
+           doc_.tokens[c.first_token].shape != Shape::kLower &&
+           !(doc_.tokens[c.first_token].shape == Shape::kDigits && !list_number(c.first_token))) {
+      c.first_token++;  // "-", "1.", "•", "“"; not the "16" of "16 Ways to ..."
     }
     c.end_token = c.first_token;
     while (c.end_token < s.end_token) {

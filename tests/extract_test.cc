@@ -780,5 +780,12 @@ TEST_F(ExtractTest, TalksTheNarratorAnnouncesAreTheTitleLinesThatFollow) {
   for (const Mention &m : ex_.mentions) EXPECT_NE(m.type, EntityType::kTalk) << Describe(m);
 }
 
+TEST_F(ExtractTest, ProgrammeListSkipsLinksAndDayHeadingsAndKeepsLeadingNumbers) {
+  Run("The talks I liked:\n\n- 12 Rules for Calm Releases\n- Day 2, 3 & 4\n"
+      "- https://example.org/slides\n- Quiet Queues\n");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.talk '12 Rules for Calm Releases' [22,48)",
+                                 "TALK.talk 'Quiet Queues' [95,107)"}));
+}
+
 }  // namespace
 }  // namespace kg
