@@ -808,6 +808,14 @@ class Extractor {
           (rule->type == EntityType::kPlace || rule->type == EntityType::kOrg)) {
         continue;
       }
+      // "Keynote", "Lightning Talks": programme words alone name no programme item.
+      if (rule->type == EntityType::kTalk) {
+        bool only_kinds = true;
+        for (uint32_t t = c.first_token; t < c.end_token && only_kinds; ++t) {
+          only_kinds = !rules_.talk_kinds_.Canonical(TokenText(t)).empty();
+        }
+        if (only_kinds) continue;
+      }
       SetType(c, *rule, text);
       if (rule->type == EntityType::kEvent) TrimEventName(c);
       return;

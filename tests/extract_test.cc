@@ -787,5 +787,10 @@ TEST_F(ExtractTest, ProgrammeListSkipsLinksAndDayHeadingsAndKeepsLeadingNumbers)
                                  "TALK.talk 'Quiet Queues' [95,107)"}));
 }
 
+TEST_F(ExtractTest, ProgrammeWordsAloneNameNoTalk) {
+  Run("The Keynote was long, the Lightning Talks were short, and the Compiler Workshop was full.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.workshop 'Compiler Workshop' [62,79)"}));
+}
+
 }  // namespace
 }  // namespace kg
