@@ -140,6 +140,19 @@ class Extractor {
     return doc_.tokens[t].shape == Shape::kDigits && w.size() == 4 &&
            (w.starts_with("19") || w.starts_with("20"));
   }
+  bool IsVersion(uint32_t t) const {  // "2.0", "6.1.3"
+    std::string_view w = TokenText(t);
+    bool dot = false;
+    for (char ch : w) {
+      if (ch == '.') {
+        dot = true;
+      } else if (!std::isdigit(static_cast<unsigned char>(ch))) {
+        return false;
+      }
+    }
+    return dot && std::isdigit(static_cast<unsigned char>(w.front())) &&
+           std::isdigit(static_cast<unsigned char>(w.back()));
+  }
   bool Adjacent(uint32_t a, uint32_t b) const {  // no space between tokens a and b
     return doc_.tokens[a].end == doc_.tokens[b].begin;
   }
@@ -185,6 +198,11 @@ class Extractor {
       while (j < s.end_token) {
         if (IsCapitalized(j, s) || (IsYear(j) && j > t)) {
           ++j;
+          continue;
+        }
+        // "DevFest 2.0 Summit": a version number between capitalised words.
+        if (j + 1 < s.end_token && IsVersion(j) && IsCapitalized(j + 1, s)) {
+          j += 2;
           continue;
         }
         // "Diversity & Inclusion (D&I) Workgroup Session": an acronym in brackets inside a name.

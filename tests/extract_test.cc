@@ -792,5 +792,11 @@ TEST_F(ExtractTest, ProgrammeWordsAloneNameNoTalk) {
   EXPECT_EQ(Mentions(), (Strings{"TALK.workshop 'Compiler Workshop' [62,79)"}));
 }
 
+TEST_F(ExtractTest, VersionNumberInsideAnEventName) {
+  Run("I went to the DevFest 2.0 Summit in Pune.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"EVENT 'DevFest 2.0 Summit' [14,32)", "PLACE.city 'Pune' [36,40)"}));
+}
+
 }  // namespace
 }  // namespace kg
