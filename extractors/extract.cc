@@ -1101,6 +1101,18 @@ class Extractor {
     chunks.insert(it, std::move(nc));
   }
 
+  // The two candidates on either side of token `cut` of `c` (the token itself is in neither).
+  std::pair<Chunk, Chunk> SplitChunkAt(const Chunk& c, uint32_t cut) const {
+    Chunk head = c, tail = c;
+    head.end_token = cut;
+    head.end = doc_.tokens[cut - 1].end;
+    head.possessive_splits.clear();
+    tail.first_token = cut + 1;
+    tail.begin = doc_.tokens[cut + 1].begin;
+    tail.possessive_splits.clear();
+    return {std::move(head), std::move(tail)};
+  }
+
   // Splits a candidate at an inner "of"/"for" where the parts are separate names:
   //  - a given name and a surname before it: "Fatuma Hassan of Microsoft" is a person and
   //    her organisation (`before_typing`, so "Maria Lopez of Acme Labs" is not one ORG);
@@ -1126,13 +1138,7 @@ class Extractor {
         out.push_back(std::move(c));
         continue;
       }
-      Chunk head = c, tail = c;
-      head.end_token = cut;
-      head.end = doc_.tokens[cut - 1].end;
-      head.possessive_splits.clear();
-      tail.first_token = cut + 1;
-      tail.begin = doc_.tokens[cut + 1].begin;
-      tail.possessive_splits.clear();
+      auto [head, tail] = SplitChunkAt(c, cut);
       for (Chunk* part : {&head, &tail}) {
         TypeByGazetteer(*part);
         if (part->type == kUntyped) TypeByChunkRules(*part);
@@ -1170,13 +1176,7 @@ class Extractor {
         out.push_back(std::move(c));
         continue;
       }
-      Chunk left = c, right = c;
-      left.end_token = amp;
-      left.end = doc_.tokens[amp - 1].end;
-      left.possessive_splits.clear();
-      right.first_token = amp + 1;
-      right.begin = doc_.tokens[amp + 1].begin;
-      right.possessive_splits.clear();
+      auto [left, right] = SplitChunkAt(c, amp);
       out.push_back(std::move(left));
       out.push_back(std::move(right));
     }
