@@ -286,6 +286,9 @@ class Extractor {
         std::string_view w = TokenText(c.first_token);
         not_a_name =
             rules_.languages_.Contains(w) ||
+            (rules_.function_words_.Contains(w) &&  // "He", but "US" is a country
+             doc_.tokens[c.first_token].shape != Shape::kAllCaps) ||
+            (w.size() == 1 && doc_.tokens[c.first_token].shape != Shape::kAllCaps) ||
             // A dictionary word with a demonym's shape: "Italian", not "Adrian".
             (rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w) &&
              !rules_.ambiguous_given_names_.Contains(w) && IsDemonym(w));
@@ -1196,13 +1199,18 @@ class Extractor {
     return after.find("\xE2\x80\x9D") != std::string_view::npos;
   }
 
-  // "in Florence", "from Charlotte": a city whose name is also a word or a given name is a
-  // city after "in", "from" or "near".
+  // "in Florence", "the heart of Charlotte": a city whose name is also a word or a given name
+  // is a city after a place cue (data/lexicon/place_cues.txt).
   void ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chunks) const {
     for (Chunk& c : chunks) {
       if (c.dropped || c.type != kUntyped || c.first_token == s.first_token) continue;
-      std::string_view prev = TokenText(c.first_token - 1);
-      if (prev != "in" && prev != "from" && prev != "near") continue;
+      uint32_t p = c.first_token - 1;
+      bool cue = rules_.place_cues_.Contains(FoldCase(TokenText(p)));
+      if (!cue && p > s.first_token) {
+        cue = rules_.place_cues_.Contains(
+            FoldCase(Text(doc_.tokens[p - 1].begin, doc_.tokens[p].end)));
+      }
+      if (!cue) continue;
       std::string_view canonical = rules_.ambiguous_cities_.Canonical(Text(c.begin, c.end));
       if (canonical.empty()) continue;
       c.type = static_cast<int>(EntityType::kPlace);

@@ -798,5 +798,16 @@ TEST_F(ExtractTest, VersionNumberInsideAnEventName) {
             (Strings{"EVENT 'DevFest 2.0 Summit' [14,32)", "PLACE.city 'Pune' [36,40)"}));
 }
 
+TEST_F(ExtractTest, PronounsAndLettersAloneAreNoNames) {
+  Run("Later He spoke, and then D said hi to Ana Lima.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ana Lima' [38,46)"}));
+}
+
+TEST_F(ExtractTest, AmbiguousCityAfterAPlaceCue) {
+  Run("We had dinner in the heart of Florence, then went visiting Charlotte.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PLACE.city 'Florence' [30,38)", "PLACE.city 'Charlotte' [59,68)"}));
+}
+
 }  // namespace
 }  // namespace kg
