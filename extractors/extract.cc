@@ -261,6 +261,13 @@ class Extractor {
         // The next token might now be a connector; skip to a capitalised one.
         while (c.first_token < c.end_token && !IsCapitalized(c.first_token, s)) c.first_token++;
       }
+      // "How To Give": capitalised function words do not open a name ("To Give" is none).
+      while (c.first_token + 1 < c.end_token &&
+             doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
+             rules_.function_words_.Contains(TokenText(c.first_token)) &&
+             IsCapitalized(c.first_token + 1, s)) {
+        c.first_token++;
+      }
       bool only_not_names = true;
       for (uint32_t k = c.first_token; k < c.end_token; ++k) {
         only_not_names &= rules_.not_names_.Contains(TokenText(k)) || IsYear(k);
@@ -1162,7 +1169,7 @@ class Extractor {
   }
 
   // "Ana Lima & Tom Berg": an ampersand between two people's full names joins no name
-  // ("Procter & Gamble" stays whole: neither side starts with a given name).
+  // ("Procter & Gamble" stays whole: one word a side, and no given name).
   void SplitPersonPairs(const Sentence& s, std::vector<Chunk>& chunks) const {
     std::vector<Chunk> out;
     for (Chunk& c : chunks) {
@@ -1171,11 +1178,12 @@ class Extractor {
         if (TokenText(t) == "&" || TokenText(t) == "+") amp = t;
       }
       auto full_name = [&](uint32_t f, uint32_t l) {
-        return l >= f + 2 && rules_.given_names_.Contains(TokenText(f)) &&
-               LooksLikePersonName(s, f, l);
+        return l >= f + 2 && LooksLikePersonName(s, f, l);
       };
+      auto given = [&](uint32_t f) { return rules_.given_names_.Contains(TokenText(f)); };
+      // Both sides read as names, and at least one opens with a known given name.
       if (c.dropped || c.type != kUntyped || amp == 0 || !full_name(c.first_token, amp) ||
-          !full_name(amp + 1, c.end_token)) {
+          !full_name(amp + 1, c.end_token) || !(given(c.first_token) || given(amp + 1))) {
         out.push_back(std::move(c));
         continue;
       }

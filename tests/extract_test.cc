@@ -809,5 +809,13 @@ TEST_F(ExtractTest, AmbiguousCityAfterAPlaceCue) {
             (Strings{"PLACE.city 'Florence' [30,38)", "PLACE.city 'Charlotte' [59,68)"}));
 }
 
+TEST_F(ExtractTest, CapitalisedFunctionWordsDoNotOpenANameAndQuotedTitleSpeakersSplit) {
+  Run("I read How To Give Better Demos online. I attended the tutorial \"Queues in Practice\" by "
+      "Makos Vanter & Georgina Blake.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Georgina Blake -> Queues in Practice",
+                                  "speaker_of Makos Vanter -> Queues in Practice"}));
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "To Give Better Demos");
+}
+
 }  // namespace
 }  // namespace kg
