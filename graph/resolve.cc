@@ -153,7 +153,12 @@ class Resolver {
       std::vector<size_t> firsts, lasts;
       for (size_t long_e : persons) {
         if (long_e == short_e || !entities_[long_e].alive) continue;
-        std::vector<std::string> lw = Words(*entities_[long_e].keys.begin());
+        // The entity's fullest name: after "Scott" joined "Scott Bellware", its keys are both.
+        std::vector<std::string> lw;
+        for (const std::string& key : entities_[long_e].keys) {
+          std::vector<std::string> kw = Words(key);
+          if (kw.size() > lw.size()) lw = std::move(kw);
+        }
         if (lw.size() < 2) continue;
         if (lw.front() == w[0]) firsts.push_back(long_e);
         if (lw.back() == w[0]) lasts.push_back(long_e);

@@ -293,6 +293,16 @@ TEST_F(ResolveTest, TalkOfAnotherNamedEventIsNotPartOfTheMainOne) {
   EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:datafest-2025").empty());
 }
 
+TEST_F(ResolveTest, GivenNameAndSurnameBothJoinTheFullName) {
+  Run("I met Tomas Brandt. Tomas was kind. Later I walked with Brandt and Ana Lima.");
+  Strings people;
+  for (const auto &n : dg_.nodes) {
+    if (n.type == "PERSON" && !n.narrator) people.push_back(n.id);
+  }
+  std::sort(people.begin(), people.end());
+  EXPECT_EQ(people, (Strings{"person:ana-lima", "person:tomas-brandt"}));
+}
+
 TEST_F(ResolveTest, NoEventMeansNoPartOf) {
   Run("Anna Keller's keynote was great. I enjoyed it. We clapped.");
   EXPECT_EQ(TypedEdges(), (Strings{"person:anna-keller -speaker_of-> talk:anna-keller-s-keynote"}));
