@@ -440,17 +440,20 @@ class Extractor {
   // announcing sentence says the narrator gave them (data/lexicon/talk_giving_verbs.txt).
   void FindAnnouncedItems(uint32_t si) {
     const Sentence& intro = doc_.sentences[si];
+    bool narrator = false;
+    for (uint32_t t = intro.first_token; t < intro.end_token && !narrator; ++t) {
+      narrator = is_narrator_[t];
+    }
+    if (!narrator) return;  // most sentences: nothing more to look at
     int count = 0;
     std::string kind;
-    bool narrator = false, gave = false;
+    bool gave = false;
     for (uint32_t t = intro.first_token; t < intro.end_token; ++t) {
       std::string_view w = TokenText(t);
-      narrator |= IsNarratorPronoun(t, intro);
-      gave |= rules_.talk_giving_verbs_.Contains(FoldCase(w));
+      gave |= rules_.talk_giving_verbs_.Contains(w);
       if (t + 1 >= intro.end_token) break;
-      std::string folded = FoldCase(w);
       int n = 0;
-      if (std::string_view v = rules_.number_words_.Canonical(folded); !v.empty()) {
+      if (std::string_view v = rules_.number_words_.Canonical(w); !v.empty()) {
         n = std::atoi(std::string(v).c_str());
       } else if (doc_.tokens[t].shape == Shape::kDigits && w.size() == 1) {
         n = w[0] - '0';
