@@ -817,5 +817,17 @@ TEST_F(ExtractTest, CapitalisedFunctionWordsDoNotOpenANameAndQuotedTitleSpeakers
   for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "To Give Better Demos");
 }
 
+TEST_F(ExtractTest, NarratorsEmployerAndRoleInAnAsPhrase) {
+  Run("It is the project I am currently working on at Northwind Labs.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Northwind Labs"}));
+  Run("As a former Northwind Labs intern, I presented my work.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Northwind Labs [intern]"}));
+}
+
+TEST_F(ExtractTest, PersonWhoTalkedRightAfterATalkIsItsSpeaker) {
+  Run("The last talk of the day: Quiet Queues in Practice. Ana Lima talked about her work.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Ana Lima -> @nearest_talk"}));
+}
+
 }  // namespace
 }  // namespace kg
