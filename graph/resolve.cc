@@ -167,6 +167,18 @@ class Resolver {
         Absorb(firsts[0], short_e);
       } else if (firsts.empty() && lasts.size() == 1) {
         Absorb(lasts[0], short_e);
+      } else if (firsts.size() > 1) {
+        // Two people share the given name: "Scott" is the one named last before it.
+        size_t first_use = entities_[short_e].mentions.front(), best = SIZE_MAX, best_at = 0;
+        for (size_t long_e : firsts) {
+          for (size_t mi : entities_[long_e].mentions) {
+            if (mi < first_use && (best == SIZE_MAX || mi > best_at)) {
+              best = long_e;
+              best_at = mi;
+            }
+          }
+        }
+        if (best != SIZE_MAX) Absorb(best, short_e);
       }
     }
   }

@@ -303,6 +303,21 @@ TEST_F(ResolveTest, GivenNameAndSurnameBothJoinTheFullName) {
   EXPECT_EQ(people, (Strings{"person:ana-lima", "person:tomas-brandt"}));
 }
 
+TEST_F(ResolveTest, SharedGivenNameIsThePersonNamedLastBeforeIt) {
+  Run("I met Tomas Brandt at noon. Later Tomas Weber gave a demo. Tomas was great.");
+  Strings people;
+  for (const auto &n : dg_.nodes) {
+    if (n.type == "PERSON" && !n.narrator) people.push_back(n.id);
+  }
+  std::sort(people.begin(), people.end());
+  EXPECT_EQ(people, (Strings{"person:tomas-brandt", "person:tomas-weber"}));
+  for (const auto &n : dg_.nodes) {
+    if (n.id == "person:tomas-weber") {
+      EXPECT_EQ(n.aliases, (Strings{"Tomas"}));
+    }
+  }
+}
+
 TEST_F(ResolveTest, NoEventMeansNoPartOf) {
   Run("Anna Keller's keynote was great. I enjoyed it. We clapped.");
   EXPECT_EQ(TypedEdges(), (Strings{"person:anna-keller -speaker_of-> talk:anna-keller-s-keynote"}));
