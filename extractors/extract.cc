@@ -338,6 +338,11 @@ class Extractor {
     for (const Gazetteer& g : gazetteers) {
       std::string_view canonical = g.lexicon.Canonical(text);
       if (canonical.empty()) continue;
+      // "Hal", "Shelly": a company named like a person waits for context.
+      if (&g.lexicon == &rules_.companies_ && c.end_token == c.first_token + 1 &&
+          (rules_.given_names_.Contains(text) || rules_.ambiguous_given_names_.Contains(text))) {
+        continue;
+      }
       // Thousands of small subdivisions share a name with people ("Amara"): a region that
       // is also a given name waits for context.
       if (&g.lexicon == &rules_.regions_ && c.end_token == c.first_token + 1 &&
@@ -384,6 +389,12 @@ class Extractor {
     for (Chunk& c : chunks) {
       if (c.dropped || c.type != kUntyped || c.first_token == s.first_token) continue;
       if (c.end_token == c.first_token + 1 && IsCommonWord(FoldCase(TokenText(c.first_token)))) {
+        continue;
+      }
+      // "Hal", "Shelly": a given name alone is more often a person.
+      if (c.end_token == c.first_token + 1 &&
+          (rules_.given_names_.Contains(TokenText(c.first_token)) ||
+           rules_.ambiguous_given_names_.Contains(TokenText(c.first_token)))) {
         continue;
       }
       std::string_view canonical = rules_.ambiguous_companies_.Canonical(Text(c.begin, c.end));

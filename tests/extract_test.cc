@@ -829,5 +829,13 @@ TEST_F(ExtractTest, PersonWhoTalkedRightAfterATalkIsItsSpeaker) {
   EXPECT_EQ(Relations(), (Strings{"speaker_of Ana Lima -> @nearest_talk"}));
 }
 
+TEST_F(ExtractTest, PeopleFromAnOrganisationAndTeamMembers) {
+  Run("The people from Develix organized it.\n\nTeam Quorra [Zed Arno, Hal, Rose Tan]\n");
+  EXPECT_EQ(RuleOf("Develix"), "org_people_from");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Hal -> Quorra [member]",
+                                  "affiliated_with Rose Tan -> Quorra [member]",
+                                  "affiliated_with Zed Arno -> Quorra [member]"}));
+}
+
 }  // namespace
 }  // namespace kg
