@@ -188,7 +188,11 @@ class Extractor {
           t = next;
         }
       }
-      if (!IsCapitalized(t, s) && !ordinal_start) {
+      // ":D", ";P": an emoticon's letter is no name.
+      bool emoticon =
+          TokenText(t).size() == 1 && t > s.first_token && Adjacent(t - 1, t) &&
+          (TokenText(t - 1) == ":" || TokenText(t - 1) == ";" || TokenText(t - 1) == "=");
+      if ((!IsCapitalized(t, s) && !ordinal_start) || emoticon) {
         ++t;
         continue;
       }

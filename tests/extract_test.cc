@@ -837,5 +837,10 @@ TEST_F(ExtractTest, PeopleFromAnOrganisationAndTeamMembers) {
                                   "affiliated_with Zed Arno -> Quorra [member]"}));
 }
 
+TEST_F(ExtractTest, EmoticonLetterIsNoName) {
+  Run("It worked :D He said so, and Ana Lima agreed.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ana Lima' [29,37)"}));
+}
+
 }  // namespace
 }  // namespace kg
