@@ -460,15 +460,15 @@ TEST_F(BrokenDataTest, UnknownEntityTypeIsReported) {
 TEST_F(BrokenDataTest, NewRuleTakesEffect) {
   // A chunk rule appended to the copy types a made-up suffix: the data
   // directory is the extractor's knowledge, read at run time.
-  Append("rules/entities.rules", "guild_suffix | ORG | chunk | \\bGuild$");
+  Append("rules/entities.rules", "weavers_suffix | ORG | chunk | \\bWeavers$");
   ASSERT_TRUE(Load().ok());
-  Document doc{"d.txt", "She joined the Lantern Guild."};
+  Document doc{"d.txt", "She joined the Lantern Weavers."};
   Tokenizer tokenizer;
   TokenizedDocument td = tokenizer.Tokenize(doc);
   Extraction ex = Extract(td, *rules_);
   ASSERT_EQ(ex.mentions.size(), 1u);
-  EXPECT_EQ(Describe(ex.mentions[0]), "ORG 'Lantern Guild' [15,28)");
-  EXPECT_EQ(ex.mentions[0].rule, "guild_suffix");
+  EXPECT_EQ(Describe(ex.mentions[0]), "ORG 'Lantern Weavers' [15,30)");
+  EXPECT_EQ(ex.mentions[0].rule, "weavers_suffix");
 }
 
 TEST_F(BrokenDataTest, ChangedRuleChangesTheFingerprint) {
@@ -840,6 +840,12 @@ TEST_F(ExtractTest, PeopleFromAnOrganisationAndTeamMembers) {
 TEST_F(ExtractTest, EmoticonLetterIsNoName) {
   Run("It worked :D He said so, and Ana Lima agreed.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ana Lima' [29,37)"}));
+}
+
+TEST_F(ExtractTest, OrganisationHeadWordsBeyondCompanies) {
+  Run("The album came out on Blue Lantern Records, and Rovers United Club played.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"ORG 'Blue Lantern Records' [22,42)", "ORG 'Rovers United Club' [48,66)"}));
 }
 
 }  // namespace
