@@ -848,5 +848,12 @@ TEST_F(ExtractTest, OrganisationHeadWordsBeyondCompanies) {
             (Strings{"ORG 'Blue Lantern Records' [22,42)", "ORG 'Rovers United Club' [48,66)"}));
 }
 
+TEST_F(ExtractTest, NarratorWentOutWithAGroupOfPeopleAndAnOrgRoleInAnAsPhrase) {
+  Run("On Saturday, I headed out to the lake with an eclectic group of people, Ted Marsh and "
+      "Rina Lo. As a former Quillworks intern, I was glad to be there.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Quillworks [intern]",
+                                  "met @narrator -> Rina Lo", "met @narrator -> Ted Marsh"}));
+}
+
 }  // namespace
 }  // namespace kg
