@@ -220,8 +220,9 @@ class Extractor {
           }
         }
         // "Annual Meeting of the Society for Neuroscience", "Army of the Potomac".
+        // ("for the" stays out: "in Lisbon for the Data Summit" names two things.)
         if (j + 2 < s.end_token && TokenText(j + 1) == "the" && IsCapitalized(j + 2, s) &&
-            (TokenText(j) == "of" || TokenText(j) == "for")) {
+            TokenText(j) == "of") {
           j += 3;
           continue;
         }
@@ -370,7 +371,8 @@ class Extractor {
     }
     // "Italian Go", "Swiss Python": a language or nationality word before a product describes
     // it; no name.
-    if (c.end_token > c.first_token + 1 && rules_.languages_.Contains(TokenText(c.first_token))) {
+    std::string_view lead = TokenText(c.first_token);
+    if (c.end_token > c.first_token + 1 && (rules_.languages_.Contains(lead) || IsDemonym(lead))) {
       std::string_view rest = Text(doc_.tokens[c.first_token + 1].begin, c.end);
       if (rules_.products_.Contains(rest) || rules_.ambiguous_products_.Contains(rest)) {
         c.dropped = true;
@@ -1136,7 +1138,11 @@ class Extractor {
     head.end = doc_.tokens[cut - 1].end;
     head.possessive_splits.clear();
     tail.first_token = cut + 1;
-    tail.begin = doc_.tokens[cut + 1].begin;
+    // "Lisbon for the Data Summit": the article after the connector is in neither part.
+    if (tail.first_token + 1 < tail.end_token && TokenText(tail.first_token) == "the") {
+      tail.first_token++;
+    }
+    tail.begin = doc_.tokens[tail.first_token].begin;
     tail.possessive_splits.clear();
     return {std::move(head), std::move(tail)};
   }

@@ -855,5 +855,12 @@ TEST_F(ExtractTest, NarratorWentOutWithAGroupOfPeopleAndAnOrgRoleInAnAsPhrase) {
                                   "met @narrator -> Rina Lo", "met @narrator -> Ted Marsh"}));
 }
 
+TEST_F(ExtractTest, CityForTheEventSplitsWithoutTheArticleAndADemonymProductIsNoEvent) {
+  Run("We were in Rotterdam for the European Ruby conference. I was in Lisbon for the Data "
+      "Summit.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Rotterdam' [11,20)", "PLACE.city 'Lisbon' [64,70)",
+                                 "EVENT 'Data Summit' [79,90)"}));
+}
+
 }  // namespace
 }  // namespace kg
