@@ -862,5 +862,13 @@ TEST_F(ExtractTest, CityForTheEventSplitsWithoutTheArticleAndADemonymProductIsNo
                                  "EVENT 'Data Summit' [79,90)"}));
 }
 
+TEST_F(ExtractTest, QuotedTitlesAfterAProgrammeWordOrAPerson) {
+  Run("Next up was Tom Berg with \xE2\x80\x9CQuiet Queues in Practice\xE2\x80\x9D. Then came the "
+      "panel \xE2\x80\x9COpen Source Funding\xE2\x80\x9D with Ana Lima and Ravi Menon.");
+  EXPECT_EQ(Relations(), (Strings{"panelist_of Ana Lima -> Open Source Funding",
+                                  "panelist_of Ravi Menon -> Open Source Funding",
+                                  "speaker_of Tom Berg -> Quiet Queues in Practice"}));
+}
+
 }  // namespace
 }  // namespace kg
