@@ -870,5 +870,11 @@ TEST_F(ExtractTest, QuotedTitlesAfterAProgrammeWordOrAPerson) {
                                   "speaker_of Tom Berg -> Quiet Queues in Practice"}));
 }
 
+TEST_F(ExtractTest, UnknownNamesAtASentenceStartTypedByTheirVerb) {
+  Run("Pia Alvestad told me about it. Sondre Vik was there too.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Pia Alvestad' [0,12)", "PERSON 'Sondre Vik' [31,41)"}));
+  EXPECT_EQ(Relations(), (Strings{"met Pia Alvestad -> @narrator"}));
+}
+
 }  // namespace
 }  // namespace kg
