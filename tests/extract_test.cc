@@ -876,5 +876,11 @@ TEST_F(ExtractTest, UnknownNamesAtASentenceStartTypedByTheirVerb) {
   EXPECT_EQ(Relations(), (Strings{"met Pia Alvestad -> @narrator"}));
 }
 
+TEST_F(ExtractTest, JourneyFromACityToAnAmbiguousOne) {
+  Run("We reached the venue after a long journey from Nairobi to Austin.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Nairobi' [47,54)", "PLACE.city 'Austin' [58,64)"}));
+  EXPECT_EQ(Relations(), (Strings{"from @narrator -> Nairobi"}));
+}
+
 }  // namespace
 }  // namespace kg
