@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -94,11 +95,13 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, int threads, Knowle
 
 namespace {
 
-// Writes `content` to a new temporary file beside `path`; sets *tmp to its name.
-Status WriteTemporary(const std::string& path, std::string_view content, std::string* tmp) {
+// Writes `content` to a new temporary file beside `path`; sets *tmp to its name. Errors name
+// `shown`, the output as the user gave it.
+Status WriteTemporary(const std::string& path, const std::string& shown, std::string_view content,
+                      std::string* tmp) {
   *tmp = path + ".tmp-XXXXXX";
   int fd = ::mkstemp(tmp->data());
-  if (fd < 0) return Status::IOError(path + ": cannot write: " + std::strerror(errno));
+  if (fd < 0) return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
   size_t written = 0;
   while (written < content.size()) {
     ssize_t w = ::write(fd, content.data() + written, content.size() - written);
@@ -107,7 +110,7 @@ Status WriteTemporary(const std::string& path, std::string_view content, std::st
       int e = errno;
       ::close(fd);
       ::unlink(tmp->c_str());
-      return Status::IOError(path + ": cannot write: " + std::strerror(e));
+      return Status::IOError(shown + ": cannot write: " + std::strerror(e));
     }
     written += static_cast<size_t>(w);
   }
@@ -115,7 +118,55 @@ Status WriteTemporary(const std::string& path, std::string_view content, std::st
   if (::close(fd) != 0) {
     int e = errno;
     ::unlink(tmp->c_str());
-    return Status::IOError(path + ": cannot write: " + std::strerror(e));
+    return Status::IOError(shown + ": cannot write: " + std::strerror(e));
+  }
+  return Status::Ok();
+}
+
+// Where to write `path`: through a symlink to its target (the link stays a link), and whether
+// that target is something other than a regular file (a device such as /dev/null, a FIFO),
+// which is written in place: renaming a file over it would replace the device itself.
+struct Target {
+  std::string path;
+  bool in_place = false;
+};
+Target ResolveTarget(const std::string& path) {
+  Target t{path, false};
+  char resolved[PATH_MAX];
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    if (::realpath(path.c_str(), resolved) != nullptr) {
+      t.path = resolved;
+    } else if (ssize_t n = ::readlink(path.c_str(), resolved, sizeof resolved - 1); n > 0) {
+      // A link to a file not there yet: the file is made where the link points.
+      std::string link(resolved, static_cast<size_t>(n));
+      size_t slash = path.rfind('/');
+      t.path =
+          link[0] == '/' || slash == std::string::npos ? link : path.substr(0, slash + 1) + link;
+    }
+  }
+  if (::stat(t.path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    t.in_place = true;
+  }
+  return t;
+}
+
+Status WriteInPlace(const OutputFile& f, const std::string& target) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IOError(f.path + ": cannot write: " + std::strerror(errno));
+  size_t written = 0;
+  while (written < f.content.size()) {
+    ssize_t w = ::write(fd, f.content.data() + written, f.content.size() - written);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd);
+      return Status::IOError(f.path + ": cannot write: " + std::strerror(e));
+    }
+    written += static_cast<size_t>(w);
+  }
+  if (::close(fd) != 0) {
+    return Status::IOError(f.path + ": cannot write: " + std::strerror(errno));
   }
   return Status::Ok();
 }
@@ -123,21 +174,37 @@ Status WriteTemporary(const std::string& path, std::string_view content, std::st
 }  // namespace
 
 Status WriteFilesAtomically(const std::vector<OutputFile>& files) {
-  std::vector<std::string> temps;
-  for (const OutputFile& f : files) {
-    std::string tmp;
-    if (Status s = WriteTemporary(f.path, f.content, &tmp); !s.ok()) {
-      for (const std::string& t : temps) ::unlink(t.c_str());
+  std::vector<Target> targets;
+  for (const OutputFile& f : files) targets.push_back(ResolveTarget(f.path));
+  // Regular files: all written to temporary files first, then renamed together.
+  std::vector<std::string> temps(files.size());
+  auto discard = [&] {
+    for (const std::string& t : temps) {
+      if (!t.empty()) ::unlink(t.c_str());
+    }
+  };
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (targets[i].in_place) continue;
+    if (Status s = WriteTemporary(targets[i].path, files[i].path, files[i].content, &temps[i]);
+        !s.ok()) {
+      temps[i].clear();
+      discard();
       return s;
     }
-    temps.push_back(std::move(tmp));
   }
   for (size_t i = 0; i < files.size(); ++i) {
-    if (::rename(temps[i].c_str(), files[i].path.c_str()) != 0) {
+    if (targets[i].in_place) continue;
+    if (::rename(temps[i].c_str(), targets[i].path.c_str()) != 0) {
       int e = errno;
-      for (size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].c_str());
+      discard();
       return Status::IOError(files[i].path + ": cannot write: " + std::strerror(e));
     }
+    temps[i].clear();
+  }
+  // Devices and FIFOs last, once every regular file is in place.
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!targets[i].in_place) continue;
+    if (Status s = WriteInPlace(files[i], targets[i].path); !s.ok()) return s;
   }
   return Status::Ok();
 }

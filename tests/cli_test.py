@@ -336,6 +336,44 @@ class OutputTest(CliTestCase):
         self.assertNoTempFiles(self.tmp)
 
 
+    def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(self):
+        link = os.path.join(self.tmp, "link.json")
+        os.symlink("real.json", link)  # the target does not exist yet
+        for _ in range(2):  # made, then replaced
+            self.assertExit(run(["-q", "-o", link, sample_path()]), EXIT_OK)
+            self.assertTrue(os.path.islink(link))
+            self.assertEqual(os.readlink(link), "real.json")
+            with open(os.path.join(self.tmp, "real.json"), "rb") as f:
+                self.load_json(f.read())
+        self.assertNoTempFiles(self.tmp)
+
+    def test_output_to_a_fifo_is_written_in_place(self):
+        fifo = os.path.join(self.tmp, "pipe")
+        os.mkfifo(fifo)
+        reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+        r = run(["-q", "-o", fifo, sample_path()])
+        data, _ = reader.communicate(timeout=60)
+        self.assertExit(r, EXIT_OK)
+        self.load_json(data)
+        self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode))
+        self.assertNoTempFiles(self.tmp)
+
+    @unittest.skipUnless(os.geteuid() == 0, "only root can make a device node")
+    def test_output_to_a_device_is_written_in_place_not_replaced(self):
+        # A null device of our own: the system's /dev/null must not be at stake in a test.
+        null = os.path.join(self.tmp, "null")
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        self.assertExit(run(["-q", "-o", null, sample_path()]), EXIT_OK)
+        self.assertTrue(stat.S_ISCHR(os.lstat(null).st_mode))
+        full = os.path.join(self.tmp, "full")
+        os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        r = run(["-q", "-o", full, sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, full, "No space left on device")
+        self.assertTrue(stat.S_ISCHR(os.lstat(full).st_mode))
+        self.assertNoTempFiles(self.tmp)
+
+
 class ExportTest(CliTestCase):
     """The formats of -f, where they are written, and the --min-weight / --relations filters."""
 
