@@ -310,18 +310,23 @@ def write(path, head, rows):
 PROPER_KEEP = {"John", "Christian", "Julies"}
 
 
-def load_words(path):
-    words, proper = set(), set()
+def dictionary_words(path):
+    """The entries of a Debian word list, without possessives ("Abel's")."""
     with open(path, encoding="utf-8") as f:
         for line in f:
             w = line.strip()
-            if not w or "'" in w:
-                continue
-            if w.islower():
-                words.add(w)
-            elif w[0].isupper() and w[1:].islower() and len(w) >= 3 and w not in PROPER_KEEP:
-                # capitalised common words: months, weekdays, languages, holidays ...
-                proper.add(w.lower())
+            if w and "'" not in w:
+                yield w
+
+
+def load_words(path):
+    words, proper = set(), set()
+    for w in dictionary_words(path):
+        if w.islower():
+            words.add(w)
+        elif w[0].isupper() and w[1:].islower() and len(w) >= 3 and w not in PROPER_KEEP:
+            # capitalised common words: months, weekdays, languages, holidays ...
+            proper.add(w.lower())
     return words, proper
 
 
@@ -1048,15 +1053,11 @@ def mixed_case(s):
 def load_big_words(path):
     """Lower-case and capitalised entries of the larger Debian wamerican list."""
     lower, capital = set(), set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            w = line.strip()
-            if not w or "'" in w:
-                continue
-            if w.islower():
-                lower.add(w)
-            else:
-                capital.add(w.lower())
+    for w in dictionary_words(path):
+        if w.islower():
+            lower.add(w)
+        else:
+            capital.add(w.lower())
     return lower, capital
 
 
