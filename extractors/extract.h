@@ -9,11 +9,13 @@
 // How it works (the rule files in data/rules/ document their own syntax):
 //  1. Candidates: runs of capitalised tokens in a sentence ("David L. Lawrence Convention
 //     Center", "KubeCon + CloudNativeCon Europe 2023"), trimmed of sentence-initial common words.
-//  2. Typing: gazetteers (countries, regions, cities, given names), chunk rules matched against
-//     the candidate's own text (suffixes such as "Labs", "Conference"), then context rules
-//     matched against the "slotted sentence", in which every candidate is replaced by a
+//  2. Typing: programme lines ("Jane Doe - Building Fast Parsers"), gazetteers (countries,
+//     regions, cities, institutions, companies; products are no entities), chunk rules matched
+//     against the candidate's own text (suffixes such as "Labs", "Conference"), then context
+//     rules matched against the "slotted sentence", in which every candidate is replaced by a
 //     placeholder ⟨TYPE_index⟩ and first-person pronouns by ⟨I⟩, so one RE2 pattern such as
-//     `\bCEO of {?}` types whatever candidate sits in the slot.
+//     `\bCEO of {?}` types whatever candidate sits in the slot; given names last. Finally the
+//     document votes: one name, one type, decided by all its mentions' evidence.
 //  3. Relations: relation rules matched against the slotted sentence with typed slots
 //     (`{PERSON+} (?:met|chatted with) ...`), and document-level inference rules
 //     (data/rules/inference.rules) applied later, in graph/, once entities are resolved.
