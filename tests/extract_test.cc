@@ -882,5 +882,12 @@ TEST_F(ExtractTest, JourneyFromACityToAnAmbiguousOne) {
   EXPECT_EQ(Relations(), (Strings{"from @narrator -> Nairobi"}));
 }
 
+TEST_F(ExtractTest, PlacesByTheirHeadWord) {
+  Run("We walked from Harbor Street to the Old Mill Bridge along the Silverdale River.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PLACE.venue 'Harbor Street' [15,28)", "PLACE.venue 'Old Mill Bridge' [36,51)",
+                     "PLACE.region 'Silverdale River' [62,78)"}));
+}
+
 }  // namespace
 }  // namespace kg
