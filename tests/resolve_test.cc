@@ -56,6 +56,16 @@ class ResolveTest : public ::testing::Test {
     return dg_;
   }
 
+  // Ids of the nodes of one type, narrator left out, sorted.
+  Strings NodeIdsOfType(const std::string &type) const {
+    Strings out;
+    for (const NodeProps &n : dg_.nodes) {
+      if (n.type == type && !n.narrator) out.push_back(n.id);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
   Strings NodeIds() const {
     Strings out;
     for (const NodeProps &n : dg_.nodes) out.push_back(n.id);
@@ -267,11 +277,7 @@ TEST_F(ResolveTest, MainEventPrefersANameWithItsEditionYear) {
 TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {
   Run("I went to DevConf EU 2021 in Brno. DevConf Europe 2021 had 40 talks. I also attended "
       "RustFest 2019 and RustFest 2023.");
-  Strings events;
-  for (const auto &n : dg_.nodes) {
-    if (n.type == "EVENT") events.push_back(n.id);
-  }
-  EXPECT_EQ(events,
+  EXPECT_EQ(NodeIdsOfType("EVENT"),
             (Strings{"event:devconf-eu-2021", "event:rustfest-2019", "event:rustfest-2023"}));
 }
 
@@ -295,22 +301,12 @@ TEST_F(ResolveTest, TalkOfAnotherNamedEventIsNotPartOfTheMainOne) {
 
 TEST_F(ResolveTest, GivenNameAndSurnameBothJoinTheFullName) {
   Run("I met Tomas Brandt. Tomas was kind. Later I walked with Brandt and Ana Lima.");
-  Strings people;
-  for (const auto &n : dg_.nodes) {
-    if (n.type == "PERSON" && !n.narrator) people.push_back(n.id);
-  }
-  std::sort(people.begin(), people.end());
-  EXPECT_EQ(people, (Strings{"person:ana-lima", "person:tomas-brandt"}));
+  EXPECT_EQ(NodeIdsOfType("PERSON"), (Strings{"person:ana-lima", "person:tomas-brandt"}));
 }
 
 TEST_F(ResolveTest, SharedGivenNameIsThePersonNamedLastBeforeIt) {
   Run("I met Tomas Brandt at noon. Later Tomas Weber gave a demo. Tomas was great.");
-  Strings people;
-  for (const auto &n : dg_.nodes) {
-    if (n.type == "PERSON" && !n.narrator) people.push_back(n.id);
-  }
-  std::sort(people.begin(), people.end());
-  EXPECT_EQ(people, (Strings{"person:tomas-brandt", "person:tomas-weber"}));
+  EXPECT_EQ(NodeIdsOfType("PERSON"), (Strings{"person:tomas-brandt", "person:tomas-weber"}));
   for (const auto &n : dg_.nodes) {
     if (n.id == "person:tomas-weber") {
       EXPECT_EQ(n.aliases, (Strings{"Tomas"}));
