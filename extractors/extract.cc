@@ -361,6 +361,16 @@ class Extractor {
       c.canonical = std::string(canonical);
       return;
     }
+    // "West Germany", "Old Goa": a qualifier and a known place is a place
+    // (after the gazetteers: "South Africa" is a country).
+    if (c.end_token > c.first_token + 1 &&
+        rules_.place_qualifiers_.Contains(TokenText(c.first_token)) &&
+        IsPlaceName(Text(doc_.tokens[c.first_token + 1].begin, c.end))) {
+      c.type = static_cast<int>(EntityType::kPlace);
+      c.subtype = "region";
+      c.rule = "gazetteer:qualified_place";
+      return;
+    }
     // Products, software and programming languages are not entities of the graph: "thanks to
     // NumPy" thanks no one. One that is also a given name ("Julia", "Ruby") waits for context.
     // One whose name is also a word or a name ("Glyph", "Julia") is one unless the sentence
@@ -843,11 +853,13 @@ class Extractor {
         return;
       }
     }
-    // "Jun Park", "Ana Hall": a given name and one more word is a person, whatever the
-    // suffix rules for venues and organisations say.
+    // "Jun Park", "Ana Hall": a given name and a head word that is also a surname is a
+    // person, whatever the suffix rules for venues and organisations say ("Fairfax Media" is
+    // not: data/lexicon/surname_heads.txt).
     bool given_and_surname = c.end_token == c.first_token + 2 &&
                              rules_.given_names_.Contains(TokenText(c.first_token)) &&
-                             doc_.tokens[c.first_token + 1].shape == Shape::kCapitalized;
+                             doc_.tokens[c.first_token + 1].shape == Shape::kCapitalized &&
+                             rules_.surname_heads_.Contains(TokenText(c.first_token + 1));
     // The first matching rule in file order decides.
     for (int rule_index : matching) {
       const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
@@ -1243,12 +1255,48 @@ class Extractor {
             FoldCase(Text(doc_.tokens[p - 1].begin, doc_.tokens[p].end)));
       }
       if (!cue) continue;
-      std::string_view canonical = rules_.ambiguous_cities_.Canonical(Text(c.begin, c.end));
+      std::string_view text = Text(c.begin, c.end);
+      std::string_view canonical = rules_.ambiguous_cities_.Canonical(text);
+      bool region = canonical.empty();
+      // A region that is also a given name ("in Georgia") waited for this cue.
+      if (region) canonical = rules_.regions_.Canonical(text);
       if (canonical.empty()) continue;
       c.type = static_cast<int>(EntityType::kPlace);
-      c.subtype = "city";
-      c.rule = "gazetteer:cities_ambiguous";
+      c.subtype = region ? "region" : "city";
+      c.rule = region ? "gazetteer:regions" : "gazetteer:cities_ambiguous";
       c.canonical = std::string(canonical);
+    }
+  }
+
+  // "Lakeford, Vermont", "Tarnów, Poland": a name followed by a comma and a country or a
+  // region is a place in that region, and so is the region even when it is also a given
+  // name. Only a name that nothing else typed, or that only looked like a given name.
+  void ApplyPlaceAppositions(const Sentence& s, std::vector<Chunk>& chunks) const {
+    for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+      Chunk& a = chunks[i];
+      Chunk& b = chunks[i + 1];
+      if (a.dropped || b.dropped || b.first_token != a.end_token + 1 ||
+          TokenText(a.end_token) != ",") {
+        continue;
+      }
+      bool b_open = b.type == kUntyped || b.rule == "default:given_name" ||
+                    b.type == static_cast<int>(EntityType::kPlace);
+      std::string_view text = Text(b.begin, b.end);
+      std::string_view country = rules_.countries_.Canonical(text);
+      std::string_view region = country.empty() ? rules_.regions_.Canonical(text) : "";
+      if (!b_open || (country.empty() && region.empty())) continue;
+      bool a_open = a.type == kUntyped || a.rule == "default:given_name" ||
+                    a.type == static_cast<int>(EntityType::kPlace);
+      if (!a_open || InsideQuotes(s, a)) continue;
+      b.type = static_cast<int>(EntityType::kPlace);
+      b.subtype = country.empty() ? "region" : "country";
+      b.rule = country.empty() ? "gazetteer:regions" : "gazetteer:countries";
+      b.canonical = std::string(country.empty() ? region : country);
+      if (a.type != static_cast<int>(EntityType::kPlace)) {
+        a.type = static_cast<int>(EntityType::kPlace);
+        a.subtype = "city";
+        a.rule = "place_apposition";
+      }
     }
   }
 
@@ -1494,6 +1542,7 @@ class Extractor {
     ApplyContextRules(s, chunks, 1, &last_seen, /*first_pass=*/true);
     ApplyAmbiguousCities(s, chunks);
     ApplyGivenNames(s, chunks);
+    ApplyPlaceAppositions(s, chunks);
     ApplyAmbiguousCompanies(s, chunks);
     ApplyContextRules(s, chunks, 2, &last_seen, /*first_pass=*/false);
     DropAmbiguousProducts(chunks);

@@ -402,6 +402,8 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->number_words_, "lexicon/number_words.tsv", true},
       {&rs->talk_giving_verbs_, "lexicon/talk_giving_verbs.txt", true, false},
       {&rs->place_cues_, "lexicon/place_cues.txt", true, false},
+      {&rs->surname_heads_, "lexicon/surname_heads.txt", false, false},
+      {&rs->place_qualifiers_, "lexicon/place_qualifiers.txt", false, false},
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},

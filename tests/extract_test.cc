@@ -889,5 +889,40 @@ TEST_F(ExtractTest, PlacesByTheirHeadWord) {
                      "PLACE.region 'Silverdale River' [62,78)"}));
 }
 
+TEST_F(ExtractTest, NameCommaRegionIsAPlaceInThatRegion) {
+  // "Virginia" is also a given name; after a comma and a town it is the state.
+  Run("She grew up in Marlow Falls, Virginia, and later moved to Tarnby, Denmark.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.venue 'Marlow Falls' [15,27)",
+                                 "PLACE.region 'Virginia' [29,37)",
+                                 "PLACE.city 'Tarnby' [58,64)", "PLACE.country 'Denmark' [66,73)"}));
+}
+
+TEST_F(ExtractTest, RegionThatIsAlsoAGivenNameAfterAPlaceCue) {
+  Run("We spent a week in Hawaii before the summit.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.region 'Hawaii' [19,25)"}));
+}
+
+TEST_F(ExtractTest, SentenceThatDefinesANameAsAPlaceOrAnOrganisation) {
+  Run("Holmbury is a small village in Surrey. Brannock Tide was a folk band from Leeds.");
+  EXPECT_EQ(RuleOf("Holmbury"), "place_is_a_kind");
+  EXPECT_EQ(RuleOf("Brannock Tide"), "org_is_a_kind");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PLACE 'Holmbury' [0,8)", "PLACE.city 'Surrey' [31,37)",
+                     "ORG 'Brannock Tide' [39,52)", "PLACE.city 'Leeds' [74,79)"}));
+}
+
+TEST_F(ExtractTest, GivenNameAndAHeadWordThatIsNoSurname) {
+  // "Hall" is also a surname, "Media" and "College" are not.
+  Run("Ana Hall joined Fairfax Media after Mercedes College.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ana Hall' [0,8)", "ORG 'Fairfax Media' [16,29)",
+                                 "ORG 'Mercedes College' [36,52)"}));
+}
+
+TEST_F(ExtractTest, QualifierAndAKnownPlaceIsAPlace) {
+  Run("They moved from West Germany to North Melbourne.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.region 'West Germany' [16,28)",
+                                 "PLACE.region 'North Melbourne' [32,47)"}));
+}
+
 }  // namespace
 }  // namespace kg
