@@ -892,9 +892,9 @@ TEST_F(ExtractTest, PlacesByTheirHeadWord) {
 TEST_F(ExtractTest, NameCommaRegionIsAPlaceInThatRegion) {
   // "Virginia" is also a given name; after a comma and a town it is the state.
   Run("She grew up in Marlow Falls, Virginia, and later moved to Tarnby, Denmark.");
-  EXPECT_EQ(Mentions(), (Strings{"PLACE.venue 'Marlow Falls' [15,27)",
-                                 "PLACE.region 'Virginia' [29,37)",
-                                 "PLACE.city 'Tarnby' [58,64)", "PLACE.country 'Denmark' [66,73)"}));
+  EXPECT_EQ(Mentions(),
+            (Strings{"PLACE.venue 'Marlow Falls' [15,27)", "PLACE.region 'Virginia' [29,37)",
+                     "PLACE.city 'Tarnby' [58,64)", "PLACE.country 'Denmark' [66,73)"}));
 }
 
 TEST_F(ExtractTest, RegionThatIsAlsoAGivenNameAfterAPlaceCue) {
@@ -906,9 +906,8 @@ TEST_F(ExtractTest, SentenceThatDefinesANameAsAPlaceOrAnOrganisation) {
   Run("Holmbury is a small village in Surrey. Brannock Tide was a folk band from Leeds.");
   EXPECT_EQ(RuleOf("Holmbury"), "place_is_a_kind");
   EXPECT_EQ(RuleOf("Brannock Tide"), "org_is_a_kind");
-  EXPECT_EQ(Mentions(),
-            (Strings{"PLACE 'Holmbury' [0,8)", "PLACE.city 'Surrey' [31,37)",
-                     "ORG 'Brannock Tide' [39,52)", "PLACE.city 'Leeds' [74,79)"}));
+  EXPECT_EQ(Mentions(), (Strings{"PLACE 'Holmbury' [0,8)", "PLACE.city 'Surrey' [31,37)",
+                                 "ORG 'Brannock Tide' [39,52)", "PLACE.city 'Leeds' [74,79)"}));
 }
 
 TEST_F(ExtractTest, GivenNameAndAHeadWordThatIsNoSurname) {
