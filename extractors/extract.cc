@@ -71,6 +71,7 @@ class Extractor {
     std::vector<std::vector<Chunk>> chunks(doc_.sentences.size());
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) chunks[s] = TypeSentence(s);
     VoteTypes(chunks);
+    RememberSurnames(chunks);
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) EmitSentence(s, chunks[s]);
     out_.has_narrator = narrator_count_ >= 1;
     return std::move(out_);
@@ -1635,6 +1636,27 @@ class Extractor {
           c.subtype = t.subtype[w];
           c.rule = "vote:" + t.rule[w];
         }
+      }
+    }
+  }
+
+  // "Mira Castell ... Later, Castell said": the surname of a person the document names in
+  // full names that person when it stands alone. Not a surname that is also a word ("Park"),
+  // nor one the document gave another type.
+  void RememberSurnames(const std::vector<std::vector<Chunk>>& chunks) {
+    for (const auto& sentence : chunks) {
+      for (const Chunk& c : sentence) {
+        if (c.dropped || c.type != static_cast<int>(EntityType::kPerson) ||
+            c.mention_begin != UINT32_MAX || c.end_token < c.first_token + 2) {
+          continue;
+        }
+        uint32_t last = c.end_token - 1;
+        std::string_view surname = TokenText(last);
+        if (doc_.tokens[last].shape != Shape::kCapitalized || surname.size() < 3 ||
+            rules_.common_words_.Contains(surname) || IsPlaceName(surname)) {
+          continue;
+        }
+        document_types_.try_emplace(FoldCase(surname), c.type, c.subtype);
       }
     }
   }

@@ -923,5 +923,12 @@ TEST_F(ExtractTest, QualifierAndAKnownPlaceIsAPlace) {
                                  "PLACE.region 'North Melbourne' [32,47)"}));
 }
 
+TEST_F(ExtractTest, SurnameAloneNamesThePersonTheDocumentNamedInFull) {
+  Run("In 2019, Castell moved to Oslo. Mira Castell had founded the studio.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Castell' [9,16)", "PLACE.city 'Oslo' [26,30)",
+                                 "PERSON 'Mira Castell' [32,44)"}));
+  EXPECT_EQ(RuleOf("Castell"), "document_memory");
+}
+
 }  // namespace
 }  // namespace kg
