@@ -94,6 +94,7 @@ class Extractor {
 
   // "Dr", "Prof." before a name, "-san" after one (data/lexicon/honorifics.txt).
   bool IsHonorific(uint32_t t) const { return rules_.honorifics_.Contains(TokenText(t)); }
+  bool IsPersonTitle(uint32_t t) const { return rules_.person_titles_.Contains(TokenText(t)); }
   bool HasHonorificSuffix(const Sentence& s, uint32_t end_token) const {
     if (end_token + 1 >= s.end_token || TokenText(end_token) != "-" ||
         !Adjacent(end_token - 1, end_token) || !Adjacent(end_token, end_token + 1)) {
@@ -181,10 +182,21 @@ class Extractor {
                            std::isdigit(static_cast<unsigned char>(TokenText(t)[0])) &&
                            std::isalpha(static_cast<unsigned char>(TokenText(t).back()));
       // "Dr. Ada Nwosu", "Prof Ravi Menon": the title is no part of the name.
-      if (IsCapitalized(t, s) && IsHonorific(t)) {
+      // "Captain Ada Nwosu", "Lt. Gen. Ravi Menon": a title of rank or office, when a known
+      // given name follows.
+      if (IsCapitalized(t, s) && (IsHonorific(t) || IsPersonTitle(t))) {
+        bool honorific = IsHonorific(t);
         uint32_t next = t + 1;
         if (next < s.end_token && TokenText(next) == "." && Adjacent(t, next)) ++next;
-        if (next < s.end_token && IsCapitalized(next, s) && !IsHonorific(next)) {
+        while (!honorific && next + 1 < s.end_token && IsPersonTitle(next)) {
+          ++next;
+          if (next < s.end_token && TokenText(next) == "." && Adjacent(next - 1, next)) ++next;
+        }
+        bool given =
+            next < s.end_token && (rules_.given_names_.Contains(TokenText(next)) ||
+                                   rules_.ambiguous_given_names_.Contains(TokenText(next)));
+        if (next < s.end_token && IsCapitalized(next, s) && !IsHonorific(next) &&
+            (honorific || given)) {
           honorific_until = next;
           t = next;
         }
@@ -851,6 +863,17 @@ class Extractor {
           (rules_.cities_.Contains(last) || rules_.countries_.Contains(last))) {
         c.type = static_cast<int>(EntityType::kOrg);
         c.rule = "org_with_place";
+        return;
+      }
+      // "Lakeford Herons", "Oslo Gophers": a place and a plural name is a team or a group.
+      std::string_view head = TokenText(c.first_token);
+      if (last.size() > 3 && last.ends_with("s") && !last.ends_with("ss") &&
+          doc_.tokens[c.end_token - 1].shape == Shape::kCapitalized &&
+          (rules_.cities_.Contains(head) || rules_.countries_.Contains(head) ||
+           rules_.regions_.Contains(head)) &&
+          !IsPlaceName(Text(c.begin, c.end))) {
+        c.type = static_cast<int>(EntityType::kOrg);
+        c.rule = "org_place_plural";
         return;
       }
     }

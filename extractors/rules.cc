@@ -404,6 +404,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->place_cues_, "lexicon/place_cues.txt", true, false},
       {&rs->surname_heads_, "lexicon/surname_heads.txt", false, false},
       {&rs->place_qualifiers_, "lexicon/place_qualifiers.txt", false, false},
+      {&rs->person_titles_, "lexicon/person_titles.txt", false, false},
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},

@@ -930,5 +930,30 @@ TEST_F(ExtractTest, SurnameAloneNamesThePersonTheDocumentNamedInFull) {
   EXPECT_EQ(RuleOf("Castell"), "document_memory");
 }
 
+TEST_F(ExtractTest, TitleOfRankBeforeAGivenNameMakesAPersonWithoutTheTitle) {
+  Run("Lt. Gen. Ravi Menon met Captain Ada Nwosu. Major Lantern was not there.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ravi Menon' [9,19)", "PERSON 'Ada Nwosu' [32,41)"}));
+  EXPECT_EQ(RuleOf("Ada Nwosu"), "honorific");
+}
+
+TEST_F(ExtractTest, InstitutionalHeadWordOfANameIsOneOrganisation) {
+  Run("She joined the Rowing Association of Norland in May.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Rowing Association of Norland' [15,44)"}));
+}
+
+TEST_F(ExtractTest, OrganisationsThatOwnOrSignAndTeamsNamedByTheirCity) {
+  Run("The station was operated by Quillon Transit. He played for the Toronto Herons, then "
+      "signed with Velmora.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Quillon Transit' [28,43)", "ORG 'Toronto Herons' [63,77)",
+                                 "ORG 'Velmora' [96,103)"}));
+  EXPECT_EQ(RuleOf("Toronto Herons"), "org_place_plural");
+}
+
+TEST_F(ExtractTest, AcronymInSpacedBracketsAfterAnOrganisation) {
+  Run("The Northland Rowing Federation ( NRF ) met. Later the NRF voted.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Northland Rowing Federation' [4,31)", "ORG 'NRF' [34,37)",
+                                 "ORG 'NRF' [55,58)"}));
+}
+
 }  // namespace
 }  // namespace kg
