@@ -1267,8 +1267,8 @@ class Extractor {
     return after.find("\xE2\x80\x9D") != std::string_view::npos;
   }
 
-  // "in Florence", "the heart of Charlotte": a city whose name is also a word or a given name
-  // is a city after a place cue (data/lexicon/place_cues.txt).
+  // "in Florence", "the heart of Charlotte", "from Wicklow": a city whose name is also a word
+  // or a given name, or a smaller town, is a city after a place cue (data/lexicon/place_cues.txt).
   void ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chunks) const {
     for (Chunk& c : chunks) {
       if (c.dropped || c.type != kUntyped || c.first_token == s.first_token) continue;
@@ -1280,14 +1280,23 @@ class Extractor {
       }
       if (!cue) continue;
       std::string_view text = Text(c.begin, c.end);
+      const char* rule = "gazetteer:cities_ambiguous";
       std::string_view canonical = rules_.ambiguous_cities_.Canonical(text);
-      bool region = canonical.empty();
+      // Smaller towns (towns.tsv) are places only in such context.
+      if (canonical.empty()) {
+        canonical = rules_.towns_.Canonical(text);
+        rule = "gazetteer:towns";
+      }
       // A region that is also a given name ("in Georgia") waited for this cue.
-      if (region) canonical = rules_.regions_.Canonical(text);
+      bool region = canonical.empty();
+      if (region) {
+        canonical = rules_.regions_.Canonical(text);
+        rule = "gazetteer:regions";
+      }
       if (canonical.empty()) continue;
       c.type = static_cast<int>(EntityType::kPlace);
       c.subtype = region ? "region" : "city";
-      c.rule = region ? "gazetteer:regions" : "gazetteer:cities_ambiguous";
+      c.rule = rule;
       c.canonical = std::string(canonical);
     }
   }

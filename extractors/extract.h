@@ -151,7 +151,7 @@ class RuleSet {
   Status LoadRelationRules(const std::string& path);
   Status LoadInferenceRules(const std::string& path);
 
-  Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, given_names_,
+  Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, towns_, given_names_,
       ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,
       ambiguous_products_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
       not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, number_words_,

@@ -382,6 +382,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->regions_, "gazetteers/regions.tsv", true},
       {&rs->cities_, "gazetteers/cities.tsv", true},
       {&rs->ambiguous_cities_, "gazetteers/cities_ambiguous.tsv", true},
+      {&rs->towns_, "gazetteers/towns.tsv", true},
       {&rs->given_names_, "gazetteers/given_names.tsv", true, false},
       {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true, false},
       {&rs->organizations_, "gazetteers/organizations.tsv", true},

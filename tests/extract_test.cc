@@ -955,5 +955,14 @@ TEST_F(ExtractTest, AcronymInSpacedBracketsAfterAnOrganisation) {
                                  "ORG 'NRF' [55,58)"}));
 }
 
+TEST_F(ExtractTest, SmallerTownOnlyWithAPlaceCue) {
+  // Wicklow is a town of towns.tsv: a place after "from", not on its own.
+  Run("Wicklow was quiet.");
+  EXPECT_EQ(Mentions(), Strings{});
+  Run("Our driver came from Wicklow and moved to Kenora.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Wicklow' [21,28)", "PLACE.city 'Kenora' [42,48)"}));
+  EXPECT_EQ(RuleOf("Kenora"), "gazetteer:towns");
+}
+
 }  // namespace
 }  // namespace kg
