@@ -72,6 +72,7 @@ class Extractor {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) chunks[s] = TypeSentence(s);
     VoteTypes(chunks);
     RememberSurnames(chunks);
+    RememberAcronyms(chunks);
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) EmitSentence(s, chunks[s]);
     out_.has_narrator = narrator_count_ >= 1;
     return std::move(out_);
@@ -1218,6 +1219,13 @@ class Extractor {
         out.push_back(std::move(c));
         continue;
       }
+      // "Ana Lima of Kenora": a town the gazetteers hold only for context.
+      if (person_first && tail.type == kUntyped &&
+          rules_.towns_.Contains(Text(tail.begin, tail.end))) {
+        tail.type = static_cast<int>(EntityType::kPlace);
+        tail.subtype = "city";
+        tail.rule = "gazetteer:towns";
+      }
       if (person_first && head.type == kUntyped && tail.type == kUntyped) {
         tail.type = static_cast<int>(EntityType::kOrg);  // a person's "of" is their organisation
         tail.rule = "person_of_organization";
@@ -1689,6 +1697,34 @@ class Extractor {
           continue;
         }
         document_types_.try_emplace(FoldCase(surname), c.type, c.subtype);
+      }
+    }
+  }
+
+  // "the Northern Rowing Association ... the NRA": an all-capitals word whose letters are the
+  // initials of a name the document typed names the same thing. Initials of the capitalised
+  // words only ("United States Air Forces in Europe" is USAFE).
+  void RememberAcronyms(const std::vector<std::vector<Chunk>>& chunks) {
+    for (const auto& sentence : chunks) {
+      for (const Chunk& c : sentence) {
+        if (c.dropped || c.type == kUntyped || c.type == static_cast<int>(EntityType::kTalk) ||
+            c.type == static_cast<int>(EntityType::kPerson) || c.mention_begin != UINT32_MAX) {
+          continue;
+        }
+        std::string initials;
+        for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+          std::string_view w = TokenText(t);
+          if (doc_.tokens[t].shape == Shape::kCapitalized) {
+            initials += w[0];
+          } else if (doc_.tokens[t].shape == Shape::kAllCaps ||
+                     !std::isalpha(static_cast<unsigned char>(w[0])) ||
+                     !rules_.name_connectors_.Contains(w)) {
+            initials.clear();  // an acronym or a word that is no connector inside: no initials
+            break;
+          }
+        }
+        if (initials.size() < 3) continue;
+        document_types_.try_emplace(FoldCase(initials), c.type, c.subtype);
       }
     }
   }

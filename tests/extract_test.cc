@@ -964,5 +964,18 @@ TEST_F(ExtractTest, SmallerTownOnlyWithAPlaceCue) {
   EXPECT_EQ(RuleOf("Kenora"), "gazetteer:towns");
 }
 
+TEST_F(ExtractTest, AcronymOfANameTheDocumentTypedNamesTheSameThing) {
+  Run("The NRF met in May. Members of the Northern Rowing Federation voted.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'NRF' [4,7)", "ORG 'Northern Rowing Federation' [35,61)"}));
+  EXPECT_EQ(RuleOf("NRF"), "document_memory");
+}
+
+TEST_F(ExtractTest, LifeDatesInBracketsAndLifeEventsMakeAPerson) {
+  Run("Tamsin Vey (born 1950 in Kenora) was a sculptor. Later Orlo Brandt died.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Tamsin Vey' [0,10)", "PLACE.city 'Kenora' [25,31)",
+                                 "PERSON 'Orlo Brandt' [55,66)"}));
+  EXPECT_EQ(RuleOf("Tamsin Vey"), "person_born_in_brackets");
+}
+
 }  // namespace
 }  // namespace kg
