@@ -977,5 +977,18 @@ TEST_F(ExtractTest, LifeDatesInBracketsAndLifeEventsMakeAPerson) {
   EXPECT_EQ(RuleOf("Tamsin Vey"), "person_born_in_brackets");
 }
 
+TEST_F(ExtractTest, OccupationBeforeANameAndTheMakerOfAWorkArePeople) {
+  Run("We heard drummer Tavi Roon. The studio was founded by Kelm Adair.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Tavi Roon' [17,26)", "PERSON 'Kelm Adair' [54,64)"}));
+}
+
+TEST_F(ExtractTest, OrganisationsByWhatTheyOwnOrBelongTo) {
+  Run("Quorrel's debut album sold well. It is a division of Brightmoor. Then came Tessaline, a "
+      "record label from Leeds.");
+  EXPECT_EQ(RuleOf("Quorrel"), "org_possessive_assets");
+  EXPECT_EQ(RuleOf("Brightmoor"), "org_division_of");
+  EXPECT_EQ(RuleOf("Tessaline"), "org_appositive_kind");
+}
+
 }  // namespace
 }  // namespace kg
