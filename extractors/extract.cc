@@ -244,7 +244,9 @@ class Extractor {
           std::string_view w = TokenText(j);
           bool joins = rules_.name_connectors_.Contains(w) ||
                        ((w == "&" || w == "+") && !IsNarratorPronoun(j + 1, s)) ||
-                       (w == "." && TokenText(j - 1).size() == 1 && Adjacent(j - 1, j)) ||
+                       (w == "." && Adjacent(j - 1, j) &&
+                        (TokenText(j - 1).size() == 1 || TokenText(j - 1) == "St" ||
+                         TokenText(j - 1) == "Mt" || TokenText(j - 1) == "Ft")) ||
                        (w == "-" && Adjacent(j - 1, j) && Adjacent(j, j + 1));
           if (IsPossessive(j)) {
             c.possessive_splits.push_back(j);
@@ -257,12 +259,23 @@ class Extractor {
         }
         break;
       }
-      c.end_token = j;
-      // "CEO of Laloka Labs": a role and its connector are not part of the name.
-      while (c.first_token + 2 < c.end_token && rules_.roles_.Contains(TokenText(c.first_token)) &&
-             rules_.name_connectors_.Contains(TokenText(c.first_token + 1))) {
-        c.first_token += 2;
+      // "Ada Lee Jr.": the suffix keeps its full stop.
+      if (j < s.end_token && TokenText(j) == "." && Adjacent(j - 1, j) &&
+          (TokenText(j - 1) == "Jr" || TokenText(j - 1) == "Sr")) {
+        ++j;
       }
+      c.end_token = j;
+      // "CEO of Laloka Labs", "Secretary of the Rowing Board": a role and its connector (and
+      // article) are not part of the name.
+      auto skip_role = [&] {
+        while (c.first_token + 2 < c.end_token &&
+               rules_.roles_.Contains(TokenText(c.first_token)) &&
+               rules_.name_connectors_.Contains(TokenText(c.first_token + 1))) {
+          c.first_token += 2;
+          if (c.first_token + 1 < c.end_token && TokenText(c.first_token) == "the") ++c.first_token;
+        }
+      };
+      skip_role();
       // Sentence-initial common words ("Thanks", "Meeting") and a leading "The" are not names.
       bool initial =
           t == s.first_token || (t > s.first_token && doc_.tokens[t - 1].shape == Shape::kPunct &&
@@ -279,6 +292,7 @@ class Extractor {
         }
         // The next token might now be a connector; skip to a capitalised one.
         while (c.first_token < c.end_token && !IsCapitalized(c.first_token, s)) c.first_token++;
+        skip_role();  // "The Secretary of the Rowing Board"
       }
       // "How To Give": capitalised function words do not open a name ("To Give" is none).
       while (c.first_token + 1 < c.end_token &&
@@ -1196,21 +1210,30 @@ class Extractor {
       uint32_t cut = 0;
       bool given_first = rules_.given_names_.Contains(TokenText(c.first_token)) ||
                          rules_.ambiguous_given_names_.Contains(TokenText(c.first_token));
-      if (!c.dropped && c.type == kUntyped) {
+      // A title typed the candidate a person: "Dr Ana Lima of the Rowing Board" still splits.
+      bool honorific = c.rule == "honorific";
+      if (!c.dropped && (c.type == kUntyped || honorific)) {
         for (uint32_t t = c.first_token + 1; t + 1 < c.end_token && cut == 0; ++t) {
           std::string_view w = TokenText(t);
           if (w == "of" || w == "for") cut = t;
         }
       }
       // A person needs a given name and a surname before the connector.
-      bool person_first = given_first && cut >= c.first_token + 2;
+      bool person_first =
+          (given_first && cut >= c.first_token + 2) || (honorific && cut >= c.first_token + 1);
       if (before_typing && !person_first) cut = 0;
       if (cut == 0) {
         out.push_back(std::move(c));
         continue;
       }
       auto [head, tail] = SplitChunkAt(c, cut);
+      if (honorific) {
+        tail.type = kUntyped;
+        tail.rule.clear();
+        tail.subtype.clear();
+      }
       for (Chunk* part : {&head, &tail}) {
+        if (part->type != kUntyped) continue;
         TypeByGazetteer(*part);
         if (part->type == kUntyped) TypeByChunkRules(*part);
       }
@@ -1226,7 +1249,7 @@ class Extractor {
         tail.subtype = "city";
         tail.rule = "gazetteer:towns";
       }
-      if (person_first && head.type == kUntyped && tail.type == kUntyped) {
+      if (person_first && (head.type == kUntyped || honorific) && tail.type == kUntyped) {
         tail.type = static_cast<int>(EntityType::kOrg);  // a person's "of" is their organisation
         tail.rule = "person_of_organization";
       }

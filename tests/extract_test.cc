@@ -990,5 +990,13 @@ TEST_F(ExtractTest, OrganisationsByWhatTheyOwnOrBelongTo) {
   EXPECT_EQ(RuleOf("Tessaline"), "org_appositive_kind");
 }
 
+TEST_F(ExtractTest, NameBoundariesAroundAbbreviationsTitlesAndRoles) {
+  Run("Dr Ines Ruhl of the Rowing Board met Tomas Vey Jr. in St. Louis. The Secretary of the "
+      "Ferry Council came too.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ines Ruhl' [3,12)", "ORG 'Rowing Board' [20,32)",
+                                 "PERSON 'Tomas Vey Jr.' [37,50)", "PLACE.city 'St. Louis' [54,63)",
+                                 "ORG 'Ferry Council' [86,99)"}));
+}
+
 }  // namespace
 }  // namespace kg
