@@ -998,5 +998,12 @@ TEST_F(ExtractTest, NameBoundariesAroundAbbreviationsTitlesAndRoles) {
                                  "ORG 'Ferry Council' [86,99)"}));
 }
 
+TEST_F(ExtractTest, PlacesByTheirLeadingWordAndDirectionalCues) {
+  Run("We sailed up the River Tolva to Mount Asker, then drove to southern Hawaii.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PLACE.region 'River Tolva' [17,28)", "PLACE.region 'Mount Asker' [32,43)",
+                     "PLACE.region 'Hawaii' [68,74)"}));
+}
+
 }  // namespace
 }  // namespace kg
