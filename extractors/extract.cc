@@ -1154,6 +1154,14 @@ class Extractor {
               break;
             }
           }
+          if (rule->long_span && !blocked) {
+            uint32_t words = 0;
+            for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+              words += doc_.tokens[t].begin >= nc.begin && doc_.tokens[t].end <= nc.end &&
+                       doc_.tokens[t].shape != Shape::kPunct;
+            }
+            blocked = words < 3;
+          }
           if (blocked) continue;
           for (int id : inner) {
             if (id >= 0) chunks[static_cast<size_t>(id)].dropped = true;

@@ -35,6 +35,9 @@ struct RuleSet::EntityRule {
   // each only: in the first context pass, leaves candidates shaped like a full personal name
   // to the given names ("In the US, Jane Doe and John Roe" are people, not places).
   bool weak = false;
+  // span rules: the new mention must hold three words or more ("talked about Machine Learning
+  // for Social Science" names a talk, "talked about Kubernetes" a topic).
+  bool long_span = false;
   // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...); 0 = absent.
   int title_group = 0, speakers_group = 0, kind_group = 0;
   std::unique_ptr<re2::RE2> re;

@@ -219,9 +219,11 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
         rule->keep = true;
       } else if (flag == "weak" && rule->mode == EntityRule::Mode::kEach) {
         rule->weak = true;
+      } else if (flag == "long" && rule->mode == EntityRule::Mode::kSpan) {
+        rule->long_span = true;
       } else {
         return r.Error("unknown flag '" + flag +
-                       "' (force; keep for span rules; weak for each rules)");
+                       "' (force; keep and long for span rules; weak for each rules)");
       }
     }
     std::string expanded, err;

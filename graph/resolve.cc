@@ -382,10 +382,24 @@ class Resolver {
     }
     // The main event: the event mentioned most, where a name with an edition year counts two
     // mentions more (a report names its own event with the year: "NodeConf 2024", while "a
-    // Rust conference" or a title like "My First Kernel Conference" is generic); the first
+    // Rust conference" or a title like "My First Kernel Conference" is generic), an event the
+    // narrator is said to attend counts two more and one named in the opening sentences (the
+    // title) one more, so a report that names its own event once still finds it; the first
     // mentioned on a tie.
+    std::set<size_t> attended_mentions;
+    for (const RelationCandidate& r : ex_.relations) {
+      if (r.subject == kNarrator && r.object >= 0 && r.relation == "attended") {
+        attended_mentions.insert(static_cast<size_t>(r.object));
+      }
+    }
     auto score = [&](const Entity& ent) {
       size_t n = ent.mentions.size();
+      bool attended = false, opening = false;
+      for (size_t m : ent.mentions) {
+        attended |= attended_mentions.count(m) > 0;
+        opening |= ex_.mentions[m].sentence < 2;
+      }
+      n += (attended ? 2 : 0) + (opening ? 1 : 0);
       bool year = false;
       for (size_t i = 0; i + 4 <= ent.label.size(); ++i) {
         bool digits = true;

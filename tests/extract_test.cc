@@ -1005,5 +1005,16 @@ TEST_F(ExtractTest, PlacesByTheirLeadingWordAndDirectionalCues) {
                      "PLACE.region 'Hawaii' [68,74)"}));
 }
 
+TEST_F(ExtractTest, UnquotedTitlesAfterTalkedAboutOrAsWhatATalkWas) {
+  Run("Mira Castell talked about Quiet Queues for Garden Science.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Mira Castell -> Quiet Queues for Garden Science"}));
+  Run("Tom Berg talked about Kubernetes.");  // one word: a topic, no title
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Tom Berg' [0,8)"}));
+  Run("One talk that caught my eye was Why Parsers Fail and How to Fix Them. Tom Berg "
+      "explained it well.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Tom Berg -> @nearest_talk"}));
+  EXPECT_EQ(RuleOf("Why Parsers Fail and How to Fix Them"), "talk_was_title");
+}
+
 }  // namespace
 }  // namespace kg

@@ -274,6 +274,14 @@ TEST_F(ResolveTest, MainEventPrefersANameWithItsEditionYear) {
   EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:pydata-lisbon-2024").size(), 1u);
 }
 
+TEST_F(ResolveTest, MainEventNamedOnceIsTheOneTheNarratorAttended) {
+  // RustConf 2026 is named twice, but the narrator attended DataFest 2025, named once.
+  Run("Some notes\n\nLast month I attended DataFest 2025. Next year RustConf 2026 returns, and "
+      "RustConf 2026 will be bigger. The Compiler Workshop was packed.");
+  EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:datafest-2025").size(), 1u);
+  EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:rustconf-2026").empty());
+}
+
 TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {
   Run("I went to DevConf EU 2021 in Brno. DevConf Europe 2021 had 40 talks. I also attended "
       "RustFest 2019 and RustFest 2023.");
