@@ -1016,5 +1016,34 @@ TEST_F(ExtractTest, UnquotedTitlesAfterTalkedAboutOrAsWhatATalkWas) {
   EXPECT_EQ(RuleOf("Why Parsers Fail and How to Fix Them"), "talk_was_title");
 }
 
+TEST_F(ExtractTest, PeopleWhoRunAWorkshopStayPeople) {
+  Run("The workshop on stream processing was run by Lukas Brenner and Ayo Adeyemi.");
+  EXPECT_EQ(RuleOf("Lukas Brenner"), "default:given_name");
+  EXPECT_EQ(RuleOf("Ayo Adeyemi"), "default:given_name");
+}
+
+TEST_F(ExtractTest, KeynoteFromASpeakerWithARoleTitledLater) {
+  Run("It opened with a keynote from Priya Raman, head of data platforms at Tidewater Analytics, "
+      "titled \"Pipelines That Heal Themselves\".");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Priya Raman -> Tidewater Analytics [head]",
+                                  "speaker_of Priya Raman -> Pipelines That Heal Themselves"}));
+}
+
+TEST_F(ExtractTest, UnquotedTitlesAfterPresentedAndInAnAppositive) {
+  Run("Chen Wei presented Lessons from Ten Years of Batch Jobs.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Chen Wei -> Lessons from Ten Years of Batch Jobs"}));
+  Run("On the second day I gave my own talk, Testing Data Like Code, in the main hall. In her "
+      "talk, Ana Lima showed graphs.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of @narrator -> Testing Data Like Code"}));
+}
+
+TEST_F(ExtractTest, OrganisationsAndPeopleWhoHelpedUsAndThanksEspecially) {
+  Run("Mentors from Brightwave Labs helped us all weekend. Ifeoma Chukwu, who helped us fix our "
+      "deployment, was great. Thanks to the organisers, especially Elena Vidal, for all of it.");
+  EXPECT_EQ(Relations(),
+            (Strings{"helped Brightwave Labs -> @narrator", "helped Ifeoma Chukwu -> @narrator",
+                     "organized Elena Vidal -> @main_event", "thanked @narrator -> Elena Vidal"}));
+}
+
 }  // namespace
 }  // namespace kg
