@@ -17,7 +17,6 @@
 #include <sstream>
 
 namespace kg {
-namespace {
 
 // Returns the byte offset of the first malformed UTF-8 sequence, or npos. Strict: rejects
 // overlong forms, surrogates and code points above U+10FFFF, as RFC 3629 requires.
@@ -54,6 +53,8 @@ size_t FindInvalidUtf8(std::string_view s) {
   }
   return std::string_view::npos;
 }
+
+namespace {
 
 // Control characters that never occur in a text report: their presence means binary data.
 size_t FindBinaryByte(std::string_view s) {
@@ -454,7 +455,9 @@ uint32_t CodePointCount(std::string_view utf8) {
 
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
-    return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bad));
+    size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + bad, '\n'));
+    return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bad) +
+                                " (line " + std::to_string(line) + ")");
   }
   if (size_t bad = FindBinaryByte(bytes); bad != std::string_view::npos) {
     char hex[8];
