@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pipeline/input.h"
@@ -121,15 +122,47 @@ void ChildrenText(cmark_node* node, std::string* out) {
   }
 }
 
+// Unmatched emphasis delimiters stay text in cmark ("**Title\n**Text" is text "**Title",
+// a soft break, text "**Text"): a text node that starts with "**" or "__".
+bool StartsWithStrayDelimiter(cmark_node* node) {
+  if (!node || cmark_node_get_type(node) != CMARK_NODE_TEXT) return false;
+  const char* s = cmark_node_get_literal(node);
+  return s && (std::strncmp(s, "**", 2) == 0 || std::strncmp(s, "__", 2) == 0);
+}
+
+// A text node's literal without runs of two or more '*' (stray bold markers).
+std::string WithoutStrayDelimiters(const char* s) {
+  std::string out;
+  for (size_t i = 0; s[i];) {
+    size_t run = 0;
+    while (s[i + run] == '*') ++run;
+    if (run >= 2) {
+      i += run;
+      continue;
+    }
+    if (run == 0 && std::strncmp(s + i, "__", 2) == 0 && (i == 0 || s[i - 1] == ' ')) {
+      while (s[i] == '_') ++i;  // "__" opening a word: a stray bold marker
+      continue;
+    }
+    out.append(s + i, run ? run : 1);
+    i += run ? run : 1;
+  }
+  return out;
+}
+
 void InlineText(cmark_node* node, std::string* out) {
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_TEXT:
+      if (const char* s = cmark_node_get_literal(node)) out->append(WithoutStrayDelimiters(s));
+      return;
     case CMARK_NODE_CODE:
       if (const char* s = cmark_node_get_literal(node)) out->append(s);
       return;
     case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
       out->push_back(' ');
+      return;
+    case CMARK_NODE_LINEBREAK:
+      out->push_back('\n');
       return;
     case CMARK_NODE_HTML_INLINE:
     case CMARK_NODE_IMAGE:
@@ -147,16 +180,76 @@ void InlineText(cmark_node* node, std::string* out) {
   }
 }
 
+// A paragraph's text. A line that is all bold or italic ("**Talk title**" then the text on the
+// next line) is a line of its own, as is a line before a hard break or a stray "**".
+std::string ParagraphText(cmark_node* paragraph) {
+  std::string out;
+  bool line_start = true, line_emphasis = false;
+  for (cmark_node* c = cmark_node_first_child(paragraph); c; c = cmark_node_next(c)) {
+    cmark_node_type type = cmark_node_get_type(c);
+    if (type == CMARK_NODE_SOFTBREAK) {
+      cmark_node* next = cmark_node_next(c);
+      out.push_back(line_emphasis || StartsWithStrayDelimiter(next) ? '\n' : ' ');
+      line_start = true;
+      line_emphasis = false;
+      continue;
+    }
+    if (type == CMARK_NODE_LINEBREAK) {
+      line_start = true;
+      line_emphasis = false;
+    } else if (type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH) {
+      line_emphasis = line_start || line_emphasis;
+      line_start = false;
+    } else if (type == CMARK_NODE_TEXT && line_start && StartsWithStrayDelimiter(c)) {
+      line_emphasis = true;  // "**Title" with its closing marker on the next line
+      line_start = false;
+    } else if (type == CMARK_NODE_TEXT) {
+      const char* s = cmark_node_get_literal(c);
+      bool blank = true;
+      for (; s && *s; ++s) blank = blank && (*s == ' ' || *s == '\t');
+      if (!blank) line_emphasis = false;
+      line_start = line_start && blank;
+    } else {
+      line_emphasis = false;
+      line_start = false;
+    }
+    InlineText(c, &out);
+  }
+  return out;
+}
+
+// Static-site generator markup that is not prose: kramdown attribute lists ("{:target=...}")
+// and Liquid tags ("{% image ... %}", "{{ page.title }}").
+std::string WithoutTemplateMarkup(std::string text) {
+  static constexpr std::pair<const char*, const char*> kMarkup[] = {
+      {"{:", "}"}, {"{%", "%}"}, {"{{", "}}"}};
+  for (const auto& [open, close] : kMarkup) {
+    for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+      size_t end = text.find(close, at + 2);
+      if (end == std::string::npos) break;
+      text.erase(at, end + std::strlen(close) - at);
+    }
+  }
+  return text;
+}
+
+// Appends each line of `text` as a block.
+void AppendLines(const std::string& text, std::vector<std::string>* blocks) {
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    if (nl > pos) blocks->emplace_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+}
+
 void Blocks(cmark_node* node, std::vector<std::string>* blocks) {
   const char* type = cmark_node_get_type_string(node);
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_PARAGRAPH:
-    case CMARK_NODE_HEADING: {
-      std::string text;
-      ChildrenText(node, &text);
-      blocks->push_back(std::move(text));
+    case CMARK_NODE_HEADING:
+      AppendLines(WithoutTemplateMarkup(ParagraphText(node)), blocks);
       return;
-    }
     case CMARK_NODE_CODE_BLOCK:
     case CMARK_NODE_THEMATIC_BREAK:
     case CMARK_NODE_FOOTNOTE_DEFINITION:
@@ -164,22 +257,14 @@ void Blocks(cmark_node* node, std::vector<std::string>* blocks) {
     case CMARK_NODE_HTML_BLOCK: {
       // Raw HTML in a post (<p>, <figure>, <!-- -->): its text, parsed as HTML.
       const char* html = cmark_node_get_literal(node);
-      std::string text = input_internal::HtmlText(html ? html : "", /*fragment=*/true, nullptr);
-      for (size_t pos = 0; pos < text.size();) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string::npos) nl = text.size();
-        if (nl > pos) blocks->emplace_back(text.substr(pos, nl - pos));
-        pos = nl + 1;
-      }
+      AppendLines(input_internal::HtmlText(html ? html : "", /*fragment=*/true, nullptr), blocks);
       return;
     }
     default:
       break;
   }
   if (std::strcmp(type, "table_cell") == 0) {  // a cell is a block, like a list item
-    std::string text;
-    ChildrenText(node, &text);
-    blocks->push_back(std::move(text));
+    AppendLines(WithoutTemplateMarkup(ParagraphText(node)), blocks);
     return;
   }
   for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) Blocks(c, blocks);
