@@ -107,6 +107,34 @@ KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string 
   KnowledgeGraph result;
   result.documents.reserve(documents.size());
 
+  // Nodes that belong to their document: its narrator, and a person named by one word only
+  // ("Maria" of one post is not "Maria" of another). When such an id occurs in several
+  // documents, each document's node gets its own id, "person:maria@post-a-md".
+  auto document_scoped = [](const NodeProps& n) {
+    return n.narrator || (n.type == "PERSON" && n.label.find(' ') == std::string::npos);
+  };
+  std::map<std::string, std::set<std::string>> scoped_docs;
+  for (const DocumentGraph& dg : documents) {
+    for (const NodeProps& node : dg.nodes) {
+      if (document_scoped(node)) scoped_docs[node.id].insert(dg.doc);
+    }
+  }
+  for (DocumentGraph& dg : documents) {
+    std::map<std::string, std::string> renamed;
+    for (NodeProps& node : dg.nodes) {
+      if (!document_scoped(node) || scoped_docs[node.id].size() < 2) continue;
+      std::string id = node.id + "@";
+      AppendSlug(dg.doc, &id);
+      renamed[node.id] = id;
+      node.id = std::move(id);
+    }
+    if (renamed.empty()) continue;
+    for (DocumentGraph::Edge& edge : dg.edges) {
+      if (auto it = renamed.find(edge.source); it != renamed.end()) edge.source = it->second;
+      if (auto it = renamed.find(edge.target); it != renamed.end()) edge.target = it->second;
+    }
+  }
+
   for (DocumentGraph& dg : documents) {
     result.documents.push_back(dg.doc);
     for (NodeProps& node : dg.nodes) {

@@ -118,11 +118,16 @@ bool ParseSize(const std::string& text, uint64_t* bytes) {
   return true;
 }
 
-// A file name for a document: its id with every character other than letters, digits, '.',
-// '-' and '_' as '_' ("posts/a.md" -> "posts_a.md", "-" -> "stdin"), unique among `taken`.
+// A file name for a document: the file name of its id with every character other than
+// letters, digits, '.', '-' and '_' as '_' ("posts/a.md" -> "a.md", "dump.jsonl#7" ->
+// "dump.jsonl_7", "-" -> "stdin"), made unique among `taken` in input order ("a.md-2").
 std::string OutputName(const std::string& id, std::set<std::string>* taken) {
+  std::string_view file = id;  // "posts/2024/a.md" -> "a.md"; "dump.jsonl#7" keeps "#7"
+  size_t hash = file.find('#');
+  size_t slash = file.substr(0, hash).rfind('/');
+  if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
   std::string name;
-  for (char c : id) {
+  for (char c : file) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
               c == '.' || c == '-' || c == '_';
     name.push_back(ok ? c : '_');
@@ -152,8 +157,8 @@ class ProgressBar {
     double seconds = std::chrono::duration<double>(now - start_).count();
     double rate = seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / seconds : 0;
     std::string line = "\r\033[K" + std::to_string(p.inputs_done) + "/" +
-                       std::to_string(p.inputs_total) + " inputs, " +
-                       std::to_string(p.documents) + " documents, " + Megabytes(p.bytes_done);
+                       std::to_string(p.inputs_total) + " inputs, " + std::to_string(p.documents) +
+                       " documents, " + Megabytes(p.bytes_done);
     char buf[64];
     std::snprintf(buf, sizeof buf, ", %.1f MB/s", rate);
     line += buf;
@@ -334,14 +339,18 @@ int RunCli(int argc, char** argv) {
   bar.Clear();
   if (!run_status.ok()) return Fail(ExitCodeFor(run_status), run_status.message());
   for (const std::string& line : result.explanations) std::cerr << line << "\n";
+  // Bad documents: skipped, or, with --strict or when nothing else was read, the run fails
+  // (one line per document, and a last line when there were several).
+  const bool fail = !result.problems.empty() && (opt.strict || result.documents == 0);
   for (const Status& p : result.problems) {
-    std::cerr << "kgextract: " << p.message() << (opt.strict ? "" : " (skipped)") << "\n";
+    std::cerr << "kgextract: " << p.message() << (fail ? "" : " (skipped)") << "\n";
   }
-  if (!result.problems.empty() && (opt.strict || result.documents == 0)) {
-    return Fail(kExitInputInvalid,
-                std::to_string(result.problems.size()) +
-                    (result.problems.size() == 1 ? " bad document" : " bad documents") +
-                    (opt.strict ? " (--strict): nothing written" : " and no good one: nothing written"));
+  if (fail) {
+    if (result.problems.size() > 1) {
+      std::cerr << "kgextract: " << result.problems.size() << " bad documents"
+                << (opt.strict ? " (--strict)" : ", none good") << ": nothing written\n";
+    }
+    return kExitInputInvalid;
   }
   KnowledgeGraph& graph = result.graph;
   const std::string corpus =
@@ -362,7 +371,8 @@ int RunCli(int argc, char** argv) {
     if (Status s = make_dir(opt.emit_text_dir); !s.ok()) return Fail(ExitCodeFor(s), s.message());
     std::set<std::string> text_names;
     for (const Document& doc : result.documents_read) {
-      files.push_back({opt.emit_text_dir + "/" + OutputName(doc.id, &text_names) + ".txt", doc.text});
+      files.push_back(
+          {opt.emit_text_dir + "/" + OutputName(doc.id, &text_names) + ".txt", doc.text});
     }
   }
   if (!opt.per_document_dir.empty()) {
@@ -371,11 +381,12 @@ int RunCli(int argc, char** argv) {
     }
     for (DocumentGraph& dg : result.document_graphs) {
       std::string base = opt.per_document_dir + "/" + OutputName(dg.doc, &names);
-      KnowledgeGraph one = MergeDocuments({std::move(dg)}, GeneratorName(),
-                                          pipeline->rules().fingerprint());
+      KnowledgeGraph one =
+          MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint());
       FilterEdges(opt.filter, &one);
       AnnotateMetrics(&one);
-      if (opt.formats.size() == 1) base += opt.formats.front() == "csv" ? "" : "." + opt.formats.front();
+      if (opt.formats.size() == 1)
+        base += opt.formats.front() == "csv" ? "" : "." + opt.formats.front();
       if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files); !s.ok()) {
         return Fail(ExitCodeFor(s), s.message());
       }

@@ -220,8 +220,7 @@ Status ExpandInputs(const std::vector<std::string>& inputs, const InputOptions& 
   return Status::Ok();
 }
 
-Status Gunzip(const std::string& id, std::string_view bytes, uint64_t max_bytes,
-              std::string* out) {
+Status Gunzip(const std::string& id, std::string_view bytes, uint64_t max_bytes, std::string* out) {
   out->clear();
   z_stream z{};
   if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return Status::Internal(id + ": zlib failed");
@@ -331,9 +330,9 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       int e = errno;
-      result.problems.push_back(e == ENOENT ? Status::NotFound(path + ": no such file")
-                                            : Status::IOError(path + ": cannot open: " +
-                                                              std::strerror(e)));
+      result.problems.push_back(e == ENOENT
+                                    ? Status::NotFound(path + ": no such file")
+                                    : Status::IOError(path + ": cannot open: " + std::strerror(e)));
       return result;
     }
     struct stat st;

@@ -85,8 +85,7 @@ void JsonLinesToDocuments(const std::string& id, std::string_view bytes,
 
 // Gunzips `bytes` (one or more gzip members) into `out`, at most max_bytes; errors name `id`
 // and the byte of the compressed input where decoding failed.
-Status Gunzip(const std::string& id, std::string_view bytes, uint64_t max_bytes,
-              std::string* out);
+Status Gunzip(const std::string& id, std::string_view bytes, uint64_t max_bytes, std::string* out);
 
 // Internals shared by the converters.
 namespace input_internal {

@@ -37,9 +37,9 @@ struct RunProgress {
 struct RunOptions {
   int threads = 1;
   InputOptions input;
-  bool explain = false;          // RunResult::explanations
-  bool keep_documents = false;   // RunResult::documents_read (for --emit-text)
-  bool keep_graphs = false;      // RunResult::document_graphs (for --per-document)
+  bool explain = false;         // RunResult::explanations
+  bool keep_documents = false;  // RunResult::documents_read (for --emit-text)
+  bool keep_graphs = false;     // RunResult::document_graphs (for --per-document)
   std::function<void(const RunProgress&)> progress;
 };
 

@@ -455,9 +455,7 @@ uint32_t CodePointCount(std::string_view utf8) {
 
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
-    size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + bad, '\n'));
-    return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bad) +
-                                " (line " + std::to_string(line) + ")");
+    return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bad));
   }
   if (size_t bad = FindBinaryByte(bytes); bad != std::string_view::npos) {
     char hex[8];

@@ -203,13 +203,26 @@ class InputTest(CliTestCase):
         self.assertExit(r, EXIT_INPUT_INVALID)
         self.assertOneLineError(r, path)
 
-    def test_bad_input_among_good_ones_fails_the_run(self):
+    def test_bad_input_among_good_ones_is_skipped_with_its_name_and_byte(self):
         good = self.write("good.txt", E2E_TEXT)
         bad = self.write("bad.txt", b"abc\xff")
         r = run([good, bad])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(stderr_text(r).splitlines(),
+                         [f"kgextract: {bad}: invalid UTF-8 at byte 3 (skipped)",
+                          "kgextract: 1 document (0.0 MB), 1 skipped"])
+        graph = self.load_json(r.stdout)
+        self.assertEqual(graph["graph"]["documents"], [good])
+
+    def test_strict_makes_a_bad_input_among_good_ones_fail_the_run(self):
+        good = self.write("good.txt", E2E_TEXT)
+        bad = self.write("bad.txt", b"abc\xff")
+        out = os.path.join(self.tmp, "out.json")
+        r = run(["--strict", "-o", out, good, bad])
         self.assertExit(r, EXIT_INPUT_INVALID)
-        self.assertOneLineError(r, bad)
+        self.assertOneLineError(r, bad, "byte 3")
         self.assertEqual(r.stdout, b"")
+        self.assertFalse(os.path.exists(out))
 
     def test_dash_reads_standard_input(self):
         r = run(["-"], stdin=E2E_TEXT.encode("utf-8"))
