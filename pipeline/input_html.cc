@@ -156,6 +156,7 @@ struct Finder {
     if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) return;
     if (meta && e.tag == GUMBO_TAG_TITLE && meta->title.empty()) {
       meta->title = input_internal::JoinBlocks({PlainText(node)});
+      if (!meta->title.empty()) meta->title.pop_back();  // JoinBlocks' final newline
     }
     if (meta && e.tag == GUMBO_TAG_META) {
       std::string name = AttributeOf(node, "name");
