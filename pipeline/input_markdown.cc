@@ -184,12 +184,16 @@ void InlineText(cmark_node* node, std::string* out) {
 // next line) is a line of its own, as is a line before a hard break or a stray "**".
 std::string ParagraphText(cmark_node* paragraph) {
   std::string out;
-  bool line_start = true, line_emphasis = false;
+  bool line_start = true, line_emphasis = false, closes_title = false, stray_title = false;
   for (cmark_node* c = cmark_node_first_child(paragraph); c; c = cmark_node_next(c)) {
     cmark_node_type type = cmark_node_get_type(c);
+    if (type != CMARK_NODE_SOFTBREAK && !line_start) closes_title = false;
     if (type == CMARK_NODE_SOFTBREAK) {
       cmark_node* next = cmark_node_next(c);
-      out.push_back(line_emphasis || StartsWithStrayDelimiter(next) ? '\n' : ' ');
+      // A stray "**" that starts the next line closes this line's title.
+      closes_title = (!line_emphasis || stray_title) && StartsWithStrayDelimiter(next);
+      stray_title = false;
+      out.push_back(line_emphasis || closes_title ? '\n' : ' ');
       line_start = true;
       line_emphasis = false;
       continue;
@@ -200,8 +204,10 @@ std::string ParagraphText(cmark_node* paragraph) {
     } else if (type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH) {
       line_emphasis = line_start || line_emphasis;
       line_start = false;
-    } else if (type == CMARK_NODE_TEXT && line_start && StartsWithStrayDelimiter(c)) {
+    } else if (type == CMARK_NODE_TEXT && line_start && !closes_title &&
+               StartsWithStrayDelimiter(c)) {
       line_emphasis = true;  // "**Title" with its closing marker on the next line
+      stray_title = true;
       line_start = false;
     } else if (type == CMARK_NODE_TEXT) {
       const char* s = cmark_node_get_literal(c);
