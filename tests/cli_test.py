@@ -775,6 +775,61 @@ class CorpusTest(CliTestCase):
         self.assertEqual(len(self.load_json(outs[0])["graph"]["documents"]), 5)
 
 
+class CorpusGeneratorTest(CliTestCase):
+    """scripts/make_corpus.py: the same generated posts as text, Markdown, HTML and JSON Lines
+    give the same entities and relations, and a folder of them the same bytes for any -j."""
+
+    def generate(self, docs):
+        out = os.path.join(self.tmp, "corpus")
+        script = os.path.join(DATA, "..", "scripts", "make_corpus.py")
+        subprocess.run([sys.executable, script, "--out", out, "--docs", str(docs), "--seed", "5",
+                        "--data", DATA], check=True)
+        return out
+
+    @staticmethod
+    def facts(graph):
+        nodes = {n["id"] for n in graph["nodes"] if not n.get("narrator")}
+        links = {(l["source"], l["target"], l["relation"]) for l in graph["links"]
+                 if not l["source"].startswith("person:narrator")
+                 and not l["target"].startswith("person:narrator")}
+        return nodes, links
+
+    def test_every_format_of_a_generated_post_gives_the_same_graph(self):
+        corpus = self.generate(6)
+        graphs = {}
+        for fmt in ("txt", "md", "html"):
+            outdir = os.path.join(self.tmp, "graphs-" + fmt)
+            r = run(["-q", "--per-document", outdir, os.path.join(corpus, fmt)])
+            self.assertExit(r, EXIT_OK)
+            for name in sorted(os.listdir(outdir)):
+                with open(os.path.join(outdir, name), encoding="utf-8") as f:
+                    graphs[(fmt, name.split(".")[0])] = self.load_json(f.read())
+        posts = sorted({post for _, post in graphs})
+        self.assertEqual(len(posts), 6)
+        for post in posts:
+            nodes, links = self.facts(graphs[("txt", post)])
+            self.assertGreaterEqual(len(nodes), 8, post)
+            for fmt in ("md", "html"):
+                self.assertEqual(self.facts(graphs[(fmt, post)]), (nodes, links), f"{post} {fmt}")
+            narrators = [n["label"] for n in graphs[("md", post)]["nodes"] if n.get("narrator")]
+            self.assertEqual(narrators, [n["label"] for n in graphs[("html", post)]["nodes"]
+                                         if n.get("narrator")])
+
+    def test_generated_jsonl_and_folder_are_byte_identical_for_any_thread_count(self):
+        corpus = self.generate(12)
+        outs = []
+        for j in ("1", "2"):
+            out = os.path.join(self.tmp, f"g{j}.json")
+            r = run(["-q", "-j", j, "-o", out, corpus])
+            self.assertExit(r, EXIT_OK)
+            with open(out, "rb") as f:
+                outs.append(f.read())
+        self.assertEqual(outs[0], outs[1])
+        graph = self.load_json(outs[0])
+        self.assertEqual(len(graph["graph"]["documents"]), 12 * 3 + 12)  # three folders, 12 records
+        self.assertEqual(sum(1 for d in graph["graph"]["documents"] if "#post-" in d), 12)
+
+
 def main():
     global BINARY, DATA
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
