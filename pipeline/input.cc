@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
@@ -68,6 +69,106 @@ Status ReadBounded(int fd, const std::string& id, uint64_t max_bytes, std::strin
   if (!checked) return check_first_block();
   return Status::Ok();
 }
+
+// A file's bytes block by block, gunzipped (one or more members) when it starts with gzip's
+// magic bytes: JSON Lines dumps are streamed, never read whole.
+class BlockReader {
+ public:
+  BlockReader(int fd, std::string id) : fd_(fd), id_(std::move(id)) {}
+  ~BlockReader() {
+    if (gzip_) inflateEnd(&z_);
+  }
+  BlockReader(const BlockReader&) = delete;
+  BlockReader& operator=(const BlockReader&) = delete;
+
+  // The next bytes into *block; false at the end or on an error (then status() says which).
+  bool Next(std::string* block) {
+    block->clear();
+    if (!status_.ok() || done_) return false;
+    if (!started_) {
+      started_ = true;
+      if (!Fill()) return false;
+      gzip_ = IsGzip(std::string_view(raw_, raw_len_));
+      if (!gzip_) {
+        block->assign(raw_, raw_len_);
+        return true;
+      }
+      if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) {
+        gzip_ = false;
+        status_ = Status::Internal(id_ + ": zlib failed");
+        return false;
+      }
+      z_.next_in = reinterpret_cast<Bytef*>(raw_);
+      z_.avail_in = static_cast<uInt>(raw_len_);
+    }
+    if (!gzip_) {
+      if (!Fill()) return false;
+      block->assign(raw_, raw_len_);
+      return true;
+    }
+    char out[kBlock];
+    while (block->empty()) {
+      if (z_.avail_in == 0) {
+        if (!Fill()) {
+          if (status_.ok() && !stream_end_) {
+            status_ = Status::InvalidInput(id_ + ": truncated gzip data (ends at byte " +
+                                           std::to_string(raw_bytes_) + ")");
+          }
+          return false;
+        }
+        z_.next_in = reinterpret_cast<Bytef*>(raw_);
+        z_.avail_in = static_cast<uInt>(raw_len_);
+      }
+      if (stream_end_) {  // another member, or trailing bytes that gzip -d ignores too
+        if (!IsGzip(std::string_view(reinterpret_cast<const char*>(z_.next_in), z_.avail_in))) {
+          done_ = true;
+          return false;
+        }
+        inflateReset(&z_);
+        stream_end_ = false;
+      }
+      z_.next_out = reinterpret_cast<Bytef*>(out);
+      z_.avail_out = sizeof out;
+      int rc = inflate(&z_, Z_NO_FLUSH);
+      block->append(out, sizeof out - z_.avail_out);
+      if (rc == Z_STREAM_END) {
+        stream_end_ = true;
+      } else if (rc != Z_OK && !(rc == Z_BUF_ERROR && z_.avail_in == 0)) {
+        status_ = Status::InvalidInput(id_ + ": corrupt gzip data at byte " +
+                                       std::to_string(raw_bytes_ - z_.avail_in) +
+                                       (z_.msg ? std::string(" (") + z_.msg + ")" : ""));
+        block->clear();
+        return false;
+      }
+    }
+    return true;
+  }
+  const Status& status() const { return status_; }
+  uint64_t raw_bytes() const { return raw_bytes_; }
+
+ private:
+  bool Fill() {
+    for (;;) {
+      ssize_t n = ::read(fd_, raw_, sizeof raw_);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        status_ = Status::IOError(id_ + ": cannot read: " + std::strerror(errno));
+        return false;
+      }
+      raw_len_ = static_cast<size_t>(n);
+      raw_bytes_ += raw_len_;
+      return n > 0;
+    }
+  }
+  int fd_;
+  std::string id_;
+  Status status_;
+  char raw_[kBlock];
+  size_t raw_len_ = 0;
+  uint64_t raw_bytes_ = 0;
+  bool started_ = false, gzip_ = false, stream_end_ = false, done_ = false;
+  z_stream z_{};
+};
 
 Status Convert(InputFormat format, const std::string& id, std::string_view bytes,
                SourceResult* result) {
@@ -185,7 +286,7 @@ Status ExpandInputs(const std::vector<std::string>& inputs, const InputOptions& 
     if (::stat(input.c_str(), &st) != 0) {
       int e = errno;
       if (e == ENOENT || e == ENOTDIR) return Status::NotFound(input + ": no such file");
-      return Status::IOError(input + ": " + std::strerror(e));
+      return Status::InvalidInput(input + ": " + std::strerror(e));
     }
     if (!S_ISDIR(st.st_mode)) {
       files->push_back(input);
@@ -209,7 +310,7 @@ Status ExpandInputs(const std::vector<std::string>& inputs, const InputOptions& 
       if (!path.ends_with('/')) path += '/';
       found.push_back(path + rel);
     }
-    if (ec) return Status::IOError(input + ": cannot list the folder: " + ec.message());
+    if (ec) return Status::InvalidInput(input + ": cannot list the folder: " + ec.message());
     if (found.empty()) {
       return Status::InvalidInput(input + ": a folder without a file to read" +
                                   (options.include.empty() ? "" : " (see --include)"));
@@ -265,69 +366,134 @@ Status TextToDocument(std::string id, std::string_view bytes, Document* doc) {
   return MakeDocument(std::move(id), bytes, doc);
 }
 
+namespace {
+
+// One line of a JSON Lines dump (without its newline); `offset` is its first byte in the file.
+void JsonLine(const std::string& id, size_t line_no, uint64_t offset, std::string_view line,
+              const DocumentSink& sink, std::vector<Status>* problems) {
+  const std::string where = id + ": line " + std::to_string(line_no) + ": ";
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+  if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
+    problems->push_back(
+        Status::InvalidInput(where + "invalid UTF-8 at byte " + std::to_string(offset + bad)));
+    return;
+  }
+  nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (record.is_discarded()) {
+    problems->push_back(Status::InvalidInput(where + "invalid JSON"));
+    return;
+  }
+  if (!record.is_object()) {
+    problems->push_back(Status::InvalidInput(where + "not a JSON object"));
+    return;
+  }
+  auto text = record.find("text");
+  if (text == record.end() || !text->is_string()) {
+    problems->push_back(Status::InvalidInput(where + "no \"text\" string"));
+    return;
+  }
+  std::string record_id = JsonString(record, "id");
+  if (record_id.empty()) record_id = "line-" + std::to_string(line_no);
+  InputFormat format = InputFormat::kText;
+  if (std::string f = JsonString(record, "format");
+      !f.empty() && (!ParseInputFormat(f, &format) || format == InputFormat::kJsonl)) {
+    problems->push_back(
+        Status::InvalidInput(where + "unknown \"format\" '" + f + "' (txt, md or html)"));
+    return;
+  }
+  SourceResult one;
+  Status s = Convert(format, id + "#" + record_id, text->get_ref<const std::string&>(), &one);
+  if (!s.ok()) {
+    problems->push_back(Status::InvalidInput(where + s.message()));
+    return;
+  }
+  Document& doc = one.documents.front();
+  if (std::string v = JsonString(record, "title"); !v.empty()) doc.title = v;
+  if (std::string v = JsonString(record, "date"); !v.empty()) doc.date = v;
+  if (std::string v = JsonString(record, "author"); !v.empty()) doc.author = v;
+  if (std::string v = JsonString(record, "url"); !v.empty()) doc.url = v;
+  sink(std::move(doc));
+}
+
+// A JSON Lines file streamed block by block: a line may be at most max_bytes long.
+void StreamJsonLines(int fd, const std::string& id, const InputOptions& options,
+                     const DocumentSink& sink, SourceResult* result) {
+  BlockReader reader(fd, id);
+  std::string block, line;
+  size_t line_no = 0;
+  uint64_t offset = 0, line_length = 0;
+  bool first = true;
+  auto finish_line = [&] {
+    ++line_no;
+    if (line_length > options.max_bytes) {
+      result->problems.push_back(Status::InvalidInput(
+          id + ": line " + std::to_string(line_no) + ": longer than the maximum document size of " +
+          std::to_string(options.max_bytes) + " bytes (see --max-size)"));
+    } else {
+      JsonLine(id, line_no, offset, line, sink, &result->problems);
+    }
+    offset += line_length + 1;
+    line.clear();
+    line_length = 0;
+  };
+  while (reader.Next(&block)) {
+    if (first) {  // a binary file is one problem, not one per "line"
+      first = false;
+      if (size_t nul = block.find('\0'); nul != std::string::npos) {
+        result->problems.push_back(
+            Status::InvalidInput(id + ": binary data (control byte 0x00) at byte " +
+                                 std::to_string(nul) + "; expected JSON Lines"));
+        result->bytes = reader.raw_bytes();
+        return;
+      }
+    }
+    for (size_t pos = 0; pos < block.size();) {
+      size_t nl = block.find('\n', pos);
+      size_t end = nl == std::string::npos ? block.size() : nl;
+      line_length += end - pos;
+      if (line_length <= options.max_bytes) {
+        line.append(block, pos, end - pos);
+      } else {
+        line.clear();
+      }
+      if (nl == std::string::npos) break;
+      finish_line();
+      pos = nl + 1;
+    }
+  }
+  if (line_length > 0) finish_line();
+  if (!reader.status().ok()) result->problems.push_back(reader.status());
+  result->bytes = reader.raw_bytes();
+}
+
+}  // namespace
+
 void JsonLinesToDocuments(const std::string& id, std::string_view bytes,
                           std::vector<Document>* docs, std::vector<Status>* problems) {
+  DocumentSink sink = [docs](Document&& doc) { docs->push_back(std::move(doc)); };
   size_t line_no = 0;
   for (size_t pos = 0; pos < bytes.size();) {
     size_t nl = bytes.find('\n', pos);
     size_t end = nl == std::string_view::npos ? bytes.size() : nl;
-    std::string_view line = bytes.substr(pos, end - pos);
-    const size_t line_start = pos;
+    JsonLine(id, ++line_no, pos, bytes.substr(pos, end - pos), sink, problems);
     pos = end + 1;
-    ++line_no;
-    const std::string where = id + ": line " + std::to_string(line_no) + ": ";
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
-      problems->push_back(Status::InvalidInput(where + "invalid UTF-8 at byte " +
-                                               std::to_string(line_start + bad)));
-      continue;
-    }
-    nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (record.is_discarded()) {
-      problems->push_back(Status::InvalidInput(where + "invalid JSON"));
-      continue;
-    }
-    if (!record.is_object()) {
-      problems->push_back(Status::InvalidInput(where + "not a JSON object"));
-      continue;
-    }
-    auto text = record.find("text");
-    if (text == record.end() || !text->is_string()) {
-      problems->push_back(Status::InvalidInput(where + "no \"text\" string"));
-      continue;
-    }
-    std::string record_id = JsonString(record, "id");
-    if (record_id.empty()) record_id = "line-" + std::to_string(line_no);
-    InputFormat format = InputFormat::kText;
-    if (std::string f = JsonString(record, "format");
-        !f.empty() && (!ParseInputFormat(f, &format) || format == InputFormat::kJsonl)) {
-      problems->push_back(
-          Status::InvalidInput(where + "unknown \"format\" '" + f + "' (txt, md or html)"));
-      continue;
-    }
-    SourceResult one;
-    Status s = Convert(format, id + "#" + record_id, text->get_ref<const std::string&>(), &one);
-    if (!s.ok()) {
-      problems->push_back(Status::InvalidInput(where + s.message()));
-      continue;
-    }
-    Document& doc = one.documents.front();
-    if (std::string v = JsonString(record, "title"); !v.empty()) doc.title = v;
-    if (std::string v = JsonString(record, "date"); !v.empty()) doc.date = v;
-    if (std::string v = JsonString(record, "author"); !v.empty()) doc.author = v;
-    if (std::string v = JsonString(record, "url"); !v.empty()) doc.url = v;
-    docs->push_back(std::move(doc));
   }
 }
 
-SourceResult ReadSource(const std::string& path, const InputOptions& options) {
+SourceResult ReadSource(const std::string& path, const InputOptions& options,
+                        const DocumentSink& sink) {
   SourceResult result;
-  std::string bytes;
-  Status s;
-  if (path == "-") {
-    s = ReadBounded(0, "-", options.max_bytes, &bytes);
-  } else {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  DocumentSink to_result = [&result](Document&& doc) {
+    result.documents.push_back(std::move(doc));
+  };
+  const DocumentSink& out = sink ? sink : to_result;
+  InputFormat format = options.format;
+  if (format == InputFormat::kAuto) {
+    format = path == "-" ? InputFormat::kText : FormatOfPath(path);
+  }
+  int fd = 0;  // standard input for "-"
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       int e = errno;
       result.problems.push_back(e == ENOENT
@@ -341,9 +507,15 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options) {
       result.problems.push_back(Status::InvalidInput(path + ": is a directory, not a file"));
       return result;
     }
-    s = ReadBounded(fd, path, options.max_bytes, &bytes);
-    ::close(fd);
   }
+  if (format == InputFormat::kJsonl) {
+    StreamJsonLines(fd, path, options, out, &result);
+    if (fd != 0) ::close(fd);
+    return result;
+  }
+  std::string bytes;
+  Status s = ReadBounded(fd, path, options.max_bytes, &bytes);
+  if (fd != 0) ::close(fd);
   result.bytes = bytes.size();
   if (!s.ok()) {
     result.problems.push_back(s);
@@ -357,11 +529,9 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options) {
     }
     bytes = std::move(plain);
   }
-  InputFormat format = options.format;
-  if (format == InputFormat::kAuto) {
-    format = path == "-" ? InputFormat::kText : FormatOfPath(path);
-  }
-  if (s = Convert(format, path, bytes, &result); !s.ok()) result.problems.push_back(s);
+  SourceResult converted;
+  if (s = Convert(format, path, bytes, &converted); !s.ok()) result.problems.push_back(s);
+  for (Document& doc : converted.documents) out(std::move(doc));
   return result;
 }
 

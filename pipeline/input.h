@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,11 +66,18 @@ struct SourceResult {
   uint64_t bytes = 0;
 };
 
-// Reads one input (a file, or "-" for standard input) whole but never more than max_bytes,
-// gunzips it when it starts with gzip's magic bytes, checks the first block for binary data
-// before reading on, and converts it by format. Never fails as a whole: a file that cannot be
-// read or converted is one problem.
-SourceResult ReadSource(const std::string& path, const InputOptions& options);
+// Where a reader hands each document it made, as soon as it is made.
+using DocumentSink = std::function<void(Document&&)>;
+
+// Reads one input (a file, or "-" for standard input) and converts it by format. Text, Markdown
+// and HTML are read whole but never more than max_bytes, gunzipped when they start with gzip's
+// magic bytes, with the first block checked for binary data before reading on. JSON Lines are
+// streamed block by block (gunzipped on the fly), so a dump of any size is read in constant
+// memory; each line may be at most max_bytes; the records before a read or gzip error are kept.
+// Documents go to `sink`, or to the result's `documents` without one. Never fails as a whole:
+// a file that cannot be read or converted is one problem.
+SourceResult ReadSource(const std::string& path, const InputOptions& options,
+                        const DocumentSink& sink = {});
 
 // The converters (no I/O). `bytes` is the raw input; `id` names it in errors and in the
 // document. Invalid UTF-8 or binary data fail with the byte position in `bytes`.

@@ -50,14 +50,9 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
     if (f != "-" && ::stat(f.c_str(), &st) == 0) progress.bytes_total += st.st_size;
   }
   std::mutex progress_mutex;
-  // Standard input can be read once only and not concurrently: read it up front.
-  std::vector<bool> read(n, false);
-  for (size_t i = 0; i < n; ++i) {
-    if (files[i] == "-" && std::find(files.begin(), files.begin() + i, "-") == files.begin() + i) {
-      sources[i] = ReadSource("-", options.input);
-      read[i] = true;
-    }
-  }
+  // Standard input can be read once only: by the worker of the first "-".
+  const size_t first_dash =
+      static_cast<size_t>(std::find(files.begin(), files.end(), "-") - files.begin());
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   auto worker = [&]() {
@@ -67,18 +62,19 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
       return;
     }
     for (size_t i = next++; i < n && !failed; i = next++) {
-      if (!read[i]) {
-        if (files[i] == "-") {  // "-" given twice: standard input is read once
-          sources[i].problems.push_back(Status::InvalidInput("-: standard input read already"));
-        } else {
-          sources[i] = ReadSource(files[i], options.input);
-        }
-      }
-      for (const Document& doc : sources[i].documents) {
+      // Each document is analysed as soon as it is read (a JSON Lines dump is streamed).
+      std::vector<Document> kept;
+      DocumentSink sink = [&](Document&& doc) {
         graphs[i].push_back(
             Process(doc, tokenizer, options.explain ? &doc_explanations[i] : nullptr));
+        if (options.keep_documents) kept.push_back(std::move(doc));
+      };
+      if (files[i] == "-" && i != first_dash) {
+        sources[i].problems.push_back(Status::InvalidInput("-: standard input read already"));
+      } else {
+        sources[i] = ReadSource(files[i], options.input, sink);
       }
-      if (!options.keep_documents) sources[i].documents.clear();
+      sources[i].documents = std::move(kept);
       if (options.progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);
         ++progress.inputs_done;

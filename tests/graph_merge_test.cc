@@ -374,5 +374,43 @@ TEST(MergeDocumentsTest, AGivenNameInOneDocumentOnlyKeepsItsPlainId) {
   EXPECT_EQ(NodeById(kg, "person:maria").documents, (Strings{"posts/a.md"}));
 }
 
+DocumentGraph OrgDocument(std::string doc, std::string id, std::string label, Strings aliases) {
+  DocumentGraph d;
+  d.doc = doc;
+  d.nodes.push_back(MakeNode(id, label, "ORG", aliases, {{doc, 0, 3, label, "r"}}, {}));
+  d.nodes.push_back(
+      MakeNode("person:lena-okafor", "Lena Okafor", "PERSON", {}, {{doc, 9, 20, "Lena", "r"}}, {}));
+  d.edges.push_back(MakeEdge("person:lena-okafor", id, "affiliated_with", 1,
+                             {{doc, 0, 20, "Lena works there.", "r"}}));
+  return d;
+}
+
+TEST(MergeDocumentsTest, AnAcronymInOneDocumentJoinsTheFullNameOfAnother) {
+  KnowledgeGraph kg = MergeDocuments({OrgDocument("a.md", "org:psf", "PSF", {}),
+                                      OrgDocument("b.md", "org:python-software-foundation",
+                                                  "Python Software Foundation", {"PSF"})},
+                                     "g", "r");
+  EXPECT_EQ(NodeIds(kg), (Strings{"org:python-software-foundation", "person:lena-okafor"}));
+  const NodeProps& psf = NodeById(kg, "org:python-software-foundation");
+  EXPECT_EQ(psf.label, "Python Software Foundation");
+  EXPECT_EQ(psf.aliases, (Strings{"PSF"}));
+  EXPECT_EQ(psf.documents, (Strings{"a.md", "b.md"}));
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].target, "org:python-software-foundation");
+  EXPECT_EQ(edges[0].props.weight, 2.0);
+}
+
+TEST(MergeDocumentsTest, AnAliasThatNamesTwoNodesJoinsNeither) {
+  KnowledgeGraph kg = MergeDocuments(
+      {OrgDocument("a.md", "org:psf", "PSF", {}),
+       OrgDocument("b.md", "org:python-software-foundation", "Python Software Foundation", {"PSF"}),
+       OrgDocument("c.md", "org:pacific-sailing-federation", "Pacific Sailing Federation",
+                   {"PSF"})},
+      "g", "r");
+  EXPECT_EQ(NodeIds(kg), (Strings{"org:pacific-sailing-federation", "org:psf",
+                                  "org:python-software-foundation", "person:lena-okafor"}));
+}
+
 }  // namespace
 }  // namespace kg

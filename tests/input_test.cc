@@ -349,6 +349,57 @@ TEST_F(InputFilesTest, DocumentAboveTheMaximumSizeIsAProblem) {
   EXPECT_TRUE(r.documents.empty());
 }
 
+TEST_F(InputFilesTest, GzippedJsonLinesAreStreamedToTheSinkWithBadLinesAsProblems) {
+  std::string dump;
+  for (int i = 0; i < 3000; ++i) {  // several blocks, compressed and not
+    dump += "{\"id\": \"p" + std::to_string(i) + "\", \"text\": \"I met Ada Brook in Oslo.\"}\n";
+    if (i == 1500) dump += "{broken\n";
+  }
+  std::string path = Write("dump.jsonl.gz", GzipOf(dump));
+  Strings ids;
+  SourceResult r = ReadSource(path, InputOptions(), [&](Document&& doc) { ids.push_back(doc.id); });
+  EXPECT_TRUE(r.documents.empty());  // all went to the sink
+  ASSERT_EQ(ids.size(), 3000u);
+  EXPECT_EQ(ids.front(), path + "#p0");
+  EXPECT_EQ(ids.back(), path + "#p2999");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message(), path + ": line 1502: invalid JSON");
+}
+
+TEST_F(InputFilesTest, JsonLinesLineAboveTheMaximumIsAProblemAndReadingGoesOn) {
+  std::string path = Write("dump.jsonl", "{\"id\": \"a\", \"text\": \"" + std::string(300, 'x') +
+                                             "\"}\n{\"id\": \"b\", \"text\": \"Short.\"}\n");
+  InputOptions opt;
+  opt.max_bytes = 100;
+  SourceResult r = ReadSource(path, opt);
+  ASSERT_EQ(r.documents.size(), 1u);
+  EXPECT_EQ(r.documents[0].id, path + "#b");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message(),
+            path + ": line 1: longer than the maximum document size of 100 bytes (see --max-size)");
+}
+
+TEST_F(InputFilesTest, TruncatedGzipJsonLinesKeepTheRecordsBeforeTheDamage) {
+  std::string dump;
+  for (int i = 0; i < 2000; ++i) dump += "{\"id\": " + std::to_string(i) + ", \"text\": \"x\"}\n";
+  std::string gz = GzipOf(dump);
+  std::string path = Write("cut.jsonl.gz", gz.substr(0, gz.size() / 2));
+  SourceResult r = ReadSource(path, InputOptions());
+  EXPECT_GT(r.documents.size(), 0u);
+  EXPECT_LT(r.documents.size(), 2000u);
+  ASSERT_FALSE(r.problems.empty());
+  EXPECT_EQ(r.problems.back().message(),
+            path + ": truncated gzip data (ends at byte " + std::to_string(gz.size() / 2) + ")");
+}
+
+TEST_F(InputFilesTest, BinaryFileNamedJsonLinesIsOneProblem) {
+  std::string path = Write("photo.jsonl", std::string("\x89PNG\0\0\n\n\n", 9));
+  SourceResult r = ReadSource(path, InputOptions());
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message(),
+            path + ": binary data (control byte 0x00) at byte 4; expected JSON Lines");
+}
+
 TEST(FormatOfPathTest, ByExtensionAfterGz) {
   EXPECT_EQ(FormatOfPath("a.MD"), InputFormat::kMarkdown);
   EXPECT_EQ(FormatOfPath("a.markdown.gz"), InputFormat::kMarkdown);
