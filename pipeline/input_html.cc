@@ -5,6 +5,7 @@
 // line boundaries.
 #include <gumbo.h>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
