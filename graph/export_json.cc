@@ -4,11 +4,14 @@
 //   {"directed": true, "multigraph": true,
 //    "graph": {"generator", "rules", "documents": [...]},
 //    "nodes": [{"id", "label", "type", "subtype"?, "kind"?, "aliases": [...], "narrator"?,
-//               "documents": [...], "degree", "weighted_degree", "betweenness", "pagerank",
-//               "component", "community",
+//               "documents": [...], "document_counts"?, "degree", "weighted_degree",
+//               "betweenness", "pagerank", "component", "community",
 //               "mentions": [{"doc", "start", "end", "text", "rule"}]}],
 //    "links": [{"source", "target", "key", "relation", "role"?, "weight", "symmetric"?,
+//               "documents"?, "document_counts"?,
 //               "evidence": [{"doc", "start", "end", "text", "rule"}]}]}
+// "document_counts" ({"doc": mentions or evidence spans}) and the links' "documents" are
+// written when the graph has more than one document (a corpus).
 // "key" numbers the parallel edges of one ordered (source, target) pair from 0, in edge order,
 // which is what NetworkX uses as the MultiDiGraph edge key. The six analytics keys are the
 // NodeProps fields AnnotateMetrics fills (0 when it did not run); doubles in the shortest
@@ -28,6 +31,25 @@ namespace kg {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// Spans per document (a node's mentions, an edge's evidence), by document id.
+std::map<std::string, uint64_t> CountByDocument(const std::vector<Span>& spans) {
+  std::map<std::string, uint64_t> counts;
+  for (const Span& span : spans) ++counts[span.doc];
+  return counts;
+}
+
+std::vector<std::string> DocumentsOf(const std::vector<Span>& spans) {
+  std::vector<std::string> docs;
+  for (const auto& [doc, count] : CountByDocument(spans)) docs.push_back(doc);
+  return docs;
+}
+
+Json CountsToJson(const std::vector<Span>& spans) {
+  Json out = Json::object();
+  for (const auto& [doc, count] : CountByDocument(spans)) out[doc] = count;
+  return out;
+}
 
 Json SpansToJson(const std::vector<Span>& spans) {
   Json out = Json::array();
@@ -132,6 +154,19 @@ class CompactWriter {
     }
     out_.push_back(']');
   }
+  // ,"document_counts":{"a.txt":2,...} — spans per document, in document order.
+  void DocumentCounts(const std::vector<Span>& spans) {
+    out_ += ",\"document_counts\":{";
+    bool first = true;
+    for (const auto& [doc, count] : CountByDocument(spans)) {
+      if (!first) out_.push_back(',');
+      first = false;
+      String(doc);
+      out_.push_back(':');
+      Unsigned(count);
+    }
+    out_.push_back('}');
+  }
   void Spans(const std::vector<Span>& spans) {
     out_.push_back('[');
     for (size_t i = 0; i < spans.size(); ++i) {
@@ -178,6 +213,7 @@ class CompactWriter {
 
 std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
   const Graph& g = kgraph.graph;
+  const bool corpus = kgraph.documents.size() > 1;
   std::string out;
   CompactWriter w(&out);
   w.Raw("{\"directed\":true,\"multigraph\":true,\"graph\":{\"generator\":");
@@ -205,6 +241,7 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
     if (n.narrator) w.Raw(",\"narrator\":true");
     w.Raw(",\"documents\":");
     w.Strings(n.documents);
+    if (corpus) w.DocumentCounts(n.mentions);
     w.Raw(",\"degree\":");
     w.Int(n.degree);
     w.Raw(",\"weighted_degree\":");
@@ -242,6 +279,11 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
     w.Raw(",\"weight\":");
     w.Double(p.weight);
     if (p.symmetric) w.Raw(",\"symmetric\":true");
+    if (corpus) {
+      w.Raw(",\"documents\":");
+      w.Strings(DocumentsOf(p.evidence));
+      w.DocumentCounts(p.evidence);
+    }
     w.Raw(",\"evidence\":");
     w.Spans(p.evidence);
     w.Raw("}");
@@ -252,6 +294,7 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
 
 std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
   const Graph& g = kgraph.graph;
+  const bool corpus = kgraph.documents.size() > 1;
   Json root = Json::object();
   root["directed"] = true;
   root["multigraph"] = true;
@@ -273,6 +316,7 @@ std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
     node["aliases"] = n.aliases;
     if (n.narrator) node["narrator"] = true;
     node["documents"] = n.documents;
+    if (corpus) node["document_counts"] = CountsToJson(n.mentions);
     node["degree"] = n.degree;
     node["weighted_degree"] = n.weighted_degree;
     node["betweenness"] = n.betweenness;
@@ -298,6 +342,10 @@ std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
     if (!p.role.empty()) link["role"] = p.role;
     link["weight"] = p.weight;
     if (p.symmetric) link["symmetric"] = true;
+    if (corpus) {
+      link["documents"] = DocumentsOf(p.evidence);
+      link["document_counts"] = CountsToJson(p.evidence);
+    }
     link["evidence"] = SpansToJson(p.evidence);
     links.push_back(std::move(link));
   }

@@ -88,6 +88,9 @@ DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& ex
 
 // Joins documents' graphs: nodes with one id become one node (aliases, mentions and documents
 // united), equal edges (source, target, relation, role) add up their weight and evidence.
+// Exception: a narrator, or a person known by one word only ("Maria"), found in several
+// documents stays one node per document, its id suffixed with "@" and the document's slug
+// ("person:maria@posts-a-md"): a given name alone does not say two posts mean one person.
 KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string generator,
                               std::string rules_fingerprint);
 

@@ -107,6 +107,76 @@ KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string 
   KnowledgeGraph result;
   result.documents.reserve(documents.size());
 
+  // Nodes that belong to their document: its narrator, and a person named by one word only
+  // ("Maria" of one post is not "Maria" of another). When such an id occurs in several
+  // documents, each document's node gets its own id, "person:maria@post-a-md".
+  auto document_scoped = [](const NodeProps& n) {
+    return n.narrator || (n.type == "PERSON" && n.label.find(' ') == std::string::npos);
+  };
+  std::map<std::string, std::set<std::string>> scoped_docs;
+  for (const DocumentGraph& dg : documents) {
+    for (const NodeProps& node : dg.nodes) {
+      if (document_scoped(node)) scoped_docs[node.id].insert(dg.doc);
+    }
+  }
+  for (DocumentGraph& dg : documents) {
+    std::map<std::string, std::string> renamed;
+    for (NodeProps& node : dg.nodes) {
+      if (!document_scoped(node) || scoped_docs[node.id].size() < 2) continue;
+      std::string id = node.id + "@";
+      AppendSlug(dg.doc, &id);
+      renamed[node.id] = id;
+      node.id = std::move(id);
+    }
+    if (renamed.empty()) continue;
+    for (DocumentGraph::Edge& edge : dg.edges) {
+      if (auto it = renamed.find(edge.source); it != renamed.end()) edge.source = it->second;
+      if (auto it = renamed.find(edge.target); it != renamed.end()) edge.target = it->second;
+    }
+  }
+
+  // Names across documents: a node of one document whose id is what an alias of a node of
+  // another document would be ("PSF" of "Python Software Foundation", "KubeCon EU 2023" of
+  // "KubeCon Europe 2023") joins that node, when the alias names one node only. One-word
+  // aliases of people (given names) and narrators never join.
+  std::set<std::string> ids;
+  std::map<std::string, std::set<std::string>> alias_of;  // alias id -> the ids it names
+  for (const DocumentGraph& dg : documents) {
+    for (const NodeProps& node : dg.nodes) {
+      ids.insert(node.id);
+      if (node.narrator) continue;
+      for (const std::string& alias : node.aliases) {
+        if (node.type == "PERSON" && alias.find(' ') == std::string::npos) continue;
+        std::string alias_id = NodeId(node.type, alias);
+        if (alias_id != node.id && alias_id.back() != ':') alias_of[alias_id].insert(node.id);
+      }
+    }
+  }
+  std::map<std::string, std::string> joins;  // id -> the node it joins
+  for (const auto& [alias_id, named] : alias_of) {
+    if (named.size() == 1 && ids.count(alias_id) && !alias_of.count(*named.begin())) {
+      joins[alias_id] = *named.begin();
+    }
+  }
+  for (DocumentGraph& dg : documents) {
+    if (joins.empty()) break;
+    std::set<std::string> own;
+    for (const NodeProps& node : dg.nodes) own.insert(node.id);
+    std::map<std::string, std::string> renamed;
+    for (NodeProps& node : dg.nodes) {
+      auto it = joins.find(node.id);
+      // Not where the document has both: its own resolution kept them apart.
+      if (it == joins.end() || node.narrator || own.count(it->second)) continue;
+      renamed[node.id] = it->second;
+      if (!node.label.empty()) node.aliases.push_back(node.label);
+      node.id = it->second;
+    }
+    for (DocumentGraph::Edge& edge : dg.edges) {
+      if (auto it = renamed.find(edge.source); it != renamed.end()) edge.source = it->second;
+      if (auto it = renamed.find(edge.target); it != renamed.end()) edge.target = it->second;
+    }
+  }
+
   for (DocumentGraph& dg : documents) {
     result.documents.push_back(dg.doc);
     for (NodeProps& node : dg.nodes) {
@@ -116,6 +186,9 @@ KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string 
         acc.props.id = node.id;
         acc.props.label = node.label;
         acc.props.type = node.type;
+      } else if (NodeId(acc.props.type, acc.props.label) != acc.props.id &&
+                 NodeId(node.type, node.label) == node.id) {
+        acc.props.label = node.label;  // the name the id was made of, not an alias that joined
       }
       if (acc.props.type.empty()) acc.props.type = node.type;
       if (acc.props.subtype.empty()) acc.props.subtype = node.subtype;

@@ -373,6 +373,13 @@ class Resolver {
       }
       n.id = NodeId("PERSON", "narrator " + std::string(file));
       n.label = "Narrator of " + std::string(file);
+      // The author of the metadata (front matter, <meta name="author">, a JSON Lines record)
+      // names the narrator; the id stays per document, so two posts never share a narrator
+      // by accident and runs agree on it.
+      if (!doc_.doc->author.empty()) {
+        n.aliases = {n.label};
+        n.label = doc_.doc->author;
+      }
       n.type = "PERSON";
       n.narrator = true;
       n.documents = {doc_.doc->id};

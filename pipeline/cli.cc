@@ -1,5 +1,10 @@
 // The kgextract command line: argument parsing, output naming, exit codes.
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -16,8 +21,12 @@ constexpr const char* kUsage =
     "usage: kgextract [options] INPUT...\n"
     "       kgextract render GRAPH.json -o PICTURE.svg|PICTURE.png   (see render --help)\n"
     "\n"
-    "Reads event reports (UTF-8 text files; '-' is standard input) and writes the knowledge\n"
-    "graph of their people, organisations, places, events and talks.\n"
+    "Reads event reports and writes the knowledge graph of their people, organisations,\n"
+    "places, events and talks: one graph of every input. An INPUT is a file, a folder (read\n"
+    "recursively, in sorted order) or '-' (standard input). Formats by extension: .txt (and\n"
+    "anything else) plain UTF-8 text, .md/.markdown Markdown with YAML or TOML front matter,\n"
+    ".html/.htm HTML (its main content), .jsonl JSON Lines (one {\"id\", \"text\", \"format\"?,\n"
+    "\"url\"?, \"date\"?, \"author\"?} a line); any of them gzip-compressed (.gz).\n"
     "\n"
     "options:\n"
     "  -o, --output PATH     output file; with several formats, a base name that gets\n"
@@ -36,9 +45,25 @@ constexpr const char* kUsage =
     "                        sentences shared)\n"
     "      --relations LIST  export only edges of these relations, e.g. met,attended,co_occurs\n"
     "  -j, --threads N       worker threads (default: the number of cores)\n"
+    "      --input-format F  read every input as txt, md, html or jsonl (default: by extension)\n"
+    "      --jsonl           the same as --input-format jsonl\n"
+    "      --include GLOB    read only the files of folders that match GLOB (on the path in\n"
+    "                        the folder or the file name; '*', '**', '?', '[a-z]'); repeatable\n"
+    "      --exclude GLOB    skip the files of folders that match GLOB; repeatable\n"
+    "      --max-size BYTES  the largest document read, after decompression (suffix K, M or G;\n"
+    "                        default 64M); a larger one is a bad document\n"
+    "      --strict          a bad document (unreadable, invalid UTF-8, binary, too large,\n"
+    "                        a broken JSON line, bad gzip) fails the run (exit 4) instead of\n"
+    "                        being reported and skipped\n"
+    "      --per-document DIR  also write one graph per document to DIR/NAME.json (NAME from\n"
+    "                        the document's path; with several formats, NAME.graphml, ...);\n"
+    "                        without -o, only these are written\n"
+    "      --emit-text DIR   write the analysed text of each document to DIR/NAME.txt: the\n"
+    "                        mentions' start and end are code point offsets into it\n"
     "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA or the\n"
     "                        data/ directory of the source tree)\n"
-    "  -q, --quiet           no summary on standard error\n"
+    "  -q, --quiet           no progress bar and no summary on standard error (a progress\n"
+    "                        bar is shown only when standard error is a terminal)\n"
     "      --explain         print, for every sentence, what the relation rules saw (typed\n"
     "                        placeholders such as ⟨PERSON_3⟩) and which rules matched\n"
     "  -h, --help            this help\n"
@@ -49,7 +74,8 @@ constexpr const char* kUsage =
     "  1  internal error\n"
     "  2  bad command line\n"
     "  3  an input file does not exist\n"
-    "  4  an input is not a text report (a directory, invalid UTF-8, binary data)\n"
+    "  4  no input could be read (each was bad: invalid UTF-8, binary data, ...), a folder\n"
+    "     holds no file to read, or, with --strict, one document was bad\n"
     "  5  an output file cannot be written (nothing partial is left behind)\n"
     "  6  the rule or gazetteer files are missing or invalid\n";
 
@@ -66,6 +92,91 @@ struct Options {
   int threads = 0;
   std::string data_dir;
   EdgeFilter filter;
+  InputOptions input;
+  bool strict = false;
+  std::string per_document_dir, emit_text_dir;
+};
+
+bool ParseSize(const std::string& text, uint64_t* bytes) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (text.empty() || end == text.c_str() || errno != 0 || text[0] == '-') return false;
+  std::string_view unit(end);
+  uint64_t scale = 1;
+  if (unit == "K" || unit == "k") {
+    scale = 1ull << 10;
+  } else if (unit == "M" || unit == "m") {
+    scale = 1ull << 20;
+  } else if (unit == "G" || unit == "g") {
+    scale = 1ull << 30;
+  } else if (!unit.empty()) {
+    return false;
+  }
+  if (v == 0 || v > (1ull << 40) / scale) return false;
+  *bytes = v * scale;
+  return true;
+}
+
+// A file name for a document: the file name of its id with every character other than
+// letters, digits, '.', '-' and '_' as '_' ("posts/a.md" -> "a.md", "dump.jsonl#7" ->
+// "dump.jsonl_7", "-" -> "stdin"), made unique among `taken` in input order ("a.md-2").
+std::string OutputName(const std::string& id, std::set<std::string>* taken) {
+  std::string_view file = id;  // "posts/2024/a.md" -> "a.md"; "dump.jsonl#7" keeps "#7"
+  size_t hash = file.find('#');
+  size_t slash = file.substr(0, hash).rfind('/');
+  if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
+  std::string name;
+  for (char c : file) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '-' || c == '_';
+    name.push_back(ok ? c : '_');
+  }
+  size_t lead = name.find_first_not_of("._");
+  name = lead == std::string::npos ? "" : name.substr(lead);
+  if (name.empty() || name == "-") name = "stdin";
+  std::string unique = name;
+  for (int k = 2; !taken->insert(unique).second; ++k) unique = name + "-" + std::to_string(k);
+  return unique;
+}
+
+std::string Megabytes(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+// The progress bar: documents, MB, MB/s and the estimated time left, redrawn in place at most
+// ten times a second.
+class ProgressBar {
+ public:
+  void Update(const RunProgress& p) {
+    auto now = std::chrono::steady_clock::now();
+    if (p.inputs_done < p.inputs_total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double rate = seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / seconds : 0;
+    std::string line = "\r\033[K" + std::to_string(p.inputs_done) + "/" +
+                       std::to_string(p.inputs_total) + " inputs, " + std::to_string(p.documents) +
+                       " documents, " + Megabytes(p.bytes_done);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, ", %.1f MB/s", rate);
+    line += buf;
+    if (rate > 0 && p.bytes_total > p.bytes_done) {
+      std::snprintf(buf, sizeof buf, ", ETA %.0f s",
+                    static_cast<double>(p.bytes_total - p.bytes_done) / 1e6 / rate);
+      line += buf;
+    }
+    std::cerr << line << std::flush;
+    drawn_ = true;
+  }
+  void Clear() {
+    if (drawn_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
+  bool drawn_ = false;
 };
 
 }  // namespace
@@ -138,6 +249,31 @@ int RunCli(int argc, char** argv) {
       if (Status s = ParseRelationList(list, &opt.filter.relations); !s.ok()) {
         return Fail(kExitUsage, s.message());
       }
+    } else if (args.Is(nullptr, "--input-format")) {
+      std::string f;
+      if (!args.Value(&f)) return Fail(kExitUsage, a + " needs a format");
+      if (!ParseInputFormat(f, &opt.input.format)) {
+        return Fail(kExitUsage, "--input-format wants txt, md, html or jsonl, not '" + f + "'");
+      }
+    } else if (a == "--jsonl") {
+      opt.input.format = InputFormat::kJsonl;
+    } else if (args.Is(nullptr, "--include")) {
+      opt.input.include.emplace_back();
+      if (!args.Value(&opt.input.include.back())) return Fail(kExitUsage, a + " needs a glob");
+    } else if (args.Is(nullptr, "--exclude")) {
+      opt.input.exclude.emplace_back();
+      if (!args.Value(&opt.input.exclude.back())) return Fail(kExitUsage, a + " needs a glob");
+    } else if (args.Is(nullptr, "--max-size")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseSize(v, &opt.input.max_bytes)) {
+        return Fail(kExitUsage, "--max-size wants a size in bytes such as 1048576 or 64M");
+      }
+    } else if (a == "--strict") {
+      opt.strict = true;
+    } else if (args.Is(nullptr, "--per-document")) {
+      if (!args.Value(&opt.per_document_dir)) return Fail(kExitUsage, a + " needs a directory");
+    } else if (args.Is(nullptr, "--emit-text")) {
+      if (!args.Value(&opt.emit_text_dir)) return Fail(kExitUsage, a + " needs a directory");
     } else if (a == "--pretty") {
       opt.pretty = true;
     } else if (a == "--explain") {
@@ -188,36 +324,107 @@ int RunCli(int argc, char** argv) {
   if (Status s = Pipeline::Create(opt.data_dir, &pipeline); !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
   }
-  KnowledgeGraph graph;
-  std::vector<std::string> explanations;
-  if (Status s =
-          pipeline->Run(opt.inputs, opt.threads, &graph, opt.explain ? &explanations : nullptr);
-      !s.ok()) {
-    return Fail(ExitCodeFor(s), s.message());
+  RunOptions run;
+  run.threads = opt.threads;
+  run.input = opt.input;
+  run.explain = opt.explain;
+  run.keep_documents = !opt.emit_text_dir.empty();
+  run.keep_graphs = !opt.per_document_dir.empty();
+  ProgressBar bar;
+  if (!opt.quiet && ::isatty(STDERR_FILENO)) {
+    run.progress = [&bar](const RunProgress& p) { bar.Update(p); };
   }
-  for (const std::string& line : explanations) std::cerr << line << "\n";
+  RunResult result;
+  Status run_status = pipeline->Run(opt.inputs, run, &result);
+  bar.Clear();
+  if (!run_status.ok()) return Fail(ExitCodeFor(run_status), run_status.message());
+  for (const std::string& line : result.explanations) std::cerr << line << "\n";
+  // Bad documents: skipped, or, with --strict or when nothing else was read, the run fails
+  // (one line per document, and a last line when there were several).
+  const bool fail = !result.problems.empty() && (opt.strict || result.documents == 0);
+  for (const Status& p : result.problems) {
+    std::cerr << "kgextract: " << p.message() << (fail ? "" : " (skipped)") << "\n";
+  }
+  if (fail) {
+    if (result.problems.size() > 1) {
+      std::cerr << "kgextract: " << result.problems.size() << " bad documents"
+                << (opt.strict ? " (--strict)" : ", none good") << ": nothing written\n";
+    }
+    return kExitInputInvalid;
+  }
+  KnowledgeGraph& graph = result.graph;
+  const std::string corpus =
+      std::to_string(result.documents) + (result.documents == 1 ? " document" : " documents") +
+      " (" + Megabytes(result.bytes) + ")" +
+      (result.problems.empty() ? "" : ", " + std::to_string(result.problems.size()) + " skipped");
 
+  // Every file of the run is written as one unit: all or nothing.
+  std::vector<OutputFile> files;
+  std::set<std::string> names;
+  auto make_dir = [](const std::string& dir) -> Status {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Status::IOError(dir + ": cannot create the directory: " + ec.message());
+    return Status::Ok();
+  };
+  if (!opt.emit_text_dir.empty()) {
+    if (Status s = make_dir(opt.emit_text_dir); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+    std::set<std::string> text_names;
+    for (const Document& doc : result.documents_read) {
+      files.push_back(
+          {opt.emit_text_dir + "/" + OutputName(doc.id, &text_names) + ".txt", doc.text});
+    }
+  }
+  if (!opt.per_document_dir.empty()) {
+    if (Status s = make_dir(opt.per_document_dir); !s.ok()) {
+      return Fail(ExitCodeFor(s), s.message());
+    }
+    for (DocumentGraph& dg : result.document_graphs) {
+      std::string base = opt.per_document_dir + "/" + OutputName(dg.doc, &names);
+      KnowledgeGraph one =
+          MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint());
+      FilterEdges(opt.filter, &one);
+      AnnotateMetrics(&one);
+      if (opt.formats.size() == 1)
+        base += opt.formats.front() == "csv" ? "" : "." + opt.formats.front();
+      if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files); !s.ok()) {
+        return Fail(ExitCodeFor(s), s.message());
+      }
+    }
+  }
   FilterEdges(opt.filter, &graph);
   AnnotateMetrics(&graph);
-  if (opt.output.empty()) {
+  const size_t side_files = files.size();
+  if (opt.output.empty() && opt.per_document_dir.empty()) {
     std::string content;
     if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
       return Fail(ExitCodeFor(s), s.message());
     }
+    if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
     std::cout << content;
     std::cout.flush();
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
+    if (!opt.quiet && (!result.problems.empty() || result.documents > 1)) {
+      std::cerr << "kgextract: " << corpus << "\n";
+    }
     return kExitOk;
   }
-  std::vector<OutputFile> files;
-  if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files); !s.ok()) {
-    return Fail(ExitCodeFor(s), s.message());
+  if (!opt.output.empty()) {
+    if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files); !s.ok()) {
+      return Fail(ExitCodeFor(s), s.message());
+    }
   }
   if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
   if (!opt.quiet) {
     std::string joined;
-    for (const OutputFile& f : files) joined += (joined.empty() ? "" : ", ") + f.path;
-    std::cerr << "wrote " << joined << ": " << Summary(graph) << "\n";
+    for (size_t i = side_files; i < files.size(); ++i) {
+      joined += (joined.empty() ? "" : ", ") + files[i].path;
+    }
+    if (!opt.per_document_dir.empty()) {
+      joined += (joined.empty() ? "" : ", ") + std::to_string(result.document_graphs.size()) +
+                " graphs in " + opt.per_document_dir;
+    }
+    std::cerr << "wrote " << joined << ": " << Summary(graph) << "; " << corpus << "\n";
   }
   return kExitOk;
 }

@@ -4,12 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <thread>
 
 namespace kg {
@@ -33,20 +35,26 @@ DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
   return ResolveDocument(td, ex, *rules_);
 }
 
-Status Pipeline::Run(const std::vector<std::string>& inputs, int threads, KnowledgeGraph* out,
-                     std::vector<std::string>* explanations) const {
-  size_t n = inputs.size();
-  std::vector<DocumentGraph> graphs(n);
+Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& options,
+                     RunResult* result) const {
+  std::vector<std::string> files;
+  if (Status s = ExpandInputs(inputs, options.input, &files); !s.ok()) return s;
+  const size_t n = files.size();
+  std::vector<SourceResult> sources(n);
+  std::vector<std::vector<DocumentGraph>> graphs(n);
   std::vector<std::vector<std::string>> doc_explanations(n);
-  std::vector<Status> statuses(n);
-  // Standard input can be read once only and not concurrently: read it up front.
-  std::vector<Document> stdin_docs(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (inputs[i] == "-") statuses[i] = ReadDocument("-", &stdin_docs[i]);
+  RunProgress progress;
+  progress.inputs_total = n;
+  for (const std::string& f : files) {
+    struct stat st;
+    if (f != "-" && ::stat(f.c_str(), &st) == 0) progress.bytes_total += st.st_size;
   }
+  std::mutex progress_mutex;
+  // Standard input can be read once only: by the worker of the first "-".
+  const size_t first_dash =
+      static_cast<size_t>(std::find(files.begin(), files.end(), "-") - files.begin());
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
-  std::string tokenizer_error;
   auto worker = [&]() {
     Tokenizer tokenizer;
     if (!tokenizer.ok()) {
@@ -54,24 +62,30 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, int threads, Knowle
       return;
     }
     for (size_t i = next++; i < n && !failed; i = next++) {
-      Document doc;
-      if (inputs[i] == "-") {
-        if (!statuses[i].ok()) {
-          failed = true;
-          continue;
-        }
-        doc = std::move(stdin_docs[i]);
+      // Each document is analysed as soon as it is read (a JSON Lines dump is streamed).
+      std::vector<Document> kept;
+      DocumentSink sink = [&](Document&& doc) {
+        graphs[i].push_back(
+            Process(doc, tokenizer, options.explain ? &doc_explanations[i] : nullptr));
+        if (options.keep_documents) kept.push_back(std::move(doc));
+      };
+      if (files[i] == "-" && i != first_dash) {
+        sources[i].problems.push_back(Status::InvalidInput("-: standard input read already"));
       } else {
-        statuses[i] = ReadDocument(inputs[i], &doc);
-        if (!statuses[i].ok()) {
-          failed = true;
-          continue;
-        }
+        sources[i] = ReadSource(files[i], options.input, sink);
       }
-      graphs[i] = Process(doc, tokenizer, explanations ? &doc_explanations[i] : nullptr);
+      sources[i].documents = std::move(kept);
+      if (options.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        ++progress.inputs_done;
+        progress.documents += graphs[i].size();
+        progress.skipped += sources[i].problems.size();
+        progress.bytes_done += sources[i].bytes;
+        options.progress(progress);
+      }
     }
   };
-  size_t workers = std::max<size_t>(1, std::min<size_t>(threads > 0 ? threads : 1, n));
+  size_t workers = std::max<size_t>(1, std::min<size_t>(std::max(options.threads, 1), n));
   if (workers == 1) {
     worker();
   } else {
@@ -79,19 +93,24 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, int threads, Knowle
     for (size_t w = 0; w < workers; ++w) pool.emplace_back(worker);
     for (std::thread& t : pool) t.join();
   }
-  for (size_t i = 0; i < n; ++i) {  // report the first failing input in input order
-    if (!statuses[i].ok()) return statuses[i];
-  }
-  if (failed) return Status::IOError("ICU break iterators unavailable");
-  if (explanations) {
-    for (auto& lines : doc_explanations) {
-      explanations->insert(explanations->end(), lines.begin(), lines.end());
+  if (failed) return Status::Internal("ICU break iterators unavailable");
+  std::vector<DocumentGraph> all;
+  for (size_t i = 0; i < n; ++i) {
+    for (Status& p : sources[i].problems) result->problems.push_back(std::move(p));
+    result->bytes += sources[i].bytes;
+    for (std::string& line : doc_explanations[i]) result->explanations.push_back(std::move(line));
+    for (Document& doc : sources[i].documents) result->documents_read.push_back(std::move(doc));
+    for (DocumentGraph& g : graphs[i]) {
+      ++result->documents;
+      if (options.keep_graphs) result->document_graphs.push_back(g);
+      all.push_back(std::move(g));
     }
   }
-  *out = MergeDocuments(std::move(graphs), std::string("kgextract ") + KGEXTRACT_VERSION,
-                        rules_->fingerprint());
+  result->graph = MergeDocuments(std::move(all), GeneratorName(), rules_->fingerprint());
   return Status::Ok();
 }
+
+std::string GeneratorName() { return std::string("kgextract ") + KGEXTRACT_VERSION; }
 
 namespace {
 

@@ -2,16 +2,19 @@
 //
 //   std::unique_ptr<kg::Pipeline> p;
 //   kg::Status s = kg::Pipeline::Create("data", &p);          // loads every rule once
-//   kg::KnowledgeGraph g;
-//   s = p->Run({"a.txt", "b.txt"}, /*threads=*/2, &g);        // ingest -> ... -> merge
-//   s = kg::WriteFileAtomically("out.json", kg::ToNodeLinkJson(g));
+//   kg::RunOptions opt;
+//   opt.threads = 2;
+//   kg::RunResult r;
+//   s = p->Run({"a.txt", "posts/", "dump.jsonl"}, opt, &r);   // ingest -> ... -> merge
+//   s = kg::WriteFileAtomically("out.json", kg::ToNodeLinkJson(r.graph));
 //
-// Documents are processed in parallel, each by one worker; results are merged in input order,
-// so the output is byte-identical whatever the thread count.
+// Inputs (files of a folder sorted by path) are processed in parallel, each by one worker;
+// results are merged in input order, so the output is byte-identical whatever the thread count.
 //
 // THREAD SAFETY: a Pipeline is immutable after Create; Run may be called from several threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,19 +22,48 @@
 
 #include "extractors/extract.h"
 #include "graph/graph.h"
+#include "pipeline/input.h"
 #include "pipeline/status.h"
 #include "pipeline/text.h"
 
 namespace kg {
 
+// How far a run is: called (under a lock, from a worker) after each input.
+struct RunProgress {
+  size_t inputs_done = 0, inputs_total = 0, documents = 0, skipped = 0;
+  uint64_t bytes_done = 0, bytes_total = 0;  // bytes_total: the files' sizes (stdin unknown)
+};
+
+struct RunOptions {
+  int threads = 1;
+  InputOptions input;
+  bool explain = false;         // RunResult::explanations
+  bool keep_documents = false;  // RunResult::documents_read (for --emit-text)
+  bool keep_graphs = false;     // RunResult::document_graphs (for --per-document)
+  std::function<void(const RunProgress&)> progress;
+};
+
+struct RunResult {
+  KnowledgeGraph graph;
+  // The documents that could not be read, in input order; each was skipped.
+  std::vector<Status> problems;
+  size_t documents = 0;  // documents analysed
+  uint64_t bytes = 0;    // bytes read (before decompression)
+  std::vector<std::string> explanations;
+  std::vector<Document> documents_read;        // with keep_documents, in input order
+  std::vector<DocumentGraph> document_graphs;  // with keep_graphs, in input order
+};
+
 class Pipeline {
  public:
   static Status Create(const std::string& data_dir, std::unique_ptr<Pipeline>* out);
 
-  // Reads, extracts and merges `inputs` (paths, "-" for standard input). The first input that
-  // fails (missing, a directory, invalid UTF-8, binary) stops the run with its error.
-  Status Run(const std::vector<std::string>& inputs, int threads, KnowledgeGraph* out,
-             std::vector<std::string>* explanations = nullptr) const;
+  // Reads, extracts and merges `inputs` (files, folders, "-" for standard input). Fails when an
+  // input does not exist, a folder has nothing to read, or ICU is unavailable; a document that
+  // cannot be read (invalid UTF-8, binary, a broken JSON line, bad gzip, too large) is skipped
+  // and listed in result->problems.
+  Status Run(const std::vector<std::string>& inputs, const RunOptions& options,
+             RunResult* result) const;
 
   // One document through every stage up to its graph (no I/O).
   // With `explanations`, also returns what the relation rules saw, sentence by sentence.
@@ -73,6 +105,9 @@ Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& 
 // (names checked against the relation vocabulary) and "--min-weight 2".
 Status ParseRelationList(std::string_view list, std::vector<std::string>* relations);
 Status ParseMinWeight(std::string_view text, double* min_weight);
+
+// "kgextract 0.1.0": the generator field of every graph.
+std::string GeneratorName();
 
 // "3 people, 2 organisations, 4 places, 1 event, 2 talks, 9 relations, 12 co-occurrences".
 std::string Summary(const KnowledgeGraph& graph);

@@ -17,7 +17,6 @@
 #include <sstream>
 
 namespace kg {
-namespace {
 
 // Returns the byte offset of the first malformed UTF-8 sequence, or npos. Strict: rejects
 // overlong forms, surrogates and code points above U+10FFFF, as RFC 3629 requires.
@@ -54,6 +53,8 @@ size_t FindInvalidUtf8(std::string_view s) {
   }
   return std::string_view::npos;
 }
+
+namespace {
 
 // Control characters that never occur in a text report: their presence means binary data.
 size_t FindBinaryByte(std::string_view s) {

@@ -24,11 +24,14 @@
 
 namespace kg {
 
-// A report: its id (the file name, or "-" for standard input) and its text, valid UTF-8 in
-// Unicode normalisation form C.
+// A report: its id (the file name, "-" for standard input, "dump.jsonl#post-7" for a JSON Lines
+// record) and its text, valid UTF-8 in Unicode normalisation form C. For Markdown and HTML the
+// text is the analysed text (pipeline/input.h): prose only, one block a line. The metadata comes
+// from front matter, <title>/<meta>, or a JSON Lines record's fields; empty when unknown.
 struct Document {
   std::string id;
   std::string text;
+  std::string title, date, author, url;
 };
 
 // Checks that `bytes` is UTF-8 text and normalises it to NFC. `source` names the input in
@@ -36,6 +39,9 @@ struct Document {
 // that never occur in text (except tab, newline, carriage return, form feed) make the input
 // binary and are rejected.
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc);
+
+// The byte offset of the first invalid UTF-8 sequence in `bytes`, or npos.
+size_t FindInvalidUtf8(std::string_view bytes);
 
 // Reads a whole file (or standard input when path is "-") and calls MakeDocument. A missing
 // file is kNotFound; a directory or unreadable file is kInvalidInput / kIOError.

@@ -2,6 +2,7 @@
 # Throughput and memory of kgextract, next to ICU's bare word segmentation on the same text.
 #
 #   scripts/bench.sh [COPIES]     # default 400 copies of the sample report (~2 MB)
+#                                 # and 400 generated posts in each input format
 #
 # Corpus: COPIES copies of data/samples/*.txt as separate documents (the usual batch shape),
 # and the same text as one large document. Prints MB/s (1 MB = 10^6 bytes) and peak RSS.
@@ -48,3 +49,16 @@ run "kgextract start-up only (empty input)" build/kgextract -q -o "$work/empty.j
 base=$(build/icu_word_baseline "$work/one-large-report.txt")
 secs=$(echo "$base" | sed 's/.*seconds=\([^ ]*\).*/\1/')
 printf "%-44s %8.3f s %8s MB/s\n" "ICU word segmentation alone (same text)" "$secs" "$(mbps "$bytes" "$secs")"
+
+# The generated corpus (scripts/make_corpus.py, seeded): the same posts as text, Markdown, HTML
+# and JSON Lines, so the readers' cost shows next to plain text. MB/s of each input's own bytes.
+echo
+python3 scripts/make_corpus.py --out "$work/gen" --docs "$copies" --seed 1
+for fmt in txt md html; do
+  bytes=$(find "$work/gen/$fmt" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+  run "kgextract, $copies generated .$fmt posts, -j2" \
+    build/kgextract -q -j2 -o "$work/gen.json" "$work/gen/$fmt"
+done
+bytes=$(stat -c %s "$work/gen/corpus.jsonl")
+run "kgextract, $copies generated posts, JSON Lines" \
+  build/kgextract -q -j2 -o "$work/gen.json" "$work/gen/corpus.jsonl"

@@ -14,7 +14,10 @@ packages=(
   libicu-dev                           # ICU: UTF-8 checks, word and sentence breaking
   libre2-dev                           # RE2: the rule engines
   libboost-graph-dev                   # Boost.Graph: the knowledge graph
-  nlohmann-json3-dev                   # nlohmann_json: the node-link JSON export
+  nlohmann-json3-dev                   # nlohmann_json: the node-link JSON export, JSON Lines input
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # cmark-gfm: Markdown input (CommonMark + tables)
+  libgumbo-dev                         # gumbo: HTML5 input
+  zlib1g-dev                           # zlib: gzip-compressed input
   libgoogle-perftools-dev              # tcmalloc: a faster allocator for the CLI
   time                                 # /usr/bin/time: peak memory in scripts/bench.sh
   libgtest-dev libgmock-dev            # GoogleTest: unit tests

@@ -203,13 +203,26 @@ class InputTest(CliTestCase):
         self.assertExit(r, EXIT_INPUT_INVALID)
         self.assertOneLineError(r, path)
 
-    def test_bad_input_among_good_ones_fails_the_run(self):
+    def test_bad_input_among_good_ones_is_skipped_with_its_name_and_byte(self):
         good = self.write("good.txt", E2E_TEXT)
         bad = self.write("bad.txt", b"abc\xff")
         r = run([good, bad])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(stderr_text(r).splitlines(),
+                         [f"kgextract: {bad}: invalid UTF-8 at byte 3 (skipped)",
+                          "kgextract: 1 document (0.0 MB), 1 skipped"])
+        graph = self.load_json(r.stdout)
+        self.assertEqual(graph["graph"]["documents"], [good])
+
+    def test_strict_makes_a_bad_input_among_good_ones_fail_the_run(self):
+        good = self.write("good.txt", E2E_TEXT)
+        bad = self.write("bad.txt", b"abc\xff")
+        out = os.path.join(self.tmp, "out.json")
+        r = run(["--strict", "-o", out, good, bad])
         self.assertExit(r, EXIT_INPUT_INVALID)
-        self.assertOneLineError(r, bad)
+        self.assertOneLineError(r, bad, "byte 3")
         self.assertEqual(r.stdout, b"")
+        self.assertFalse(os.path.exists(out))
 
     def test_dash_reads_standard_input(self):
         r = run(["-"], stdin=E2E_TEXT.encode("utf-8"))
@@ -575,6 +588,246 @@ class EndToEndTest(CliTestCase):
         graph = self.load_json(r.stdout)
         with open(sample_path(), encoding="utf-8") as f:
             self.assertSpansMatchText(graph, {sample_path(): f.read()})
+
+
+# Posts written for these tests, in the formats people publish.
+POST_MD = (
+    "---\ntitle: Notes from RustFest 2023\nauthor: Mira Castell\ndate: 2023-09-02\n"
+    "tags:\n- rust\n---\n\n"
+    "I attended [RustFest 2023](https://example.org/wiki/RustFest?x=1#!a) in Berlin, Germany.\n\n"
+    "## People\n\n- I met **Anna Keller**, the CEO of Tessera Labs, at the café.\n\n"
+    "```\nI met Code Person in Oslo.\n```\n")
+POST_HTML = (
+    "<!DOCTYPE html><html><head><title>RustFest</title><meta name=\"author\" "
+    "content=\"Tomas Brandt\"><script>var city = 'Madrid';</script></head><body>"
+    "<nav><a href=\"/\">Home</a> Madrid</nav><article><h1>RustFest 2023</h1>"
+    "<p>I attended RustFest 2023 in Berlin, Germany.</p>"
+    "<p>I met Anna Keller and Ines at the caf&eacute;.</p></article>"
+    "<footer>Copyright Madrid</footer></body></html>")
+POST_TXT = "I attended RustFest 2023 in Berlin. I met Ines and Jun Park there.\n"
+
+
+def gzip_bytes(text):
+    import gzip
+    return gzip.compress(text.encode("utf-8"), mtime=0)
+
+
+class CorpusTest(CliTestCase):
+    """Folders, globs, JSON Lines, gzip, Markdown and HTML posts, --emit-text, --per-document,
+    bad documents and --strict."""
+
+    def folder(self):
+        os.makedirs(os.path.join(self.tmp, "posts", "drafts"))
+        self.write("posts/b.html", POST_HTML)
+        self.write("posts/a.md", POST_MD)
+        self.write("posts/c.txt", POST_TXT)
+        self.write("posts/drafts/d.md", "I met Draft Person in Oslo.\n")
+        self.write("posts/notes.bak", "I met Backup Person.\n")
+        return os.path.join(self.tmp, "posts")
+
+    def test_folder_with_globs_reads_matching_files_in_sorted_order(self):
+        posts = self.folder()
+        r = run(["-q", "--include", "*.md", "--include", "*.html", "--include", "*.txt",
+                 "--exclude", "drafts/**", posts])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        self.assertEqual(graph["graph"]["documents"],
+                         [posts + "/a.md", posts + "/b.html", posts + "/c.txt"])
+
+    def test_markdown_and_html_drop_urls_code_and_boilerplate(self):
+        posts = self.folder()
+        r = run(["-q", posts + "/a.md", posts + "/b.html"])
+        self.assertExit(r, EXIT_OK)
+        ids = {n["id"] for n in self.load_json(r.stdout)["nodes"]}
+        self.assertIn("person:anna-keller", ids)
+        self.assertIn("event:rustfest-2023", ids)
+        self.assertIn("place:berlin", ids)
+        for absent in ("place:madrid", "place:oslo", "person:code-person"):
+            self.assertNotIn(absent, ids)
+        self.assertFalse([i for i in ids if "wiki" in i or "example" in i], ids)
+
+    def test_author_names_the_narrator_and_each_document_keeps_its_own(self):
+        posts = self.folder()
+        r = run(["-q", posts + "/a.md", posts + "/b.html", posts + "/c.txt"])
+        graph = self.load_json(r.stdout)
+        narrators = sorted((n["label"], n["documents"]) for n in graph["nodes"]
+                           if n.get("narrator"))
+        self.assertEqual(narrators, [("Mira Castell", [posts + "/a.md"]),
+                                     ("Narrator of c.txt", [posts + "/c.txt"]),
+                                     ("Tomas Brandt", [posts + "/b.html"])])
+
+    def test_full_names_merge_across_documents_and_given_names_do_not(self):
+        posts = self.folder()
+        r = run(["-q", posts + "/a.md", posts + "/b.html", posts + "/c.txt"])
+        nodes = {n["id"]: n for n in self.load_json(r.stdout)["nodes"]}
+        anna = nodes["person:anna-keller"]
+        self.assertEqual(anna["documents"], [posts + "/a.md", posts + "/b.html"])
+        self.assertEqual(anna["document_counts"], {posts + "/a.md": 1, posts + "/b.html": 1})
+        self.assertNotIn("person:ines", nodes)
+        self.assertEqual(nodes["person:ines@" + self.slug(posts + "/b.html")]["documents"],
+                         [posts + "/b.html"])
+        self.assertEqual(nodes["person:ines@" + self.slug(posts + "/c.txt")]["documents"],
+                         [posts + "/c.txt"])
+
+    @staticmethod
+    def slug(text):
+        import re
+        return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+
+    def test_emit_text_offsets_match_every_mention_and_evidence(self):
+        posts = self.folder()
+        dump = self.write("dump.jsonl", json.dumps(
+            {"id": "p1", "format": "md", "text": POST_MD, "url": "https://e.org/p1"}) + "\n")
+        gz = self.write("e.txt.gz", gzip_bytes(E2E_TEXT))
+        texts_dir = os.path.join(self.tmp, "texts")
+        out = os.path.join(self.tmp, "g.json")
+        r = run(["-q", "-o", out, "--emit-text", texts_dir, posts + "/a.md", posts + "/b.html",
+                 dump, gz])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(sorted(os.listdir(texts_dir)),
+                         ["a.md.txt", "b.html.txt", "dump.jsonl_p1.txt", "e.txt.gz.txt"])
+        names = {posts + "/a.md": "a.md", posts + "/b.html": "b.html",
+                 dump + "#p1": "dump.jsonl_p1", gz: "e.txt.gz"}
+        texts = {}
+        for doc, name in names.items():
+            with open(os.path.join(texts_dir, name + ".txt"), encoding="utf-8") as f:
+                texts[doc] = f.read()
+        self.assertTrue(texts[posts + "/a.md"].startswith("Notes from RustFest 2023\n\n"))
+        self.assertEqual(texts[gz], E2E_TEXT)
+        with open(out, encoding="utf-8") as f:
+            self.assertSpansMatchText(self.load_json(f.read()), texts)
+
+    def test_jsonl_bad_lines_are_skipped_with_their_line_and_counted(self):
+        dump = self.write("dump.jsonl",
+                          json.dumps({"id": "ok", "text": E2E_TEXT}) + "\n" +
+                          "{\"id\": \"broken\", \"text\": \n" +
+                          json.dumps({"id": "no-text"}) + "\n")
+        out = os.path.join(self.tmp, "g.json")
+        r = run(["-o", out, "--jsonl", dump])
+        self.assertExit(r, EXIT_OK)
+        lines = stderr_text(r).splitlines()
+        self.assertEqual(lines[:2], [f"kgextract: {dump}: line 2: invalid JSON (skipped)",
+                                     f"kgextract: {dump}: line 3: no \"text\" string (skipped)"])
+        self.assertRegex(lines[2], r"^wrote .*g\.json: .*; 1 document \(0\.0 MB\), 2 skipped$")
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(self.load_json(f.read())["graph"]["documents"], [dump + "#ok"])
+
+    def test_strict_turns_a_bad_line_into_exit_4_and_writes_nothing(self):
+        dump = self.write("dump.jsonl", json.dumps({"id": "ok", "text": E2E_TEXT}) + "\n{\n")
+        out = os.path.join(self.tmp, "g.json")
+        r = run(["--strict", "-o", out, "--input-format", "jsonl", dump])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{dump}: line 2: invalid JSON")
+        self.assertFalse(os.path.exists(out))
+        self.assertNoTempFiles(self.tmp)
+
+    def test_bad_gzip_and_binary_files_are_skipped_and_named(self):
+        good = self.write("good.txt", E2E_TEXT)
+        bad_gz = self.write("bad.txt.gz", gzip_bytes(E2E_TEXT)[:-12])
+        binary = self.write("photo.txt", b"JFIF\x00\x01 not a report")
+        r = run([good, bad_gz, binary])
+        self.assertExit(r, EXIT_OK)
+        lines = stderr_text(r).splitlines()
+        self.assertEqual(len(lines), 3, lines)
+        self.assertRegex(lines[0], "^kgextract: " + bad_gz + r": truncated gzip data \(ends at "
+                         r"byte \d+\) \(skipped\)$")
+        self.assertEqual(lines[1], f"kgextract: {binary}: binary data (control byte 0x00) at "
+                         "byte 4; expected a text report (skipped)")
+        self.assertEqual(lines[2], "kgextract: 1 document (0.0 MB), 2 skipped")
+
+    def test_max_size_rejects_a_larger_document(self):
+        big = self.write("big.txt", "a" * 2048)
+        r = run(["--max-size", "1K", big])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, big, "larger than the maximum document size of 1024 bytes")
+        self.assertExit(run(["--max-size", "lots", big]), EXIT_USAGE)
+
+    def test_standard_input_with_input_format_md(self):
+        r = run(["-q", "--input-format", "md", "-"], stdin=POST_MD.encode("utf-8"))
+        self.assertExit(r, EXIT_OK)
+        nodes = self.load_json(r.stdout)["nodes"]
+        self.assertIn("person:anna-keller", {n["id"] for n in nodes})
+        self.assertEqual([n["label"] for n in nodes if n.get("narrator")], ["Mira Castell"])
+
+    def test_per_document_writes_one_graph_per_input(self):
+        posts = self.folder()
+        outdir = os.path.join(self.tmp, "graphs")
+        r = run(["--per-document", outdir, "--include", "*.md", "--include", "*.html",
+                 "--exclude", "drafts/**", posts])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(r.stdout, b"")
+        self.assertEqual(sorted(os.listdir(outdir)), ["a.md.json", "b.html.json"])
+        with open(os.path.join(outdir, "a.md.json"), encoding="utf-8") as f:
+            one = self.load_json(f.read())
+        self.assertEqual(one["graph"]["documents"], [posts + "/a.md"])
+        self.assertIn("person:anna-keller", {n["id"] for n in one["nodes"]})
+        self.assertRegex(stderr_text(r), r"^wrote 2 graphs in .*graphs: ")
+
+    def test_threads_do_not_change_the_bytes_over_a_folder(self):
+        posts = self.folder()
+        outs = []
+        for j in ("1", "2"):
+            out = os.path.join(self.tmp, f"g{j}.json")
+            self.assertExit(run(["-q", "-j", j, "-o", out, posts]), EXIT_OK)
+            with open(out, "rb") as f:
+                outs.append(f.read())
+        self.assertEqual(outs[0], outs[1])
+        self.assertEqual(len(self.load_json(outs[0])["graph"]["documents"]), 5)
+
+
+class CorpusGeneratorTest(CliTestCase):
+    """scripts/make_corpus.py: the same generated posts as text, Markdown, HTML and JSON Lines
+    give the same entities and relations, and a folder of them the same bytes for any -j."""
+
+    def generate(self, docs):
+        out = os.path.join(self.tmp, "corpus")
+        script = os.path.join(DATA, "..", "scripts", "make_corpus.py")
+        subprocess.run([sys.executable, script, "--out", out, "--docs", str(docs), "--seed", "5",
+                        "--data", DATA], check=True)
+        return out
+
+    @staticmethod
+    def facts(graph):
+        nodes = {n["id"] for n in graph["nodes"] if not n.get("narrator")}
+        links = {(l["source"], l["target"], l["relation"]) for l in graph["links"]
+                 if not l["source"].startswith("person:narrator")
+                 and not l["target"].startswith("person:narrator")}
+        return nodes, links
+
+    def test_every_format_of_a_generated_post_gives_the_same_graph(self):
+        corpus = self.generate(6)
+        graphs = {}
+        for fmt in ("txt", "md", "html"):
+            outdir = os.path.join(self.tmp, "graphs-" + fmt)
+            r = run(["-q", "--per-document", outdir, os.path.join(corpus, fmt)])
+            self.assertExit(r, EXIT_OK)
+            for name in sorted(os.listdir(outdir)):
+                with open(os.path.join(outdir, name), encoding="utf-8") as f:
+                    graphs[(fmt, name.split(".")[0])] = self.load_json(f.read())
+        posts = sorted({post for _, post in graphs})
+        self.assertEqual(len(posts), 6)
+        for post in posts:
+            nodes, links = self.facts(graphs[("txt", post)])
+            self.assertGreaterEqual(len(nodes), 8, post)
+            for fmt in ("md", "html"):
+                self.assertEqual(self.facts(graphs[(fmt, post)]), (nodes, links), f"{post} {fmt}")
+            narrators = [n["label"] for n in graphs[("md", post)]["nodes"] if n.get("narrator")]
+            self.assertEqual(narrators, [n["label"] for n in graphs[("html", post)]["nodes"]
+                                         if n.get("narrator")])
+
+    def test_generated_jsonl_and_folder_are_byte_identical_for_any_thread_count(self):
+        corpus = self.generate(12)
+        outs = []
+        for j in ("1", "2"):
+            out = os.path.join(self.tmp, f"g{j}.json")
+            r = run(["-q", "-j", j, "-o", out, corpus])
+            self.assertExit(r, EXIT_OK)
+            with open(out, "rb") as f:
+                outs.append(f.read())
+        self.assertEqual(outs[0], outs[1])
+        graph = self.load_json(outs[0])
+        self.assertEqual(len(graph["graph"]["documents"]), 12 * 3 + 12)  # three folders, 12 records
+        self.assertEqual(sum(1 for d in graph["graph"]["documents"] if "#post-" in d), 12)
 
 
 def main():

@@ -5,8 +5,11 @@
 #
 #   cli_usage, cli_input, cli_rules,      tests/cli_test.py (Python standard library), one ctest
 #   cli_output, cli_export,               per unittest class: options and exit codes, inputs,
-#   cli_determinism, cli_end_to_end       rule files, safe output, formats and filters,
-#                                         byte-identical output, one small report
+#   cli_determinism, cli_end_to_end,      rule files, safe output, formats and filters,
+#   cli_corpus                            byte-identical output, one small report, and
+#                                         corpora: folders, globs, Markdown, HTML, JSON
+#                                         Lines, gzip, --emit-text, --per-document, --strict;
+#   cli_corpus_generator                  scripts/make_corpus.py's posts in every format
 #   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
 #                                         -f all, read back by every reader
 #   cli_sample_schemas                    its GraphML and GEXF against the shared schemas;
@@ -26,7 +29,7 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
       "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
 endif()
 
-foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Export Determinism EndToEnd)
+foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Export Determinism EndToEnd Corpus CorpusGenerator)
   string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
   string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
   add_test(NAME ${_kg_cli_name}

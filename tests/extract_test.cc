@@ -462,7 +462,9 @@ TEST_F(BrokenDataTest, NewRuleTakesEffect) {
   // directory is the extractor's knowledge, read at run time.
   Append("rules/entities.rules", "weavers_suffix | ORG | chunk | \\bWeavers$");
   ASSERT_TRUE(Load().ok());
-  Document doc{"d.txt", "She joined the Lantern Weavers."};
+  Document doc;
+  doc.id = "d.txt";
+  doc.text = "She joined the Lantern Weavers.";
   Tokenizer tokenizer;
   TokenizedDocument td = tokenizer.Tokenize(doc);
   Extraction ex = Extract(td, *rules_);

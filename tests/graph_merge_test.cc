@@ -143,13 +143,14 @@ std::vector<DocumentGraph> TwoReports() {
                               MakeSpan("b-report.txt", 50, 53, "Jay", "alias")},
                              {"b-report.txt"}));
   a.nodes.push_back(MakeNode("talk:keynote", "Keynote", "TALK", {}, {}, {"b-report.txt"}));
-  a.nodes.push_back(MakeNode("person:me", "me", "PERSON", {"I"}, {}, {"b-report.txt"}));
+  a.nodes.push_back(
+      MakeNode("person:mae-ellis", "Mae Ellis", "PERSON", {"I"}, {}, {"b-report.txt"}));
   a.nodes.back().narrator = true;
   a.nodes.push_back(MakeNode("place:pittsburgh", "Pittsburgh", "PLACE", {}, {}, {}));
   a.edges.push_back(
       MakeEdge("person:jay-miller", "talk:keynote", "speaker_of", 1,
                {MakeSpan("b-report.txt", 0, 30, "Jay Miller gave the keynote.", "speaker_rule")}));
-  a.edges.push_back(MakeEdge("person:me", "person:jay-miller", "met", 1,
+  a.edges.push_back(MakeEdge("person:mae-ellis", "person:jay-miller", "met", 1,
                              {MakeSpan("b-report.txt", 40, 60, "I met Jay.", "met_rule")}, "",
                              /*symmetric=*/true));
 
@@ -163,14 +164,14 @@ std::vector<DocumentGraph> TwoReports() {
   b.nodes.back().subtype = "city";
   b.nodes.push_back(MakeNode("talk:keynote", "keynote", "TALK", {}, {}, {"a-report.txt"}));
   b.nodes.back().kind = "keynote";
-  b.nodes.push_back(MakeNode("person:me", "me", "PERSON", {}, {}, {"a-report.txt"}));
+  b.nodes.push_back(MakeNode("person:mae-ellis", "Mae Ellis", "PERSON", {}, {}, {"a-report.txt"}));
   b.edges.push_back(MakeEdge("person:jay-miller", "talk:keynote", "speaker_of", 2.5,
                              {MakeSpan("a-report.txt", 0, 20, "Jay keynoted.", "speaker_rule2"),
                               MakeSpan("a-report.txt", 30, 50, "Jay spoke.", "speaker_rule")}));
   // Same endpoints, another relation: stays a parallel edge.
   b.edges.push_back(MakeEdge("person:jay-miller", "talk:keynote", "related_to", 1, {}));
   // met is symmetric: written the other way round, it is the same fact as in report b.
-  b.edges.push_back(MakeEdge("person:jay-miller", "person:me", "met", 1,
+  b.edges.push_back(MakeEdge("person:jay-miller", "person:mae-ellis", "met", 1,
                              {MakeSpan("a-report.txt", 70, 80, "Met Jay again.", "met_rule")}, "",
                              /*symmetric=*/true));
   // affiliated_with with two roles: two edges.
@@ -192,8 +193,8 @@ TEST(MergeDocumentsTest, RecordsDocumentsInInputOrderAndMetadata) {
 
 TEST(MergeDocumentsTest, VerticesAreOneNodePerIdSortedById) {
   KnowledgeGraph kg = MergeDocuments(TwoReports(), "g", "r");
-  EXPECT_EQ(NodeIds(kg), (Strings{"org:psf", "person:jay-miller", "person:me", "place:pittsburgh",
-                                  "talk:keynote"}));
+  EXPECT_EQ(NodeIds(kg), (Strings{"org:psf", "person:jay-miller", "person:mae-ellis",
+                                  "place:pittsburgh", "talk:keynote"}));
 }
 
 TEST(MergeDocumentsTest, UnitesAliasesMentionsAndDocuments) {
@@ -217,7 +218,7 @@ TEST(MergeDocumentsTest, UnitesAliasesMentionsAndDocuments) {
 
 TEST(MergeDocumentsTest, NarratorIsOredSubtypeAndKindAreFirstNonEmpty) {
   KnowledgeGraph kg = MergeDocuments(TwoReports(), "g", "r");
-  const NodeProps& me = NodeById(kg, "person:me");
+  const NodeProps& me = NodeById(kg, "person:mae-ellis");
   EXPECT_TRUE(me.narrator);  // narrator in the first document only
   EXPECT_EQ(me.aliases, (Strings{"I"}));
   const NodeProps& pgh = NodeById(kg, "place:pittsburgh");
@@ -245,7 +246,7 @@ TEST(MergeDocumentsTest, EqualEdgesAddWeightAndConcatenateEvidence) {
   EXPECT_EQ(edges[1].props.weight, 2.0);
 
   EXPECT_EQ(edges[2].source, "person:jay-miller");
-  EXPECT_EQ(edges[2].target, "person:me");
+  EXPECT_EQ(edges[2].target, "person:mae-ellis");
   EXPECT_EQ(edges[2].props.relation, "met");
   EXPECT_TRUE(edges[2].props.symmetric);
   EXPECT_EQ(edges[2].props.weight, 2.0);
@@ -319,6 +320,96 @@ TEST(MergeDocumentsTest, InputOrderOfDocumentsDoesNotChangeTheVertexAndEdgeOrder
     EXPECT_EQ(f[i].props.relation, b[i].props.relation);
     EXPECT_EQ(f[i].props.weight, b[i].props.weight);
   }
+}
+
+// Two posts that each mention a "Maria" and have a narrator; both met their Maria.
+std::vector<DocumentGraph> TwoPostsWithMaria() {
+  std::vector<DocumentGraph> docs(2);
+  for (int i = 0; i < 2; ++i) {
+    DocumentGraph& d = docs[i];
+    d.doc = i == 0 ? "posts/a.md" : "posts/b.md";
+    NodeProps narrator = MakeNode("person:narrator-post", "Narrator of post", "PERSON", {}, {}, {});
+    narrator.narrator = true;
+    d.nodes.push_back(narrator);
+    d.nodes.push_back(
+        MakeNode("person:maria", "Maria", "PERSON", {}, {{d.doc, 6, 11, "Maria", "r"}}, {}));
+    d.nodes.push_back(MakeNode("person:lena-okafor", "Lena Okafor", "PERSON", {},
+                               {{d.doc, 20, 31, "Lena Okafor", "r"}}, {}));
+    d.edges.push_back(MakeEdge("person:narrator-post", "person:maria", "met", 1,
+                               {{d.doc, 0, 12, "I met Maria.", "r"}}, "", true));
+  }
+  return docs;
+}
+
+TEST(MergeDocumentsTest, PersonsSharingOnlyAGivenNameAreNotMergedAcrossDocuments) {
+  KnowledgeGraph kg = MergeDocuments(TwoPostsWithMaria(), "g", "r");
+  EXPECT_EQ(NodeIds(kg),
+            (Strings{"person:lena-okafor", "person:maria@posts-a-md", "person:maria@posts-b-md",
+                     "person:narrator-post@posts-a-md", "person:narrator-post@posts-b-md"}));
+  EXPECT_EQ(NodeById(kg, "person:maria@posts-a-md").documents, (Strings{"posts/a.md"}));
+  // Each narrator met its own Maria: two edges, not one of weight 2.
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 2u);
+  EXPECT_EQ(edges[0].source, "person:maria@posts-a-md");
+  EXPECT_EQ(edges[0].target, "person:narrator-post@posts-a-md");
+  EXPECT_EQ(edges[0].props.weight, 1.0);
+  EXPECT_EQ(edges[1].source, "person:maria@posts-b-md");
+  EXPECT_EQ(edges[1].target, "person:narrator-post@posts-b-md");
+}
+
+TEST(MergeDocumentsTest, FullNamesAreMergedAcrossDocumentsWithEveryMention) {
+  KnowledgeGraph kg = MergeDocuments(TwoPostsWithMaria(), "g", "r");
+  const NodeProps& lena = NodeById(kg, "person:lena-okafor");
+  EXPECT_EQ(lena.documents, (Strings{"posts/a.md", "posts/b.md"}));
+  ASSERT_EQ(lena.mentions.size(), 2u);
+  EXPECT_EQ(lena.mentions[0].doc, "posts/a.md");
+  EXPECT_EQ(lena.mentions[1].doc, "posts/b.md");
+}
+
+TEST(MergeDocumentsTest, AGivenNameInOneDocumentOnlyKeepsItsPlainId) {
+  std::vector<DocumentGraph> docs = TwoPostsWithMaria();
+  docs[1].nodes.erase(docs[1].nodes.begin() + 1);  // b.md has no Maria
+  docs[1].edges.clear();
+  KnowledgeGraph kg = MergeDocuments(docs, "g", "r");
+  EXPECT_EQ(NodeById(kg, "person:maria").documents, (Strings{"posts/a.md"}));
+}
+
+DocumentGraph OrgDocument(std::string doc, std::string id, std::string label, Strings aliases) {
+  DocumentGraph d;
+  d.doc = doc;
+  d.nodes.push_back(MakeNode(id, label, "ORG", aliases, {{doc, 0, 3, label, "r"}}, {}));
+  d.nodes.push_back(
+      MakeNode("person:lena-okafor", "Lena Okafor", "PERSON", {}, {{doc, 9, 20, "Lena", "r"}}, {}));
+  d.edges.push_back(MakeEdge("person:lena-okafor", id, "affiliated_with", 1,
+                             {{doc, 0, 20, "Lena works there.", "r"}}));
+  return d;
+}
+
+TEST(MergeDocumentsTest, AnAcronymInOneDocumentJoinsTheFullNameOfAnother) {
+  KnowledgeGraph kg = MergeDocuments({OrgDocument("a.md", "org:psf", "PSF", {}),
+                                      OrgDocument("b.md", "org:python-software-foundation",
+                                                  "Python Software Foundation", {"PSF"})},
+                                     "g", "r");
+  EXPECT_EQ(NodeIds(kg), (Strings{"org:python-software-foundation", "person:lena-okafor"}));
+  const NodeProps& psf = NodeById(kg, "org:python-software-foundation");
+  EXPECT_EQ(psf.label, "Python Software Foundation");
+  EXPECT_EQ(psf.aliases, (Strings{"PSF"}));
+  EXPECT_EQ(psf.documents, (Strings{"a.md", "b.md"}));
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].target, "org:python-software-foundation");
+  EXPECT_EQ(edges[0].props.weight, 2.0);
+}
+
+TEST(MergeDocumentsTest, AnAliasThatNamesTwoNodesJoinsNeither) {
+  KnowledgeGraph kg = MergeDocuments(
+      {OrgDocument("a.md", "org:psf", "PSF", {}),
+       OrgDocument("b.md", "org:python-software-foundation", "Python Software Foundation", {"PSF"}),
+       OrgDocument("c.md", "org:pacific-sailing-federation", "Pacific Sailing Federation",
+                   {"PSF"})},
+      "g", "r");
+  EXPECT_EQ(NodeIds(kg), (Strings{"org:pacific-sailing-federation", "org:psf",
+                                  "org:python-software-foundation", "person:lena-okafor"}));
 }
 
 }  // namespace

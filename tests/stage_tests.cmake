@@ -1,6 +1,7 @@
 # Tests of the per-document stages, one GoogleTest suite per stage header, each on small
 # invented texts. Included from tests/CMakeLists.txt; paths are relative to this file.
 #
+#   input_test     stage 0, pipeline/input.h: Markdown, HTML, JSON Lines, gzip, folders, globs
 #   text_test      stages 1-2, pipeline/text.h: MakeDocument, ReadDocument, Tokenizer
 #   extract_test   stage 3, extractors/extract.h: RuleSet::Load and Extract on the real data/
 #   resolve_test   stages 4-5, graph/graph.h: ResolveDocument (resolution and inference)
@@ -8,7 +9,7 @@ if(NOT COMMAND gtest_discover_tests)
   include(GoogleTest)
 endif()
 
-foreach(_kg_stage_test IN ITEMS text_test extract_test resolve_test)
+foreach(_kg_stage_test IN ITEMS input_test text_test extract_test resolve_test)
   add_executable(${_kg_stage_test} ${CMAKE_CURRENT_LIST_DIR}/${_kg_stage_test}.cc)
   target_link_libraries(${_kg_stage_test} PRIVATE kg_graph kg_pipeline GTest::gtest_main
                         kg_warnings)
@@ -17,3 +18,5 @@ foreach(_kg_stage_test IN ITEMS text_test extract_test resolve_test)
                              KGEXTRACT_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/data")
   gtest_discover_tests(${_kg_stage_test})
 endforeach()
+# The gzip tests compress their own inputs.
+target_link_libraries(input_test PRIVATE ZLIB::ZLIB)
