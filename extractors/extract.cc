@@ -71,6 +71,7 @@ class Extractor {
     std::vector<std::vector<Chunk>> chunks(doc_.sentences.size());
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) chunks[s] = TypeSentence(s);
     VoteTypes(chunks);
+    PromoteWorkshopToEvent(chunks);
     RememberSurnames(chunks);
     RememberAcronyms(chunks);
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) EmitSentence(s, chunks[s]);
@@ -586,6 +587,13 @@ class Extractor {
     while (c.end_token < s.end_token) {
       std::string_view w = TokenText(c.end_token);
       if (w == "by" || w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "(") break;
+      // "A panel on funding with Ana Lima and Tom Berg": the people are no part of the title.
+      // ("Taming Databases with Django" keeps its tail: no given name follows.)
+      if (w == "with" && c.end_token + 1 < s.end_token && IsCapitalized(c.end_token + 1, s) &&
+          rules_.given_names_.Contains(TokenText(c.end_token + 1)) &&
+          c.end_token > c.first_token + 1) {
+        break;
+      }
       c.end_token++;
     }
     while (c.end_token > c.first_token && doc_.tokens[c.end_token - 1].shape == Shape::kPunct) {
@@ -595,7 +603,9 @@ class Extractor {
       c.begin = doc_.tokens[c.first_token].begin;
       c.end = doc_.tokens[c.end_token - 1].end;
       c.type = static_cast<int>(EntityType::kTalk);
-      c.subtype = kind;
+      // The item's own programme word wins over the list's ("A panel on ..." in a talk list).
+      std::string own = TalkKind(Text(c.begin, c.end));
+      c.subtype = own.empty() ? kind : own;
       c.rule = "programme_list";
     }
     return c;
@@ -677,6 +687,7 @@ class Extractor {
   struct Part {
     uint32_t begin, end;  // bytes
     int type;
+    uint32_t owner = UINT32_MAX;  // an organisation of one speaker only: that speaker's begin
   };
 
   // Splits a speakers part into people ("Jane Doe & John Roe", "Jane Doe (@jdoe)") and, as
@@ -687,6 +698,11 @@ class Extractor {
     uint32_t start = f;
     bool after_comma = false;
     auto flush = [&](uint32_t end, bool last) {
+      // "Prof. Hanne Dahl": a title is no part of the name.
+      while (start + 1 < end && (IsHonorific(start) || IsPersonTitle(start))) {
+        ++start;
+        if (start + 1 < end && TokenText(start) == "." && Adjacent(start - 1, start)) ++start;
+      }
       if (end <= start) return true;
       if (LooksLikePersonName(s, start, end)) {
         parts->push_back({doc_.tokens[start].begin, doc_.tokens[end - 1].end,
@@ -705,7 +721,16 @@ class Extractor {
       std::string_view w = TokenText(t);
       if (w == "(") {  // "(@jdoe)", "(Acme)": a handle or an aside, not part of the name
         if (!flush(t, false)) return false;
+        uint32_t open = t;
         while (t < l && TokenText(t) != ")") ++t;
+        // "Hanne Dahl (Aalborg University)": a capitalised aside after a speaker is their
+        // organisation.
+        if (t < l && t > open + 1 && IsCapitalized(open + 1, s) && !parts->empty() &&
+            parts->back().type == static_cast<int>(EntityType::kPerson) &&
+            parts->back().end == doc_.tokens[open - 1].end) {
+          parts->push_back({doc_.tokens[open + 1].begin, doc_.tokens[t - 1].end,
+                            static_cast<int>(EntityType::kOrg), parts->back().begin});
+        }
         start = t + 1;
         continue;
       }
@@ -827,7 +852,8 @@ class Extractor {
         if (p.type != static_cast<int>(EntityType::kPerson)) continue;
         line_relations_.push_back({si, p.begin, tb, role_relation, rule.name});
         for (const Part& o : parts) {
-          if (o.type == static_cast<int>(EntityType::kOrg)) {
+          if (o.type == static_cast<int>(EntityType::kOrg) &&
+              (o.owner == UINT32_MAX || o.owner == p.begin)) {
             line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", rule.name});
           }
         }
@@ -976,7 +1002,8 @@ class Extractor {
                    int32_t antecedent = -1) const {
     struct Item {
       uint32_t begin, end;
-      int chunk;  // chunk index, -2 for a narrator pronoun, -3 for "he"/"she" (`antecedent`)
+      int chunk;  // chunk index, -2 for a narrator pronoun, -3 for "he"/"she" or an opening
+                  // "His"/"Her" (`antecedent`)
     };
     std::vector<Item> items;
     for (size_t ci = 0; ci < chunks.size(); ++ci) {
@@ -989,7 +1016,9 @@ class Extractor {
       if (IsNarratorPronoun(t, s)) items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -2});
       if (antecedent >= 0) {
         std::string_view w = TokenText(t);
-        if (w == "He" || w == "She" || w == "he" || w == "she") {
+        // "His talk, ...": a possessive opening the sentence names the same person.
+        bool opening_possessive = t == s.first_token && (w == "His" || w == "Her");
+        if (w == "He" || w == "She" || w == "he" || w == "she" || opening_possessive) {
           items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -3});
         }
       }
@@ -1707,6 +1736,36 @@ class Extractor {
           c.subtype = t.subtype[w];
           c.rule = "vote:" + t.rule[w];
         }
+      }
+    }
+  }
+
+  // "Notes from the Nordic Parsing Workshop": a report about a workshop names no other event;
+  // a workshop named in its opening sentences (the title) is then the event, not a talk.
+  void PromoteWorkshopToEvent(std::vector<std::vector<Chunk>>& chunks) const {
+    std::string name;
+    for (const auto& sentence : chunks) {
+      for (const Chunk& c : sentence) {
+        if (c.dropped) continue;
+        if (c.type == static_cast<int>(EntityType::kEvent)) return;
+        if (name.empty() && c.type == static_cast<int>(EntityType::kTalk) &&
+            c.rule == "talk_keyword" && c.subtype == "workshop" &&
+            c.end_token > c.first_token + 1 && &sentence - chunks.data() < 2 &&
+            doc_.sentences[static_cast<size_t>(&sentence - chunks.data())].is_heading) {
+          name = FoldCase(Text(c.begin, c.end));
+        }
+      }
+    }
+    if (name.empty()) return;
+    for (auto& sentence : chunks) {
+      for (Chunk& c : sentence) {
+        if (c.dropped || c.type != static_cast<int>(EntityType::kTalk) ||
+            FoldCase(Text(c.begin, c.end)) != name) {
+          continue;
+        }
+        c.type = static_cast<int>(EntityType::kEvent);
+        c.subtype.clear();
+        c.rule = "workshop_named_in_title";
       }
     }
   }

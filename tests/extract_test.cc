@@ -1047,5 +1047,38 @@ TEST_F(ExtractTest, OrganisationsAndPeopleWhoHelpedUsAndThanksEspecially) {
                      "organized Elena Vidal -> @main_event", "thanked @narrator -> Elena Vidal"}));
 }
 
+TEST_F(ExtractTest, ProgrammeLineSpeakerWithATitleAndAnOrganisationInBrackets) {
+  Run("- Keynote: \"Fifty Years of Parsing\" by Prof. Hanne Dahl (Aalborg University)\n"
+      "- Tom Berg (Quillworks) & Ana Lima - Quiet Queues\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Hanne Dahl -> Aalborg University",
+                                  "affiliated_with Tom Berg -> Quillworks",
+                                  "speaker_of Ana Lima -> Quiet Queues",
+                                  "speaker_of Hanne Dahl -> Fifty Years of Parsing",
+                                  "speaker_of Tom Berg -> Quiet Queues"}));
+}
+
+TEST_F(ExtractTest, ProgrammeListItemWithPanelistsAfterWith) {
+  Run("Highlights:\n\n- Sven Nyberg - Incremental Parsing at Scale\n- A panel on language "
+      "servers with Lea Virtanen and Karin Holm\n- Taming Databases with Django\n");
+  EXPECT_EQ(Relations(), (Strings{"panelist_of Karin Holm -> panel on language servers",
+                                  "panelist_of Lea Virtanen -> panel on language servers",
+                                  "speaker_of Sven Nyberg -> Incremental Parsing at Scale"}));
+}
+
+TEST_F(ExtractTest, HisTalkOpeningASentenceAndWorkingOnSomethingAtAnOrganisation) {
+  Run("The first talk was by Tobias Eriksen, who works on the compiler at Ferrous Labs. His "
+      "talk, Borrow Checking Without Tears, was clear.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Tobias Eriksen -> Ferrous Labs",
+                                  "speaker_of Tobias Eriksen -> Borrow Checking Without Tears"}));
+}
+
+TEST_F(ExtractTest, WorkshopNamedInTheTitleIsTheEventAndItsOrganisers) {
+  Run("Notes from the Nordic Parsing Workshop\n\nThe workshop was hosted by the University of "
+      "Tromsø and co-organised by Ingrid Solberg.");
+  EXPECT_EQ(RuleOf("Nordic Parsing Workshop"), "workshop_named_in_title");
+  EXPECT_EQ(Relations(), (Strings{"organized Ingrid Solberg -> @main_event",
+                                  "organized University of Tromsø -> @main_event"}));
+}
+
 }  // namespace
 }  // namespace kg
