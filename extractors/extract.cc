@@ -423,6 +423,14 @@ class Extractor {
   // After typing: an ambiguous product name that only a weak default typed is dropped.
   void DropAmbiguousProducts(std::vector<Chunk>& chunks) const {
     for (Chunk& c : chunks) {
+      // "a Python conference", "the Go meetup": a language or product named as an event's
+      // topic describes the event; it names none.
+      if (!c.dropped && c.type == static_cast<int>(EntityType::kEvent) &&
+          (rules_.products_.Contains(Text(c.begin, c.end)) ||
+           rules_.ambiguous_products_.Contains(Text(c.begin, c.end)))) {
+        c.dropped = true;
+        continue;
+      }
       if (c.dropped || !(c.type == kUntyped || EvidenceWeight(c.rule) <= 1)) continue;
       if (rules_.ambiguous_products_.Contains(Text(c.begin, c.end))) c.dropped = true;
     }

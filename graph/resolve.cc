@@ -420,10 +420,20 @@ class Resolver {
       }
       return n + (year ? 2 : 0);
     };
+    // An event only described once by its kind ("at an R conference"), without a year, the
+    // title or the narrator's attending, is too weak to be the report's own: the inferred
+    // part_of and attended edges would all hang on a guess.
+    auto weak = [&](const Entity& ent) {
+      if (score(ent) > 1) return false;
+      for (size_t m : ent.mentions) {
+        if (ex_.mentions[m].rule != "event_named_by_kind") return false;
+      }
+      return true;
+    };
     size_t best = SIZE_MAX;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const Entity& ent = entities_[e];
-      if (!ent.alive || ent.type != EntityType::kEvent) continue;
+      if (!ent.alive || ent.type != EntityType::kEvent || weak(ent)) continue;
       if (best == SIZE_MAX || score(ent) > score(entities_[best]) ||
           (score(ent) == score(entities_[best]) &&
            ent.mentions.front() < entities_[best].mentions.front())) {

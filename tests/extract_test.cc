@@ -1080,5 +1080,27 @@ TEST_F(ExtractTest, WorkshopNamedInTheTitleIsTheEventAndItsOrganisers) {
                                   "organized University of Tromsø -> @main_event"}));
 }
 
+TEST_F(ExtractTest, QuotedTitleAfterWasAndAQuotedNameOfThreeWords) {
+  Run("My favourite talk was \"Accessible Data Visualisation\" by Maria Gonzalez. I also liked "
+      "\"Quiet Queues Everywhere\" a lot.");
+  EXPECT_EQ(RuleOf("Quiet Queues Everywhere"), "talk_quoted_one_name");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Maria Gonzalez -> Accessible Data Visualisation"}));
+}
+
+TEST_F(ExtractTest, ALanguageNamedAsAnEventsTopicIsNoEvent) {
+  Run("It was my first time at a regional Python conference.");
+  EXPECT_EQ(Mentions(), Strings{});
+}
+
+TEST_F(ExtractTest, ChairsThanksAndOrganisationsKnownFromOrWorkedAt) {
+  Run("Raj Patel explained how his team at Quillworks migrated. I bumped into Dave Brown, whom I "
+      "know from PyLadies Seattle. A big thank you to the volunteers and to Lisa Park, who "
+      "chaired the conference this year.");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Dave Brown -> PyLadies Seattle [member]",
+                     "affiliated_with Raj Patel -> Quillworks", "met @narrator -> Dave Brown",
+                     "organized Lisa Park -> @main_event", "thanked @narrator -> Lisa Park"}));
+}
+
 }  // namespace
 }  // namespace kg

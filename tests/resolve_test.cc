@@ -282,6 +282,14 @@ TEST_F(ResolveTest, MainEventNamedOnceIsTheOneTheNarratorAttended) {
   EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:rustconf-2026").empty());
 }
 
+TEST_F(ResolveTest, EventOnlyDescribedOnceByItsKindIsNoMainEvent) {
+  // "Lakeside conference" is described once, with no year or title: nothing hangs on it.
+  Run("Some notes\n\nIt was a long week. We met at a small Lakeside conference. The Compiler "
+      "Workshop was packed.");
+  EXPECT_EQ(NodeIdsOfType("EVENT"), (Strings{"event:lakeside"}));
+  EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:lakeside").empty());
+}
+
 TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {
   Run("I went to DevConf EU 2021 in Brno. DevConf Europe 2021 had 40 talks. I also attended "
       "RustFest 2019 and RustFest 2023.");
