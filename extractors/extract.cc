@@ -712,7 +712,13 @@ class Extractor {
         if (start + 1 < end && TokenText(start) == "." && Adjacent(start - 1, start)) ++start;
       }
       if (end <= start) return true;
-      if (LooksLikePersonName(s, start, end)) {
+      // "Kofi Mensah, Lumen": one word after a full name is the organisation, not a person.
+      bool lone_word_after_full_name =
+          last && after_comma && end == start + 1 && !parts->empty() &&
+          parts->back().type == static_cast<int>(EntityType::kPerson) &&
+          TokensIn(s, parts->back().begin, parts->back().end).second >
+              TokensIn(s, parts->back().begin, parts->back().end).first + 1;
+      if (!lone_word_after_full_name && LooksLikePersonName(s, start, end)) {
         parts->push_back({doc_.tokens[start].begin, doc_.tokens[end - 1].end,
                           static_cast<int>(EntityType::kPerson)});
         return true;
@@ -754,6 +760,51 @@ class Extractor {
     return person;
   }
 
+  // "09:30 – ", "9.30-10.15am | ", "14:00 ": a schedule line's time (or time range) and the
+  // separator after it; 0 when the line does not open with a time.
+  static size_t ScheduleTimeLength(std::string_view line) {
+    size_t i = 0;
+    auto time = [&]() {
+      size_t start = i, digits = 0;
+      while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i])) && digits < 2) {
+        ++i;
+        ++digits;
+      }
+      if (digits == 0 || i + 2 >= line.size() || (line[i] != ':' && line[i] != '.') ||
+          !std::isdigit(static_cast<unsigned char>(line[i + 1])) ||
+          !std::isdigit(static_cast<unsigned char>(line[i + 2]))) {
+        i = start;
+        return false;
+      }
+      i += 3;
+      size_t j = i;
+      while (j < line.size() && line[j] == ' ') ++j;
+      for (std::string_view ampm : {"am", "pm", "AM", "PM"}) {
+        if (line.substr(j).starts_with(ampm)) i = j + 2;
+      }
+      return true;
+    };
+    auto separator = [&]() {
+      size_t start = i;
+      while (i < line.size() && line[i] == ' ') ++i;
+      for (std::string_view sep : {"-", "\xE2\x80\x93", "\xE2\x80\x94", "|", ":"}) {
+        if (line.substr(i).starts_with(sep)) {
+          i += sep.size();
+          while (i < line.size() && line[i] == ' ') ++i;
+          return true;
+        }
+      }
+      i = start;
+      return false;
+    };
+    if (!time()) return 0;
+    size_t after_first = i;
+    if (separator() && !time()) i = after_first;  // "09:30-10:15" is a range; "09:30 - Title" not
+    separator();
+    while (i < line.size() && line[i] == ' ') ++i;
+    return i < line.size() ? i : 0;
+  }
+
   // The chunks and speaker relations of a programme line, or false when no line rule fits.
   bool ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
     if (s.end_token - s.first_token < 2) return false;
@@ -768,6 +819,7 @@ class Extractor {
       while (i < text.size() && text[i] == ' ') ++i;
       body += static_cast<uint32_t>(i);
     }
+    body += static_cast<uint32_t>(ScheduleTimeLength(Text(body, s.end)));
     std::string_view line = Text(body, s.end);
     for (int index : rules_.line_index_->Match(line)) {
       const auto& rule = *rules_.entity_rules_[static_cast<size_t>(index)];

@@ -442,19 +442,26 @@ class Resolver {
     }
     if (best != SIZE_MAX) main_event_id_ = entities_[best].id;
     // The main city: the city the report names most, if it names it at least twice or names
-    // no other city; the first named on a tie. Trip reports name where they went.
+    // no other city; the first named on a tie. Trip reports name where they went, often in the
+    // opening lines ("Copenhagen, September 2019" under the title): a city named there counts
+    // one mention more.
+    auto city_score = [&](const Entity& ent) {
+      bool opening = false;
+      for (size_t m : ent.mentions) opening |= ex_.mentions[m].sentence < 3;
+      return ent.mentions.size() + (opening ? 1 : 0);
+    };
     size_t city = SIZE_MAX, cities = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const Entity& ent = entities_[e];
       if (!ent.alive || ent.type != EntityType::kPlace || ent.subtype != "city") continue;
       ++cities;
-      if (city == SIZE_MAX || ent.mentions.size() > entities_[city].mentions.size() ||
-          (ent.mentions.size() == entities_[city].mentions.size() &&
+      if (city == SIZE_MAX || city_score(ent) > city_score(entities_[city]) ||
+          (city_score(ent) == city_score(entities_[city]) &&
            ent.mentions.front() < entities_[city].mentions.front())) {
         city = e;
       }
     }
-    if (city != SIZE_MAX && (cities == 1 || entities_[city].mentions.size() >= 2)) {
+    if (city != SIZE_MAX && (cities == 1 || city_score(entities_[city]) >= 2)) {
       main_city_id_ = entities_[city].id;
     }
   }

@@ -1102,5 +1102,13 @@ TEST_F(ExtractTest, ChairsThanksAndOrganisationsKnownFromOrWorkedAt) {
                      "organized Lisa Park -> @main_event", "thanked @narrator -> Lisa Park"}));
 }
 
+TEST_F(ExtractTest, ScheduleLinesLoseTheirTimesAndALoneWordAfterAFullNameIsTheOrganisation) {
+  Run("Schedule\n\n09:30 \xE2\x80\x93 Opening remarks (Freja Holm)\n10:00-10:45 | Designing for "
+      "Trust (Kofi Mensah, Lumen)\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Kofi Mensah -> Lumen",
+                                  "speaker_of Freja Holm -> Opening remarks",
+                                  "speaker_of Kofi Mensah -> Designing for Trust"}));
+}
+
 }  // namespace
 }  // namespace kg

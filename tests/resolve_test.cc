@@ -308,6 +308,11 @@ TEST_F(ResolveTest, MainEventIsHeldInTheCityTheReportNamesMost) {
   EXPECT_TRUE(Edges("event:datafest-2025", "held_at", "place:lisbon").empty());
 }
 
+TEST_F(ResolveTest, MainEventIsHeldInTheCityOfTheDatelineUnderTheTitle) {
+  Run("Notes from DataFest 2025\n\nLisbon, May 2025\n\nOn the last day I took a train to Porto.");
+  EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:lisbon").size(), 1u);
+}
+
 TEST_F(ResolveTest, TalkOfAnotherNamedEventIsNotPartOfTheMainOne) {
   Run("I attended DataFest 2025 and DataFest 2025 was great. I gave the Compiler Workshop at "
       "RustConf 2024 last year.");
