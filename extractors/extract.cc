@@ -282,9 +282,18 @@ class Extractor {
           t == s.first_token || (t > s.first_token && doc_.tokens[t - 1].shape == Shape::kPunct &&
                                  (t - 1 == s.first_token || TokenText(t - 1) == ":"));
       std::string_view first = TokenText(c.first_token);
+      // ... unless the whole reads as an event's name: "Rust Meetup Bengaluru" opening a title.
+      auto event_name = [&] {
+        if (c.end_token < c.first_token + 3 || rules_.function_words_.Contains(first)) return false;
+        std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end);
+        for (int r : rules_.chunk_index_->Match(whole)) {
+          if (rules_.entity_rules_[static_cast<size_t>(r)]->type == EntityType::kEvent) return true;
+        }
+        return false;
+      };
       if ((initial && doc_.tokens[t].shape == Shape::kCapitalized &&
-           (IsCommonWord(first) || rules_.function_words_.Contains(first)) &&
-           !IsPlaceName(first)) ||
+           (IsCommonWord(first) || rules_.function_words_.Contains(first)) && !IsPlaceName(first) &&
+           !event_name()) ||
           first == "The") {
         c.first_token++;
         if (!c.possessive_splits.empty() && c.possessive_splits.front() == c.first_token) {
@@ -1732,12 +1741,15 @@ class Extractor {
 
   // How much a typing says about a name: gazetteers and programme lines most, context and
   // suffix rules less, a bare given name least; what the document said before nothing new.
-  static int EvidenceWeight(std::string_view rule) {
+  int EvidenceWeight(std::string_view rule) const {
     if (rule.starts_with("gazetteer:") || rule.starts_with("programme_line") ||
         rule == "honorific") {
       return 3;
     }
-    if (rule == "default:given_name" || rule == "gazetteer:companies_ambiguous") return 1;
+    if (rule == "default:given_name" || rule == "gazetteer:companies_ambiguous" ||
+        rules_.hint_rules_.count(std::string(rule))) {
+      return 1;
+    }
     if (rule == "document_memory" || rule.starts_with("vote:")) return 0;
     return 2;
   }
@@ -1774,9 +1786,15 @@ class Extractor {
       }
     }
     for (auto& [name, t] : tallies) {
+      // On a tie, the type with the strongest single piece of evidence wins: one office
+      // outweighs two thanks.
       int winner = 0;
       for (int k = 1; k < kEntityTypeCount; ++k) {
-        if (t.weight[k] > t.weight[winner]) winner = k;
+        if (t.weight[k] > t.weight[winner] ||
+            (t.weight[k] == t.weight[winner] &&
+             t.best_rule_weight[k] > t.best_rule_weight[winner])) {
+          winner = k;
+        }
       }
       if (t.weight[winner] == 0) continue;
       // Untyped mentions elsewhere take the winner too.
@@ -1791,7 +1809,8 @@ class Extractor {
         if (w == c.type) continue;
         int own = t.weight[c.type], best = t.weight[w];
         bool strong = EvidenceWeight(c.rule) >= 2;
-        if (best > own && (!strong || best >= 2 * own)) {
+        // (On a tie, the winner above was decided by the strongest evidence.)
+        if (best >= own && (!strong || best >= 2 * own)) {
           c.type = w;
           c.subtype = t.subtype[w];
           c.rule = "vote:" + t.rule[w];

@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -143,6 +144,10 @@ class RuleSet {
   const std::vector<InferenceRule>& inference_rules() const { return inference_rules_; }
   // data/lexicon/name_synonyms.tsv: name words that mean the same ("EU" -> "europe").
   const Lexicon& name_synonyms() const { return name_synonyms_; }
+  // A city of the gazetteers (cities.tsv or cities_ambiguous.tsv).
+  bool IsCity(std::string_view name) const {
+    return cities_.Contains(name) || ambiguous_cities_.Contains(name);
+  }
 
  private:
   friend class Extractor;
@@ -157,7 +162,8 @@ class RuleSet {
       not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, number_words_,
       talk_giving_verbs_, place_cues_, event_keywords_, function_words_, continuation_openers_,
       surname_heads_, place_qualifiers_, person_titles_;
-  std::string role_alternation_;  // roles_ as an RE2 alternation, longest first
+  std::string role_alternation_;      // roles_ as an RE2 alternation, longest first
+  std::set<std::string> hint_rules_;  // entity rules flagged 'hint' (weak evidence in the vote)
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;

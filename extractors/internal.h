@@ -38,6 +38,9 @@ struct RuleSet::EntityRule {
   // span rules: the new mention must hold three words or more ("talked about Machine Learning
   // for Social Science" names a talk, "talked about Kubernetes" a topic).
   bool long_span = false;
+  // each/span: the typing is a hint, weighing in the document's vote like a bare given name
+  // ("thanks to X" thanks people and organisations alike).
+  bool hint = false;
   // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...); 0 = absent.
   int title_group = 0, speakers_group = 0, kind_group = 0;
   std::unique_ptr<re2::RE2> re;

@@ -221,9 +221,13 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
         rule->weak = true;
       } else if (flag == "long" && rule->mode == EntityRule::Mode::kSpan) {
         rule->long_span = true;
+      } else if (flag == "hint" &&
+                 (rule->mode == EntityRule::Mode::kEach || rule->mode == EntityRule::Mode::kSpan)) {
+        rule->hint = true;
+        hint_rules_.insert(rule->name);
       } else {
         return r.Error("unknown flag '" + flag +
-                       "' (force; keep and long for span rules; weak for each rules)");
+                       "' (force; hint; keep and long for span rules; weak for each rules)");
       }
     }
     std::string expanded, err;

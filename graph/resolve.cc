@@ -440,7 +440,11 @@ class Resolver {
         best = e;
       }
     }
-    if (best != SIZE_MAX) main_event_id_ = entities_[best].id;
+    std::string main_event_label;
+    if (best != SIZE_MAX) {
+      main_event_id_ = entities_[best].id;
+      main_event_label = entities_[best].label;
+    }
     // The main city: the city the report names most, if it names it at least twice or names
     // no other city; the first named on a tie. Trip reports name where they went, often in the
     // opening lines ("Copenhagen, September 2019" under the title): a city named there counts
@@ -463,6 +467,23 @@ class Resolver {
     }
     if (city != SIZE_MAX && (cities == 1 || city_score(entities_[city]) >= 2)) {
       main_city_id_ = entities_[city].id;
+    }
+    // "Rust Meetup Bengaluru ... a conference in Pune": an event whose name holds another city
+    // is held there, not in the city the report happens to name.
+    if (!main_city_id_.empty() && !main_event_id_.empty()) {
+      const std::string& event = main_event_label;
+      const std::string& place = entities_[city].label;
+      size_t i = 0;
+      while (i < event.size()) {
+        size_t j = event.find(' ', i);
+        if (j == std::string::npos) j = event.size();
+        std::string_view word(event.data() + i, j - i);
+        if (word != place && rules_.IsCity(word)) {
+          main_city_id_.clear();
+          break;
+        }
+        i = j + 1;
+      }
     }
   }
 

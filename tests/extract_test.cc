@@ -1110,5 +1110,27 @@ TEST_F(ExtractTest, ScheduleLinesLoseTheirTimesAndALoneWordAfterAFullNameIsTheOr
                                   "speaker_of Kofi Mensah -> Designing for Trust"}));
 }
 
+TEST_F(ExtractTest, ThanksAreOnlyAHintThatANameIsAPerson) {
+  // The office says Quorrel is an organisation; two thanks do not make it a person.
+  Run("We met at the Quorrel office. Thanks to Quorrel! Thanks to Quorrel for the pizza, and to "
+      "Karthik Subramanian for running the meetup every month.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"ORG 'Quorrel' [14,21)", "ORG 'Quorrel' [40,47)", "ORG 'Quorrel' [59,66)",
+                     "PERSON 'Karthik Subramanian' [89,108)"}));
+  // Thanking for a service is also help, in the rules' reading.
+  EXPECT_EQ(Relations(), (Strings{"helped Karthik Subramanian -> @narrator",
+                                  "organized Karthik Subramanian -> @main_event",
+                                  "thanked @narrator -> Karthik Subramanian",
+                                  "thanked @narrator -> Quorrel", "thanked @narrator -> Quorrel"}));
+}
+
+TEST_F(ExtractTest, TitleOpeningWithACommonWordNamesAMeetupAndHerWorkAtAnOrganisation) {
+  Run("Rust Meetup Lisbon \xE2\x80\x93 March edition\n\nAnjali Rao spoke first. She showed a "
+      "few benchmarks from her work at Zerodha.");
+  EXPECT_EQ(RuleOf("Rust Meetup Lisbon"), "event_keyword_then_place");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Anjali Rao -> Zerodha",
+                                  "speaker_of Anjali Rao -> @nearest_talk"}));
+}
+
 }  // namespace
 }  // namespace kg

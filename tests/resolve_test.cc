@@ -313,6 +313,12 @@ TEST_F(ResolveTest, MainEventIsHeldInTheCityOfTheDatelineUnderTheTitle) {
   EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:lisbon").size(), 1u);
 }
 
+TEST_F(ResolveTest, EventNamedAfterAnotherCityIsNotHeldInTheCityTheReportNames) {
+  Run("Notes from the Python Meetup Lisbon\n\nI went to the Python Meetup Lisbon. Next month "
+      "I fly to Porto.");
+  EXPECT_TRUE(Edges("event:python-meetup-lisbon", "held_at", "place:porto").empty());
+}
+
 TEST_F(ResolveTest, TalkOfAnotherNamedEventIsNotPartOfTheMainOne) {
   Run("I attended DataFest 2025 and DataFest 2025 was great. I gave the Compiler Workshop at "
       "RustConf 2024 last year.");
