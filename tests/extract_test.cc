@@ -1132,5 +1132,13 @@ TEST_F(ExtractTest, TitleOpeningWithACommonWordNamesAMeetupAndHerWorkAtAnOrganis
                                   "speaker_of Anjali Rao -> @nearest_talk"}));
 }
 
+TEST_F(ExtractTest, FriendsColleaguesAndMentorsOfTheNarratorAreRelatedToThem) {
+  Run("On the flight I ran into my good friend Tomas Vey. The mentors who helped me most were "
+      "there too: Ana Lima and Ravi Menon.");
+  EXPECT_EQ(Relations(),
+            (Strings{"met @narrator -> Tomas Vey", "related_to Ana Lima -> @narrator",
+                     "related_to Ravi Menon -> @narrator", "related_to Tomas Vey -> @narrator"}));
+}
+
 }  // namespace
 }  // namespace kg
