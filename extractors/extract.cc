@@ -241,6 +241,14 @@ class Extractor {
           j += 3;
           continue;
         }
+        // "Joon-ho Park", "Seo-yeon Kim": a hyphenated given name with a lower-case second part.
+        if (j + 2 < s.end_token && TokenText(j) == "-" && Adjacent(j - 1, j) &&
+            Adjacent(j, j + 1) && doc_.tokens[j + 1].shape == Shape::kLower &&
+            TokenText(j + 1).size() <= 4 && doc_.tokens[j - 1].shape == Shape::kCapitalized &&
+            IsCapitalized(j + 2, s) && !Adjacent(j + 1, j + 2)) {
+          j += 2;
+          continue;
+        }
         if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
           std::string_view w = TokenText(j);
           bool joins = rules_.name_connectors_.Contains(w) ||
@@ -942,8 +950,11 @@ class Extractor {
       bool name_like_mixed = sh == Shape::kMixed && std::count_if(w.begin(), w.end(), [](char ch) {
                                                       return ch >= 'A' && ch <= 'Z';
                                                     }) <= 2;
-      bool ok = sh == Shape::kCapitalized || name_like_mixed || w == "." || w == "-" || w == "'" ||
-                w == "\xE2\x80\x99" || rules_.name_connectors_.Contains(w);
+      // "Joon-ho": a short lower-case part after a hyphen.
+      bool hyphen_part = sh == Shape::kLower && t > c.first_token && TokenText(t - 1) == "-" &&
+                         Adjacent(t - 1, t) && w.size() <= 4;
+      bool ok = sh == Shape::kCapitalized || name_like_mixed || hyphen_part || w == "." ||
+                w == "-" || w == "'" || w == "\xE2\x80\x99" || rules_.name_connectors_.Contains(w);
       if (!ok) return false;
     }
     return true;
@@ -990,10 +1001,16 @@ class Extractor {
     // "Jun Park", "Ana Hall": a given name and a head word that is also a surname is a
     // person, whatever the suffix rules for venues and organisations say ("Fairfax Media" is
     // not: data/lexicon/surname_heads.txt).
-    bool given_and_surname = c.end_token == c.first_token + 2 &&
+    // ("Joon-ho Park": a hyphenated given name with a lower-case part counts as one word.)
+    uint32_t surname = c.first_token + 1;
+    if (c.end_token == c.first_token + 4 && TokenText(c.first_token + 1) == "-" &&
+        doc_.tokens[c.first_token + 2].shape == Shape::kLower) {
+      surname = c.first_token + 3;
+    }
+    bool given_and_surname = c.end_token == surname + 1 &&
                              rules_.given_names_.Contains(TokenText(c.first_token)) &&
-                             doc_.tokens[c.first_token + 1].shape == Shape::kCapitalized &&
-                             rules_.surname_heads_.Contains(TokenText(c.first_token + 1));
+                             doc_.tokens[surname].shape == Shape::kCapitalized &&
+                             rules_.surname_heads_.Contains(TokenText(surname));
     // The first matching rule in file order decides.
     for (int rule_index : matching) {
       const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];

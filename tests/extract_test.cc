@@ -1140,5 +1140,20 @@ TEST_F(ExtractTest, FriendsColleaguesAndMentorsOfTheNarratorAreRelatedToThem) {
                      "related_to Ravi Menon -> @narrator", "related_to Tomas Vey -> @narrator"}));
 }
 
+TEST_F(ExtractTest, HyphenatedGivenNameWithALowerCasePartAndWhereTheyFlewFrom) {
+  Run("At the desk I met Joon-ho Park, who had flown in from Seoul.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Joon-ho Park' [18,30)", "PLACE.city 'Seoul' [54,59)"}));
+  EXPECT_EQ(Relations(), (Strings{"from Joon-ho Park -> Seoul", "met @narrator -> Joon-ho Park"}));
+}
+
+TEST_F(ExtractTest, EventHeldAtAVenueInAnAppositiveAndAffiliationsAroundHandles) {
+  Run("Four of us from Nimbus Systems went to CloudConf Berlin 2024, held at the Estrel Congress "
+      "Center. Ben went to the session led by Priscilla Owusu (@powusu) from HashiCorp.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Nimbus Systems",
+                                  "affiliated_with Priscilla Owusu -> HashiCorp",
+                                  "attended @narrator -> CloudConf Berlin 2024",
+                                  "held_at CloudConf Berlin 2024 -> Estrel Congress Center"}));
+}
+
 }  // namespace
 }  // namespace kg
