@@ -822,6 +822,50 @@ class Extractor {
     return i < line.size() ? i : 0;
   }
 
+  // "Building Fast Parsers" as a heading, then "Jane Doe showed how ...": a heading whose
+  // paragraph opens with a person's full name and a presenting verb
+  // (data/lexicon/presenting_verbs.txt) is that person's talk.
+  void HeadingBeforeASpeaker(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) const {
+    if (!s.is_heading || si + 1 >= doc_.sentences.size() || IsDayHeading(s)) return;
+    for (const Chunk& c : chunks) {
+      if (c.type != kUntyped) return;  // a programme line, a name the heading is about
+    }
+    // The heading reads as a title: two to twelve words, opening with a capital.
+    uint32_t words = 0;
+    bool only_kinds = true;
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (doc_.tokens[t].shape == Shape::kPunct) continue;
+      ++words;
+      only_kinds &= !rules_.talk_kinds_.Canonical(TokenText(t)).empty();
+    }
+    if (words < 2 || words > 12 || only_kinds || !IsCapitalized(s.first_token, s)) return;
+    const Sentence& next = doc_.sentences[si + 1];
+    if (next.is_heading || next.end_token < next.first_token + 3) return;
+    uint32_t t = next.first_token;
+    if (!rules_.given_names_.Contains(TokenText(t))) return;
+    uint32_t e = t + 1;
+    while (e < next.end_token && e < t + 4 && doc_.tokens[e].shape == Shape::kCapitalized) ++e;
+    if (e == t + 1 || e >= next.end_token ||
+        !rules_.presenting_verbs_.Contains(FoldCase(TokenText(e)))) {
+      return;
+    }
+    Chunk title;
+    title.first_token = s.first_token;
+    title.end_token = s.end_token;
+    while (title.end_token > title.first_token &&
+           doc_.tokens[title.end_token - 1].shape == Shape::kPunct) {
+      title.end_token--;
+    }
+    title.begin = doc_.tokens[title.first_token].begin;
+    title.end = doc_.tokens[title.end_token - 1].end;
+    title.type = static_cast<int>(EntityType::kTalk);
+    title.subtype = TalkKind(Text(title.begin, title.end));
+    if (title.subtype.empty()) title.subtype = "talk";
+    title.rule = "heading_before_speaker";
+    chunks.clear();
+    chunks.push_back(std::move(title));
+  }
+
   // The chunks and speaker relations of a programme line, or false when no line rule fits.
   bool ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
     if (s.end_token - s.first_token < 2) return false;
@@ -1712,6 +1756,7 @@ class Extractor {
         chunks.insert(chunks.begin(), std::move(title));
       }
     }
+    HeadingBeforeASpeaker(si, s, chunks);
     SplitAtConnectors(chunks, /*before_typing=*/true);
     SplitPersonPairs(s, chunks);
     for (Chunk& c : chunks) {

@@ -412,6 +412,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->surname_heads_, "lexicon/surname_heads.txt", false, false},
       {&rs->place_qualifiers_, "lexicon/place_qualifiers.txt", false, false},
       {&rs->person_titles_, "lexicon/person_titles.txt", false, false},
+      {&rs->presenting_verbs_, "lexicon/presenting_verbs.txt", true, false},
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},

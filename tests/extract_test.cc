@@ -1155,5 +1155,13 @@ TEST_F(ExtractTest, EventHeldAtAVenueInAnAppositiveAndAffiliationsAroundHandles)
                                   "held_at CloudConf Berlin 2024 -> Estrel Congress Center"}));
 }
 
+TEST_F(ExtractTest, HeadingFollowedByASpeakerWhoPresentsIsTheirTalk) {
+  Run("Day 1\n\nBuilding Fast Parsers\n\nJane Doe showed how to write a parser. It was "
+      "great.\n\nThe Venue\n\nThe hall was big.\n");
+  EXPECT_EQ(RuleOf("Building Fast Parsers"), "heading_before_speaker");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Jane Doe -> @nearest_talk"}));
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "The Venue");
+}
+
 }  // namespace
 }  // namespace kg
