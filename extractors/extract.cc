@@ -828,7 +828,8 @@ class Extractor {
   void HeadingBeforeASpeaker(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) const {
     if (!s.is_heading || si + 1 >= doc_.sentences.size() || IsDayHeading(s)) return;
     for (const Chunk& c : chunks) {
-      if (c.type != kUntyped) return;  // a programme line, a name the heading is about
+      // A programme line, or a name the heading is about ("Rust Meetup Lisbon").
+      if (!c.dropped && c.type != kUntyped) return;
     }
     // The heading reads as a title: two to twelve words, opening with a capital.
     uint32_t words = 0;
@@ -1756,7 +1757,6 @@ class Extractor {
         chunks.insert(chunks.begin(), std::move(title));
       }
     }
-    HeadingBeforeASpeaker(si, s, chunks);
     SplitAtConnectors(chunks, /*before_typing=*/true);
     SplitPersonPairs(s, chunks);
     for (Chunk& c : chunks) {
@@ -1764,6 +1764,7 @@ class Extractor {
       TypeByGazetteer(c);
       if (c.type == kUntyped) TypeByChunkRules(c);
     }
+    HeadingBeforeASpeaker(si, s, chunks);
     SplitPossessives(chunks, s);
     SplitAtConnectors(chunks, /*before_typing=*/false);
     // Each sentence types its names from its own evidence; VoteTypes then decides per name.
