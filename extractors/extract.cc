@@ -1255,7 +1255,11 @@ class Extractor {
             for (int id : SlotsIn(group)) {
               if (id < 0) continue;
               Chunk& c = chunks[static_cast<size_t>(id)];
-              if (rule->weak && first_pass && LooksLikeFullName(c)) continue;
+              // (A known given name alone is left to its own evidence in every pass.)
+              if (rule->weak && (first_pass || c.end_token == c.first_token + 1) &&
+                  LooksLikeFullName(c)) {
+                continue;
+              }
               if (c.type == kUntyped || rule->force) {
                 SetType(c, *rule, match_text);
                 dirty = true;
@@ -1792,8 +1796,14 @@ class Extractor {
     return chunks;
   }
 
-  // "Jane Doe": a known given name and one to three more capitalised words.
+  // "Jane Doe": a known given name and one to three more capitalised words; or a known given
+  // name alone that is no place ("Akosua", not "Sydney").
   bool LooksLikeFullName(const Chunk& c) const {
+    if (c.end_token == c.first_token + 1) {
+      std::string_view w = TokenText(c.first_token);
+      return doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
+             rules_.given_names_.Contains(w) && !IsPlaceName(w) && !IsCommonWord(FoldCase(w));
+    }
     if (c.end_token < c.first_token + 2 || c.end_token > c.first_token + 4) return false;
     if (!rules_.given_names_.Contains(TokenText(c.first_token))) return false;
     for (uint32_t t = c.first_token; t < c.end_token; ++t) {
@@ -1929,6 +1939,12 @@ class Extractor {
           continue;
         }
         document_types_.try_emplace(FoldCase(surname), c.type, c.subtype);
+        // ... and so does the given name: "Akosua Frimpong ... Akosua studies".
+        std::string_view given = TokenText(c.first_token);
+        if (last == c.first_token + 1 && rules_.given_names_.Contains(given) &&
+            !rules_.common_words_.Contains(FoldCase(given)) && !IsPlaceName(given)) {
+          document_types_.try_emplace(FoldCase(given), c.type, c.subtype);
+        }
       }
     }
   }

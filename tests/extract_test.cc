@@ -1163,5 +1163,14 @@ TEST_F(ExtractTest, HeadingFollowedByASpeakerWhoPresentsIsTheirTalk) {
   for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "The Venue");
 }
 
+TEST_F(ExtractTest, GivenNameAfterAnOrganisationInAPairStaysThePerson) {
+  Run("At lunch I met Yaw Darko and Akosua Frimpong. Yaw is a developer at Hubtel and Akosua "
+      "studies at the university. Then the lead organiser, Kwame Asante, spoke.");
+  EXPECT_EQ(RuleOf("Akosua"), "document_memory");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Yaw -> Hubtel [developer]",
+                                  "met @narrator -> Akosua Frimpong", "met @narrator -> Yaw Darko",
+                                  "organized Kwame Asante -> @main_event"}));
+}
+
 }  // namespace
 }  // namespace kg
