@@ -1172,5 +1172,13 @@ TEST_F(ExtractTest, GivenNameAfterAnOrganisationInAPairStaysThePerson) {
                                   "organized Kwame Asante -> @main_event"}));
 }
 
+TEST_F(ExtractTest, ChairColleaguesAtAnOrganisationAndHelpFromAPerson) {
+  Run("This is for my colleagues at the Harbour Data Lab. The chair, Dr. Ingrid Weber, kept time. "
+      "I fixed my first bug with help from Aisha Bello.");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with @narrator -> Harbour Data Lab",
+                     "helped Aisha Bello -> @narrator", "organized Ingrid Weber -> @main_event"}));
+}
+
 }  // namespace
 }  // namespace kg
