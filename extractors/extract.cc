@@ -261,6 +261,8 @@ class Extractor {
             c.possessive_splits.push_back(j);
             joins = true;
           }
+          // "Bosnia and Herzegovina", "Trinidad and Tobago": a place whose name holds "and".
+          joins |= w == "and" && IsPlaceName(Text(doc_.tokens[t].begin, doc_.tokens[j + 1].end));
           if (joins) {
             j += 2;
             continue;

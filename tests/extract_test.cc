@@ -1180,5 +1180,11 @@ TEST_F(ExtractTest, ChairColleaguesAtAnOrganisationAndHelpFromAPerson) {
                      "helped Aisha Bello -> @narrator", "organized Ingrid Weber -> @main_event"}));
 }
 
+TEST_F(ExtractTest, PlaceWhoseNameHoldsAndAndTeamsBeaten) {
+  Run("We flew to Bosnia and Herzegovina. In the final they beat the Lakeford Herons.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.country 'Bosnia and Herzegovina' [11,33)",
+                                 "ORG 'Lakeford Herons' [62,77)"}));
+}
+
 }  // namespace
 }  // namespace kg
