@@ -352,7 +352,8 @@ void Blocks(cmark_node* node, const Positions& pos, std::vector<MappedText>* blo
       if (!pos.Span(node, &b, &e)) {
         text.ComposeWith({});
       } else {
-        size_t line_start = b - static_cast<size_t>(cmark_node_get_start_column(node) - 1);
+        const auto column = static_cast<size_t>(cmark_node_get_start_column(node) - 1);
+        size_t line_start = column <= b ? b - column : b;
         if (pos.body().substr(line_start, literal.size()) == literal) {
           text.ComposeWith({{0, static_cast<uint32_t>(line_start),
                              static_cast<uint32_t>(line_start + literal.size()), true}});
