@@ -11,6 +11,11 @@
 //   kg::Document doc;
 //   s = kg::MarkdownToDocument("post.md", markdown_bytes, &doc);    // no I/O
 //
+// Each document also maps its analysed text back to the bytes of the original file
+// (Document::source_map, pipeline/text.h): plain text byte for byte, HTML through gumbo's
+// original text of each text node, Markdown through cmark-gfm's source positions. Gzip input
+// and JSON Lines records get no map (their text is not the file's bytes).
+//
 // Errors name the input, the place (line or byte) and the problem:
 // "dump.jsonl: line 3: invalid JSON: ...", "post.md.gz: corrupt gzip data at byte 120".
 //

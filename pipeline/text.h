@@ -24,10 +24,6 @@
 
 namespace kg {
 
-// A report: its id (the file name, "-" for standard input, "dump.jsonl#post-7" for a JSON Lines
-// record) and its text, valid UTF-8 in Unicode normalisation form C. For Markdown and HTML the
-// text is the analysed text (pipeline/input.h): prose only, one block a line. The metadata comes
-// from front matter, <title>/<meta>, or a JSON Lines record's fields; empty when unknown.
 // Where a stretch of the analysed text came from in the original file (the bytes read, before
 // the BOM is dropped and before NFC). Runs are sorted by `begin` and each covers the text up to
 // the next run's `begin` (the last one up to the end). An exact run maps byte for byte
@@ -59,6 +55,10 @@ struct MappedText {
   void AddRun(size_t length, SourceRun run);
 };
 
+// A report: its id (the file name, "-" for standard input, "dump.jsonl#post-7" for a JSON Lines
+// record) and its text, valid UTF-8 in Unicode normalisation form C. For Markdown and HTML the
+// text is the analysed text (pipeline/input.h): prose only, one block a line. The metadata comes
+// from front matter, <title>/<meta>, or a JSON Lines record's fields; empty when unknown.
 struct Document {
   std::string id;
   std::string text;
