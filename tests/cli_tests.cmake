@@ -10,6 +10,8 @@
 #                                         corpora: folders, globs, Markdown, HTML, JSON
 #                                         Lines, gzip, --emit-text, --per-document, --strict;
 #   cli_corpus_generator                  scripts/make_corpus.py's posts in every format
+#   cli_source_offsets                    mentions' byte ranges in the original .md/.html/.txt
+#   cli_corpus_formats                    document_counts in GraphML, GEXF and CSV, read back
 #   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
 #                                         -f all, read back by every reader
 #   cli_sample_schemas                    its GraphML and GEXF against the shared schemas;
@@ -29,7 +31,8 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
       "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
 endif()
 
-foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Export Determinism EndToEnd Corpus CorpusGenerator)
+foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Export Determinism EndToEnd Corpus CorpusGenerator
+                             SourceOffsets CorpusFormats)
   string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
   string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
   add_test(NAME ${_kg_cli_name}
