@@ -544,6 +544,16 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options,
 
 namespace input_internal {
 
+void TakeConverted(MappedText text, Document&& raw, Document* doc) {
+  text.ComposeWith(raw.source_map);
+  doc->id = std::move(raw.id);
+  doc->text = std::move(text.text);
+  doc->source_map = std::move(text.runs);
+  doc->title = std::move(raw.title);
+  doc->date = std::move(raw.date);
+  doc->author = std::move(raw.author);
+}
+
 MappedText JoinMappedBlocks(const std::vector<MappedText>& blocks) {
   MappedText out;
   for (const MappedText& mapped : blocks) {

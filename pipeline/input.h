@@ -112,6 +112,9 @@ std::string HtmlText(std::string_view html, bool fragment, Document* meta);
 void AppendAligned(std::string_view dec, std::string_view orig, uint32_t base, MappedText* out);
 // The same, mapped to byte offsets into `html`.
 MappedText HtmlMappedText(std::string_view html, bool fragment, Document* meta);
+// Fills `doc` with the converted `text` of `raw` (the document as read from its file): the
+// text's map is composed with raw's, and the id and metadata are taken over.
+void TakeConverted(MappedText text, Document&& raw, Document* doc);
 // Joins blocks: each on its own line, a blank line between them, empty blocks dropped;
 // whitespace runs inside a block become one space.
 std::string JoinBlocks(const std::vector<std::string>& blocks);

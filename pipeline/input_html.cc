@@ -308,13 +308,7 @@ Status HtmlToDocument(std::string id, std::string_view bytes, Document* doc) {
   Document raw;
   if (Status s = TextToDocument(std::move(id), bytes, &raw); !s.ok()) return s;
   MappedText text = input_internal::HtmlMappedText(raw.text, /*fragment=*/false, &raw);
-  text.ComposeWith(raw.source_map);
-  doc->text = std::move(text.text);
-  doc->source_map = std::move(text.runs);
-  doc->id = std::move(raw.id);
-  doc->title = std::move(raw.title);
-  doc->date = std::move(raw.date);
-  doc->author = std::move(raw.author);
+  input_internal::TakeConverted(std::move(text), std::move(raw), doc);
   return Status::Ok();
 }
 

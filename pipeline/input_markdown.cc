@@ -415,14 +415,7 @@ Status MarkdownToDocument(std::string id, std::string_view bytes, Document* doc)
     blocks.push_back(std::move(block));
   }
 
-  MappedText text = input_internal::JoinMappedBlocks(blocks);
-  text.ComposeWith(raw.source_map);
-  doc->id = std::move(raw.id);
-  doc->text = std::move(text.text);
-  doc->source_map = std::move(text.runs);
-  doc->title = std::move(raw.title);
-  doc->date = std::move(raw.date);
-  doc->author = std::move(raw.author);
+  input_internal::TakeConverted(input_internal::JoinMappedBlocks(blocks), std::move(raw), doc);
   return Status::Ok();
 }
 
