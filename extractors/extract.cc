@@ -164,6 +164,29 @@ class Extractor {
     std::string_view w = TokenText(t);
     return w == "'s" || w == "\xE2\x80\x99s" || w == "'S";
   }
+  // How many tokens from t spell a capitalised role of data/lexicon/roles.txt ("CEO",
+  // "Principal Engineer", "Co-founder"), longest first; 0 if none.
+  uint32_t RoleTitleLength(uint32_t t, const Sentence& s) const {
+    if (t >= s.end_token || !IsCapitalized(t, s)) return 0;
+    for (uint32_t n = std::min<uint32_t>(4, s.end_token - t); n > 0; --n) {
+      if (rules_.roles_.Contains(Text(doc_.tokens[t].begin, doc_.tokens[t + n - 1].end))) {
+        return n;
+      }
+    }
+    return 0;
+  }
+  // "the Player", "a Wren", "at Hall": a word before token t that makes a name a common noun.
+  bool AfterDeterminer(uint32_t t) const {
+    if (t == 0) return false;
+    static constexpr std::string_view kWords[] = {
+        "the", "The", "a",    "A",   "an",    "An",    "this", "This", "that", "our",
+        "my",  "your", "their", "his", "her",  "its",   "at",   "in",   "on",   "into"};
+    std::string_view prev = TokenText(t - 1);
+    for (std::string_view w : kWords) {
+      if (prev == w) return true;
+    }
+    return IsPossessive(t - 1);
+  }
   bool IsCommonWord(std::string_view w) const {
     return rules_.common_words_.Contains(w) && !rules_.given_names_.Contains(w) &&
            !rules_.ambiguous_given_names_.Contains(w);
@@ -199,6 +222,18 @@ class Extractor {
                                    rules_.ambiguous_given_names_.Contains(TokenText(next)));
         if (next < s.end_token && IsCapitalized(next, s) && !IsHonorific(next) &&
             (honorific || given)) {
+          honorific_until = next;
+          t = next;
+        }
+      }
+      // "CEO Jane Doe", "Principal Engineer Mark Otieno": a role written as a title before a
+      // known given name is no part of the name either.
+      if (honorific_until != t && IsCapitalized(t, s) && !IsHonorific(t)) {
+        uint32_t next = t;
+        while (uint32_t n = RoleTitleLength(next, s)) next += n;
+        if (next > t && next < s.end_token && IsCapitalized(next, s) &&
+            (rules_.given_names_.Contains(TokenText(next)) ||
+             rules_.ambiguous_given_names_.Contains(TokenText(next)))) {
           honorific_until = next;
           t = next;
         }
@@ -1602,7 +1637,7 @@ class Extractor {
             IsPlaceName(Text(doc_.tokens[c.first_token].begin, doc_.tokens[k - 1].end));
       }
       // "Apple Vision Pro": a first name that is also a word, followed only by words.
-      bool word_name = rules_.ambiguous_given_names_.Contains(first) && n >= 3;
+      bool word_name = rules_.ambiguous_given_names_.Contains(first) && n >= 2;
       for (uint32_t t = c.first_token + 1; word_name && t < c.end_token; ++t) {
         word_name = rules_.common_words_.Contains(TokenText(t));
       }
@@ -1937,7 +1972,13 @@ class Extractor {
         uint32_t last = c.end_token - 1;
         std::string_view surname = TokenText(last);
         if (doc_.tokens[last].shape != Shape::kCapitalized || surname.size() < 3 ||
-            rules_.common_words_.Contains(surname) || IsPlaceName(surname)) {
+            IsPlaceName(surname)) {
+          continue;
+        }
+        if (rules_.common_words_.Contains(surname)) {
+          // "Ben Player ... Player won": a surname that is also a word names the person only
+          // where no determiner makes it the word (ApplyDocumentTypes).
+          word_surnames_.try_emplace(FoldCase(surname), c.type, c.subtype);
           continue;
         }
         document_types_.try_emplace(FoldCase(surname), c.type, c.subtype);
@@ -1984,8 +2025,16 @@ class Extractor {
   void ApplyDocumentTypes(std::vector<Chunk>& chunks) const {
     for (Chunk& c : chunks) {
       if (c.dropped || c.type != kUntyped) continue;
-      auto it = document_types_.find(FoldCase(Text(c.begin, c.end)));
-      if (it == document_types_.end()) continue;
+      std::string name = FoldCase(Text(c.begin, c.end));
+      auto it = document_types_.find(name);
+      if (it == document_types_.end()) {
+        it = word_surnames_.find(name);
+        if (it == word_surnames_.end() || c.end_token != c.first_token + 1 ||
+            doc_.tokens[c.first_token].shape != Shape::kCapitalized ||
+            AfterDeterminer(c.first_token)) {
+          continue;
+        }
+      }
       c.type = it->second.first;
       c.subtype = it->second.second;
       c.rule = "document_memory";
@@ -2040,6 +2089,8 @@ class Extractor {
   const RuleSet& rules_;
   const ExtractOptions& options_;
   std::map<std::string, std::pair<int, std::string>> document_types_;  // folded name -> type
+  // Surnames that are also words ("Player", "Hall"), of people named in full: folded -> type.
+  std::map<std::string, std::pair<int, std::string>> word_surnames_;
   Extraction out_;
   std::string previous_slotted_;   // the last sentence as the relation rules saw it
   std::vector<bool> is_narrator_;  // per token: a first-person pronoun

@@ -735,6 +735,25 @@ TEST_F(ExtractTest, HonorificsAreNotNamesButMakePeople) {
   EXPECT_EQ(Relations(), (Strings{"met @narrator -> Suzuki", "met @narrator -> Tanaka"}));
 }
 
+TEST_F(ExtractTest, RoleWrittenAsATitleIsNoPartOfTheName) {
+  Run("Later, CEO Jane Doe spoke. We met Principal Engineer Mark Otieno at the booth.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Jane Doe' [11,19)", "PERSON 'Mark Otieno' [53,64)"}));
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Mark Otieno"}));
+}
+
+TEST_F(ExtractTest, SurnameThatIsAWordNamesThePersonOnlyWithoutADeterminer) {
+  Run("Joan Farmer joined the council. Then the council elected Farmer as chair. "
+      "The farmer next door sold us eggs. We sat in the Farmer Room.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Joan Farmer' [0,11)", "PERSON 'Farmer' [57,63)"}));
+  EXPECT_EQ(RuleOf("Farmer"), "document_memory");
+}
+
+TEST_F(ExtractTest, NameOfWordsAfterAWordLikeGivenNameIsNoPerson) {
+  // "Amber" is a given name and a word; "Lantern" a word: a band, not a person.
+  Run("Amber Lantern played a short set. Amber Okafor sang with them.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Amber Okafor' [34,46)"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
