@@ -179,8 +179,8 @@ class Extractor {
   bool AfterDeterminer(uint32_t t) const {
     if (t == 0) return false;
     static constexpr std::string_view kWords[] = {
-        "the", "The", "a",    "A",   "an",    "An",    "this", "This", "that", "our",
-        "my",  "your", "their", "his", "her",  "its",   "at",   "in",   "on",   "into"};
+        "the", "The",  "a",     "A",   "an",  "An",  "this", "This", "that", "our",
+        "my",  "your", "their", "his", "her", "its", "at",   "in",   "on",   "into"};
     std::string_view prev = TokenText(t - 1);
     for (std::string_view w : kWords) {
       if (prev == w) return true;
