@@ -298,6 +298,11 @@ class Extractor {
           }
           // "Bosnia and Herzegovina", "Trinidad and Tobago": a place whose name holds "and".
           joins |= w == "and" && IsPlaceName(Text(doc_.tokens[t].begin, doc_.tokens[j + 1].end));
+          // "Department of Physics and Astronomy": after "<head> of <Name>", two fields.
+          joins |= w == "and" && j >= t + 3 && TokenText(t + 1) == "of" &&
+                   rules_.field_name_heads_.Contains(TokenText(t)) &&
+                   std::none_of(doc_.tokens.begin() + t + 2, doc_.tokens.begin() + j,
+                                [&](const Token& k) { return doc_.TextOf(k) == "and"; });
           if (joins) {
             j += 2;
             continue;

@@ -415,6 +415,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->talk_giving_verbs_, "lexicon/talk_giving_verbs.txt", true, false},
       {&rs->place_cues_, "lexicon/place_cues.txt", true, false},
       {&rs->surname_heads_, "lexicon/surname_heads.txt", false, false},
+      {&rs->field_name_heads_, "lexicon/field_name_heads.txt", false, false},
       {&rs->place_qualifiers_, "lexicon/place_qualifiers.txt", false, false},
       {&rs->person_titles_, "lexicon/person_titles.txt", false, false},
       {&rs->presenting_verbs_, "lexicon/presenting_verbs.txt", true, false},

@@ -754,6 +754,13 @@ TEST_F(ExtractTest, NameOfWordsAfterAWordLikeGivenNameIsNoPerson) {
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Amber Okafor' [34,46)"}));
 }
 
+TEST_F(ExtractTest, InstitutionOfTwoFieldsStaysWholeButTwoFirmsDoNot) {
+  Run("She studies at the Department of Physics and Astronomy. We met the Bank of Ireland and "
+      "Google.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Department of Physics and Astronomy' [19,54)",
+                                 "ORG 'Bank of Ireland' [67,82)", "ORG 'Google' [87,93)"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
