@@ -175,6 +175,27 @@ class Extractor {
     }
     return 0;
   }
+  // A person's name without the nickname in quotes inside it ('Jane "JD" Doe' -> "Jane Doe"),
+  // or "" when it has none.
+  std::string WithoutNickname(const Chunk& c) const {
+    std::string out;
+    bool quoted = false, had = false;
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+      if (IsQuote(TokenText(t))) {
+        quoted = !quoted;
+        had = true;
+        continue;
+      }
+      if (quoted) continue;
+      if (!out.empty() && !Adjacent(t - 1, t)) out += ' ';
+      out += TokenText(t);
+    }
+    return had ? out : std::string();
+  }
+  static bool IsQuote(std::string_view w) {
+    return w == "\"" || w == "'" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" ||
+           w == "\xE2\x80\x98" || w == "\xE2\x80\x99";
+  }
   // "the Player", "a Wren", "at Hall": a word before token t that makes a name a common noun.
   bool AfterDeterminer(uint32_t t) const {
     if (t == 0) return false;
@@ -266,6 +287,18 @@ class Extractor {
           if (k < s.end_token && TokenText(k) == ")" && k > j + 1 && IsCapitalized(j + 1, s) &&
               k + 1 < s.end_token && IsCapitalized(k + 1, s)) {
             j = k + 1;
+            continue;
+          }
+        }
+        // 'Jane "JD" Doe', "William 'Buckshot' May": a nickname in quotes between a given name
+        // and a surname.
+        if (IsQuote(TokenText(j)) && (rules_.given_names_.Contains(TokenText(t)) ||
+                                      rules_.ambiguous_given_names_.Contains(TokenText(t)))) {
+          uint32_t k = j + 1;
+          while (k < s.end_token && k < j + 4 && IsCapitalized(k, s)) ++k;
+          if (k > j + 1 && k + 1 < s.end_token && IsQuote(TokenText(k)) &&
+              doc_.tokens[k + 1].shape == Shape::kCapitalized && !Adjacent(k, k + 1)) {
+            j = k + 2;
             continue;
           }
         }
@@ -1605,9 +1638,19 @@ class Extractor {
       if (demonym) continue;
       std::string_view first = TokenText(c.first_token);
       uint32_t n = c.end_token - c.first_token;
-      bool plain = true;  // every token a capitalised word: "Steve Lott", not "PyCon X"
+      bool plain = true;    // every token a capitalised word: "Steve Lott", not "PyCon X"
+      bool quoted = false;  // inside a nickname: 'Jane "JD" Doe' counts as "Jane Doe"
       for (uint32_t t = c.first_token; t < c.end_token; ++t) {
         Shape sh = doc_.tokens[t].shape;
+        if (t > c.first_token && IsQuote(TokenText(t))) {
+          quoted = !quoted;
+          n -= 1;
+          continue;
+        }
+        if (quoted) {
+          n -= 1;
+          continue;
+        }
         if (sh != Shape::kCapitalized && !(t > c.first_token && TokenText(t) == ".") &&
             !rules_.name_connectors_.Contains(TokenText(t))) {
           plain = false;
@@ -2065,6 +2108,9 @@ class Extractor {
       m.sentence = si;
       m.text = std::string(Text(m.begin, m.end));
       m.canonical = c.canonical;
+      if (m.canonical.empty() && m.type == EntityType::kPerson) {
+        m.canonical = WithoutNickname(c);  // 'Jane "JD" Doe' is Jane Doe
+      }
       m.rule = c.rule;
       chunk_to_mention[i] = static_cast<int32_t>(out_.mentions.size());
       out_.mentions.push_back(std::move(m));

@@ -761,6 +761,18 @@ TEST_F(ExtractTest, InstitutionOfTwoFieldsStaysWholeButTwoFirmsDoNot) {
                                  "ORG 'Bank of Ireland' [67,82)", "ORG 'Google' [87,93)"}));
 }
 
+TEST_F(ExtractTest, NicknameInQuotesStaysInsideTheNameAndOutOfItsCanonicalForm) {
+  Run("We met William \"Buckshot\" Moreau and Jane \u201cJD\u201d Doe. Mike said \"Great\" "
+      "Tuesday.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'William \"Buckshot\" Moreau' [7,32)",
+                     "PERSON 'Jane \u201cJD\u201d Doe' [37,50)", "PERSON 'Mike' [52,56)"}));
+  ASSERT_EQ(ex_.mentions.size(), 3u);
+  EXPECT_EQ(ex_.mentions[0].canonical, "William Moreau");
+  EXPECT_EQ(ex_.mentions[1].canonical, "Jane Doe");
+  EXPECT_EQ(ex_.mentions[2].canonical, "");
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
