@@ -394,6 +394,7 @@ class Extractor {
              IsCapitalized(c.first_token + 1, s)) {
         c.first_token++;
       }
+      StripWordsBeforeAFullName(s, c);
       bool only_not_names = true;
       for (uint32_t k = c.first_token; k < c.end_token; ++k) {
         only_not_names &= rules_.not_names_.Contains(TokenText(k)) || IsYear(k);
@@ -1609,6 +1610,37 @@ class Extractor {
         a.rule = "place_apposition";
       }
     }
+  }
+
+  // "Queenslander Mitchell Rawlins", "Senior Kory Lind", "Texas Coach Darrell Royal": words
+  // before a full name (a known given name and one or two capitalised words that end the
+  // candidate) are no part of it when each is a common word, a role, a title, a demonym or a
+  // place; unless a chunk rule reads the whole as one name ("Bill Gates Foundation").
+  void StripWordsBeforeAFullName(const Sentence& s, Chunk& c) const {
+    if (c.end_token < c.first_token + 3) return;
+    uint32_t k = c.end_token >= c.first_token + 4 ? c.end_token - 3 : c.first_token + 1;
+    for (; k + 1 < c.end_token; ++k) {
+      if (doc_.tokens[k].shape == Shape::kCapitalized &&
+          rules_.given_names_.Contains(TokenText(k))) {
+        break;
+      }
+    }
+    if (k + 1 >= c.end_token || c.end_token > k + 3) return;
+    for (uint32_t t = k; t < c.end_token; ++t) {
+      if (doc_.tokens[t].shape != Shape::kCapitalized) return;
+    }
+    for (uint32_t t = c.first_token; t < k; ++t) {
+      std::string_view w = TokenText(t);
+      if (!IsCapitalized(t, s)) return;
+      if (!(rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w)) &&
+          !IsDemonym(w) && !IsPersonTitle(t) && !rules_.roles_.Contains(w) && !IsPlaceName(w)) {
+        return;
+      }
+    }
+    std::string_view whole =
+        Text(doc_.tokens[c.first_token].begin, doc_.tokens[c.end_token - 1].end);
+    if (!rules_.chunk_index_->Match(whole).empty()) return;
+    c.first_token = k;
   }
 
   // "African", "Japanese", "Europeans": a place name with a demonym suffix.

@@ -773,6 +773,13 @@ TEST_F(ExtractTest, NicknameInQuotesStaysInsideTheNameAndOutOfItsCanonicalForm) 
   EXPECT_EQ(ex_.mentions[2].canonical, "");
 }
 
+TEST_F(ExtractTest, WordsBeforeAFullNameAreNoPartOfItButAnOrganisationsNameStaysWhole) {
+  Run("Later Queenslander Mitchell Rawlins and Senior Kory Lind arrived. We visited the Bill "
+      "Gates Foundation.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Mitchell Rawlins' [19,35)", "PERSON 'Kory Lind' [47,56)",
+                                 "ORG 'Bill Gates Foundation' [81,102)"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
