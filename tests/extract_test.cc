@@ -780,6 +780,12 @@ TEST_F(ExtractTest, WordsBeforeAFullNameAreNoPartOfItButAnOrganisationsNameStays
                                  "ORG 'Bill Gates Foundation' [81,102)"}));
 }
 
+TEST_F(ExtractTest, HallOfFameIsAnOrganisation) {
+  Run("In 2019 she was elected to the Chess Hall of Fame.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Chess Hall of Fame' [31,49)"}));
+  EXPECT_EQ(RuleOf("Chess Hall of Fame"), "org_suffix");
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
