@@ -786,6 +786,15 @@ TEST_F(ExtractTest, HallOfFameIsAnOrganisation) {
   EXPECT_EQ(RuleOf("Chess Hall of Fame"), "org_suffix");
 }
 
+TEST_F(ExtractTest, OrganisationOfAKindWithANationalityBeforeTheKind) {
+  // "is a" alone would make a person; the kind says organisation, past the nationality.
+  Run("Velora is a major Portuguese manufacturer of bicycles. Harbour Lane, a Welsh consultancy, "
+      "helped. Brightmart is a Danish chain of hypermarkets.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Velora' [0,6)", "ORG 'Harbour Lane' [55,67)",
+                                 "ORG 'Brightmart' [98,108)"}));
+  EXPECT_EQ(RuleOf("Velora"), "org_is_a_kind");
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
