@@ -1643,6 +1643,37 @@ class Extractor {
     c.first_token = k;
   }
 
+  // "Women in Open Source Lunch", "Sponsor and Scholarship Breakfast", "Ethics in AI Panel": a
+  // programme item's name may hold a lower-case connector; two candidates joined by one, the
+  // second ending in a programme keyword (data/lexicon/talk_kinds.tsv), are one name, unless the
+  // first is a person or a place ("Ana Lima and the Closing Panel").
+  void JoinProgrammeItemNames(const Sentence& s, std::vector<Chunk>& chunks) const {
+    static constexpr std::string_view kConnectors[] = {"in", "and", "for", "of", "on", "&"};
+    for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+      Chunk& a = chunks[i];
+      const Chunk& b = chunks[i + 1];
+      if (a.type != kUntyped || b.type != kUntyped || a.dropped || b.dropped ||
+          b.first_token != a.end_token + 1 || a.end_token > a.first_token + 3 ||
+          rules_.talk_kinds_.Canonical(TokenText(b.end_token - 1)).empty() ||
+          b.end_token < b.first_token + 2) {
+        continue;
+      }
+      std::string_view connector = TokenText(a.end_token);
+      if (std::find(std::begin(kConnectors), std::end(kConnectors), connector) ==
+          std::end(kConnectors)) {
+        continue;
+      }
+      std::string_view first = TokenText(a.first_token);
+      if (rules_.given_names_.Contains(first) || IsPlaceName(Text(a.begin, a.end)) ||
+          IsNarratorPronoun(a.first_token, s) || a.mention_begin != UINT32_MAX) {
+        continue;
+      }
+      a.end_token = b.end_token;
+      a.end = b.end;
+      chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+
   // "African", "Japanese", "Europeans": a place name with a demonym suffix.
   bool IsDemonym(std::string_view w) const {
     if (w.ends_with("s")) w.remove_suffix(1);
@@ -1879,6 +1910,7 @@ class Extractor {
       }
     }
     SplitAtConnectors(chunks, /*before_typing=*/true);
+    JoinProgrammeItemNames(s, chunks);
     SplitPersonPairs(s, chunks);
     for (Chunk& c : chunks) {
       if (c.type != kUntyped) continue;

@@ -795,6 +795,16 @@ TEST_F(ExtractTest, OrganisationOfAKindWithANationalityBeforeTheKind) {
   EXPECT_EQ(RuleOf("Velora"), "org_is_a_kind");
 }
 
+TEST_F(ExtractTest, ProgrammeItemNamesHoldConnectorsAndMealsAreSocialItems) {
+  Run("We sat together at the Women in Data Lunch. Later came the Speakers and Volunteers "
+      "Dinner. Dana Wu and Closing Panel hosts went home.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"TALK.social 'Women in Data Lunch' [23,42)",
+                     "TALK.social 'Speakers and Volunteers Dinner' [59,89)",
+                     "PERSON 'Dana Wu' [91,98)", "TALK.panel 'Closing Panel' [103,116)"}));
+  EXPECT_EQ(RuleOf("Women in Data Lunch"), "talk_social");
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
