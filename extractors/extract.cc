@@ -175,6 +175,30 @@ class Extractor {
     }
     return 0;
   }
+  // Whether tokens [f, l) read as a title: two words or more, the first capitalised, and most
+  // words of four letters or more capitalised ("Fast Parsers for Everyone", not "Talks were
+  // given").
+  bool InTitleCase(uint32_t f, uint32_t l) const {
+    if (l < f + 2 || doc_.tokens[f].shape == Shape::kLower) return false;
+    // "This keynote titled “...” by": a sentence about a title, which the quote rules read.
+    static constexpr std::string_view kNoTitleOpeners[] = {
+        "this", "that", "these", "those", "it",  "he",    "she",   "they", "we",    "i",     "you",
+        "my",   "our",  "his",   "her",   "its", "their", "there", "then", "after", "before"};
+    std::string first = FoldCase(TokenText(f));
+    for (std::string_view w : kNoTitleOpeners) {
+      if (first == w) return false;
+    }
+    int long_words = 0, capitalised = 0;
+    for (uint32_t t = f; t < l; ++t) {
+      Shape sh = doc_.tokens[t].shape;
+      if (IsQuote(TokenText(t))) return false;
+      if (sh == Shape::kPunct || TokenText(t).size() < 4) continue;
+      ++long_words;
+      capitalised += sh == Shape::kCapitalized || sh == Shape::kAllCaps || sh == Shape::kMixed;
+    }
+    return long_words > 0 && 2 * capitalised > long_words;
+  }
+
   // A person's name without the nickname in quotes inside it ('Jane "JD" Doe' -> "Jane Doe"),
   // or "" when it has none.
   std::string WithoutNickname(const Chunk& c) const {
@@ -841,6 +865,14 @@ class Extractor {
         start = t + 1;
         continue;
       }
+      // "by Jane Doe, a consultant from Lyon", "by Jane Doe, who ...": a lower-case word after a
+      // comma ends the speakers.
+      if (w == "," && t + 1 < l && doc_.tokens[t + 1].shape == Shape::kLower &&
+          TokenText(t + 1) != "and") {
+        if (!flush(t, true)) return false;
+        start = l = t;
+        break;
+      }
       if (w == "," || w == "&" || w == "and" || w == "with" || w == "/" || w == ";" || w == "+") {
         if (!flush(t, false)) return false;
         after_comma = w == ",";
@@ -947,7 +979,9 @@ class Extractor {
   bool ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
     if (s.end_token - s.first_token < 2) return false;
     bool list_item = OpensWithListMarker(s);
-    if (!s.is_heading && !list_item && !programme_items_.count(si)) return false;
+    // Running text: only 'prose' rules, on a sentence that opens its line.
+    bool prose = !s.is_heading && !list_item && !programme_items_.count(si);
+    if (prose && s.begin > 0 && doc_.doc->text[s.begin - 1] != '\n') return false;
     // The text without a list marker or bold markers: "- **Jane Doe** - Parsers".
     uint32_t body = s.begin;
     std::string_view text = doc_.TextOf(s);
@@ -961,6 +995,7 @@ class Extractor {
     std::string_view line = Text(body, s.end);
     for (int index : rules_.line_index_->Match(line)) {
       const auto& rule = *rules_.entity_rules_[static_cast<size_t>(index)];
+      if (prose && !rule.prose) continue;
       re2::StringPiece sub[8];
       int n = std::min(rule.re->NumberOfCapturingGroups() + 1, 8);
       if (!rule.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
@@ -1007,6 +1042,7 @@ class Extractor {
       }
       // A title is not a name, nor only programme words ("Keynote", "Closing Keynote").
       if (LooksLikePersonName(s, tf, tl)) continue;
+      if (prose && !InTitleCase(tf, tl)) continue;
       bool only_kind_words = !rules_.talk_kinds_.Canonical(TokenText(tl - 1)).empty();
       for (uint32_t t = tf; only_kind_words && t + 1 < tl; ++t) {
         std::string_view w = TokenText(t);

@@ -41,6 +41,9 @@ struct RuleSet::EntityRule {
   // each/span: the typing is a hint, weighing in the document's vote like a bare given name
   // ("thanks to X" thanks people and organisations alike).
   bool hint = false;
+  // line only: the rule also reads a sentence of running text that opens its line, when the
+  // title is in title case ("Fast Parsers for Everyone by Jane Doe, a consultant.").
+  bool prose = false;
   // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...); 0 = absent.
   int title_group = 0, speakers_group = 0, kind_group = 0;
   std::unique_ptr<re2::RE2> re;

@@ -221,13 +221,17 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
         rule->weak = true;
       } else if (flag == "long" && rule->mode == EntityRule::Mode::kSpan) {
         rule->long_span = true;
+      } else if (flag == "prose" && rule->mode == EntityRule::Mode::kLine) {
+        rule->prose = true;
       } else if (flag == "hint" &&
                  (rule->mode == EntityRule::Mode::kEach || rule->mode == EntityRule::Mode::kSpan)) {
         rule->hint = true;
         hint_rules_.insert(rule->name);
       } else {
-        return r.Error("unknown flag '" + flag +
-                       "' (force; hint; keep and long for span rules; weak for each rules)");
+        return r.Error(
+            "unknown flag '" + flag +
+            "' (force; hint; keep and long for span rules; weak for each rules; prose for line "
+            "rules)");
       }
     }
     std::string expanded, err;

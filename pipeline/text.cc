@@ -160,9 +160,18 @@ bool OpensListItem(std::string_view line) {
 
 // A heading: a line without closing punctuation that stands alone (a blank line or the end of
 // the text follows). Title lines of reports and section headings look like this.
+// Legal forms that end a company's name with a full stop: a line ending in one ("Jane Doe, Acme
+// Sp. z o.o.") has no final punctuation of its own.
+constexpr std::string_view kLegalFormEndings[] = {" Inc.",   " Ltd.", " Corp.", " Co.",   " o.o.",
+                                                  " S.A.",   " S.L.", " B.V.",  " N.V.",  " S.p.A.",
+                                                  " S.r.l.", " Pty.", " A.G.",  " S.A.S."};
+
 bool LooksLikeHeading(std::string_view line) {
   line = TrimRight(line);
   if (line.empty()) return false;
+  for (std::string_view form : kLegalFormEndings) {
+    if (line.ends_with(form)) return true;
+  }
   char last = line.back();
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ';' && last != ',';
 }

@@ -579,6 +579,29 @@ TEST_F(ExtractTest, ProgrammeLineTitleDashSpeakersWithOrganisation) {
                      "speaker_of Tobias Lindqvist -> Why Caches Lie: A Story of Stale Reads?"}));
 }
 
+TEST_F(ExtractTest, ProgrammeLineEndingInALegalFormWithAFullStop) {
+  Run("Notes\n\nSafer Builds, Faster - Radka Novotna, Brightline Software Sp. z o.o.\n\n"
+      "Caching Without Tears - Ole Brun, Fjordlys S.A.\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ole Brun -> Fjordlys S.A.",
+                                  "affiliated_with Radka Novotna -> Brightline Software Sp. z o.o.",
+                                  "speaker_of Ole Brun -> Caching Without Tears",
+                                  "speaker_of Radka Novotna -> Safer Builds, Faster"}));
+}
+
+TEST_F(ExtractTest, TitleBySpeakerOpeningALineOfRunningText) {
+  // A title-case title, the speaker, then the writer's own words after a comma.
+  Run("Day two.\n\nParsers, Lexers, Types: The What and Why of compilers on the BEAM by Ines "
+      "Kowal, honestly I knew little about it. It was fun.\n\nFast Builds for Everyone by Ravi "
+      "Menon, a consultant.\n\nTalks were given by Jane Doe, a volunteer.\n\nThis keynote "
+      "titled \u201cWhy Tools Matter\u201d by Sara Ito was good.\n");
+  EXPECT_EQ(Relations(),
+            (Strings{"speaker_of Ines Kowal -> Parsers, Lexers, Types: The What and Why of "
+                     "compilers on the BEAM",
+                     "speaker_of Ravi Menon -> Fast Builds for Everyone",
+                     "speaker_of Sara Ito -> Why Tools Matter"}));
+  EXPECT_EQ(RuleOf("Fast Builds for Everyone"), "programme_line_title_by_speakers");
+}
+
 TEST_F(ExtractTest, ProgrammeLineListItemsWithHandleColonAndBy) {
   Run("Highlights:\n\n- Jane Doe (@jdoe): testing the untestable\n\n"
       "- Ten Years of Type Checkers by Ravi Menon\n\n- Opening Keynote \xE2\x80\x93 Why Tools "
