@@ -418,7 +418,18 @@ class Extractor {
              IsCapitalized(c.first_token + 1, s)) {
         c.first_token++;
       }
+      uint32_t unstripped = c.first_token;
       StripWordsBeforeAFullName(s, c);
+      // "the creator of Ruby Yukihiro Matsumoto": a product before the name is a candidate of
+      // its own (which the product gazetteer then drops).
+      if (c.first_token == unstripped + 1 && IsProductName(TokenText(unstripped))) {
+        Chunk product;
+        product.first_token = unstripped;
+        product.end_token = unstripped + 1;
+        product.begin = doc_.tokens[unstripped].begin;
+        product.end = doc_.tokens[unstripped].end;
+        chunks.push_back(std::move(product));
+      }
       bool only_not_names = true;
       for (uint32_t k = c.first_token; k < c.end_token; ++k) {
         only_not_names &= rules_.not_names_.Contains(TokenText(k)) || IsYear(k);
@@ -1669,7 +1680,8 @@ class Extractor {
       std::string_view w = TokenText(t);
       if (!IsCapitalized(t, s)) return;
       if (!(rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w)) &&
-          !IsDemonym(w) && !IsPersonTitle(t) && !rules_.roles_.Contains(w) && !IsPlaceName(w)) {
+          !IsDemonym(w) && !IsPersonTitle(t) && !rules_.roles_.Contains(w) && !IsPlaceName(w) &&
+          !IsProductName(w)) {
         return;
       }
     }
@@ -1708,6 +1720,10 @@ class Extractor {
       a.end = b.end;
       chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(i) + 1);
     }
+  }
+
+  bool IsProductName(std::string_view w) const {
+    return rules_.products_.Contains(w) || rules_.ambiguous_products_.Contains(w);
   }
 
   // "African", "Japanese", "Europeans": a place name with a demonym suffix.

@@ -264,17 +264,18 @@ bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev
 }
 
 // Abbreviations that never end a sentence, even before a capital ("Dr. Jane Doe", "approx. 300
-// Rust fans"), plus the initials A. to Z. ("David L. Lawrence"): ICU's sentence rules run behind
-// ICU's filter (FilteredBreakIteratorBuilder) with these. The filter matches an entry against
-// whatever precedes the break, with no word boundary (a bare "Ms." would glue "We compared LLMs.
-// Then ..."), so each entry is registered behind a space and behind "(", and ICU reads each
-// block behind a space. ICU's own English list ("en@ss=standard") is not used: it lacks "Dr.",
-// "St." and lower-case "approx.", and holds "Joe.", "Go.", "OK.", "DC." and single capitals, which
-// glue "We met Joe. He ..." and "She is the CEO. Then ...".
+// Rust fans", the Polish legal form "Sp. z o.o."), plus the initials A. to Z. ("David L.
+// Lawrence"): ICU's sentence rules run behind ICU's filter (FilteredBreakIteratorBuilder) with
+// these. The filter matches an entry against whatever precedes the break, with no word boundary (a
+// bare "Ms." would glue "We compared LLMs. Then ..."), so each entry is registered behind a space
+// and behind "(", and ICU reads each block behind a space. ICU's own English list
+// ("en@ss=standard") is not used: it lacks "Dr.", "St." and lower-case "approx.", and holds "Joe.",
+// "Go.", "OK.", "DC." and single capitals, which glue "We met Joe. He ..." and "She is the CEO.
+// Then ...".
 constexpr std::string_view kAbbreviations[] = {
-    "Dr.",   "Mr.",  "Mrs.", "Ms.",     "Mx.",     "Prof.", "Rev.", "Hon.",
-    "Mt.",   "vs.",  "Vs.",  "approx.", "Approx.", "cf.",   "Cf.",  "incl.",
-    "Incl.", "esp.", "Esp.", "viz.",    "ca.",     "Dept.", "Univ."};
+    "Dr.",   "Mr.",  "Mrs.", "Ms.",     "Mx.",     "Prof.", "Rev.",  "Hon.",
+    "Mt.",   "vs.",  "Vs.",  "approx.", "Approx.", "cf.",   "Cf.",   "incl.",
+    "Incl.", "esp.", "Esp.", "viz.",    "ca.",     "Dept.", "Univ.", "Sp."};
 
 // Abbreviations with an inner period that never end a sentence. ICU 72's filter suppresses no
 // break after an entry with an inner period (it only tries the break after the first one), so

@@ -588,6 +588,12 @@ TEST_F(ExtractTest, ProgrammeLineEndingInALegalFormWithAFullStop) {
                                   "speaker_of Radka Novotna -> Safer Builds, Faster"}));
 }
 
+TEST_F(ExtractTest, PolishLegalFormWithACapitalDoesNotEndTheLine) {
+  Run("Notes\n\nKernel Work - Marta Zielinska, Nordlight Polska Sp. Z o.o.\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Marta Zielinska -> Nordlight Polska Sp. Z o.o.",
+                                  "speaker_of Marta Zielinska -> Kernel Work"}));
+}
+
 TEST_F(ExtractTest, TitleBySpeakerOpeningALineOfRunningText) {
   // A title-case title, the speaker, then the writer's own words after a comma.
   Run("Day two.\n\nParsers, Lexers, Types: The What and Why of compilers on the BEAM by Ines "
@@ -826,6 +832,14 @@ TEST_F(ExtractTest, ProgrammeItemNamesHoldConnectorsAndMealsAreSocialItems) {
                      "TALK.social 'Speakers and Volunteers Dinner' [59,89)",
                      "PERSON 'Dana Wu' [91,98)", "TALK.panel 'Closing Panel' [103,116)"}));
   EXPECT_EQ(RuleOf("Women in Data Lunch"), "talk_social");
+}
+
+TEST_F(ExtractTest, PersonByTheirPartInTheEventAndAProductBeforeAName) {
+  Run("That night, Ingvild Haugstad, an attendee, invited us over. The first speaker was the "
+      "author of Kotlin Mirela Dobre who talked about types.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Ingvild Haugstad' [12,28)", "PERSON 'Mirela Dobre' [103,115)"}));
+  EXPECT_EQ(RuleOf("Ingvild Haugstad"), "person_appositive_participant");
 }
 
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
