@@ -842,6 +842,12 @@ TEST_F(ExtractTest, PersonByTheirPartInTheEventAndAProductBeforeAName) {
   EXPECT_EQ(RuleOf("Ingvild Haugstad"), "person_appositive_participant");
 }
 
+TEST_F(ExtractTest, GatheringNamedInBracketsAfterItsKind) {
+  Run("The next day I left for another conference in Lisbon (CodeHarbor).");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Lisbon' [46,52)", "EVENT 'CodeHarbor' [54,64)"}));
+  EXPECT_EQ(RuleOf("CodeHarbor"), "event_in_brackets");
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
