@@ -1693,20 +1693,25 @@ class Extractor {
 
   // "Women in Open Source Lunch", "Sponsor and Scholarship Breakfast", "Ethics in AI Panel": a
   // programme item's name may hold a lower-case connector; two candidates joined by one, the
-  // second ending in a programme keyword (data/lexicon/talk_kinds.tsv), are one name, unless the
-  // first is a person or a place ("Ana Lima and the Closing Panel").
+  // second ending in a programme keyword (data/lexicon/talk_kinds.tsv) or joined by "and" and
+  // a venue's name, are one name, unless the first is a person or a place ("Ana Lima and the
+  // Closing Panel").
   void JoinProgrammeItemNames(const Sentence& s, std::vector<Chunk>& chunks) const {
     static constexpr std::string_view kConnectors[] = {"in", "and", "for", "of", "on", "&"};
     for (size_t i = 0; i + 1 < chunks.size(); ++i) {
       Chunk& a = chunks[i];
       const Chunk& b = chunks[i + 1];
       if (a.type != kUntyped || b.type != kUntyped || a.dropped || b.dropped ||
-          b.first_token != a.end_token + 1 || a.end_token > a.first_token + 3 ||
-          rules_.talk_kinds_.Canonical(TokenText(b.end_token - 1)).empty() ||
+          b.first_token != a.end_token + 1 || a.end_token > a.first_token + 5 ||
           b.end_token < b.first_token + 2) {
         continue;
       }
       std::string_view connector = TokenText(a.end_token);
+      // ... and a venue's: "Executive Education and Conference Center".
+      if (rules_.talk_kinds_.Canonical(TokenText(b.end_token - 1)).empty() &&
+          !(connector == "and" && IsVenueName(Text(b.begin, b.end)))) {
+        continue;
+      }
       if (std::find(std::begin(kConnectors), std::end(kConnectors), connector) ==
           std::end(kConnectors)) {
         continue;
@@ -1720,6 +1725,15 @@ class Extractor {
       a.end = b.end;
       chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(i) + 1);
     }
+  }
+
+  // Whether a chunk rule types `text` as a venue ("Conference Center", "Grand Hotel").
+  bool IsVenueName(std::string_view text) const {
+    for (int r : rules_.chunk_index_->Match(text)) {
+      const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];
+      if (rule.type == EntityType::kPlace && rule.subtype == "venue") return true;
+    }
+    return false;
   }
 
   bool IsProductName(std::string_view w) const {

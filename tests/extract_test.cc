@@ -848,6 +848,14 @@ TEST_F(ExtractTest, GatheringNamedInBracketsAfterItsKind) {
   EXPECT_EQ(RuleOf("CodeHarbor"), "event_in_brackets");
 }
 
+TEST_F(ExtractTest, VenueNameHoldingAndAndAnEventKeyword) {
+  Run("We stayed at the Riverside Education and Conference Center. Ana Lima and Grand Hotel "
+      "staff helped.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PLACE.venue 'Riverside Education and Conference Center' [17,58)",
+                     "PERSON 'Ana Lima' [60,68)", "PLACE.venue 'Grand Hotel' [73,84)"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
