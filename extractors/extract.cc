@@ -1383,6 +1383,8 @@ class Extractor {
                   LooksLikeFullName(c)) {
                 continue;
               }
+              // A hint never names dictionary words alone ("in Abstract Format").
+              if (rule->hint && OnlyCommonWords(c)) continue;
               if (c.type == kUntyped || rule->force) {
                 SetType(c, *rule, match_text);
                 dirty = true;
@@ -1597,7 +1599,11 @@ class Extractor {
   // or a given name, or a smaller town, is a city after a place cue (data/lexicon/place_cues.txt).
   void ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chunks) const {
     for (Chunk& c : chunks) {
-      if (c.dropped || c.type != kUntyped || c.first_token == s.first_token) continue;
+      // (A hint's guess gives way to the gazetteer: "near Florence" is the city.)
+      if (c.dropped || (c.type != kUntyped && !rules_.hint_rules_.count(c.rule)) ||
+          c.first_token == s.first_token) {
+        continue;
+      }
       uint32_t p = c.first_token - 1;
       bool cue = rules_.place_cues_.Contains(FoldCase(TokenText(p)));
       if (!cue && p > s.first_token) {
@@ -1734,6 +1740,13 @@ class Extractor {
       if (rule.type == EntityType::kPlace && rule.subtype == "venue") return true;
     }
     return false;
+  }
+
+  bool OnlyCommonWords(const Chunk& c) const {
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+      if (!IsCommonWord(FoldCase(TokenText(t)))) return false;
+    }
+    return true;
   }
 
   bool IsProductName(std::string_view w) const {

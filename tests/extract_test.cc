@@ -856,6 +856,14 @@ TEST_F(ExtractTest, VenueNameHoldingAndAndAnEventKeyword) {
                      "PERSON 'Ana Lima' [60,68)", "PLACE.venue 'Grand Hotel' [73,84)"}));
 }
 
+TEST_F(ExtractTest, UnknownNameAfterAPrepositionOfPlaceIsAPlaceByHintButNotDictionaryWords) {
+  Run("Her family farmed near Kellstow until 1950. The poster was in Abstract Format. "
+      "Dunmarra (locally Dunmara) is a small village on the river.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE 'Kellstow' [23,31)", "PLACE 'Dunmarra' [79,87)"}));
+  EXPECT_EQ(RuleOf("Kellstow"), "place_after_preposition_guess");
+  EXPECT_EQ(RuleOf("Dunmarra"), "place_is_a_kind");
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
