@@ -20,6 +20,7 @@ packages=(
   zlib1g-dev                           # zlib: gzip-compressed input
   libgoogle-perftools-dev              # tcmalloc: a faster allocator for the CLI
   time                                 # /usr/bin/time: peak memory in scripts/bench.sh
+  libbenchmark-dev                     # Google Benchmark: bench/microbench.cc (scripts/bench.sh)
   libgtest-dev libgmock-dev            # GoogleTest: unit tests
   python3 python3-networkx             # CLI tests; NetworkX round trip of the exports
   libxml2-utils                        # xmllint: GraphML and GEXF schema validation in the tests

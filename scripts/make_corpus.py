@@ -3,6 +3,12 @@
 reads, for the tests and for benchmarks. Seeded: equal arguments give equal bytes.
 
   make_corpus.py --out DIR [--seed 1] [--docs 20] [--data REPO/data]
+  make_corpus.py --out DIR --size 100M --paragraphs 40 --formats txt   # the benchmark corpus
+
+--paragraphs N (more than the 5 of the default) makes longer reports, closer to real ones: the
+five opening paragraphs, then N-5 drawn from further templates (talks, hallway track, travel).
+--size stops once the posts of the first format reach that many bytes (instead of --docs);
+--one-document FILE also writes every text post, blank-line separated, as one large document.
 
 Writes DIR/txt/post-NNN.txt, DIR/md/post-NNN.md (YAML front matter, links, emphasis, a list, a
 code block, an image), DIR/html/post-NNN.html (an article inside navigation, a header, a
@@ -42,6 +48,26 @@ PARAGRAPHS = [
     ["Thank you {P0} for organizing!"],
 ]
 
+# Further paragraphs of longer reports (--paragraphs): the middle of a typical trip report.
+MORE_PARAGRAPHS = [
+    ["The keynote by {P1} was about \u201c{TITLE0}\u201d and why most teams get it wrong.",
+     "{P1} showed numbers from {ORG1} that I had not seen before, and the room went quiet."],
+    ["After lunch I went to the hallway track instead of the talks.",
+     "{P3} from {ORG0} explained how they run their build farm, and {P4} joined us later."],
+    ["The venue in {CITY} was easy to reach by train, and the coffee was better than last year.",
+     "Registration took ten minutes, which is a record for {EVENT}."],
+    ["{P2} and {P0} ran a workshop on testing in the afternoon.",
+     "We wrote property-based tests for an old parser, and three of us found real bugs."],
+    ["On the second day {P4} gave a lightning talk about mentoring new contributors.",
+     "It was short, funny and full of practical advice."],
+    ["I had dinner with {P1}, {P3} and a few people from {ORG1} near the old town of {CITY}.",
+     "We argued about type systems until the restaurant closed."],
+    ["The panel on open source funding, moderated by {P0}, was the best session of the day.",
+     "{P2} said that {ORG0} now pays two maintainers full time."],
+    ["Next year {EVENT} moves to a bigger venue, and I hope to submit a talk of my own.",
+     "If you are thinking about going: do it, and bring a good pair of shoes."],
+]
+
 
 def load_names(data, path, column=0, keep=lambda row: True, limit=400):
     rows = []
@@ -55,7 +81,7 @@ def load_names(data, path, column=0, keep=lambda row: True, limit=400):
     return rows[:limit] if limit else rows
 
 
-def make_post(rng, given, cities, n):
+def make_post(rng, given, cities, n, paragraphs=5):
     people = []
     while len(people) < 5:
         name = f"{rng.choice(given)} {rng.choice(SURNAMES)}"
@@ -70,7 +96,8 @@ def make_post(rng, given, cities, n):
     return {"id": f"post-{n:03d}", "title": f"Notes from {event}", "author": people[0],
             "date": f"20{rng.randint(25, 35)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
             "values": values,
-            "paragraphs": [[s for s in p] for p in PARAGRAPHS]}
+            "paragraphs": [[s for s in p] for p in PARAGRAPHS] +
+                          [list(rng.choice(MORE_PARAGRAPHS)) for _ in range(paragraphs - 5)]}
 
 
 def fill(sentence, values, wrap=lambda key, value: value):
@@ -137,30 +164,57 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--docs", type=int, default=20)
     parser.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "data"))
+    parser.add_argument("--paragraphs", type=int, default=5)
+    parser.add_argument("--size", help="bytes of the first format's posts, suffix K, M or G")
+    parser.add_argument("--formats", default="txt,md,html,jsonl")
+    parser.add_argument("--one-document", help="also write the text posts as one file here")
     args = parser.parse_args()
+    formats = args.formats.split(",")
+    size = None
+    if args.size:
+        scale = {"K": 10**3, "M": 10**6, "G": 10**9}.get(args.size[-1].upper(), 1)
+        size = int(args.size.rstrip("KMGkmg")) * scale
     rng = random.Random(args.seed)
     given = load_names(args.data, "given_names.tsv", limit=0,
                        keep=lambda r: r[0].isalpha() and 4 <= len(r[0]) <= 7 and r[0].isascii())
     cities = load_names(args.data, "cities.tsv",
                         keep=lambda r: len(r) > 3 and r[3].isdigit() and int(r[3]) > 1000000
                         and r[0].isalpha() and r[0].isascii(), limit=0)
-    for sub in ("txt", "md", "html"):
-        os.makedirs(os.path.join(args.out, sub), exist_ok=True)
+    writers = {"txt": as_txt, "md": as_md, "html": as_html}
+    for sub in formats:
+        if sub in writers:
+            os.makedirs(os.path.join(args.out, sub), exist_ok=True)
+    one = open(args.one_document, "w", encoding="utf-8", newline="\n") if args.one_document \
+        else None
     records = []
-    for n in range(args.docs):
-        post = make_post(rng, given, cities, n)
-        for sub, text in (("txt", as_txt(post)), ("md", as_md(post)), ("html", as_html(post))):
-            with open(os.path.join(args.out, sub, f"{post['id']}.{sub}"), "w",
-                      encoding="utf-8", newline="\n") as f:
-                f.write(text)
-        fmt = ("txt", "md", "html")[n % 3]
-        text = {"txt": as_txt, "md": as_md, "html": as_html}[fmt](post)
-        records.append(json.dumps({"id": post["id"], "text": text, "format": fmt,
-                                   "author": post["author"], "date": post["date"],
-                                   "url": f"https://example.org/{post['id']}"},
-                                  ensure_ascii=False))
-    with open(os.path.join(args.out, "corpus.jsonl"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(records) + "\n")
+    written = 0
+    n = 0
+    while (n < args.docs) if size is None else (written < size):
+        post = make_post(rng, given, cities, n, args.paragraphs)
+        for sub in formats:
+            if sub not in writers:
+                continue
+            data = writers[sub](post).encode("utf-8")
+            if sub == formats[0]:
+                written += len(data)
+            with open(os.path.join(args.out, sub, f"{post['id']}.{sub}"), "wb") as f:
+                f.write(data)
+        if one:
+            one.write(as_txt(post) + "\n")
+        if "jsonl" in formats:
+            fmt = ("txt", "md", "html")[n % 3]
+            text = writers[fmt](post)
+            records.append(json.dumps({"id": post["id"], "text": text, "format": fmt,
+                                       "author": post["author"], "date": post["date"],
+                                       "url": f"https://example.org/{post['id']}"},
+                                      ensure_ascii=False))
+        n += 1
+    if one:
+        one.close()
+    if "jsonl" in formats:
+        with open(os.path.join(args.out, "corpus.jsonl"), "w", encoding="utf-8",
+                  newline="\n") as f:
+            f.write("\n".join(records) + "\n")
 
 
 if __name__ == "__main__":
