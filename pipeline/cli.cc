@@ -45,6 +45,9 @@ constexpr const char* kUsage =
     "                        sentences shared)\n"
     "      --relations LIST  export only edges of these relations, e.g. met,attended,co_occurs\n"
     "  -j, --threads N       worker threads (default: the number of cores)\n"
+    "      --chunk-size BYTES  a larger document is split at blank lines into chunks of\n"
+    "                        about this size, extracted in parallel (suffix K, M or G;\n"
+    "                        default 256K; 0 never splits); the output does not depend on -j\n"
     "      --input-format F  read every input as txt, md, html or jsonl (default: by extension)\n"
     "      --jsonl           the same as --input-format jsonl\n"
     "      --include GLOB    read only the files of folders that match GLOB (on the path in\n"
@@ -93,6 +96,7 @@ struct Options {
   std::string data_dir;
   EdgeFilter filter;
   InputOptions input;
+  uint64_t chunk_bytes = kDefaultChunkBytes;
   bool strict = false;
   std::string per_document_dir, emit_text_dir;
 };
@@ -268,6 +272,12 @@ int RunCli(int argc, char** argv) {
       if (!args.Value(&v) || !ParseSize(v, &opt.input.max_bytes)) {
         return Fail(kExitUsage, "--max-size wants a size in bytes such as 1048576 or 64M");
       }
+    } else if (args.Is(nullptr, "--chunk-size")) {
+      std::string v;
+      if (!args.Value(&v) || (v != "0" && !ParseSize(v, &opt.chunk_bytes))) {
+        return Fail(kExitUsage, "--chunk-size wants a size in bytes such as 1048576 or 1M, or 0");
+      }
+      if (v == "0") opt.chunk_bytes = 0;
     } else if (a == "--strict") {
       opt.strict = true;
     } else if (args.Is(nullptr, "--per-document")) {
@@ -326,6 +336,7 @@ int RunCli(int argc, char** argv) {
   }
   RunOptions run;
   run.threads = opt.threads;
+  run.chunk_bytes = opt.chunk_bytes;
   run.input = opt.input;
   run.explain = opt.explain;
   run.keep_documents = !opt.emit_text_dir.empty();

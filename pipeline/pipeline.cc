@@ -8,8 +8,11 @@
 #include <atomic>
 #include <cerrno>
 #include <climits>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -53,39 +56,110 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   // Standard input can be read once only: by the worker of the first "-".
   const size_t first_dash =
       static_cast<size_t>(std::find(files.begin(), files.end(), "-") - files.begin());
-  std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
+  // The chunks of large documents wait here for any worker. Under `mu`: `tasks`, `next` (the
+  // next input), `reading` (inputs being read, which may still add tasks), and every chunked
+  // document's count of chunks left.
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::function<void(Tokenizer&)>> tasks;
+  size_t next = 0, reading = 0;
+
+  // Runs `task` (taken from the front of `tasks`, `lock` held) with the lock released.
+  auto run_one = [&](std::unique_lock<std::mutex>& lock, Tokenizer& tokenizer) {
+    std::function<void(Tokenizer&)> task = std::move(tasks.front());
+    tasks.pop_front();
+    lock.unlock();
+    task(tokenizer);
+    lock.lock();
+  };
+  // One document split into chunks: queues all chunks but the first, extracts the first, then
+  // helps with queued chunks (this document's or another's) until its own are done.
+  auto process_chunked = [&](const Document& doc, const std::vector<size_t>& starts,
+                             Tokenizer& tokenizer, std::vector<std::string>* explanations) {
+    std::vector<ChunkExtraction> parts(starts.size());
+    size_t left = starts.size();
+    auto extract = [&](size_t c, Tokenizer& t) {
+      parts[c] = ExtractChunk(doc, starts, c, t, *rules_, explanations != nullptr);
+      std::lock_guard<std::mutex> lock(mu);
+      if (--left == 0) cv.notify_all();
+    };
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      for (size_t c = 1; c < starts.size(); ++c) {
+        tasks.push_back([&extract, c](Tokenizer& t) { extract(c, t); });
+      }
+    }
+    cv.notify_all();
+    extract(0, tokenizer);
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      while (left > 0) {
+        if (!tasks.empty()) {
+          run_one(lock, tokenizer);
+        } else {
+          cv.wait(lock);
+        }
+      }
+    }
+    return ResolveChunks(doc, std::move(parts), *rules_, explanations);
+  };
+  auto process_input = [&](size_t i, Tokenizer& tokenizer) {
+    // Each document is analysed as soon as it is read (a JSON Lines dump is streamed).
+    std::vector<Document> kept;
+    DocumentSink sink = [&](Document&& doc) {
+      std::vector<std::string>* explanations = options.explain ? &doc_explanations[i] : nullptr;
+      std::vector<size_t> starts = ParagraphChunks(doc.text, options.chunk_bytes);
+      graphs[i].push_back(starts.size() == 1
+                              ? Process(doc, tokenizer, explanations)
+                              : process_chunked(doc, starts, tokenizer, explanations));
+      if (options.keep_documents) kept.push_back(std::move(doc));
+    };
+    if (files[i] == "-" && i != first_dash) {
+      sources[i].problems.push_back(Status::InvalidInput("-: standard input read already"));
+    } else {
+      sources[i] = ReadSource(files[i], options.input, sink);
+    }
+    sources[i].documents = std::move(kept);
+    if (options.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      ++progress.inputs_done;
+      progress.documents += graphs[i].size();
+      progress.skipped += sources[i].problems.size();
+      progress.bytes_done += sources[i].bytes;
+      options.progress(progress);
+    }
+  };
+  // A worker takes queued chunks first, then the next input; it stops when no input is left
+  // and none is being read (a document being read may still bring chunks).
   auto worker = [&]() {
     Tokenizer tokenizer;
     if (!tokenizer.ok()) {
       failed = true;
+      cv.notify_all();
       return;
     }
-    for (size_t i = next++; i < n && !failed; i = next++) {
-      // Each document is analysed as soon as it is read (a JSON Lines dump is streamed).
-      std::vector<Document> kept;
-      DocumentSink sink = [&](Document&& doc) {
-        graphs[i].push_back(
-            Process(doc, tokenizer, options.explain ? &doc_explanations[i] : nullptr));
-        if (options.keep_documents) kept.push_back(std::move(doc));
-      };
-      if (files[i] == "-" && i != first_dash) {
-        sources[i].problems.push_back(Status::InvalidInput("-: standard input read already"));
+    std::unique_lock<std::mutex> lock(mu);
+    while (true) {
+      if (!tasks.empty()) {
+        run_one(lock, tokenizer);
+      } else if (next < n && !failed) {
+        size_t i = next++;
+        ++reading;
+        lock.unlock();
+        process_input(i, tokenizer);
+        lock.lock();
+        if (--reading == 0) cv.notify_all();
+      } else if (reading == 0) {
+        return;
       } else {
-        sources[i] = ReadSource(files[i], options.input, sink);
-      }
-      sources[i].documents = std::move(kept);
-      if (options.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        ++progress.inputs_done;
-        progress.documents += graphs[i].size();
-        progress.skipped += sources[i].problems.size();
-        progress.bytes_done += sources[i].bytes;
-        options.progress(progress);
+        cv.wait(lock);
       }
     }
   };
-  size_t workers = std::max<size_t>(1, std::min<size_t>(std::max(options.threads, 1), n));
+  // Extra workers beyond the inputs only help with chunks: worth it when one input is large.
+  size_t workers = static_cast<size_t>(std::max(options.threads, 1));
+  if (options.chunk_bytes == 0) workers = std::max<size_t>(1, std::min(workers, n));
   if (workers == 1) {
     worker();
   } else {

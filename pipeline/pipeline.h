@@ -8,8 +8,10 @@
 //   s = p->Run({"a.txt", "posts/", "dump.jsonl"}, opt, &r);   // ingest -> ... -> merge
 //   s = kg::WriteFileAtomically("out.json", kg::ToNodeLinkJson(r.graph));
 //
-// Inputs (files of a folder sorted by path) are processed in parallel, each by one worker;
-// results are merged in input order, so the output is byte-identical whatever the thread count.
+// Inputs (files of a folder sorted by path) are processed in parallel, each by one worker, and
+// a document larger than RunOptions::chunk_bytes is split at paragraphs into chunks that any
+// worker extracts (pipeline/chunks.h); results are merged in input and chunk order, so the
+// output is byte-identical whatever the thread count.
 //
 // THREAD SAFETY: a Pipeline is immutable after Create; Run may be called from several threads.
 #pragma once
@@ -22,6 +24,7 @@
 
 #include "extractors/extract.h"
 #include "graph/graph.h"
+#include "pipeline/chunks.h"
 #include "pipeline/input.h"
 #include "pipeline/status.h"
 #include "pipeline/text.h"
@@ -40,6 +43,8 @@ struct RunOptions {
   bool explain = false;         // RunResult::explanations
   bool keep_documents = false;  // RunResult::documents_read (for --emit-text)
   bool keep_graphs = false;     // RunResult::document_graphs (for --per-document)
+  // Larger documents are extracted in chunks of about this size, in parallel (0: never split).
+  size_t chunk_bytes = kDefaultChunkBytes;
   std::function<void(const RunProgress&)> progress;
 };
 

@@ -156,6 +156,13 @@ class UsageTest(CliTestCase):
             with self.subTest(threads=n):
                 self.assertExit(run(["-j", n, sample_path()]), EXIT_USAGE)
 
+    def test_bad_chunk_size_exits_2(self):
+        for size in ("-1", "many", "3X", ""):
+            with self.subTest(size=size):
+                r = run(["--chunk-size", size, sample_path()])
+                self.assertExit(r, EXIT_USAGE)
+                self.assertOneLineError(r, "--chunk-size")
+
     def test_options_without_inputs_exit_2(self):
         self.assertExit(run(["--pretty"]), EXIT_USAGE)
 
@@ -504,6 +511,25 @@ class DeterminismTest(CliTestCase):
             self.assertEqual(one[suffix], three[suffix], f"{suffix} differs: -j 1, --threads=3")
         graph = self.load_json(one[".json"])
         self.assertEqual(graph["graph"]["documents"], inputs)
+
+    def test_one_document_in_chunks_gives_the_same_bytes_for_any_thread_count(self):
+        # The sample eight times over, in chunks of 4 KiB: one document, extracted in pieces.
+        with open(sample_path(), encoding="utf-8") as f:
+            text = (f.read() + "\n\n") * 8
+        path = self.write("long.txt", text)
+        one = self.outputs([path], "-j", "1", "--chunk-size", "4K")
+        for threads in ("2", "3"):
+            other = self.outputs([path], "-j", threads, "--chunk-size=4K")
+            for suffix in self.SUFFIXES:
+                self.assertEqual(one[suffix], other[suffix], f"{suffix} differs: -j {threads}")
+        graph = self.load_json(one[".json"])
+        self.assertEqual(graph["graph"]["documents"], [path])
+        # Spans are code point offsets into the whole document, chunks after the first too.
+        last = max(m["end"] for n in graph["nodes"] for m in n["mentions"])
+        self.assertGreater(last, len(text) * 7 // 8)
+        for node in graph["nodes"]:
+            for m in node["mentions"]:
+                self.assertEqual(text[m["start"]:m["end"]], m["text"])
 
 
 class EndToEndTest(CliTestCase):
