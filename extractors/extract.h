@@ -105,21 +105,29 @@ class Lexicon {
   // FNV-1a of the loaded file's bytes (part of RuleSet::fingerprint()).
   uint64_t content_hash() const { return content_hash_; }
   void Add(std::string surface, std::string canonical);
-  // Every surface form as stored (case-folded when loaded with fold_case), unordered.
+  // Every surface form as stored (case-folded when loaded with fold_case), in insertion order.
   std::vector<std::string> Surfaces() const;
 
  private:
-  // Transparent hashing: lookups by string_view allocate nothing.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  struct Entry {
+    std::string surface, canonical;
+  };
+  // An open-addressing table (linear probing, at most half full) of entry indexes with 32 bits
+  // of each key's hash: most lookups are of words that are no entry, and those end on an empty
+  // slot or a hash mismatch without touching a string.
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t index = 0;  // 1 + the entry's index; 0 an empty slot
   };
   const std::string* Find(std::string_view s) const;
+  const Entry* FindEntry(std::string_view key, uint64_t hash) const;
+  void Grow(size_t entries);
 
   bool fold_case_ = false;
   bool keep_canonical_ = true;
   uint64_t content_hash_ = 0;
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> entries_;
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
 };
 
 // Every rule, gazetteer and word list kgextract uses, loaded from a data directory.

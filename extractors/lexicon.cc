@@ -52,8 +52,7 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
   }
   std::string_view rest = data;
   int line_no = 0;
-  entries_.reserve(entries_.size() +
-                   static_cast<size_t>(std::count(data.begin(), data.end(), '\n')));
+  Grow(entries_.size() + static_cast<size_t>(std::count(data.begin(), data.end(), '\n')));
   while (!rest.empty()) {
     size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);
@@ -88,23 +87,64 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
   return Status::Ok();
 }
 
+namespace {
+
+uint64_t KeyHash(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+}  // namespace
+
+void Lexicon::Grow(size_t entries) {
+  size_t want = 16;
+  while (want < 2 * entries) want *= 2;
+  if (want <= slots_.size()) return;
+  slots_.assign(want, Slot());
+  const size_t mask = want - 1;
+  for (size_t e = 0; e < entries_.size(); ++e) {
+    uint64_t h = KeyHash(entries_[e].surface);
+    size_t i = h & mask;
+    while (slots_[i].index != 0) i = (i + 1) & mask;
+    slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(e + 1)};
+  }
+}
+
+const Lexicon::Entry* Lexicon::FindEntry(std::string_view key, uint64_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  for (size_t i = hash & mask; slots_[i].index != 0; i = (i + 1) & mask) {
+    if (slots_[i].tag == tag) {
+      const Entry& e = entries_[slots_[i].index - 1];
+      if (e.surface == key) return &e;
+    }
+  }
+  return nullptr;
+}
+
 void Lexicon::Add(std::string surface, std::string canonical) {
   std::string key = fold_case_ ? FoldCase(surface) : std::move(surface);
-  entries_.emplace(std::move(key), std::move(canonical));  // the first entry wins
+  uint64_t h = KeyHash(key);
+  if (FindEntry(key, h) != nullptr) return;  // the first entry wins
+  Grow(entries_.size() + 1);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].index != 0) i = (i + 1) & mask;
+  slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entries_.size() + 1)};
+  entries_.push_back({std::move(key), std::move(canonical)});
 }
 
 std::vector<std::string> Lexicon::Surfaces() const {
   std::vector<std::string> out;
   out.reserve(entries_.size());
-  for (const auto& [surface, canonical] : entries_) out.push_back(surface);
+  for (const Entry& e : entries_) out.push_back(e.surface);
   return out;
 }
 
 const std::string* Lexicon::Find(std::string_view s) const {
-  if (!fold_case_) {
-    auto it = entries_.find(s);
-    return it == entries_.end() ? nullptr : &it->second;
-  }
+  auto find = [this](std::string_view key) {
+    const Entry* e = FindEntry(key, KeyHash(key));
+    return e ? &e->canonical : nullptr;
+  };
+  if (!fold_case_) return find(s);
   // Most lookups are short ASCII words: fold them on the stack.
   char buf[64];
   bool ascii = s.size() <= sizeof buf;
@@ -113,8 +153,7 @@ const std::string* Lexicon::Find(std::string_view s) const {
     if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  auto it = ascii ? entries_.find(std::string_view(buf, s.size())) : entries_.find(FoldCase(s));
-  return it == entries_.end() ? nullptr : &it->second;
+  return ascii ? find(std::string_view(buf, s.size())) : find(FoldCase(s));
 }
 
 bool Lexicon::Contains(std::string_view s) const { return Find(s) != nullptr; }
