@@ -46,11 +46,13 @@ trap 'rm -rf "$work"' EXIT
 
 py() { python3 -c "print($1)"; }
 
-# kgextract under /usr/bin/time: sets secs, rss_mb, out_bytes.
+# kgextract under /usr/bin/time: sets secs (wall), cpu (user + system), rss_mb, out_bytes.
 measure() {
   local out="$work/out.json"
-  /usr/bin/time -f "%e %M" -o "$work/time" build/kgextract -q "$@" -o "$out"
-  read -r secs rss_kb < "$work/time"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" build/kgextract -q "$@" -o "$out"
+  local user sys
+  read -r secs rss_kb user sys < "$work/time"
+  cpu=$(py "round($user + $sys, 2)")
   rss_mb=$(py "round($rss_kb / 1024)")
   out_bytes=$(stat -c %s "$out")
   rm -f "$out"
@@ -59,21 +61,22 @@ measure() {
 # One input (the corpus folder or the document): ICU alone, -j1, -jN, the ratios.
 bench_input() {
   local label="$1" bytes="$2"; shift 2
-  local base icu_secs icu j1 jn rss1 rssn ob1 obn
+  local base icu_secs icu j1 jn rss1 rssn ob1 obn cpu1 cpun
   base=$(build/icu_word_baseline "$@")
   icu_secs=$(echo "$base" | sed 's/.*seconds=\([^ ]*\).*/\1/')
   icu=$(py "round($bytes / 1e6 / $icu_secs, 2)")
   local input=("$@")
   [[ "$label" == corpus ]] && input=("$corpus/txt")
   measure -j1 "${input[@]}"
-  j1=$(py "round($bytes / 1e6 / $secs, 2)"); rss1=$rss_mb; ob1=$out_bytes
+  j1=$(py "round($bytes / 1e6 / $secs, 2)"); rss1=$rss_mb; ob1=$out_bytes; cpu1=$cpu
   measure -j"$threads" "${input[@]}"
-  jn=$(py "round($bytes / 1e6 / $secs, 2)"); rssn=$rss_mb; obn=$out_bytes
+  jn=$(py "round($bytes / 1e6 / $secs, 2)"); rssn=$rss_mb; obn=$out_bytes; cpun=$cpu
   [[ "$ob1" == "$obn" ]] || echo "WARNING: -j1 and -j$threads wrote different sizes"
   printf '%s: %s bytes (%s)\n' "$label" "$bytes" "$1"
   printf '  %-28s %8s MB/s\n' "ICU word-break pass alone" "$icu"
-  printf '  %-28s %8s MB/s %6s MiB peak RSS\n' "kgextract -j1" "$j1" "$rss1"
-  printf '  %-28s %8s MB/s %6s MiB peak RSS\n' "kgextract -j$threads" "$jn" "$rssn"
+  printf '  %-28s %8s MB/s %6s MiB peak RSS %8s s CPU\n' "kgextract -j1" "$j1" "$rss1" "$cpu1"
+  printf '  %-28s %8s MB/s %6s MiB peak RSS %8s s CPU\n' "kgextract -j$threads" "$jn" "$rssn" \
+    "$cpun"
   printf '  %-28s %8s   (target >= 0.40)\n' "ratio -j1 / ICU" "$(py "round($j1 / $icu, 3)")"
   printf '  %-28s %8s   (target >= 1.8)\n' "ratio -j$threads / -j1" "$(py "round($jn / $j1, 2)")"
   printf '  %-28s %8s   (%s bytes of JSON)\n' "output bytes / input byte" \
