@@ -147,18 +147,24 @@ class Resolver {
   // "Jay" joins "Jay Miller" when exactly one full name starts (or ends) with it.
   void MergePersons() {
     std::vector<size_t> persons = Alive(EntityType::kPerson);
+    // Each entity's fullest name: after "Scott" joined "Scott Bellware", its keys are both.
+    // Computed once: only one-word names are absorbed here, which never make a name fuller,
+    // and the entities they join (two words or more) stay alive.
+    std::vector<std::vector<std::string>> fullest(persons.size());
+    for (size_t p = 0; p < persons.size(); ++p) {
+      for (const std::string& key : entities_[persons[p]].keys) {
+        std::vector<std::string> kw = Words(key);
+        if (kw.size() > fullest[p].size()) fullest[p] = std::move(kw);
+      }
+    }
     for (size_t short_e : persons) {
       std::vector<std::string> w = Words(*entities_[short_e].keys.begin());
       if (w.size() != 1 || entities_[short_e].keys.size() != 1) continue;
       std::vector<size_t> firsts, lasts;
-      for (size_t long_e : persons) {
+      for (size_t p = 0; p < persons.size(); ++p) {
+        size_t long_e = persons[p];
         if (long_e == short_e || !entities_[long_e].alive) continue;
-        // The entity's fullest name: after "Scott" joined "Scott Bellware", its keys are both.
-        std::vector<std::string> lw;
-        for (const std::string& key : entities_[long_e].keys) {
-          std::vector<std::string> kw = Words(key);
-          if (kw.size() > lw.size()) lw = std::move(kw);
-        }
+        const std::vector<std::string>& lw = fullest[p];
         if (lw.size() < 2) continue;
         if (lw.front() == w[0]) firsts.push_back(long_e);
         if (lw.back() == w[0]) lasts.push_back(long_e);
@@ -234,17 +240,21 @@ class Resolver {
   // Used for events and talks ("Workgroup Session" of "D&I Workgroup Session").
   void MergeBySubset(EntityType type, size_t min_words) {
     std::vector<size_t> events = Alive(type);
+    // Each entity's words, computed once and again for an entity that absorbs another (its
+    // first mention may change).
+    std::vector<std::set<std::string>> words(entities_.size());
+    for (size_t e : events) words[e] = MatchWords(e);
     std::sort(events.begin(), events.end(),
-              [&](size_t a, size_t b) { return MatchWords(a).size() > MatchWords(b).size(); });
+              [&](size_t a, size_t b) { return words[a].size() > words[b].size(); });
     for (size_t i = events.size(); i-- > 0;) {
       size_t short_e = events[i];
       if (!entities_[short_e].alive) continue;
-      std::set<std::string> sw = MatchWords(short_e);
+      const std::set<std::string>& sw = words[short_e];
       if (sw.size() < min_words) continue;
       size_t best = SIZE_MAX;
       for (size_t long_e : events) {
         if (long_e == short_e || !entities_[long_e].alive) continue;
-        std::set<std::string> lw = MatchWords(long_e);
+        const std::set<std::string>& lw = words[long_e];
         if (lw.size() < sw.size() || (lw.size() == sw.size() && long_e > short_e)) continue;
         if (!std::includes(lw.begin(), lw.end(), sw.begin(), sw.end())) continue;
         if (best == SIZE_MAX ||
@@ -252,7 +262,10 @@ class Resolver {
           best = long_e;
         }
       }
-      if (best != SIZE_MAX) Absorb(best, short_e);
+      if (best != SIZE_MAX) {
+        Absorb(best, short_e);
+        words[best] = MatchWords(best);
+      }
     }
   }
 
@@ -283,6 +296,10 @@ class Resolver {
   void MergeTypos() {
     for (int t = 0; t < kEntityTypeCount; ++t) {
       std::vector<size_t> alive = Alive(static_cast<EntityType>(t));
+      // The words of each entity's first key, kept current as keys join: the pair loop then
+      // allocates nothing for the many pairs of different lengths.
+      std::vector<std::vector<std::string>> words(entities_.size());
+      for (size_t e : alive) words[e] = Words(*entities_[e].keys.begin());
       for (size_t a : alive) {
         for (size_t b : alive) {
           if (a == b || !entities_[a].alive || !entities_[b].alive) continue;
@@ -290,8 +307,8 @@ class Resolver {
               (entities_[a].mentions.size() == entities_[b].mentions.size() && a > b)) {
             continue;  // absorb the less mentioned into the more mentioned (then the first)
           }
-          std::vector<std::string> wa = Words(*entities_[a].keys.begin());
-          std::vector<std::string> wb = Words(*entities_[b].keys.begin());
+          const std::vector<std::string>& wa = words[a];
+          const std::vector<std::string>& wb = words[b];
           if (wa.size() != wb.size() || wa.size() < 2) continue;
           int differing = 0;
           bool typo = true;
@@ -302,7 +319,10 @@ class Resolver {
                            std::all_of(wb[k].begin(), wb[k].end(), ::isalpha);
             typo = ++differing == 1 && letters && OneEditApart(wa[k], wb[k]);
           }
-          if (typo && differing == 1) Absorb(a, b);
+          if (typo && differing == 1) {
+            Absorb(a, b);
+            words[a] = Words(*entities_[a].keys.begin());
+          }
         }
       }
     }
