@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "graph/graph.h"
 
@@ -296,13 +297,41 @@ class Resolver {
   void MergeTypos() {
     for (int t = 0; t < kEntityTypeCount; ++t) {
       std::vector<size_t> alive = Alive(static_cast<EntityType>(t));
-      // The words of each entity's first key, kept current as keys join: the pair loop then
-      // allocates nothing for the many pairs of different lengths.
+      // The words of each entity's first key, kept current as keys join.
       std::vector<std::vector<std::string>> words(entities_.size());
-      for (size_t e : alive) words[e] = Words(*entities_[e].keys.begin());
+      // Two names that can merge are equal but for one word of letters, one edit apart, so
+      // they share a key of TypoKeys (that word, or it less one letter, with the other words):
+      // only the entities that share a key with `a` are looked at, in index order, as the loop
+      // over every pair did (the others would fail the test), and the merges are the same. A
+      // key's entities are sorted; an entity whose words change is added under its new keys.
+      std::unordered_map<std::string, std::vector<size_t>> by_key;
+      auto index = [&](size_t e) {
+        for (const std::string& key : TypoKeys(words[e])) {
+          std::vector<size_t>& v = by_key[key];
+          auto at = std::lower_bound(v.begin(), v.end(), e);
+          if (at == v.end() || *at != e) v.insert(at, e);
+        }
+      };
+      for (size_t e : alive) {
+        words[e] = Words(*entities_[e].keys.begin());
+        index(e);
+      }
       for (size_t a : alive) {
-        for (size_t b : alive) {
-          if (a == b || !entities_[a].alive || !entities_[b].alive) continue;
+        size_t next_b = 0;
+        while (entities_[a].alive) {
+          // The next entity (in index order, from next_b) that shares a key with a.
+          size_t b = SIZE_MAX;
+          for (const std::string& key : TypoKeys(words[a])) {
+            auto found = by_key.find(key);
+            if (found == by_key.end()) continue;
+            const std::vector<size_t>& v = found->second;
+            auto at = std::lower_bound(v.begin(), v.end(), next_b);
+            if (at != v.end() && *at == a) ++at;
+            if (at != v.end()) b = std::min(b, *at);
+          }
+          if (b == SIZE_MAX) break;
+          next_b = b + 1;
+          if (!entities_[b].alive) continue;
           if (entities_[a].mentions.size() < entities_[b].mentions.size() ||
               (entities_[a].mentions.size() == entities_[b].mentions.size() && a > b)) {
             continue;  // absorb the less mentioned into the more mentioned (then the first)
@@ -314,18 +343,44 @@ class Resolver {
           bool typo = true;
           for (size_t k = 0; k < wa.size() && typo; ++k) {
             if (wa[k] == wb[k]) continue;
-            bool letters = wa[k].size() >= 4 && wb[k].size() >= 4 &&
-                           std::all_of(wa[k].begin(), wa[k].end(), ::isalpha) &&
-                           std::all_of(wb[k].begin(), wb[k].end(), ::isalpha);
-            typo = ++differing == 1 && letters && OneEditApart(wa[k], wb[k]);
+            typo = ++differing == 1 && TypoWord(wa[k]) && TypoWord(wb[k]) &&
+                   OneEditApart(wa[k], wb[k]);
           }
           if (typo && differing == 1) {
             Absorb(a, b);
             words[a] = Words(*entities_[a].keys.begin());
+            index(a);
           }
         }
       }
     }
+  }
+
+  // A word that may hold a typo: four or more letters.
+  static bool TypoWord(const std::string& w) {
+    return w.size() >= 4 && std::all_of(w.begin(), w.end(), ::isalpha);
+  }
+
+  // The keys of a name of two or more words under which its one-word typos are found: for
+  // each word of letters, the other words with that word, and with that word less each one
+  // of its letters.
+  static std::vector<std::string> TypoKeys(const std::vector<std::string>& w) {
+    std::vector<std::string> keys;
+    if (w.size() < 2) return keys;
+    for (size_t k = 0; k < w.size(); ++k) {
+      if (!TypoWord(w[k])) continue;
+      std::string rest = std::to_string(k);
+      for (size_t j = 0; j < w.size(); ++j) {
+        rest += '\x1f';
+        if (j != k) rest += w[j];
+      }
+      rest += '\x1f';
+      keys.push_back(rest + w[k]);
+      for (size_t c = 0; c < w[k].size(); ++c) {
+        keys.push_back(rest + w[k].substr(0, c) + w[k].substr(c + 1));
+      }
+    }
+    return keys;
   }
 
   void Finalize() {
