@@ -158,8 +158,11 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
       if (type == "PERSON" || type == "WHO") one += "(?:-[a-z]+)?";
       if (list) {
-        out->append(open_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
-                    one + ")*)");
+        // "A, B and his wife, and C": a member's companion stays outside the list.
+        std::string companion = "(?:\\s+and (?:his|her|their) [a-z]+)?";
+        out->append(open_group + one + companion +
+                    "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + companion +
+                    ")*)");
       } else {
         out->append(open_group + one + ")");
       }

@@ -864,6 +864,19 @@ TEST_F(ExtractTest, UnknownNameAfterAPrepositionOfPlaceIsAPlaceByHintButNotDicti
   EXPECT_EQ(RuleOf("Dunmarra"), "place_is_a_kind");
 }
 
+TEST_F(ExtractTest, NameWithALowerCaseWordForLandOrWaterIsAPlace) {
+  Run("On Sunday we visited Barton springs with Ines Kowal.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE 'Barton springs' [21,35)", "PERSON 'Ines Kowal' [41,51)"}));
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Ines Kowal"}));
+}
+
+TEST_F(ExtractTest, ListMemberWithACompanionKeepsTheListGoing) {
+  Run("Later I headed out to the lake with a group of people, Ada Lee, Bo Chen and his wife, "
+      "and Mia Holm.");
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Ada Lee", "met @narrator -> Bo Chen",
+                                  "met @narrator -> Mia Holm"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
