@@ -1066,6 +1066,16 @@ class Extractor {
       if (rule.speakers_group > 0) {
         if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts)) continue;
       }
+      // "..., moderated by Dana Whitfield": the moderators, people only.
+      std::vector<Part> moderators;
+      if (rule.moderators_group > 0) {
+        if (!span(rule.moderators_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &moderators)) {
+          continue;
+        }
+        std::erase_if(moderators, [](const Part& p) {
+          return p.type != static_cast<int>(EntityType::kPerson);
+        });
+      }
       std::string kind;
       if (uint32_t kb, ke; span(rule.kind_group, &kb, &ke)) kind = TalkKind(Text(kb, ke));
       if (kind.empty()) kind = TalkKind(Text(tb, te));
@@ -1074,6 +1084,8 @@ class Extractor {
       }
       if (kind.empty()) kind = "talk";
       // The line's parts replace the candidates they overlap.
+      size_t speaker_parts = parts.size();
+      parts.insert(parts.end(), moderators.begin(), moderators.end());
       parts.push_back({tb, te, static_cast<int>(EntityType::kTalk)});
       std::erase_if(chunks, [&](const Chunk& c) {
         for (const Part& p : parts) {
@@ -1093,8 +1105,13 @@ class Extractor {
       }
       // Every speaker speaks at the item, and belongs to the organisation named after them.
       std::string role_relation = kind == "panel" ? "panelist_of" : "speaker_of";
-      for (const Part& p : parts) {
+      for (size_t i = 0; i < parts.size(); ++i) {
+        const Part& p = parts[i];
         if (p.type != static_cast<int>(EntityType::kPerson)) continue;
+        if (i >= speaker_parts) {
+          line_relations_.push_back({si, p.begin, tb, "moderator_of", rule.name});
+          continue;
+        }
         line_relations_.push_back({si, p.begin, tb, role_relation, rule.name});
         for (const Part& o : parts) {
           if (o.type == static_cast<int>(EntityType::kOrg) &&

@@ -251,6 +251,7 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       rule->title_group = group("title");
       rule->speakers_group = group("speakers");
       rule->kind_group = group("kind");
+      rule->moderators_group = group("moderators");
       if (rule->title_group == 0) return r.Error("line rules need a group (?P<title>...)");
     } else if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
       return r.Error("each/span rules need a capture group");

@@ -313,6 +313,12 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
   for (std::string_view a : kDottedAbbreviations) {
     if (ends_with_word(a)) return true;
   }
+  // "Is the Stack Dead? with Wei Zhang", "Really?! asked Ana": a question or exclamation that
+  // a lower-case word continues ends no sentence (ICU breaks after "?" and "!" regardless).
+  if (!before.empty() && (before.back() == '?' || before.back() == '!')) {
+    std::string_view after = TrimLeft(block.substr(b));
+    if (!after.empty() && std::islower(static_cast<unsigned char>(after[0]))) return true;
+  }
   for (std::string_view a : kMaybeFinalAbbreviations) {
     if (ends_with_word(a)) {
       std::string_view after = TrimLeft(block.substr(b));

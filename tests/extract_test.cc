@@ -608,6 +608,17 @@ TEST_F(ExtractTest, TitleBySpeakerOpeningALineOfRunningText) {
   EXPECT_EQ(RuleOf("Fast Builds for Everyone"), "programme_line_title_by_speakers");
 }
 
+TEST_F(ExtractTest, PanelLineWithPanelistsAndAModeratorAfterAQuestion) {
+  Run("Day 2\n\n- Panel: Is the Monolith Back? with Wei Zhang, Laura Perez and Sam Okoye, "
+      "moderated by Dana Whitfield\n");
+  // (The relation rule "moderated by" also points at the nearest talk: the same one.)
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Dana Whitfield -> @nearest_talk",
+                                  "moderator_of Dana Whitfield -> Is the Monolith Back?",
+                                  "panelist_of Laura Perez -> Is the Monolith Back?",
+                                  "panelist_of Sam Okoye -> Is the Monolith Back?",
+                                  "panelist_of Wei Zhang -> Is the Monolith Back?"}));
+}
+
 TEST_F(ExtractTest, ProgrammeLineListItemsWithHandleColonAndBy) {
   Run("Highlights:\n\n- Jane Doe (@jdoe): testing the untestable\n\n"
       "- Ten Years of Type Checkers by Ravi Menon\n\n- Opening Keynote \xE2\x80\x93 Why Tools "
@@ -875,6 +886,31 @@ TEST_F(ExtractTest, ListMemberWithACompanionKeepsTheListGoing) {
       "and Mia Holm.");
   EXPECT_EQ(Relations(), (Strings{"met @narrator -> Ada Lee", "met @narrator -> Bo Chen",
                                   "met @narrator -> Mia Holm"}));
+}
+
+TEST_F(ExtractTest, ColleaguesNamedAfterTheirOrganisationAndWhoRunsATeamThere) {
+  Run("I went with two colleagues from Tidewater Analytics, Rui Almeida and Priya Nair. Sam "
+      "Okoye, who runs the data team at Brightpath Labs, spoke.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Tidewater Analytics",
+                                  "affiliated_with Priya Nair -> Tidewater Analytics",
+                                  "affiliated_with Rui Almeida -> Tidewater Analytics",
+                                  "affiliated_with Sam Okoye -> Brightpath Labs"}));
+}
+
+TEST_F(ExtractTest, OrganisationsThankedAndThankedForTheirSupport) {
+  Run("I would like to thank the Harbour Trust for providing travel assistance. Many thanks to "
+      "the organisers, and to Tidewater Analytics for sponsoring my trip.");
+  EXPECT_EQ(
+      Relations(),
+      (Strings{"helped Harbour Trust -> @narrator", "helped Tidewater Analytics -> @narrator",
+               "thanked @narrator -> Harbour Trust", "thanked @narrator -> Tidewater Analytics"}));
+}
+
+TEST_F(ExtractTest, QuestionMarkBeforeALowerCaseWordEndsNoSentence) {
+  Run("Is the stack dead? asked Ana Lima. It is not! Then we left.");
+  ASSERT_EQ(td_.sentences.size(), 3u);
+  EXPECT_EQ(doc_.text.substr(td_.sentences[0].begin, td_.sentences[0].end - td_.sentences[0].begin),
+            "Is the stack dead? asked Ana Lima.");
 }
 
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
