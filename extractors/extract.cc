@@ -1835,7 +1835,9 @@ class Extractor {
                                                          "that", "on",     "in",  "at",    "into",
                                                          "onto", "inside", "via", "using", "over"};
         for (std::string_view b : kBlockers) after_determiner |= prev == b;
-        after_determiner |= IsPossessive(head - 1);
+        // ... but "Google's Jane Doe": a known given name and a surname after a possessive.
+        after_determiner |=
+            IsPossessive(head - 1) && !(n >= 2 && rules_.given_names_.Contains(first) && plain);
       }
       // "San Diego Python": a place name opens the candidate.
       bool starts_with_place = false;
@@ -2100,6 +2102,22 @@ class Extractor {
           t.best_rule_weight[c.type] = w;
           t.rule[c.type] = c.rule;
           t.subtype[c.type] = c.subtype;
+        }
+      }
+    }
+    // "RubyKaigi 2023 ... the RubyKaigi team": an event's name without its edition year names
+    // the event, with the weight of two context rules (so it relabels one of them).
+    for (const auto& sentence : chunks) {
+      for (const Chunk& c : sentence) {
+        if (!votes(c) || c.type != static_cast<int>(EntityType::kEvent) ||
+            c.end_token < c.first_token + 2 || !IsYear(c.end_token - 1)) {
+          continue;
+        }
+        auto it = tallies.find(FoldCase(Text(c.begin, doc_.tokens[c.end_token - 2].end)));
+        if (it != tallies.end() && it->second.weight[c.type] == 0) {
+          it->second.weight[c.type] = 4;
+          it->second.best_rule_weight[c.type] = 4;
+          it->second.rule[c.type] = c.rule;
         }
       }
     }

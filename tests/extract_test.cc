@@ -913,6 +913,19 @@ TEST_F(ExtractTest, QuestionMarkBeforeALowerCaseWordEndsNoSentence) {
             "Is the stack dead? asked Ana Lima.");
 }
 
+TEST_F(ExtractTest, FullNameAfterAnOrganisationsPossessiveIsAPerson) {
+  Run("Later, Shopify's Aaron Chen hosted a workshop on profiling.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Shopify' [7,14)", "PERSON 'Aaron Chen' [17,27)",
+                                 "TALK.workshop 'workshop on profiling' [37,58)"}));
+  EXPECT_EQ(RuleOf("Aaron Chen"), "default:given_name");
+}
+
+TEST_F(ExtractTest, EventNameWithoutItsYearNamesTheEvent) {
+  Run("I attended KaigiLab 2023 in Osaka. Huge thanks to the KaigiLab team.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'KaigiLab 2023' [11,24)", "PLACE.city 'Osaka' [28,33)",
+                                 "EVENT 'KaigiLab' [54,62)"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
