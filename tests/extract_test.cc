@@ -926,6 +926,26 @@ TEST_F(ExtractTest, EventNameWithoutItsYearNamesTheEvent) {
                                  "EVENT 'KaigiLab' [54,62)"}));
 }
 
+TEST_F(ExtractTest, TitlesInPlainSingleQuotesAfterATitleCue) {
+  Run("It opened with a keynote by Dr. Mateja Novak, titled 'Why Open Data Needs Open Tools'. "
+      "Then Luka Horvat, who presented 'Scaling Messaging to a Billion Users', took questions. "
+      "We didn't stay.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Luka Horvat -> Scaling Messaging to a Billion Users",
+                                  "speaker_of Mateja Novak -> Why Open Data Needs Open Tools"}));
+}
+
+TEST_F(ExtractTest, OrganisationRoleAppositionAndAnEventOrganisedByAcrossItsPlace) {
+  Run("I volunteered at HackDays 2022 in Ljubljana, a community conference organised by the "
+      "Open Source Society. I also met Ivana Kovac, the Acme Labs treasurer. Gregor Krajnc, one "
+      "of the Acme Labs founders, spoke. I ran the registration desk with Jana Horvat.");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Gregor Krajnc -> Acme Labs [founder]",
+                     "affiliated_with Ivana Kovac -> Acme Labs [treasurer]",
+                     "attended @narrator -> HackDays 2022", "held_at HackDays 2022 -> Ljubljana",
+                     "met @narrator -> Ivana Kovac", "met @narrator -> Jana Horvat",
+                     "organized Open Source Society -> HackDays 2022"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
