@@ -1343,12 +1343,20 @@ class Extractor {
   }
 
   // Chunk indexes (or -2 for the narrator) of the placeholders inside `part`.
-  static std::vector<int> SlotsIn(std::string_view part) {
+  static std::vector<int> SlotsIn(std::string_view part, bool outside_brackets = false) {
     std::vector<int> ids;
     size_t pos = 0;
     while ((pos = part.find("\xE2\x9F\xA8", pos)) != std::string_view::npos) {
       size_t close = part.find("\xE2\x9F\xA9", pos);
       if (close == std::string_view::npos) break;
+      if (outside_brackets) {
+        std::string_view before = part.substr(0, pos);
+        if (std::count(before.begin(), before.end(), '(') >
+            std::count(before.begin(), before.end(), ')')) {
+          pos = close + 3;
+          continue;
+        }
+      }
       std::string_view body = part.substr(pos + 3, close - pos - 3);
       if (body == "I") {
         ids.push_back(-2);
@@ -1950,7 +1958,9 @@ class Extractor {
               return ids;
             }
             const re2::StringPiece& g = sub[static_cast<size_t>(e.group)];
-            for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()))) {
+            // (A list's asides in brackets, "A (Acme), B", hold no members.)
+            for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()),
+                                  /*outside_brackets=*/true)) {
               ids.push_back(id == -2 ? kNarrator : id);
             }
             return ids;

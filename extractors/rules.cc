@@ -158,8 +158,11 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
       if (type == "PERSON" || type == "WHO") one += "(?:-[a-z]+)?";
       if (list) {
-        // "A, B and his wife, and C": a member's companion stays outside the list.
-        std::string companion = "(?:\\s+and (?:his|her|their) [a-z]+)?";
+        // "A, B and his wife, and C": a member's companion stays outside the list; so does an
+        // aside in brackets of words or organisations ("A (Acme), B (Initech) and C").
+        std::string companion = "(?:\\s*\\((?:[^()" + std::string(kOpen) + std::string(kClose) +
+                                "]|" + std::string(kOpen) + "ORG_\\d+" + std::string(kClose) +
+                                ")*\\))?(?:\\s+and (?:his|her|their) [a-z]+)?";
         out->append(open_group + one + companion +
                     "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + companion +
                     ")*)");

@@ -946,6 +946,18 @@ TEST_F(ExtractTest, OrganisationRoleAppositionAndAnEventOrganisedByAcrossItsPlac
                      "organized Open Source Society -> HackDays 2022"}));
 }
 
+TEST_F(ExtractTest, ListOfPeopleEachWithAnOrganisationInBrackets) {
+  Run("My favourite session was the panel on funding with Ana Petrovic (Red Hat), Tomaz Zupan "
+      "(Brightline) and Sara Lind (Mozilla Foundation).");
+  EXPECT_EQ(RuleOf("Brightline"), "org_in_brackets_parallel");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ana Petrovic -> Red Hat",
+                                  "affiliated_with Sara Lind -> Mozilla Foundation",
+                                  "affiliated_with Tomaz Zupan -> Brightline",
+                                  "panelist_of Ana Petrovic -> panel on funding",
+                                  "panelist_of Sara Lind -> panel on funding",
+                                  "panelist_of Tomaz Zupan -> panel on funding"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
