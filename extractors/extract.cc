@@ -462,6 +462,14 @@ class Extractor {
             (rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w) &&
              !rules_.ambiguous_given_names_.Contains(w) && IsDemonym(w));
       }
+      // "East African", "South Asian": a demonym after place qualifiers is no name either.
+      if (c.end_token > c.first_token + 1 && IsDemonym(TokenText(c.end_token - 1))) {
+        bool qualified = true;
+        for (uint32_t k = c.first_token; k + 1 < c.end_token; ++k) {
+          qualified &= rules_.place_qualifiers_.Contains(TokenText(k));
+        }
+        not_a_name |= qualified;
+      }
       if (c.end_token + 1 < s.end_token && IsPossessive(c.end_token) &&
           rules_.eponym_heads_.Contains(TokenText(c.end_token + 1))) {
         not_a_name = true;
@@ -851,6 +859,19 @@ class Extractor {
                           static_cast<int>(EntityType::kPerson)});
         return true;
       }
+      // "Jane Doe, VP of Engineering at Acme": the organisation follows the role's "at"; a
+      // role alone ("Jane Doe, CTO") names none.
+      if (last && after_comma && !parts->empty()) {
+        for (uint32_t k = end - 1; k > start; --k) {
+          if ((TokenText(k - 1) == "at" || TokenText(k - 1) == "@") && IsCapitalized(k, s)) {
+            start = k;
+            break;
+          }
+        }
+        if (rules_.roles_.Contains(Text(doc_.tokens[start].begin, doc_.tokens[end - 1].end))) {
+          return true;
+        }
+      }
       // "Jane Doe, Acme Labs": the last piece after a comma names the speakers' organisation.
       if (last && after_comma && !parts->empty() && IsCapitalized(start, s)) {
         parts->push_back({doc_.tokens[start].begin, doc_.tokens[end - 1].end,
@@ -1062,10 +1083,11 @@ class Extractor {
       }
       if (only_kind_words) continue;
       std::vector<Part> parts;
-      uint32_t pb, pe;
+      uint32_t pb = 0, pe = 0;
       if (rule.speakers_group > 0) {
         if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts)) continue;
       }
+      const uint32_t speakers_begin = pb, speakers_end = pe;
       // "..., moderated by Dana Whitfield": the moderators, people only.
       std::vector<Part> moderators;
       if (rule.moderators_group > 0) {
@@ -1087,7 +1109,9 @@ class Extractor {
       size_t speaker_parts = parts.size();
       parts.insert(parts.end(), moderators.begin(), moderators.end());
       parts.push_back({tb, te, static_cast<int>(EntityType::kTalk)});
+      // So do the words of the speakers' part that are none ("VP of Engineering").
       std::erase_if(chunks, [&](const Chunk& c) {
+        if (c.begin < speakers_end && speakers_begin < c.end) return true;
         for (const Part& p : parts) {
           if (c.begin < p.end && p.begin < c.end) return true;
         }
@@ -2062,9 +2086,18 @@ class Extractor {
              rules_.given_names_.Contains(w) && !IsPlaceName(w) && !IsCommonWord(FoldCase(w));
     }
     if (c.end_token < c.first_token + 2 || c.end_token > c.first_token + 4) return false;
-    if (!rules_.given_names_.Contains(TokenText(c.first_token))) return false;
+    // A given name that is also a word ("Grace", "Amber") starts a full name when no later
+    // word is a dictionary word ("Grace Achieng", not "Amber Lantern").
+    bool word_given = !rules_.given_names_.Contains(TokenText(c.first_token));
+    if (word_given && !rules_.ambiguous_given_names_.Contains(TokenText(c.first_token))) {
+      return false;
+    }
     for (uint32_t t = c.first_token; t < c.end_token; ++t) {
       if (doc_.tokens[t].shape != Shape::kCapitalized) return false;
+      if (word_given && t > c.first_token &&
+          rules_.common_words_.Contains(FoldCase(TokenText(t)))) {
+        return false;
+      }
     }
     return !IsPlaceName(Text(c.begin, c.end));
   }

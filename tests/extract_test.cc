@@ -619,6 +619,16 @@ TEST_F(ExtractTest, PanelLineWithPanelistsAndAModeratorAfterAQuestion) {
                                   "panelist_of Wei Zhang -> Is the Monolith Back?"}));
 }
 
+TEST_F(ExtractTest, KindTitleDashSpeakerWithARoleAtAnOrganisation) {
+  Run("Keynotes\n\nOpening keynote: \"Platform Teams Are Product Teams\" \u2013 Wanjiru Kamau, VP "
+      "of Engineering at Sendwave\n\nClosing keynote: \"On Call Without Burnout\" \u2013 Brian "
+      "Otieno, CTO\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Wanjiru Kamau -> Sendwave",
+                                  "speaker_of Brian Otieno -> On Call Without Burnout",
+                                  "speaker_of Wanjiru Kamau -> Platform Teams Are Product Teams"}));
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "Engineering") << Describe(m);
+}
+
 TEST_F(ExtractTest, ProgrammeLineListItemsWithHandleColonAndBy) {
   Run("Highlights:\n\n- Jane Doe (@jdoe): testing the untestable\n\n"
       "- Ten Years of Type Checkers by Ravi Menon\n\n- Opening Keynote \xE2\x80\x93 Why Tools "
@@ -956,6 +966,22 @@ TEST_F(ExtractTest, ListOfPeopleEachWithAnOrganisationInBrackets) {
                                   "panelist_of Ana Petrovic -> panel on funding",
                                   "panelist_of Sara Lind -> panel on funding",
                                   "panelist_of Tomaz Zupan -> panel on funding"}));
+}
+
+TEST_F(ExtractTest, WorkshopRunByTwoPeopleOneWithAWordLikeGivenName) {
+  Run("I joined the Terraform workshop run by Grace Achieng and Kevin Mwangi. Grace leads the "
+      "cloud team at Equity Bank. Mostly engineers from East African startups came. She moved to "
+      "a local fintech called Pezesha.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.workshop 'Terraform workshop' [13,31)",
+                                 "PERSON 'Grace Achieng' [39,52)", "PERSON 'Kevin Mwangi' [57,69)",
+                                 "ORG 'Equity Bank' [101,112)", "ORG 'Pezesha' [200,207)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Grace Achieng -> Terraform workshop",
+                                  "speaker_of Kevin Mwangi -> Terraform workshop"}));
+}
+
+TEST_F(ExtractTest, EventOrganisedByATeamLedByAPerson) {
+  Run("The conference was organised by a volunteer team led by Mercy Wambui.");
+  EXPECT_EQ(Relations(), (Strings{"organized Mercy Wambui -> @main_event"}));
 }
 
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
