@@ -979,6 +979,11 @@ TEST_F(ExtractTest, WorkshopRunByTwoPeopleOneWithAWordLikeGivenName) {
                                   "speaker_of Kevin Mwangi -> Terraform workshop"}));
 }
 
+TEST_F(ExtractTest, PersonWhoLeadsATeamAtAnOrganisation) {
+  Run("Ana Lima leads the cloud platform team at Equity Bank.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ana Lima -> Equity Bank"}));
+}
+
 TEST_F(ExtractTest, EventOrganisedByATeamLedByAPerson) {
   Run("The conference was organised by a volunteer team led by Mercy Wambui.");
   EXPECT_EQ(Relations(), (Strings{"organized Mercy Wambui -> @main_event"}));
