@@ -341,6 +341,13 @@ class Extractor {
           j += 2;
           continue;
         }
+        // "Marieke van der Berg", "José de la Cruz": two connectors in a row.
+        if (j + 2 < s.end_token && rules_.name_connectors_.Contains(TokenText(j)) &&
+            rules_.name_connectors_.Contains(TokenText(j + 1)) && IsCapitalized(j + 2, s) &&
+            doc_.tokens[j - 1].shape == Shape::kCapitalized) {
+          j += 3;
+          continue;
+        }
         if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
           std::string_view w = TokenText(j);
           bool joins = rules_.name_connectors_.Contains(w) ||

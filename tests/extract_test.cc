@@ -989,6 +989,14 @@ TEST_F(ExtractTest, EventOrganisedByATeamLedByAPerson) {
   EXPECT_EQ(Relations(), (Strings{"organized Mercy Wambui -> @main_event"}));
 }
 
+TEST_F(ExtractTest, TwoNameConnectorsInARowAndHerTalkWasCalled) {
+  Run("Afterwards I went to see Marieke van der Berg, a data scientist at ING, talk about "
+      "graphs. Her talk was called Graphs Catch Fraudsters.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Marieke van der Berg -> ING [data scientist]",
+                                  "met @narrator -> Marieke van der Berg",
+                                  "speaker_of Marieke van der Berg -> Graphs Catch Fraudsters"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
