@@ -997,6 +997,14 @@ TEST_F(ExtractTest, TwoNameConnectorsInARowAndHerTalkWasCalled) {
                                   "speaker_of Marieke van der Berg -> Graphs Catch Fraudsters"}));
 }
 
+TEST_F(ExtractTest, TitleCaseTitleSetOffByCommasAfterMyTalk) {
+  Run("I presented my own talk, Notebooks in Production?, in the afternoon slot. In her talk, "
+      "Emily explained how to grow a community.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"TALK.talk 'Notebooks in Production?' [25,49)", "PERSON 'Emily' [87,92)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of @narrator -> Notebooks in Production?"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
