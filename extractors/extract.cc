@@ -1809,6 +1809,27 @@ class Extractor {
     return rules_.products_.Contains(w) || rules_.ambiguous_products_.Contains(w);
   }
 
+  // "Ana Lima's talk, "Fast Parsers", was ...": the talk is the title; "Ana Lima's talk" names
+  // it only where no title follows.
+  void DropPossessiveTalkBeforeItsTitle(std::vector<Chunk>& chunks) const {
+    for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+      Chunk& a = chunks[i];
+      const Chunk& b = chunks[i + 1];
+      if (a.dropped || b.dropped || a.type != static_cast<int>(EntityType::kTalk) ||
+          b.type != static_cast<int>(EntityType::kTalk) || a.mention_begin == UINT32_MAX ||
+          b.begin < a.end) {
+        continue;
+      }
+      std::string_view between = Text(a.end, b.begin);
+      bool only_punctuation = between.size() <= 6 && between.find(',') != std::string_view::npos;
+      for (char ch : between) {
+        only_punctuation &= std::isspace(static_cast<unsigned char>(ch)) || ch == ',' ||
+                            ch == ':' || ch == '"' || ch == '\'' || (ch & 0x80);
+      }
+      if (only_punctuation) a.dropped = true;
+    }
+  }
+
   // "African", "Japanese", "Europeans": a place name with a demonym suffix.
   bool IsDemonym(std::string_view w) const {
     if (w.ends_with("s")) w.remove_suffix(1);
@@ -2070,6 +2091,7 @@ class Extractor {
     ApplyPlaceAppositions(s, chunks);
     ApplyAmbiguousCompanies(s, chunks);
     ApplyContextRules(s, chunks, 2, &last_seen, /*first_pass=*/false);
+    DropPossessiveTalkBeforeItsTitle(chunks);
     DropAmbiguousProducts(chunks);
     for (const Chunk& c : chunks) {  // what this document has said a name is
       if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;

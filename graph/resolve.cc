@@ -560,9 +560,22 @@ class Resolver {
   }
 
   void AddRelations() {
+    // A talk whose speakers the text states takes no speaker guessed from a neighbouring
+    // sentence ("Ana spoke about X. Later, Bo gave a keynote titled "Y"": Ana is no speaker of Y).
+    // (Panelists and moderators of a panel are several, and stay.)
+    std::set<std::string> talks_with_stated_speakers;
+    for (const RelationCandidate& r : ex_.relations) {
+      if (r.relation == "speaker_of" && r.object != kNearestTalk) {
+        talks_with_stated_speakers.insert(EndpointId(r.object, r.sentence));
+      }
+    }
     for (const RelationCandidate& r : ex_.relations) {
       std::string s = EndpointId(r.subject, r.sentence);
       std::string o = EndpointId(r.object, r.sentence);
+      if (r.object == kNearestTalk && r.relation == "speaker_of" &&
+          talks_with_stated_speakers.count(o)) {
+        continue;
+      }
       AddEdge(s, o, r.relation, r.role, SentenceSpan(r.sentence, r.rule));
       if (s.empty() || o.empty() || s == o) continue;
       if (r.relation == "met" && (s == narrator_id_ || o == narrator_id_)) {

@@ -1005,6 +1005,26 @@ TEST_F(ExtractTest, TitleCaseTitleSetOffByCommasAfterMyTalk) {
   EXPECT_EQ(Relations(), (Strings{"speaker_of @narrator -> Notebooks in Production?"}));
 }
 
+TEST_F(ExtractTest, PossessiveTalkFollowedByItsTitleIsTheTitle) {
+  Run("Ana Lima's talk, \"Fast Parsers Everywhere\", was my favourite. Kavya Rao's talk, A Race "
+      "Detector Unravelled, was close.");
+  EXPECT_EQ(
+      Mentions(),
+      (Strings{"PERSON 'Ana Lima' [0,8)", "TALK.talk 'Fast Parsers Everywhere' [18,41)",
+               "PERSON 'Kavya Rao' [62,71)", "TALK.talk 'A Race Detector Unravelled' [80,106)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Ana Lima -> Fast Parsers Everywhere",
+                                  "speaker_of Kavya Rao -> A Race Detector Unravelled"}));
+}
+
+TEST_F(ExtractTest, OrganisersNamedAfterTheWordAndTheVenueInAnAppositive) {
+  Run("The organisers, Satish Talim and Vinay Kumar, put together a great lineup, and the "
+      "venue, Hyatt Regency Pune, was comfortable.");
+  EXPECT_EQ(RuleOf("Hyatt Regency Pune"), "venue_appositive");
+  EXPECT_EQ(Relations(), (Strings{"held_at @main_event -> Hyatt Regency Pune",
+                                  "organized Satish Talim -> @main_event",
+                                  "organized Vinay Kumar -> @main_event"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",

@@ -290,6 +290,13 @@ TEST_F(ResolveTest, EventOnlyDescribedOnceByItsKindIsNoMainEvent) {
   EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:lakeside").empty());
 }
 
+TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
+  Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
+      "keynote titled \"Practical Go\".");
+  EXPECT_EQ(Edges("person:dave-cheney", "speaker_of", "talk:practical-go").size(), 1u);
+  EXPECT_TRUE(Edges("person:francesc-campoy", "speaker_of", "talk:practical-go").empty());
+}
+
 TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {
   Run("I went to DevConf EU 2021 in Brno. DevConf Europe 2021 had 40 talks. I also attended "
       "RustFest 2019 and RustFest 2023.");
