@@ -341,6 +341,14 @@ class Extractor {
           j += 2;
           continue;
         }
+        // "International Conference on Software Engineering", "Symposium for Data Science": an
+        // event keyword and "on"/"for" continue the event's name.
+        if (j + 1 < s.end_token && (TokenText(j) == "on" || TokenText(j) == "for") &&
+            IsCapitalized(j + 1, s) && rules_.event_keywords_.Contains(TokenText(j - 1)) &&
+            !rules_.not_names_.Contains(TokenText(j + 1)) && !IsNarratorPronoun(j + 1, s)) {
+          j += 2;
+          continue;
+        }
         // "Marieke van der Berg", "José de la Cruz": two connectors in a row.
         if (j + 2 < s.end_token && rules_.name_connectors_.Contains(TokenText(j)) &&
             rules_.name_connectors_.Contains(TokenText(j + 1)) && IsCapitalized(j + 2, s) &&
@@ -1250,8 +1258,15 @@ class Extractor {
   }
 
   // "PyCon APAC Booth", "PyCon 2024 Reflection": trailing common words are not the event's
-  // name, unless they are event words ("Summit").
+  // name, unless they are event words ("Summit"), or the name says what the event is on
+  // ("Conference on Software Engineering").
   void TrimEventName(Chunk& c) const {
+    for (uint32_t t = c.first_token + 1; t < c.end_token; ++t) {
+      if ((TokenText(t) == "on" || TokenText(t) == "for") &&
+          rules_.event_keywords_.Contains(TokenText(t - 1))) {
+        return;
+      }
+    }
     while (c.end_token > c.first_token + 1) {
       uint32_t last = c.end_token - 1;
       std::string_view w = TokenText(last);
@@ -1495,7 +1510,10 @@ class Extractor {
               if (rules_.talk_kinds_.Canonical(before).empty()) break;
               std::string_view topic = span.substr(at + cue.size());
               std::string_view first = topic.substr(0, topic.find(' '));
-              if (rules_.function_words_.Contains(first)) blocked = true;
+              // ... nor a day or a month: "the keynote on Wednesday" is a time.
+              if (rules_.function_words_.Contains(first) || rules_.not_names_.Contains(first)) {
+                blocked = true;
+              }
               break;
             }
           }

@@ -208,6 +208,40 @@ class Resolver {
         }
       }
     }
+    // "ICSE 2022, the International Conference on Software Engineering": an event's full name
+    // joins its acronym (with or without the edition year), which stays the name.
+    std::vector<size_t> events = Alive(EntityType::kEvent);
+    for (size_t a : events) {
+      if (!entities_[a].alive) continue;
+      std::string_view text = ex_.mentions[entities_[a].mentions.front()].text;
+      if (size_t space = text.find(' '); space != std::string_view::npos) {
+        std::string_view year = text.substr(space + 1);
+        if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char c) {
+              return std::isdigit(static_cast<unsigned char>(c));
+            })) {
+          continue;
+        }
+        text = text.substr(0, space);
+      }
+      if (text.size() < 3 || text.size() > 8 || !std::all_of(text.begin(), text.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c));
+          })) {
+        continue;
+      }
+      std::string lower = FoldCase(text);
+      for (size_t b : events) {
+        if (a == b || !entities_[b].alive) continue;
+        std::string initials;
+        for (const std::string& w : Words(*entities_[b].keys.begin())) {
+          if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" ||
+              w == "in") {
+            continue;
+          }
+          initials.push_back(w[0]);
+        }
+        if (initials == lower) Absorb(a, b);
+      }
+    }
   }
 
   std::set<std::string> MatchWords(size_t e) const {

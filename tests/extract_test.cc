@@ -1025,6 +1025,17 @@ TEST_F(ExtractTest, OrganisersNamedAfterTheWordAndTheVenueInAnAppositive) {
                                   "organized Vinay Kumar -> @main_event"}));
 }
 
+TEST_F(ExtractTest, AcademicReportPaperSessionChairVenueAndAKeynoteDay) {
+  Run("On Tuesday I presented our paper, \"Flaky Tests in the Wild\", in a packed room. The "
+      "session was chaired by Dr. Hannah Weber. The keynote on Wednesday was good. The reception "
+      "was at the Harbour Museum of Natural History.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.talk 'Flaky Tests in the Wild' [35,58)",
+                                 "PERSON 'Hannah Weber' [110,122)",
+                                 "PLACE.venue 'Harbour Museum of Natural History' [184,217)"}));
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Hannah Weber -> @nearest_talk",
+                                  "speaker_of @narrator -> Flaky Tests in the Wild"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",
