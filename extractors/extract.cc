@@ -1771,6 +1771,59 @@ class Extractor {
     c.first_token = k;
   }
 
+  // "Women in Software Engineering (WSE)", "Association for Computing Machinery (ACM)": the
+  // acronym in brackets says how far back the name goes across lower-case connectors.
+  void JoinNamesBeforeTheirAcronym(const Sentence& s, std::vector<Chunk>& chunks) const {
+    static constexpr std::string_view kConnectors[] = {"in", "of", "for", "and", "on", "the", "&"};
+    auto is_connector = [&](uint32_t t) {
+      return std::find(std::begin(kConnectors), std::end(kConnectors), TokenText(t)) !=
+             std::end(kConnectors);
+    };
+    for (size_t i = 1; i < chunks.size(); ++i) {
+      const Chunk& last = chunks[i];
+      uint32_t open = last.end_token;
+      if (last.type != kUntyped || open + 2 >= s.end_token || TokenText(open) != "(" ||
+          TokenText(open + 2) != ")") {
+        continue;
+      }
+      std::string letters;
+      for (char ch : TokenText(open + 1)) {
+        if (std::isupper(static_cast<unsigned char>(ch))) {
+          letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        }
+      }
+      if (letters.size() < 2 || letters.size() > 8) continue;
+      for (size_t k = i; k-- > 0;) {
+        const Chunk& first = chunks[k];
+        const Chunk& next = chunks[k + 1];
+        if (first.type != kUntyped || next.first_token < first.end_token + 1 ||
+            next.first_token > first.end_token + 2) {
+          break;
+        }
+        bool joined_by_connectors = true;
+        for (uint32_t t = first.end_token; t < next.first_token; ++t) {
+          joined_by_connectors &= is_connector(t);
+        }
+        if (!joined_by_connectors) break;
+        std::string initials;
+        for (uint32_t t = first.first_token; t < last.end_token; ++t) {
+          if (IsCapitalized(t, s)) {
+            initials.push_back(
+                static_cast<char>(std::tolower(static_cast<unsigned char>(TokenText(t)[0]))));
+          }
+        }
+        if (initials == letters) {
+          chunks[k].end_token = last.end_token;
+          chunks[k].end = last.end;
+          chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                       chunks.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+          i = k;
+          break;
+        }
+      }
+    }
+  }
+
   // "Women in Open Source Lunch", "Sponsor and Scholarship Breakfast", "Ethics in AI Panel": a
   // programme item's name may hold a lower-case connector; two candidates joined by one, the
   // second ending in a programme keyword (data/lexicon/talk_kinds.tsv) or joined by "and" and
@@ -2088,6 +2141,7 @@ class Extractor {
       }
     }
     SplitAtConnectors(chunks, /*before_typing=*/true);
+    JoinNamesBeforeTheirAcronym(s, chunks);
     JoinProgrammeItemNames(s, chunks);
     SplitPersonPairs(s, chunks);
     for (Chunk& c : chunks) {

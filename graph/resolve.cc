@@ -199,7 +199,10 @@ class Resolver {
         if (a == b || !entities_[b].alive) continue;
         std::string initials;
         for (const std::string& w : Words(*entities_[b].keys.begin())) {
-          if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&") continue;
+          if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" ||
+              w == "in") {
+            continue;
+          }
           initials.push_back(w[0]);
         }
         if (initials == lower) {

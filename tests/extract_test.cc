@@ -1036,6 +1036,14 @@ TEST_F(ExtractTest, AcademicReportPaperSessionChairVenueAndAKeynoteDay) {
                                   "speaker_of @narrator -> Flaky Tests in the Wild"}));
 }
 
+TEST_F(ExtractTest, AcronymInBracketsSaysHowFarBackTheNameGoes) {
+  Run("I joined the mentoring workshop organised by Women in Data Engineering (WDE). We are "
+      "members of the Association for Computing Machinery (ACM).");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Women in Data Engineering' [45,70)", "ORG 'WDE' [72,75)",
+                                 "ORG 'Association for Computing Machinery' [100,135)",
+                                 "ORG 'ACM' [137,140)"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",

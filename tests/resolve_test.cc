@@ -309,6 +309,11 @@ TEST_F(ResolveTest, EventAcronymWithItsYearJoinsTheFullNameOnATopic) {
   EXPECT_EQ(names, (Strings{"SDCW 2021", "Symposium on Distributed Computing Workshops"}));
 }
 
+TEST_F(ResolveTest, AcronymJoinsAnOrganisationWhoseNameHoldsIn) {
+  Run("The workshop was organised by Women in Data Engineering (WDE). WDE runs it every year.");
+  EXPECT_EQ(NodeIdsOfType("ORG"), (Strings{"org:women-in-data-engineering"}));
+}
+
 TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {
   Run("I went to DevConf EU 2021 in Brno. DevConf Europe 2021 had 40 talks. I also attended "
       "RustFest 2019 and RustFest 2023.");
