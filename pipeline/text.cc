@@ -314,10 +314,18 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
     if (ends_with_word(a)) return true;
   }
   // "Is the Stack Dead? with Wei Zhang", "Really?! asked Ana": a question or exclamation that
-  // a lower-case word continues ends no sentence (ICU breaks after "?" and "!" regardless).
+  // a word of attribution or a preposition continues ends no sentence (ICU breaks after "?"
+  // and "!" regardless); "hi all! short recap" does.
   if (!before.empty() && (before.back() == '?' || before.back() == '!')) {
     std::string_view after = TrimLeft(block.substr(b));
-    if (!after.empty() && std::islower(static_cast<unsigned char>(after[0]))) return true;
+    size_t n = 0;
+    while (n < after.size() && std::isalpha(static_cast<unsigned char>(after[n]))) ++n;
+    static constexpr std::string_view kContinuations[] = {
+        "with", "by", "and", "or", "asked", "said",      "says",      "asks",      "wrote",
+        "from", "in", "at",  "on", "for",   "featuring", "moderated", "presented", "hosted"};
+    for (std::string_view w : kContinuations) {
+      if (after.substr(0, n) == w) return true;
+    }
   }
   for (std::string_view a : kMaybeFinalAbbreviations) {
     if (ends_with_word(a)) {
@@ -328,6 +336,45 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
     }
   }
   return false;
+}
+
+// "great night. she showed ...": writers who start sentences in lower case. ICU never breaks
+// before a lower-case word (for "approx. 300 people"); a full stop or "!" after a word of two
+// letters or more that is no abbreviation, then a space and a lower-case letter, ends a
+// sentence here. Breaks are added in order into `bounds` (sorted, first 0).
+void AddLowerCaseSentenceStarts(std::string_view block, std::vector<size_t>* bounds) {
+  static constexpr std::string_view kNoEnd[] = {"etc", "vs",  "approx", "incl", "esp", "cf",
+                                                "ca",  "viz", "al",     "no",   "nr",  "fig",
+                                                "vol", "pp",  "ed",     "eds",  "resp"};
+  std::vector<size_t> added;
+  for (size_t p = 2; p + 2 < block.size(); ++p) {
+    if ((block[p] != '.' && block[p] != '!') || block[p + 1] != ' ' ||
+        !std::islower(static_cast<unsigned char>(block[p + 2]))) {
+      continue;
+    }
+    // After a closing quote or bracket: 'with "async Rust". she showed'.
+    char prev = block[p - 1];
+    if (prev == '"' || prev == ')' || block.substr(0, p).ends_with("\xE2\x80\x9D")) {
+      added.push_back(p + 2);
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(prev))) continue;
+    size_t w = p;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(block[w - 1]))) --w;
+    std::string_view word = block.substr(w, p - w);
+    if (word.size() < 2 || (w > 0 && block[w - 1] == '.')) continue;  // "e.g." "A."
+    std::string lower(word);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (std::find(std::begin(kNoEnd), std::end(kNoEnd), lower) != std::end(kNoEnd)) continue;
+    if (block[p] == '!' && AbbreviationBeforeBreak(block, p + 2)) continue;
+    added.push_back(p + 2);
+  }
+  if (added.empty()) return;
+  std::vector<size_t> merged;
+  std::merge(bounds->begin(), bounds->end(), added.begin(), added.end(),
+             std::back_inserter(merged));
+  merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  *bounds = std::move(merged);
 }
 
 // "1. " or "12) ": a list item's number, which ICU takes for a sentence of its own.
@@ -814,6 +861,7 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
       if (b >= btext.size()) break;
       bounds.push_back(b);
     }
+    AddLowerCaseSentenceStarts(btext, &bounds);
     bounds.push_back(btext.size());
     for (size_t k = 0; k + 1 < bounds.size(); ++k) {
       size_t sb = block.begin + bounds[k];

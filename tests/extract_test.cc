@@ -1044,6 +1044,15 @@ TEST_F(ExtractTest, AcronymInBracketsSaysHowFarBackTheNameGoes) {
                                  "ORG 'ACM' [137,140)"}));
 }
 
+TEST_F(ExtractTest, LowerCaseMeetupRecapWithQuotedTitleAndAKindSpeakersTitleLine) {
+  Run("first up was Ingrid Svensson with \"async code without tears\". she was great.\n\n"
+      "second talk: Mateo Alvarez (Embark Studios) \u2013 Building Game Tools in Rust. we "
+      "loved it.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Mateo Alvarez -> Embark Studios",
+                                  "speaker_of Ingrid Svensson -> async code without tears",
+                                  "speaker_of Mateo Alvarez -> Building Game Tools in Rust"}));
+}
+
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {
   Run("I attended the Annual Meeting of the Society for Neuroscience in Chicago.");
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'Annual Meeting of the Society for Neuroscience' [15,61)",

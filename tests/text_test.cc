@@ -289,6 +289,16 @@ TEST_F(TokenizerTest, TypographicPossessiveIsSplitOff) {
   EXPECT_EQ(td.tokens[1].cp_end, 5u);
 }
 
+TEST_F(TokenizerTest, SentencesStartingInLowerCaseAreSentences) {
+  const TokenizedDocument &td =
+      Run("hi all! short recap of the meetup. about 60 people came, e.g. students etc. and "
+          "staff. she talked about \"async code\". great night. Is it dead? asked Ana.");
+  EXPECT_EQ(SentenceTexts(td), (Strings{"hi all!", "short recap of the meetup.",
+                                        "about 60 people came, e.g. students etc. and staff.",
+                                        "she talked about \"async code\".", "great night.",
+                                        "Is it dead? asked Ana."}));
+}
+
 TEST_F(TokenizerTest, IcuSplitsSentences) {
   const TokenizedDocument &td =
       Run("We flew to Oslo. The venue was cold! Was it worth it? Yes, absolutely.");
