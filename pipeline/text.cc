@@ -366,6 +366,13 @@ void AddLowerCaseSentenceStarts(std::string_view block, std::vector<size_t>* bou
     std::string lower(word);
     for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (std::find(std::begin(kNoEnd), std::end(kNoEnd), lower) != std::end(kNoEnd)) continue;
+    std::string dotted = std::string(word) + ".";  // "Sp. z o.o.", "Dr. who"
+    if (std::find(std::begin(kAbbreviations), std::end(kAbbreviations), dotted) !=
+            std::end(kAbbreviations) ||
+        std::find(std::begin(kMaybeFinalAbbreviations), std::end(kMaybeFinalAbbreviations),
+                  dotted) != std::end(kMaybeFinalAbbreviations)) {
+      continue;
+    }
     if (block[p] == '!' && AbbreviationBeforeBreak(block, p + 2)) continue;
     added.push_back(p + 2);
   }
