@@ -181,13 +181,7 @@ class Extractor {
   bool InTitleCase(uint32_t f, uint32_t l) const {
     if (l < f + 2 || doc_.tokens[f].shape == Shape::kLower) return false;
     // "This keynote titled “...” by": a sentence about a title, which the quote rules read.
-    static constexpr std::string_view kNoTitleOpeners[] = {
-        "this", "that", "these", "those", "it",  "he",    "she",   "they", "we",    "i",     "you",
-        "my",   "our",  "his",   "her",   "its", "their", "there", "then", "after", "before"};
-    std::string first = FoldCase(TokenText(f));
-    for (std::string_view w : kNoTitleOpeners) {
-      if (first == w) return false;
-    }
+    if (rules_.no_title_openers_.Contains(TokenText(f))) return false;
     int long_words = 0, capitalised = 0;
     for (uint32_t t = f; t < l; ++t) {
       Shape sh = doc_.tokens[t].shape;
@@ -223,14 +217,7 @@ class Extractor {
   // "the Player", "a Wren", "at Hall": a word before token t that makes a name a common noun.
   bool AfterDeterminer(uint32_t t) const {
     if (t == 0) return false;
-    static constexpr std::string_view kWords[] = {
-        "the", "The",  "a",     "A",   "an",  "An",  "this", "This", "that", "our",
-        "my",  "your", "their", "his", "her", "its", "at",   "in",   "on",   "into"};
-    std::string_view prev = TokenText(t - 1);
-    for (std::string_view w : kWords) {
-      if (prev == w) return true;
-    }
-    return IsPossessive(t - 1);
+    return rules_.determiners_.Contains(TokenText(t - 1)) || IsPossessive(t - 1);
   }
   bool IsCommonWord(std::string_view w) const {
     return rules_.common_words_.Contains(w) && !rules_.given_names_.Contains(w) &&
@@ -1774,11 +1761,7 @@ class Extractor {
   // "Women in Software Engineering (WSE)", "Association for Computing Machinery (ACM)": the
   // acronym in brackets says how far back the name goes across lower-case connectors.
   void JoinNamesBeforeTheirAcronym(const Sentence& s, std::vector<Chunk>& chunks) const {
-    static constexpr std::string_view kConnectors[] = {"in", "of", "for", "and", "on", "the", "&"};
-    auto is_connector = [&](uint32_t t) {
-      return std::find(std::begin(kConnectors), std::end(kConnectors), TokenText(t)) !=
-             std::end(kConnectors);
-    };
+    auto is_connector = [&](uint32_t t) { return rules_.inner_connectors_.Contains(TokenText(t)); };
     for (size_t i = 1; i < chunks.size(); ++i) {
       const Chunk& last = chunks[i];
       uint32_t open = last.end_token;
@@ -1830,7 +1813,6 @@ class Extractor {
   // a venue's name, are one name, unless the first is a person or a place ("Ana Lima and the
   // Closing Panel").
   void JoinProgrammeItemNames(const Sentence& s, std::vector<Chunk>& chunks) const {
-    static constexpr std::string_view kConnectors[] = {"in", "and", "for", "of", "on", "&"};
     for (size_t i = 0; i + 1 < chunks.size(); ++i) {
       Chunk& a = chunks[i];
       const Chunk& b = chunks[i + 1];
@@ -1845,10 +1827,7 @@ class Extractor {
           !(connector == "and" && IsVenueName(Text(b.begin, b.end)))) {
         continue;
       }
-      if (std::find(std::begin(kConnectors), std::end(kConnectors), connector) ==
-          std::end(kConnectors)) {
-        continue;
-      }
+      if (!rules_.inner_connectors_.Contains(connector) || connector == "the") continue;
       std::string_view first = TokenText(a.first_token);
       if (rules_.given_names_.Contains(first) || IsPlaceName(Text(a.begin, a.end)) ||
           IsNarratorPronoun(a.first_token, s) || a.mention_begin != UINT32_MAX) {
