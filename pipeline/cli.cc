@@ -30,7 +30,8 @@ constexpr const char* kUsage =
     "\n"
     "options:\n"
     "  -o, --output PATH     output file; with several formats, a base name that gets\n"
-    "                        .json, .graphml, ... appended (default: standard output)\n"
+    "                        .json, .graphml, ... appended (default, or '-': standard\n"
+    "                        output). Never an input: that is refused (exit 5)\n"
     "  -f, --format LIST     comma-separated (default: json):\n"
     "                          json     node-link JSON (NetworkX, D3)\n"
     "                          graphml  GraphML (Gephi, yEd, Cytoscape, igraph, NetworkX)\n"
@@ -306,6 +307,12 @@ int RunCli(int argc, char** argv) {
     if (wanted.count(f)) opt.formats.push_back(f);
   }
   if (opt.inputs.empty()) return Fail(kExitUsage, "no input files (see --help)");
+  if (opt.output == "-") {  // standard output, as without -o
+    if (opt.formats.size() > 1) {
+      return Fail(kExitUsage, "-o - writes one format to standard output, not several");
+    }
+    opt.output.clear();
+  }
   if (opt.formats.size() > 1 && opt.output.empty()) {
     return Fail(kExitUsage, "several formats need -o BASE (writes BASE.json, BASE.graphml, ...)");
   }
@@ -400,7 +407,9 @@ int RunCli(int argc, char** argv) {
     if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
       return Fail(ExitCodeFor(s), s.message());
     }
-    if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+    if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
+      return Fail(ExitCodeFor(s), s.message());
+    }
     std::cout << content;
     std::cout.flush();
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
@@ -414,11 +423,13 @@ int RunCli(int argc, char** argv) {
       return Fail(ExitCodeFor(s), s.message());
     }
   }
-  if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+  if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
+    return Fail(ExitCodeFor(s), s.message());
+  }
   if (!opt.quiet) {
     std::string joined;
     for (size_t i = side_files; i < files.size(); ++i) {
-      joined += (joined.empty() ? "" : ", ") + files[i].path;
+      joined += (joined.empty() ? "" : ", ") + QuotePath(files[i].path);
     }
     if (!opt.per_document_dir.empty()) {
       joined += (joined.empty() ? "" : ", ") + std::to_string(result.document_graphs.size()) +

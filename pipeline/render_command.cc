@@ -166,7 +166,7 @@ int RunRenderCommand(int argc, char** argv) {
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
     return kExitOk;
   }
-  if (Status s = WriteFileAtomically(output, picture); !s.ok()) {
+  if (Status s = WriteFileAtomically(output, picture, {input}); !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
   }
   if (!quiet) std::cerr << "wrote " << output << ": " << Summary(graph) << "\n";

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -695,6 +696,49 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
   }
   if (ut) utext_close(ut);
   if (wt) utext_close(wt);
+  return out;
+}
+
+std::string QuotePath(std::string_view path) {
+  bool plain = FindInvalidUtf8(path) == std::string_view::npos;
+  for (size_t i = 0; plain && i < path.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(path[i]);
+    // C0 and DEL, C1 (U+0080-U+009F: C2 80-9F) and the backslash.
+    plain = c >= 0x20 && c != 0x7f && c != '\\' &&
+            !(c == 0xC2 && i + 1 < path.size() && static_cast<unsigned char>(path[i + 1]) < 0xA0);
+  }
+  if (plain) return std::string(path);
+  std::string out = "'";
+  size_t bad = FindInvalidUtf8(path);
+  for (size_t i = 0; i < path.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(path[i]);
+    // Control characters, and every non-ASCII byte from the first invalid sequence on.
+    bool escape = c < 0x20 || c == 0x7f || (i >= bad && c >= 0x80);
+    if (i < bad && c == 0xC2 && i + 1 < path.size() &&
+        static_cast<unsigned char>(path[i + 1]) < 0xA0) {  // a C1 control: \u0080-\u009f
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(path[++i]));
+      out += buf;
+      continue;
+    }
+    if (c == '\\' || c == '\'') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (escape) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += "'";
   return out;
 }
 

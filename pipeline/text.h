@@ -109,4 +109,10 @@ class Tokenizer {
 // Code point length of a UTF-8 string.
 uint32_t CodePointCount(std::string_view utf8);
 
+// A file name as messages print it: unchanged when it is valid UTF-8 without control
+// characters or backslashes; otherwise in single quotes with C escapes ('a\nb.txt',
+// 'bad\xff.txt', 'it\'s'), so a name never breaks the one-line message or reaches the
+// terminal as an escape sequence.
+std::string QuotePath(std::string_view path);
+
 }  // namespace kg

@@ -15,10 +15,13 @@ import argparse
 import glob
 import json
 import os
+import random
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import time
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
@@ -91,7 +94,8 @@ class CliTestCase(unittest.TestCase):
             self.assertIn(fragment, err)
 
     def assertNoTempFiles(self, directory):
-        leftovers = glob.glob(os.path.join(directory, "*.tmp-*"))
+        leftovers = (glob.glob(os.path.join(directory, "*.tmp-*")) +
+                     glob.glob(os.path.join(directory, ".kgextract-*")))
         self.assertEqual(leftovers, [], f"temporary files left in {directory}")
 
     def load_json(self, data):
@@ -828,6 +832,202 @@ class CorpusGeneratorTest(CliTestCase):
         graph = self.load_json(outs[0])
         self.assertEqual(len(graph["graph"]["documents"]), 12 * 3 + 12)  # three folders, 12 records
         self.assertEqual(sum(1 for d in graph["graph"]["documents"] if "#post-" in d), 12)
+
+
+class OutputSafetyTest(CliTestCase):
+    """Issue 12, items 1-6: sets of outputs all old or all new, temporaries, modes, long names,
+    outputs that are inputs, `-o -`."""
+
+    def read(self, path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    def test_failed_format_all_run_leaves_every_old_output(self):
+        base = os.path.join(self.tmp, "set")
+        names = ["set.json", "set.graphml", "set.gexf", "set.nodes.csv", "set.edges.csv",
+                 "set.dot", "set.html"]
+        for n in names:
+            self.write(n, f"old {n}\n")
+        os.mkdir(base + ".svg")  # the last format cannot be replaced
+        r = run(["-f", "all", "-o", base, sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, base + ".svg", "Is a directory")
+        for n in names:
+            self.assertEqual(self.read(os.path.join(self.tmp, n)), f"old {n}\n".encode(), n)
+        self.assertNoTempFiles(self.tmp)
+
+    def test_stale_temporaries_of_dead_processes_are_removed_others_kept(self):
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        stale = self.write(f".kgextract-{dead.pid}-AbC123", "left by a killed run\n")
+        live = self.write(f".kgextract-{os.getpid()}-XyZ789", "a running writer's\n")
+        other = self.write(".kgextract-notes", "not ours\n")
+        out = os.path.join(self.tmp, "g.json")
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertFalse(os.path.exists(stale))
+        self.assertTrue(os.path.exists(live))
+        self.assertTrue(os.path.exists(other))
+
+    def test_sigterm_and_sigint_while_writing_remove_the_temporaries(self):
+        out_dir = os.path.join(self.tmp, "out")
+        os.mkdir(out_dir)
+        base = os.path.join(out_dir, "g")
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            for suffix in (".json", ".dot"):
+                with open(base + suffix, "wb") as f:
+                    f.write(b"old\n")
+            # The test hook keeps each temporary file for 3 s before the next is written.
+            env = dict(os.environ, KGEXTRACT_DATA=DATA, KGEXTRACT_TEST_WRITE_DELAY_MS="3000")
+            p = subprocess.Popen([BINARY, "-q", "-f", "json,dot", "-o", base, sample_path()],
+                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            deadline = time.monotonic() + 60
+            while not glob.glob(os.path.join(out_dir, ".kgextract-*")):
+                self.assertLess(time.monotonic(), deadline, "no temporary file appeared")
+                time.sleep(0.01)
+            p.send_signal(sig)
+            _, err = p.communicate(timeout=60)
+            self.assertEqual(p.returncode, -sig, err)
+            self.assertEqual(sorted(os.listdir(out_dir)), ["g.dot", "g.json"], sig)
+            for suffix in (".json", ".dot"):
+                with open(base + suffix, "rb") as f:
+                    self.assertEqual(f.read(), b"old\n")
+
+    def test_existing_output_keeps_its_mode(self):
+        out = self.write("private.json", "old\n")
+        os.chmod(out, 0o600)
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+        os.chmod(out, 0o640)
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o640)
+
+    def test_new_output_honours_the_umask(self):
+        env = dict(os.environ, KGEXTRACT_DATA=DATA)
+        for mask, mode in ((0o077, 0o600), (0o022, 0o644), (0o002, 0o664)):
+            out = os.path.join(self.tmp, f"new-{mask:o}.json")
+            r = subprocess.run([BINARY, "-q", "-o", out, sample_path()], env=env,
+                               capture_output=True, preexec_fn=lambda m=mask: os.umask(m))
+            self.assertExit(r, EXIT_OK)
+            self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), mode, f"umask {mask:o}")
+
+    def test_output_names_of_245_to_255_bytes_are_written(self):
+        for length in (245, 250, 255):
+            name = "a" * (length - 5) + ".json"
+            out = os.path.join(self.tmp, name)
+            r = run(["-q", "-o", out, sample_path()])
+            self.assertExit(r, EXIT_OK)
+            self.load_json(self.read(out))
+        r = run(["-q", "-o", os.path.join(self.tmp, "b" * 251 + ".json"), sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "File name too long")
+        self.assertNoTempFiles(self.tmp)
+
+    def test_output_that_is_an_input_is_refused(self):
+        report = self.write("report.txt", E2E_TEXT)
+        link = os.path.join(self.tmp, "link.txt")
+        os.symlink("report.txt", link)
+        hard = os.path.join(self.tmp, "hard.txt")
+        os.link(report, hard)
+        for target in (report, link, hard):
+            r = run(["-o", target, report])
+            self.assertExit(r, EXIT_OUTPUT)
+            self.assertOneLineError(r, f"{target}: is the input {report}: refusing to overwrite")
+            self.assertEqual(self.read(report), E2E_TEXT.encode())
+        # An input inside a folder, and one of several formats.
+        folder = os.path.join(self.tmp, "posts")
+        os.mkdir(folder)
+        self.write("posts/g.html", "<p>old</p>")
+        r = run(["-f", "json,html", "-o", os.path.join(folder, "g"), folder])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "g.html: is the input", "refusing to overwrite an input")
+        self.assertEqual(self.read(os.path.join(folder, "g.html")), b"<p>old</p>")
+        self.assertFalse(os.path.exists(os.path.join(folder, "g.json")))
+        self.assertNoTempFiles(self.tmp)
+
+    def test_render_output_that_is_its_input_is_refused(self):
+        graph = os.path.join(self.tmp, "g.json")
+        self.assertExit(run(["-q", "-o", graph, sample_path()]), EXIT_OK)
+        before = self.read(graph)
+        r = run(["render", graph, "--format", "svg", "-o", graph])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "is the input", "refusing to overwrite an input")
+        self.assertEqual(self.read(graph), before)
+
+    def test_dash_output_is_standard_output(self):
+        r = run(["-q", "-o", "-", sample_path()], cwd=self.tmp)
+        self.assertExit(r, EXIT_OK)
+        self.load_json(r.stdout)
+        self.assertEqual(os.listdir(self.tmp), [])
+        r = run(["-q", "-f", "json,dot", "-o", "-", sample_path()], cwd=self.tmp)
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "-o - writes one format to standard output")
+
+    def test_output_name_with_control_characters_is_escaped_in_messages(self):
+        target = os.path.join(self.tmp, "new\nline\x1b[31m.json")
+        os.mkdir(target)
+        r = run(["-o", target, sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "new\\nline\\x1b[31m.json'", "Is a directory")
+        self.assertNotIn(b"\x1b", r.stderr)
+
+
+class OutputKillTest(CliTestCase):
+    """Issue 12: a run killed with SIGKILL at 50 random moments leaves the previous output or the
+    complete new one, never a truncated file; the next run removes what the killed ones left."""
+
+    def test_sigkill_50_times_leaves_old_or_complete_new_output(self):
+        corpus = os.path.join(self.tmp, "in")
+        os.mkdir(corpus)
+        with open(sample_path(), encoding="utf-8") as f:
+            text = f.read()
+        for i in range(30):
+            self.write(f"in/r{i:02d}.txt", text)
+        ref = os.path.join(self.tmp, "ref")
+        self.assertExit(run(["-q", "-j", "1", "-f", "json,graphml,csv", "-o", ref, corpus]),
+                        EXIT_OK)
+        suffixes = (".json", ".graphml", ".nodes.csv", ".edges.csv")
+        new = {}
+        for suffix in suffixes:
+            with open(ref + suffix, "rb") as f:
+                new[suffix] = f.read()
+        out_dir = os.path.join(self.tmp, "out")
+        os.mkdir(out_dir)
+        base = os.path.join(out_dir, "g")
+        # The test hook holds each temporary file 30 ms: a fair share of the kills land while
+        # the files are being written or renamed.
+        env = dict(os.environ, KGEXTRACT_DATA=DATA, KGEXTRACT_TEST_WRITE_DELAY_MS="30")
+        args = [BINARY, "-q", "-j", "1", "-f", "json,graphml,csv", "-o", base, corpus]
+        start = time.monotonic()
+        subprocess.run(args, env=env, check=True, capture_output=True)
+        duration = time.monotonic() - start
+        rng = random.Random(50)
+        outcomes = {"old": 0, "new": 0}
+        left_temporaries = 0
+        for i in range(50):
+            for suffix in suffixes:
+                with open(base + suffix, "wb") as f:
+                    f.write(b"old " + suffix.encode() + b"\n")
+            p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(duration * 0.5, duration * 1.3))
+            p.kill()
+            p.wait(timeout=60)
+            for suffix in suffixes:
+                with open(base + suffix, "rb") as f:
+                    content = f.read()
+                old = b"old " + suffix.encode() + b"\n"
+                self.assertIn(content, (old, new[suffix]), f"kill {i}: {suffix} is truncated")
+                outcomes["old" if content == old else "new"] += 1
+            left_temporaries += len(glob.glob(os.path.join(out_dir, ".kgextract-*")))
+        # The next complete run removes every temporary the killed runs left.
+        subprocess.run(args, env=env, check=True, capture_output=True)
+        self.assertEqual(sorted(os.listdir(out_dir)),
+                         sorted("g" + suffix for suffix in suffixes))
+        print(f"SIGKILL outcomes (files): {outcomes}, temporaries left by the kills "
+              f"(then removed): {left_temporaries}", file=sys.stderr)
+        self.assertGreater(left_temporaries, 0, "no kill landed while writing")
+        self.assertGreater(outcomes["old"], 0)
+        self.assertGreater(outcomes["new"], 0)
 
 
 def main():

@@ -10,6 +10,9 @@
 #                                         corpora: folders, globs, Markdown, HTML, JSON
 #                                         Lines, gzip, --emit-text, --per-document, --strict;
 #   cli_corpus_generator                  scripts/make_corpus.py's posts in every format
+#   cli_output_safety, cli_output_kill    issue 12: sets all old or all new, signals,
+#                                         modes, long names, outputs that are inputs, and
+#                                         50 runs killed with SIGKILL at random moments
 #   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
 #                                         -f all, read back by every reader
 #   cli_sample_schemas                    its GraphML and GEXF against the shared schemas;
@@ -29,7 +32,7 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
       "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
 endif()
 
-foreach(_kg_cli_case IN ITEMS Usage Input Rules Output Export Determinism EndToEnd Corpus CorpusGenerator)
+foreach(_kg_cli_case IN ITEMS Usage Input Rules Output OutputSafety OutputKill Export Determinism EndToEnd Corpus CorpusGenerator)
   string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
   string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
   add_test(NAME ${_kg_cli_name}
