@@ -53,6 +53,10 @@ constexpr const char* kUsage =
     "      --exclude GLOB    skip the files of folders that match GLOB; repeatable\n"
     "      --max-size BYTES  the largest document read, after decompression (suffix K, M or G;\n"
     "                        default 64M); a larger one is a bad document\n"
+    "      --evidence N|all  evidence spans kept per edge, the first in input order (default\n"
+    "                        10); an edge's weight counts every statement. Said when reached\n"
+    "      --max-pairs N|all co-occurrence pairs per sentence, the first by entity id (default\n"
+    "                        1000: a sentence of 45 names); said when reached\n"
     "      --strict          a bad document (unreadable, invalid UTF-8, binary, too large,\n"
     "                        a broken JSON line, bad gzip) fails the run (exit 4) instead of\n"
     "                        being reported and skipped\n"
@@ -81,7 +85,7 @@ constexpr const char* kUsage =
     "  6  the rule or gazetteer files are missing or invalid\n";
 
 int Fail(int code, const std::string& message) {
-  std::cerr << "kgextract: " << message << "\n";
+  std::cerr << "kgextract: " << EscapeControls(message) << "\n";
   return code;
 }
 
@@ -96,7 +100,24 @@ struct Options {
   InputOptions input;
   bool strict = false;
   std::string per_document_dir, emit_text_dir;
+  ResolveOptions resolve;
 };
+
+// "--evidence 5", "--max-pairs all": a count from 1, or "all" (no limit).
+bool ParseLimit(const std::string& text, size_t* limit) {
+  if (text == "all") {
+    *limit = SIZE_MAX;
+    return true;
+  }
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (text.empty() || text[0] == '-' || *end != '\0' || errno != 0 || v == 0 || v > 1000000000ull) {
+    return false;
+  }
+  *limit = static_cast<size_t>(v);
+  return true;
+}
 
 bool ParseSize(const std::string& text, uint64_t* bytes) {
   char* end = nullptr;
@@ -269,6 +290,16 @@ int RunCli(int argc, char** argv) {
       if (!args.Value(&v) || !ParseSize(v, &opt.input.max_bytes)) {
         return Fail(kExitUsage, "--max-size wants a size in bytes such as 1048576 or 64M");
       }
+    } else if (args.Is(nullptr, "--evidence")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_evidence)) {
+        return Fail(kExitUsage, "--evidence wants a number of spans from 1, or 'all'");
+      }
+    } else if (args.Is(nullptr, "--max-pairs")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_pairs_per_sentence)) {
+        return Fail(kExitUsage, "--max-pairs wants a number of pairs from 1, or 'all'");
+      }
     } else if (a == "--strict") {
       opt.strict = true;
     } else if (args.Is(nullptr, "--per-document")) {
@@ -337,6 +368,7 @@ int RunCli(int argc, char** argv) {
   run.explain = opt.explain;
   run.keep_documents = !opt.emit_text_dir.empty();
   run.keep_graphs = !opt.per_document_dir.empty();
+  run.resolve = opt.resolve;
   ProgressBar bar;
   if (!opt.quiet && ::isatty(STDERR_FILENO)) {
     run.progress = [&bar](const RunProgress& p) { bar.Update(p); };
@@ -346,11 +378,29 @@ int RunCli(int argc, char** argv) {
   bar.Clear();
   if (!run_status.ok()) return Fail(ExitCodeFor(run_status), run_status.message());
   for (const std::string& line : result.explanations) std::cerr << line << "\n";
+  for (const std::string& w : result.warnings) {
+    std::cerr << "kgextract: warning: " << EscapeControls(w) << "\n";
+  }
+  // Limits reached are said, also with -q: the graph is not all there is.
+  auto limit = [](size_t v) { return v == SIZE_MAX ? std::string("all") : std::to_string(v); };
+  if (result.sentences_pairs_capped > 0) {
+    std::cerr << "kgextract: limit: " << result.sentences_pairs_capped
+              << (result.sentences_pairs_capped == 1 ? " sentence names" : " sentences name")
+              << " more entities than --max-pairs " << limit(opt.resolve.max_pairs_per_sentence)
+              << " co-occurrence pairs allow: " << result.pairs_dropped << " pairs not made\n";
+  }
+  if (result.edges_evidence_capped > 0) {
+    std::cerr << "kgextract: limit: " << result.edges_evidence_capped
+              << (result.edges_evidence_capped == 1 ? " edge keeps only its"
+                                                    : " edges keep only their")
+              << " first " << limit(opt.resolve.max_evidence)
+              << " evidence spans (--evidence; weights count every statement)\n";
+  }
   // Bad documents: skipped, or, with --strict or when nothing else was read, the run fails
   // (one line per document, and a last line when there were several).
   const bool fail = !result.problems.empty() && (opt.strict || result.documents == 0);
   for (const Status& p : result.problems) {
-    std::cerr << "kgextract: " << p.message() << (fail ? "" : " (skipped)") << "\n";
+    std::cerr << "kgextract: " << EscapeControls(p.message()) << (fail ? "" : " (skipped)") << "\n";
   }
   if (fail) {
     if (result.problems.size() > 1) {
@@ -389,7 +439,8 @@ int RunCli(int argc, char** argv) {
     for (DocumentGraph& dg : result.document_graphs) {
       std::string base = opt.per_document_dir + "/" + OutputName(dg.doc, &names);
       KnowledgeGraph one =
-          MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint());
+          MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint(),
+                         opt.resolve.max_evidence);
       FilterEdges(opt.filter, &one);
       AnnotateMetrics(&one);
       if (opt.formats.size() == 1)

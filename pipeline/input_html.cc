@@ -233,6 +233,7 @@ Status HtmlToDocument(std::string id, std::string_view bytes, Document* doc) {
   doc->title = std::move(raw.title);
   doc->date = std::move(raw.date);
   doc->author = std::move(raw.author);
+  doc->warning = std::move(raw.warning);
   return Status::Ok();
 }
 

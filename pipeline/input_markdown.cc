@@ -304,6 +304,7 @@ Status MarkdownToDocument(std::string id, std::string_view bytes, Document* doc)
   doc->title = std::move(raw.title);
   doc->date = std::move(raw.date);
   doc->author = std::move(raw.author);
+  doc->warning = std::move(raw.warning);
   return Status::Ok();
 }
 

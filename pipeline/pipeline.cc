@@ -30,7 +30,8 @@ Status Pipeline::Create(const std::string& data_dir, std::unique_ptr<Pipeline>* 
 }
 
 DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
-                                std::vector<std::string>* explanations) const {
+                                std::vector<std::string>* explanations,
+                                const ResolveOptions& resolve) const {
   TokenizedDocument td = tokenizer.Tokenize(doc);
   ExtractOptions options;
   options.explain = explanations != nullptr;
@@ -38,7 +39,7 @@ DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
   if (explanations) {
     for (std::string& line : ex.explanations) explanations->push_back(doc.id + ": " + line);
   }
-  return ResolveDocument(td, ex, *rules_);
+  return ResolveDocument(td, ex, *rules_, resolve);
 }
 
 Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& options,
@@ -49,6 +50,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   std::vector<SourceResult> sources(n);
   std::vector<std::vector<DocumentGraph>> graphs(n);
   std::vector<std::vector<std::string>> doc_explanations(n);
+  std::vector<std::vector<std::string>> doc_warnings(n);
   RunProgress progress;
   progress.inputs_total = n;
   for (const std::string& f : files) {
@@ -71,8 +73,9 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
       // Each document is analysed as soon as it is read (a JSON Lines dump is streamed).
       std::vector<Document> kept;
       DocumentSink sink = [&](Document&& doc) {
-        graphs[i].push_back(
-            Process(doc, tokenizer, options.explain ? &doc_explanations[i] : nullptr));
+        if (!doc.warning.empty()) doc_warnings[i].push_back(doc.warning);
+        graphs[i].push_back(Process(
+            doc, tokenizer, options.explain ? &doc_explanations[i] : nullptr, options.resolve));
         if (options.keep_documents) kept.push_back(std::move(doc));
       };
       if (files[i] == "-" && i != first_dash) {
@@ -106,14 +109,22 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
     for (Status& p : sources[i].problems) result->problems.push_back(std::move(p));
     result->bytes += sources[i].bytes;
     for (std::string& line : doc_explanations[i]) result->explanations.push_back(std::move(line));
+    for (std::string& line : doc_warnings[i]) result->warnings.push_back(std::move(line));
     for (Document& doc : sources[i].documents) result->documents_read.push_back(std::move(doc));
     for (DocumentGraph& g : graphs[i]) {
       ++result->documents;
+      result->sentences_pairs_capped += g.sentences_pairs_capped;
+      result->pairs_dropped += g.pairs_dropped;
       if (options.keep_graphs) result->document_graphs.push_back(g);
       all.push_back(std::move(g));
     }
   }
-  result->graph = MergeDocuments(std::move(all), GeneratorName(), rules_->fingerprint());
+  result->graph = MergeDocuments(std::move(all), GeneratorName(), rules_->fingerprint(),
+                                 options.resolve.max_evidence);
+  for (auto e : boost::make_iterator_range(boost::edges(result->graph.graph))) {
+    const EdgeProps& p = result->graph.graph[e];
+    if (static_cast<double>(p.evidence.size()) < p.weight) ++result->edges_evidence_capped;
+  }
   return Status::Ok();
 }
 

@@ -40,6 +40,7 @@ struct RunOptions {
   bool explain = false;         // RunResult::explanations
   bool keep_documents = false;  // RunResult::documents_read (for --emit-text)
   bool keep_graphs = false;     // RunResult::document_graphs (for --per-document)
+  ResolveOptions resolve;       // evidence per edge, co-occurrence pairs per sentence
   std::function<void(const RunProgress&)> progress;
 };
 
@@ -53,6 +54,10 @@ struct RunResult {
   std::vector<Document> documents_read;        // with keep_documents, in input order
   std::vector<DocumentGraph> document_graphs;  // with keep_graphs, in input order
   std::vector<std::string> files;              // the input files read ("-": standard input)
+  std::vector<std::string> warnings;           // documents repaired on the way in, in order
+  // Limits reached: sentences with more co-occurrence pairs than allowed (and the pairs not
+  // made), edges of the merged graph that keep fewer evidence spans than their weight.
+  size_t sentences_pairs_capped = 0, pairs_dropped = 0, edges_evidence_capped = 0;
 };
 
 class Pipeline {
@@ -69,7 +74,8 @@ class Pipeline {
   // One document through every stage up to its graph (no I/O).
   // With `explanations`, also returns what the relation rules saw, sentence by sentence.
   DocumentGraph Process(const Document& doc, Tokenizer& tokenizer,
-                        std::vector<std::string>* explanations = nullptr) const;
+                        std::vector<std::string>* explanations = nullptr,
+                        const ResolveOptions& resolve = {}) const;
 
   const RuleSet& rules() const { return *rules_; }
 

@@ -48,7 +48,7 @@ constexpr const char* kRenderUsage =
     "  5  the output file cannot be written (nothing partial is left behind)\n";
 
 int Fail(int code, const std::string& message) {
-  std::cerr << "kgextract: render: " << message << "\n";
+  std::cerr << "kgextract: render: " << EscapeControls(message) << "\n";
   return code;
 }
 

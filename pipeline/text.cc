@@ -454,15 +454,98 @@ uint32_t CodePointCount(std::string_view utf8) {
   return n;
 }
 
+std::string DescribeUtf16(std::string_view head) {
+  if (head.starts_with("\xFF\xFE")) return "UTF-16LE text (byte-order mark FF FE)";
+  if (head.starts_with("\xFE\xFF")) return "UTF-16BE text (byte-order mark FE FF)";
+  head = head.substr(0, 512);
+  if (head.size() < 8) return "";
+  size_t nul[2] = {0, 0}, ascii[2] = {0, 0};
+  for (size_t i = 0; i + 1 < head.size(); i += 2) {
+    for (size_t k = 0; k < 2; ++k) {
+      unsigned char c = static_cast<unsigned char>(head[i + k]);
+      nul[k] += c == 0;
+      ascii[k] += c >= 0x09 && c < 0x80;
+    }
+  }
+  const size_t units = head.size() / 2;
+  if (nul[1] * 10 >= units * 9 && ascii[0] * 10 >= units * 9) {
+    return "UTF-16LE text (no byte-order mark)";
+  }
+  if (nul[0] * 10 >= units * 9 && ascii[1] * 10 >= units * 9) {
+    return "UTF-16BE text (no byte-order mark)";
+  }
+  return "";
+}
+
+std::string EscapeControls(std::string_view message) {
+  size_t bad = FindInvalidUtf8(message);
+  bool plain = bad == std::string_view::npos;
+  for (size_t i = 0; plain && i < message.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(message[i]);
+    plain = c >= 0x20 && c != 0x7f;
+  }
+  if (plain) return std::string(message);
+  std::string out;
+  for (size_t i = 0; i < message.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(message[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7f || (i >= bad && c >= 0x80)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
+  doc->warning.clear();
+  if (std::string utf16 = DescribeUtf16(bytes); !utf16.empty()) {
+    return Status::InvalidInput(source + ": " + utf16 + "; expected UTF-8: convert it first " +
+                                "(iconv -f UTF-16 -t UTF-8)");
+  }
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
     return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bad));
   }
-  if (size_t bad = FindBinaryByte(bytes); bad != std::string_view::npos) {
+  // Control characters: a NUL or many of them make binary data; a few strays are replaced.
+  size_t strays = 0, first = std::string_view::npos;
+  for (size_t i = FindBinaryByte(bytes); i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+    if (!control) continue;
+    if (first == std::string_view::npos) first = i;
+    ++strays;
+    if (c == 0 || (strays >= 16 && static_cast<double>(strays) >
+                                       kMaxControlShare * static_cast<double>(bytes.size()))) {
+      size_t at = c == 0 ? i : first;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[at]));
+      return Status::InvalidInput(source + ": binary data (control byte " + hex + ") at byte " +
+                                  std::to_string(at) + "; expected a text report");
+    }
+  }
+  std::string repaired;
+  if (strays > 0) {
     char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
-    return Status::InvalidInput(source + ": binary data (control byte " + hex + ") at byte " +
-                                std::to_string(bad) + "; expected a text report");
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[first]));
+    doc->warning = source + ": " + std::to_string(strays) + " stray control character" +
+                   (strays == 1 ? "" : "s") + " replaced by spaces (the first, " + hex +
+                   ", at byte " + std::to_string(first) + ")";
+    repaired.assign(bytes);
+    for (size_t i = first; i < repaired.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(repaired[i]);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
+        repaired[i] = ' ';
+      }
+    }
+    bytes = repaired;
   }
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // a BOM is not text
   doc->id = std::move(source);

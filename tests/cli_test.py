@@ -1030,6 +1030,176 @@ class OutputKillTest(CliTestCase):
         self.assertGreater(outcomes["new"], 0)
 
 
+class LimitsTest(CliTestCase):
+    """Issue 12 items 7-10: evidence per edge and co-occurrence pairs per sentence, capped by
+    documented, configurable limits that are said on standard error when reached."""
+
+    def met_link(self, graph, label):
+        ids = {n["id"] for n in graph["nodes"] if n["label"] == label}
+        links = [l for l in graph["links"]
+                 if l["relation"] == "met" and (l["source"] in ids or l["target"] in ids)]
+        self.assertEqual(len(links), 1, links)
+        return links[0]
+
+    def test_repeated_statement_keeps_ten_evidence_spans_and_counts_every_one(self):
+        report = self.write("r.txt", "I met Anna Keller in Berlin.\n" * 30)
+        r = run(["-q", report])
+        self.assertExit(r, EXIT_OK)
+        link = self.met_link(self.load_json(r.stdout), "Anna Keller")
+        self.assertEqual(link["weight"], 30.0)
+        self.assertEqual([e["start"] for e in link["evidence"]], [29 * i for i in range(10)])
+        self.assertIn("kgextract: limit: ", stderr_text(r))
+        self.assertIn(" edges keep only their first 10 evidence spans (--evidence; weights count "
+                      "every statement)\n", stderr_text(r))
+        for arg, spans in (("all", 30), ("3", 3), ("30", 30)):
+            r = run(["-q", "--evidence", arg, report])
+            self.assertExit(r, EXIT_OK)
+            link = self.met_link(self.load_json(r.stdout), "Anna Keller")
+            self.assertEqual((link["weight"], len(link["evidence"])), (30.0, spans), arg)
+            self.assertEqual("limit" in stderr_text(r), spans < 30, arg)
+        for bad in ("0", "-1", "ten", ""):
+            r = run(["--evidence", bad, report])
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, "--evidence wants a number of spans from 1, or 'all'")
+
+    def test_evidence_cap_holds_across_documents(self):
+        for i in range(4):
+            self.write(f"d{i}.txt", "I met Anna Keller in Berlin.\n" * 4)
+        r = run(["-q", "--evidence", "6", os.path.join(self.tmp, f"d0.txt"),
+                 os.path.join(self.tmp, "d1.txt"), os.path.join(self.tmp, "d2.txt")])
+        self.assertExit(r, EXIT_OK)
+        links = [l for l in self.load_json(r.stdout)["links"] if l["relation"] == "co_occurs"]
+        self.assertTrue(links)
+        for l in links:
+            self.assertEqual(len(l["evidence"]), min(6, int(l["weight"])), l)
+
+    def crowd(self, n):
+        names = [f"{g} {s}" for g in ("Anna", "Maria", "John", "Peter", "Laura", "David")
+                 for s in ("Keller", "Novak", "Stone", "Moreau", "Fischer", "Romano", "Berger",
+                           "Lindqvist", "Costa", "Horvat")][:n]
+        return names, "I met " + ", ".join(names[:-1]) + " and " + names[-1] + " in Berlin.\n"
+
+    def test_people_in_one_sentence_make_at_most_max_pairs_co_occurrences(self):
+        names, text = self.crowd(60)
+        report = self.write("crowd.txt", text)
+        r = run(["-q", "--max-pairs", "all", report])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        k = len([n for n in graph["nodes"] if not n.get("narrator")])
+        co = [l for l in graph["links"] if l["relation"] == "co_occurs"]
+        self.assertGreaterEqual(k, 60)
+        self.assertEqual(len(co), k * (k - 1) // 2)
+        self.assertNotIn("limit", stderr_text(r))
+        for limit in ("1000", "100"):
+            r = run(["-q", *([] if limit == "1000" else ["--max-pairs", limit]), report])
+            self.assertExit(r, EXIT_OK)
+            capped = [l for l in self.load_json(r.stdout)["links"] if l["relation"] == "co_occurs"]
+            self.assertEqual(len(capped), int(limit))
+            # The first pairs in sorted id order are the ones kept.
+            all_pairs = sorted((l["source"], l["target"]) for l in co)
+            self.assertEqual(sorted((l["source"], l["target"]) for l in capped),
+                             all_pairs[:int(limit)])
+            self.assertEqual(stderr_text(r),
+                             f"kgextract: limit: 1 sentence names more entities than --max-pairs "
+                             f"{limit} co-occurrence pairs allow: {len(co) - int(limit)} pairs "
+                             f"not made\n")
+        r = run(["--max-pairs", "0", report])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "--max-pairs wants a number of pairs from 1, or 'all'")
+
+    def test_typo_merge_still_joins_one_edit_names_among_many(self):
+        # The typo merge compares near names only (issue 12 item 8): the pairs it joined before
+        # are joined still, among a thousand other names.
+        filler = "".join(f"I met Anna {chr(65 + i // 26)}{chr(97 + i % 26)}zzqwerty.\n"
+                         for i in range(500))
+        report = self.write("typos.txt", filler +
+                            "I attended PyCon APAC 2024 in Berlin. PyCon APAC was great.\n"
+                            "I met Peter Lindqvist at PyCon APAAC.\n")
+        r = run(["-q", report])
+        self.assertExit(r, EXIT_OK)
+        labels = [n["label"] for n in self.load_json(r.stdout)["nodes"]]
+        self.assertNotIn("PyCon APAAC", labels)
+        self.assertIn("Peter Lindqvist", labels)
+
+
+class InputErrorsTest(CliTestCase):
+    """Issue 12 items 13, 15-17: input error codes, escaped names, BOM offsets, UTF-16, stray
+    control characters."""
+
+    def test_symlink_loop_and_overlong_name_exit_4_not_5(self):
+        loop = os.path.join(self.tmp, "loop")
+        os.symlink("loop", loop)
+        r = run([loop])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{loop}: Too many levels of symbolic links")
+        long_name = os.path.join(self.tmp, "x" * 300)
+        r = run([long_name])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, "x" * 300 + ": File name too long")
+
+    @unittest.skipIf(os.geteuid() == 0, "root reads any file")
+    def test_unreadable_input_exits_4(self):
+        path = self.write("secret.txt", E2E_TEXT)
+        os.chmod(path, 0)
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertIn(f"{path}: cannot open: Permission denied", stderr_text(r))
+
+    def test_file_names_with_control_characters_are_escaped(self):
+        name = os.path.join(self.tmp, "bad\nname\x1b[2J.txt")
+        r = run([name])
+        self.assertExit(r, EXIT_INPUT_MISSING)
+        self.assertOneLineError(r, "bad\\nname\\x1b[2J.txt: no such file")
+        self.assertNotIn(b"\x1b", r.stderr)
+        bad = os.path.join(self.tmp.encode(), b"latin\xe9.txt")
+        with open(bad, "wb") as f:
+            f.write(b"\x00binary")
+        r = run([bad])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, "latin\\xe9.txt: binary data")
+
+    def test_utf16_input_is_named_as_utf16(self):
+        path = self.write("win.txt", "\ufeffI met Anna Keller.\n".encode("utf-16-le"))
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{path}: UTF-16LE text (byte-order mark FF FE); expected "
+                                   "UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)")
+        path = self.write("nobom.txt", "I met Anna Keller in Berlin.\n".encode("utf-16-le"))
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{path}: UTF-16LE text (no byte-order mark)")
+
+    def test_stray_control_characters_are_replaced_with_a_warning(self):
+        path = self.write("scraped.txt", "I attended RustFest 2023 in Berlin.\x1b[0m "
+                          "I met Anna Keller\x01 at the caf\u00e9.\n")
+        r = run(["-q", path])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(stderr_text(r), f"kgextract: warning: {path}: 2 stray control characters "
+                         "replaced by spaces (the first, 0x1B, at byte 35)\n")
+        graph = self.load_json(r.stdout)
+        self.assertIn("Anna Keller", [n["label"] for n in graph["nodes"]])
+        with open(path, encoding="utf-8") as f:
+            text = f.read().replace("\x1b", " ").replace("\x01", " ")
+        self.assertSpansMatchText(graph, {path: text})
+        # Many control bytes are binary data, as a NUL is.
+        path = self.write("noise.txt", "ab\x01\x02" * 40)
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{path}: binary data (control byte 0x01) at byte 2")
+
+    def test_utf8_byte_order_mark_offsets_count_from_the_code_point_after_it(self):
+        # Documented (README "Offsets"): the mark is not text; offsets match the text read as
+        # Python's "utf-8-sig" does, and --emit-text writes that text.
+        path = self.write("bom.txt", "\ufeff" + E2E_TEXT)
+        r = run(["-q", "--emit-text", os.path.join(self.tmp, "text"), path])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        with open(path, encoding="utf-8-sig") as f:
+            self.assertSpansMatchText(graph, {path: f.read()})
+        with open(os.path.join(self.tmp, "text", "bom.txt.txt"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), E2E_TEXT)
+
+
 def main():
     global BINARY, DATA
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
