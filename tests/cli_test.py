@@ -1200,6 +1200,94 @@ class InputErrorsTest(CliTestCase):
             self.assertEqual(f.read(), E2E_TEXT)
 
 
+class DataFilesTest(CliTestCase):
+    """Issue 12 items 13-14: broken --data files are exit 6 naming the file and the line."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls._data_tmp = tempfile.TemporaryDirectory(prefix="kgextract-data-test-")
+        cls.pristine = os.path.join(cls._data_tmp.name, "data")
+        shutil.copytree(DATA, cls.pristine, ignore=shutil.ignore_patterns("samples"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._data_tmp.cleanup()
+
+    def broken(self, name, transform):
+        """A data directory whose file `name` is transform(its bytes); returns (dir, path)."""
+        data = os.path.join(self.tmp, "data")
+        shutil.copytree(self.pristine, data)
+        path = os.path.join(data, name)
+        with open(path, "rb") as f:
+            content = f.read()
+        with open(path, "wb") as f:
+            f.write(transform(content))
+        return data, path
+
+    def assertDataError(self, data, message):
+        r = run(["--data", data, sample_path()])
+        self.assertExit(r, EXIT_RULES)
+        self.assertOneLineError(r, message)
+        self.assertEqual(r.stdout, b"")
+
+    def line_count(self, content):
+        return content.count(b"\n")
+
+    def test_binary_junk_as_a_gazetteer(self):
+        data, path = self.broken("gazetteers/cities.tsv", lambda c: b"\x89PNG\r\n\x1a\n\x00\x00junk")
+        self.assertDataError(data, f"{path}:2: binary data (control byte 0x1A); expected a UTF-8 "
+                                   "word list")
+
+    def test_line_cut_in_half(self):
+        data, path = self.broken("gazetteers/cities.tsv", lambda c: c + b"Lisboa\tLisbon\n")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/cities.tsv"), "rb").read())
+        self.assertDataError(data, f"{path}:{n + 1}: 2 fields, expected 4 (is the line cut short?)")
+        shutil.rmtree(data)
+        data2, path2 = self.broken("gazetteers/countries.tsv", lambda c: c + b"Portugal\tPortu")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/countries.tsv"),
+                                 "rb").read())
+        self.assertDataError(data2, f"{path2}:{n + 1}: the last line does not end with a newline "
+                                    "(is the file cut short?)")
+
+    def test_one_field_line(self):
+        data, path = self.broken("gazetteers/countries.tsv", lambda c: c + b"Atlantis\n")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/countries.tsv"),
+                                 "rb").read())
+        self.assertDataError(data, f"{path}:{n + 1}: one field; expected TAB-separated fields")
+
+    def test_nan_population(self):
+        data, path = self.broken("gazetteers/towns.tsv",
+                                 lambda c: c + b"Nowhere\tNowhere\tPT\tNaN\n")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/towns.tsv"), "rb").read())
+        self.assertDataError(data, f"{path}:{n + 1}: population 'NaN' is not a whole number")
+
+    def test_invalid_utf8(self):
+        data, path = self.broken("lexicon/roles.txt", lambda c: b"# roles\nchair\nco\xffchair\n")
+        self.assertDataError(data, f"{path}:3: invalid UTF-8 at byte 2 of the line")
+
+    def test_huge_line(self):
+        data, path = self.broken("lexicon/common_words.txt",
+                                 lambda c: b"word\n" + b"x" * 100000 + b"\n")
+        self.assertDataError(data, f"{path}:2: a line of 100000 bytes; at most 65536")
+
+    def test_directory_in_place_of_a_gazetteer(self):
+        data, path = self.broken("gazetteers/cities.tsv", lambda c: c)
+        os.remove(path)
+        os.mkdir(path)
+        self.assertDataError(data, f"{path}: is a directory, not a word list")
+
+    def test_rule_endpoint_zero_or_overflowing(self):
+        for endpoint in ("0", "99999999999999999999", "100"):
+            data, path = self.broken(
+                "rules/relations.rules",
+                lambda c, e=endpoint: c + f"bad_rule | met | {e} | 2 | - | (a) (b)\n".encode())
+            n = self.line_count(open(os.path.join(self.pristine, "rules/relations.rules"),
+                                     "rb").read())
+            self.assertDataError(data, f"{path}:{n + 1}: an endpoint is a group number from 1 to "
+                                       "99, @narrator, @main_event or @nearest_talk")
+            shutil.rmtree(data)
+
+
 def main():
     global BINARY, DATA
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -14,6 +14,7 @@
 #                                         modes, long names, outputs that are inputs, and
 #                                         50 runs killed with SIGKILL at random moments
 #   cli_limits                            issue 12: --evidence, --max-pairs, the typo merge
+#   cli_data_files                        issue 12: broken --data files, exit 6 with file:line
 #   cli_input_errors                      issue 12: input exit codes, escaped names, UTF-16,
 #                                         stray control characters, BOM offsets
 #   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
@@ -35,7 +36,7 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
       "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
 endif()
 
-foreach(_kg_cli_case IN ITEMS Usage Input Rules Output OutputSafety OutputKill Limits InputErrors Export Determinism EndToEnd Corpus CorpusGenerator)
+foreach(_kg_cli_case IN ITEMS Usage Input Rules Output OutputSafety OutputKill Limits InputErrors DataFiles Export Determinism EndToEnd Corpus CorpusGenerator)
   string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
   string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
   add_test(NAME ${_kg_cli_name}
