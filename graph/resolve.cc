@@ -727,7 +727,8 @@ class Resolver {
       by_sentence[ex_.mentions[mi].sentence].insert(entities_[e].id);
     }
     const std::string rule = "co_occurrence";
-    for (const auto& [si, ids] : by_sentence) {
+    for (const auto& [sentence, ids] : by_sentence) {
+      const uint32_t si = sentence;  // a plain variable: lambdas capture it (clang 14)
       const size_t n = ids.size();
       const size_t pairs = n * (n - 1) / 2;
       size_t made = 0;
