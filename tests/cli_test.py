@@ -1009,7 +1009,17 @@ class OutputKillTest(CliTestCase):
                     f.write(b"old " + suffix.encode() + b"\n")
             p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(duration * 0.5, duration * 1.3))
+            if i % 2 == 0:
+                # A random moment of the whole run.
+                time.sleep(rng.uniform(0, duration * 1.3))
+            else:
+                # A random moment of the write: from this run's first temporary file on.
+                mine = f".kgextract-{p.pid}-"
+                deadline = time.monotonic() + 120
+                while (p.poll() is None and time.monotonic() < deadline and
+                       not any(n.startswith(mine) for n in os.listdir(out_dir))):
+                    time.sleep(0.002)
+                time.sleep(rng.uniform(0, 0.3))
             p.kill()
             p.wait(timeout=60)
             for suffix in suffixes:
