@@ -241,6 +241,14 @@ class Extractor {
           j += 3;
           continue;
         }
+        // "Joon-ho Park", "Seo-yeon Kim": a hyphenated given name with a lower-case second part.
+        if (j + 2 < s.end_token && TokenText(j) == "-" && Adjacent(j - 1, j) &&
+            Adjacent(j, j + 1) && doc_.tokens[j + 1].shape == Shape::kLower &&
+            TokenText(j + 1).size() <= 4 && doc_.tokens[j - 1].shape == Shape::kCapitalized &&
+            IsCapitalized(j + 2, s) && !Adjacent(j + 1, j + 2)) {
+          j += 2;
+          continue;
+        }
         if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
           std::string_view w = TokenText(j);
           bool joins = rules_.name_connectors_.Contains(w) ||
@@ -253,6 +261,8 @@ class Extractor {
             c.possessive_splits.push_back(j);
             joins = true;
           }
+          // "Bosnia and Herzegovina", "Trinidad and Tobago": a place whose name holds "and".
+          joins |= w == "and" && IsPlaceName(Text(doc_.tokens[t].begin, doc_.tokens[j + 1].end));
           if (joins) {
             j += 2;
             continue;
@@ -814,6 +824,51 @@ class Extractor {
     return i < line.size() ? i : 0;
   }
 
+  // "Building Fast Parsers" as a heading, then "Jane Doe showed how ...": a heading whose
+  // paragraph opens with a person's full name and a presenting verb
+  // (data/lexicon/presenting_verbs.txt) is that person's talk.
+  void HeadingBeforeASpeaker(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) const {
+    if (!s.is_heading || si + 1 >= doc_.sentences.size() || IsDayHeading(s)) return;
+    for (const Chunk& c : chunks) {
+      // A programme line, or a name the heading is about ("Rust Meetup Lisbon").
+      if (!c.dropped && c.type != kUntyped) return;
+    }
+    // The heading reads as a title: two to twelve words, opening with a capital.
+    uint32_t words = 0;
+    bool only_kinds = true;
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (doc_.tokens[t].shape == Shape::kPunct) continue;
+      ++words;
+      only_kinds &= !rules_.talk_kinds_.Canonical(TokenText(t)).empty();
+    }
+    if (words < 2 || words > 12 || only_kinds || !IsCapitalized(s.first_token, s)) return;
+    const Sentence& next = doc_.sentences[si + 1];
+    if (next.is_heading || next.end_token < next.first_token + 3) return;
+    uint32_t t = next.first_token;
+    if (!rules_.given_names_.Contains(TokenText(t))) return;
+    uint32_t e = t + 1;
+    while (e < next.end_token && e < t + 4 && doc_.tokens[e].shape == Shape::kCapitalized) ++e;
+    if (e == t + 1 || e >= next.end_token ||
+        !rules_.presenting_verbs_.Contains(FoldCase(TokenText(e)))) {
+      return;
+    }
+    Chunk title;
+    title.first_token = s.first_token;
+    title.end_token = s.end_token;
+    while (title.end_token > title.first_token &&
+           doc_.tokens[title.end_token - 1].shape == Shape::kPunct) {
+      title.end_token--;
+    }
+    title.begin = doc_.tokens[title.first_token].begin;
+    title.end = doc_.tokens[title.end_token - 1].end;
+    title.type = static_cast<int>(EntityType::kTalk);
+    title.subtype = TalkKind(Text(title.begin, title.end));
+    if (title.subtype.empty()) title.subtype = "talk";
+    title.rule = "heading_before_speaker";
+    chunks.clear();
+    chunks.push_back(std::move(title));
+  }
+
   // The chunks and speaker relations of a programme line, or false when no line rule fits.
   bool ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
     if (s.end_token - s.first_token < 2) return false;
@@ -942,8 +997,11 @@ class Extractor {
       bool name_like_mixed = sh == Shape::kMixed && std::count_if(w.begin(), w.end(), [](char ch) {
                                                       return ch >= 'A' && ch <= 'Z';
                                                     }) <= 2;
-      bool ok = sh == Shape::kCapitalized || name_like_mixed || w == "." || w == "-" || w == "'" ||
-                w == "\xE2\x80\x99" || rules_.name_connectors_.Contains(w);
+      // "Joon-ho": a short lower-case part after a hyphen.
+      bool hyphen_part = sh == Shape::kLower && t > c.first_token && TokenText(t - 1) == "-" &&
+                         Adjacent(t - 1, t) && w.size() <= 4;
+      bool ok = sh == Shape::kCapitalized || name_like_mixed || hyphen_part || w == "." ||
+                w == "-" || w == "'" || w == "\xE2\x80\x99" || rules_.name_connectors_.Contains(w);
       if (!ok) return false;
     }
     return true;
@@ -990,10 +1048,16 @@ class Extractor {
     // "Jun Park", "Ana Hall": a given name and a head word that is also a surname is a
     // person, whatever the suffix rules for venues and organisations say ("Fairfax Media" is
     // not: data/lexicon/surname_heads.txt).
-    bool given_and_surname = c.end_token == c.first_token + 2 &&
+    // ("Joon-ho Park": a hyphenated given name with a lower-case part counts as one word.)
+    uint32_t surname = c.first_token + 1;
+    if (c.end_token == c.first_token + 4 && TokenText(c.first_token + 1) == "-" &&
+        doc_.tokens[c.first_token + 2].shape == Shape::kLower) {
+      surname = c.first_token + 3;
+    }
+    bool given_and_surname = c.end_token == surname + 1 &&
                              rules_.given_names_.Contains(TokenText(c.first_token)) &&
-                             doc_.tokens[c.first_token + 1].shape == Shape::kCapitalized &&
-                             rules_.surname_heads_.Contains(TokenText(c.first_token + 1));
+                             doc_.tokens[surname].shape == Shape::kCapitalized &&
+                             rules_.surname_heads_.Contains(TokenText(surname));
     // The first matching rule in file order decides.
     for (int rule_index : matching) {
       const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
@@ -1193,7 +1257,11 @@ class Extractor {
             for (int id : SlotsIn(group)) {
               if (id < 0) continue;
               Chunk& c = chunks[static_cast<size_t>(id)];
-              if (rule->weak && first_pass && LooksLikeFullName(c)) continue;
+              // (A known given name alone is left to its own evidence in every pass.)
+              if (rule->weak && (first_pass || c.end_token == c.first_token + 1) &&
+                  LooksLikeFullName(c)) {
+                continue;
+              }
               if (c.type == kUntyped || rule->force) {
                 SetType(c, *rule, match_text);
                 dirty = true;
@@ -1702,6 +1770,7 @@ class Extractor {
       TypeByGazetteer(c);
       if (c.type == kUntyped) TypeByChunkRules(c);
     }
+    HeadingBeforeASpeaker(si, s, chunks);
     SplitPossessives(chunks, s);
     SplitAtConnectors(chunks, /*before_typing=*/false);
     // Each sentence types its names from its own evidence; VoteTypes then decides per name.
@@ -1729,8 +1798,14 @@ class Extractor {
     return chunks;
   }
 
-  // "Jane Doe": a known given name and one to three more capitalised words.
+  // "Jane Doe": a known given name and one to three more capitalised words; or a known given
+  // name alone that is no place ("Akosua", not "Sydney").
   bool LooksLikeFullName(const Chunk& c) const {
+    if (c.end_token == c.first_token + 1) {
+      std::string_view w = TokenText(c.first_token);
+      return doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
+             rules_.given_names_.Contains(w) && !IsPlaceName(w) && !IsCommonWord(FoldCase(w));
+    }
     if (c.end_token < c.first_token + 2 || c.end_token > c.first_token + 4) return false;
     if (!rules_.given_names_.Contains(TokenText(c.first_token))) return false;
     for (uint32_t t = c.first_token; t < c.end_token; ++t) {
@@ -1866,6 +1941,12 @@ class Extractor {
           continue;
         }
         document_types_.try_emplace(FoldCase(surname), c.type, c.subtype);
+        // ... and so does the given name: "Akosua Frimpong ... Akosua studies".
+        std::string_view given = TokenText(c.first_token);
+        if (last == c.first_token + 1 && rules_.given_names_.Contains(given) &&
+            !rules_.common_words_.Contains(FoldCase(given)) && !IsPlaceName(given)) {
+          document_types_.try_emplace(FoldCase(given), c.type, c.subtype);
+        }
       }
     }
   }

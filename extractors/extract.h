@@ -165,7 +165,7 @@ class RuleSet {
       ambiguous_products_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
       not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, number_words_,
       talk_giving_verbs_, place_cues_, event_keywords_, function_words_, continuation_openers_,
-      surname_heads_, place_qualifiers_, person_titles_;
+      surname_heads_, place_qualifiers_, person_titles_, presenting_verbs_;
   std::string role_alternation_;      // roles_ as an RE2 alternation, longest first
   std::set<std::string> hint_rules_;  // entity rules flagged 'hint' (weak evidence in the vote)
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded

@@ -376,8 +376,13 @@ Status RuleSet::BuildIndexes() {
     }
     relation_index_->rule_of_entry.push_back(static_cast<int>(i));
   }
-  if (!chunk_index_->set.Compile() || !context_index_->set.Compile() ||
-      !line_index_->set.Compile() || !relation_index_->set.Compile()) {
+  // The relation set is about as large as the three entity sets together: compile it on a
+  // second thread (start-up is most of a short run).
+  auto relations =
+      std::async(std::launch::async, [this] { return relation_index_->set.Compile(); });
+  bool entities =
+      chunk_index_->set.Compile() && context_index_->set.Compile() && line_index_->set.Compile();
+  if (!relations.get() || !entities) {
     return Status::Rules("rule index: RE2::Set does not compile (out of memory?)");
   }
   return Status::Ok();
@@ -429,6 +434,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->surname_heads_, "lexicon/surname_heads.txt", false, false},
       {&rs->place_qualifiers_, "lexicon/place_qualifiers.txt", false, false},
       {&rs->person_titles_, "lexicon/person_titles.txt", false, false},
+      {&rs->presenting_verbs_, "lexicon/presenting_verbs.txt", true, false},
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},

@@ -19,9 +19,11 @@
 //
 //   nodes: Id,Label,:ID,:LABEL,type,subtype,kind,narrator:boolean,aliases,documents,
 //          mentions:int,degree:int,weighted_degree:double,betweenness:double,pagerank:double,
-//          component:int,community:int
+//          component:int,community:int[,document_counts]
 //   edges: Source,Target,Type,Kind,Label,Weight,Id,:START_ID,:END_ID,:TYPE,relation,role,
-//          weight:double,symmetric:boolean,evidence,evidence_count:int
+//          weight:double,symmetric:boolean,evidence,evidence_count:int[,document_counts]
+// document_counts, the last column of corpus graphs only (more than one document): mentions or
+// evidence spans per document as compact JSON ({"a.md":2,"b.html":1}), a string.
 //
 // Import into Neo4j 5 (an empty, stopped database "neo4j"; evidence sentences may hold line
 // breaks, hence --multiline-fields; no column is an array, so --array-delimiter is not needed,
@@ -55,10 +57,11 @@ using export_text::JoinPipe;
 constexpr char kNodeHeader[] =
     "Id,Label,:ID,:LABEL,type,subtype,kind,narrator:boolean,aliases,documents,mentions:int,"
     "degree:int,weighted_degree:double,betweenness:double,pagerank:double,component:int,"
-    "community:int\r\n";
+    "community:int";
 constexpr char kEdgeHeader[] =
     "Source,Target,Type,Kind,Label,Weight,Id,:START_ID,:END_ID,:TYPE,relation,role,"
-    "weight:double,symmetric:boolean,evidence,evidence_count:int\r\n";
+    "weight:double,symmetric:boolean,evidence,evidence_count:int";
+constexpr char kCountsColumn[] = ",document_counts";
 
 // Appends `value` as one RFC 4180 field.
 void AppendField(std::string_view value, std::string* out) {
@@ -76,12 +79,18 @@ void AppendField(std::string_view value, std::string* out) {
   out->push_back('"');
 }
 
-void AppendRecord(std::initializer_list<std::string_view> fields, std::string* out) {
+// One record; `counts` is the last field of a corpus graph's rows (nullptr: none).
+void AppendRecord(std::initializer_list<std::string_view> fields, const std::string* counts,
+                  std::string* out) {
   bool first = true;
   for (std::string_view field : fields) {
     if (!first) out->push_back(',');
     first = false;
     AppendField(field, out);
+  }
+  if (counts) {
+    out->push_back(',');
+    AppendField(*counts, out);
   }
   out->append("\r\n");
 }
@@ -92,22 +101,27 @@ const char* Bool(bool b) { return b ? "true" : "false"; }
 
 std::string ToCsvNodes(const KnowledgeGraph& kgraph) {
   const Graph& g = kgraph.graph;
+  const bool corpus = kgraph.documents.size() > 1;
   std::string out = kNodeHeader;
+  out.append(corpus ? kCountsColumn : "").append("\r\n");
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
+    const std::string counts = corpus ? export_text::DocumentCounts(n.mentions) : "";
     AppendRecord(
         {n.id, n.label, n.id, n.type, n.type, n.subtype, n.kind, Bool(n.narrator),
          JoinPipe(n.aliases), JoinPipe(n.documents), std::to_string(n.mentions.size()),
          std::to_string(n.degree), FormatDouble(n.weighted_degree), FormatDouble(n.betweenness),
          FormatDouble(n.pagerank), std::to_string(n.component), std::to_string(n.community)},
-        &out);
+        corpus ? &counts : nullptr, &out);
   }
   return out;
 }
 
 std::string ToCsvEdges(const KnowledgeGraph& kgraph) {
   const Graph& g = kgraph.graph;
+  const bool corpus = kgraph.documents.size() > 1;
   std::string out = kEdgeHeader;
+  out.append(corpus ? kCountsColumn : "").append("\r\n");
   size_t index = 0;
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const EdgeProps& p = g[e];
@@ -115,11 +129,12 @@ std::string ToCsvEdges(const KnowledgeGraph& kgraph) {
     const std::string& target = g[boost::target(e, g)].id;
     const std::string label = EdgeLabel(p);
     const std::string weight = FormatDouble(p.weight);
+    const std::string counts = corpus ? export_text::DocumentCounts(p.evidence) : "";
     AppendRecord({source, target, p.symmetric ? "Undirected" : "Directed", label, label, weight,
                   "e" + std::to_string(index++), source, target, p.relation, p.relation, p.role,
                   weight, Bool(p.symmetric), p.evidence.empty() ? "" : p.evidence.front().text,
                   std::to_string(p.evidence.size())},
-                 &out);
+                 corpus ? &counts : nullptr, &out);
   }
   return out;
 }

@@ -28,6 +28,8 @@
 //   weighted degree (10 + 5 * sqrt(wd)), so hubs stand out without dwarfing everything else.
 // - Attribute ids equal their titles: graphology-gexf names a value by its attribute id unless
 //   the id is a number.
+// - Corpus graphs (more than one document) declare and write "document_counts" on nodes and
+//   edges: spans per document as compact JSON ({"a.md":2,"b.html":1}), a string.
 // - Empty strings get no <attvalue>. Text drops what XML 1.0 cannot hold (C0 controls other
 //   than tab, newline and carriage return; U+FFFE, U+FFFF), as in GraphML.
 #include <boost/range/iterator_range.hpp>
@@ -53,23 +55,24 @@ struct Attribute {
 };
 
 constexpr Attribute kNodeAttributes[] = {
-    {"type", "string"},        {"subtype", "string"},  {"kind", "string"},
-    {"narrator", "boolean"},   {"aliases", "string"},  {"documents", "string"},
-    {"mentions", "integer"},   {"degree", "integer"},  {"weighted_degree", "double"},
-    {"betweenness", "double"}, {"pagerank", "double"}, {"component", "integer"},
-    {"community", "integer"},
+    {"type", "string"},        {"subtype", "string"},         {"kind", "string"},
+    {"narrator", "boolean"},   {"aliases", "string"},         {"documents", "string"},
+    {"mentions", "integer"},   {"degree", "integer"},         {"weighted_degree", "double"},
+    {"betweenness", "double"}, {"pagerank", "double"},        {"component", "integer"},
+    {"community", "integer"},  {"document_counts", "string"},  // corpus graphs only
 };
 
 constexpr Attribute kEdgeAttributes[] = {
     {"relation", "string"},        {"role", "string"},
     {"symmetric", "boolean"},      {"evidence", "string"},
-    {"evidence_count", "integer"},
+    {"evidence_count", "integer"}, {"document_counts", "string"},  // corpus graphs only
 };
 
-void AppendAttributes(const char* cls, const Attribute* begin, const Attribute* end,
+void AppendAttributes(const char* cls, const Attribute* begin, const Attribute* end, bool corpus,
                       std::string* out) {
   out->append("    <attributes class=\"").append(cls).append("\" mode=\"static\">\n");
   for (const Attribute* a = begin; a != end; ++a) {
+    if (!corpus && std::string_view(a->id) == "document_counts") continue;
     out->append("      <attribute id=\"").append(a->id).append("\" title=\"").append(a->id);
     out->append("\" type=\"").append(a->type).append("\"/>\n");
   }
@@ -153,8 +156,9 @@ std::string ToGexf(const KnowledgeGraph& kgraph) {
   AppendXmlEscaped(Description(kgraph), /*attribute=*/false, &out);
   out.append("</description>\n  </meta>\n");
   out.append("  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
-  AppendAttributes("node", std::begin(kNodeAttributes), std::end(kNodeAttributes), &out);
-  AppendAttributes("edge", std::begin(kEdgeAttributes), std::end(kEdgeAttributes), &out);
+  const bool corpus = kgraph.documents.size() > 1;
+  AppendAttributes("node", std::begin(kNodeAttributes), std::end(kNodeAttributes), corpus, &out);
+  AppendAttributes("edge", std::begin(kEdgeAttributes), std::end(kEdgeAttributes), corpus, &out);
 
   out.append("    <nodes count=\"").append(std::to_string(boost::num_vertices(g)));
   out.append("\">\n");
@@ -179,6 +183,7 @@ std::string ToGexf(const KnowledgeGraph& kgraph) {
     values.Add("pagerank", FormatDouble(n.pagerank));
     values.Add("component", std::to_string(n.component));
     values.Add("community", std::to_string(n.community));
+    if (corpus) values.Add("document_counts", export_text::DocumentCounts(n.mentions));
     values.AppendTo(&out);
     AppendVizColor(TypeColor(n.type), &out);
     out.append("        <viz:size value=\"").append(FormatDouble(VizSize(n.weighted_degree)));
@@ -214,6 +219,7 @@ std::string ToGexf(const KnowledgeGraph& kgraph) {
       values.Add("symmetric", Bool(p.symmetric));
       values.Add("evidence", p.evidence.empty() ? "" : p.evidence.front().text);
       values.Add("evidence_count", std::to_string(p.evidence.size()));
+      if (corpus) values.Add("document_counts", export_text::DocumentCounts(p.evidence));
       values.AppendTo(&out);
       out.append("      </edge>\n");
     }

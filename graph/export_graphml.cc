@@ -17,6 +17,10 @@
 // instead: NetworkX refuses an undirected edge inside a directed GraphML graph. Parallel edges
 // are kept, each with its own id, told apart by relation and role.
 //
+// Corpus graphs (more than one document) also declare and write "document_counts" on nodes and
+// edges: mentions or evidence spans per document as compact JSON ({"a.md":2,"b.html":1}), the
+// node-link JSON's "document_counts" as a string; single-document graphs do not declare it.
+//
 // Strings: empty ones get no <data>; lists are joined with '|'; text is escaped (& < > " ')
 // and stripped of what XML 1.0 cannot carry (C0 controls other than tab, newline and carriage
 // return, U+FFFE, U+FFFF: no escape can carry them in XML 1.0, so they are dropped and the
@@ -37,6 +41,8 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -236,12 +242,14 @@ constexpr Key kKeys[] = {
     {"n_component", "node", "component", "int"},
     {"n_community", "node", "community", "int"},
     {"n_node_id", "node", "node_id", "string"},
+    {"n_document_counts", "node", "document_counts", "string"},  // corpus graphs only
     {"e_relation", "edge", "relation", "string"},
     {"e_role", "edge", "role", "string"},
     {"e_weight", "edge", "weight", "double"},
     {"e_symmetric", "edge", "symmetric", "boolean"},
     {"e_evidence", "edge", "evidence", "string"},
     {"e_evidence_count", "edge", "evidence_count", "int"},
+    {"e_document_counts", "edge", "document_counts", "string"},  // corpus graphs only
     {"g_generator", "graph", "generator", "string"},
     {"g_rules", "graph", "rules", "string"},
     {"g_documents", "graph", "documents", "string"},
@@ -312,6 +320,14 @@ std::string JoinPipe(const std::vector<std::string>& parts) {
   return out;
 }
 
+std::string DocumentCounts(const std::vector<Span>& spans) {
+  std::map<std::string, uint64_t> counts;
+  for (const Span& span : spans) ++counts[span.doc];
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& [doc, count] : counts) out[ValidUtf8(doc)] = count;
+  return out.dump();
+}
+
 std::string EdgeLabel(const EdgeProps& edge) {
   if (edge.role.empty()) return edge.relation;
   return edge.relation + " (" + edge.role + ")";
@@ -332,7 +348,9 @@ std::string ToGraphML(const KnowledgeGraph& kgraph) {
       " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
       " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
       " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+  const bool corpus = kgraph.documents.size() > 1;
   for (const Key& key : kKeys) {
+    if (!corpus && std::string_view(key.name) == "document_counts") continue;
     out.append("  <key id=\"").append(key.id).append("\" for=\"").append(key.domain);
     out.append("\" attr.name=\"").append(key.name).append("\" attr.type=\"").append(key.type);
     out.append("\"/>\n");
@@ -364,6 +382,9 @@ std::string ToGraphML(const KnowledgeGraph& kgraph) {
     AppendData("      ", "n_component", std::to_string(n.component), &out);
     AppendData("      ", "n_community", std::to_string(n.community), &out);
     if (xml_ids[v] != n.id) AppendData("      ", "n_node_id", n.id, &out);
+    if (corpus) {
+      AppendData("      ", "n_document_counts", export_text::DocumentCounts(n.mentions), &out);
+    }
     out.append("    </node>\n");
   }
 
@@ -381,6 +402,9 @@ std::string ToGraphML(const KnowledgeGraph& kgraph) {
     AppendData("      ", "e_symmetric", Bool(p.symmetric), &out);
     AppendData("      ", "e_evidence", p.evidence.empty() ? "" : p.evidence.front().text, &out);
     AppendData("      ", "e_evidence_count", std::to_string(p.evidence.size()), &out);
+    if (corpus) {
+      AppendData("      ", "e_document_counts", export_text::DocumentCounts(p.evidence), &out);
+    }
     out.append("    </edge>\n");
   }
   out.append("  </graph>\n</graphml>\n");

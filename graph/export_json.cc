@@ -6,10 +6,14 @@
 //    "nodes": [{"id", "label", "type", "subtype"?, "kind"?, "aliases": [...], "narrator"?,
 //               "documents": [...], "document_counts"?, "degree", "weighted_degree",
 //               "betweenness", "pagerank", "component", "community",
-//               "mentions": [{"doc", "start", "end", "text", "rule"}]}],
+//               "mentions": [{"doc", "start", "end", "source_start"?, "source_end"?, "text",
+//                             "rule"}]}],
 //    "links": [{"source", "target", "key", "relation", "role"?, "weight", "symmetric"?,
 //               "documents"?, "document_counts"?,
-//               "evidence": [{"doc", "start", "end", "text", "rule"}]}]}
+//               "evidence": [{"doc", "start", "end", "source_start"?, "source_end"?, "text",
+//                             "rule"}]}]}
+// "source_start"/"source_end": the span's byte range in the original file, when the reader
+// knows it (pipeline/text.h SourceRange; not for gzip input or JSON Lines records).
 // "document_counts" ({"doc": mentions or evidence spans}) and the links' "documents" are
 // written when the graph has more than one document (a corpus).
 // "key" numbers the parallel edges of one ordered (source, target) pair from 0, in edge order,
@@ -58,6 +62,10 @@ Json SpansToJson(const std::vector<Span>& spans) {
     s["doc"] = span.doc;
     s["start"] = span.start;
     s["end"] = span.end;
+    if (span.source_start >= 0 && span.source_end >= 0) {
+      s["source_start"] = span.source_start;
+      s["source_end"] = span.source_end;
+    }
     s["text"] = span.text;
     s["rule"] = span.rule;
     out.push_back(std::move(s));
@@ -178,6 +186,12 @@ class CompactWriter {
       Unsigned(sp.start);
       Raw(",\"end\":");
       Unsigned(sp.end);
+      if (sp.source_start >= 0 && sp.source_end >= 0) {
+        Raw(",\"source_start\":");
+        Unsigned(static_cast<uint64_t>(sp.source_start));
+        Raw(",\"source_end\":");
+        Unsigned(static_cast<uint64_t>(sp.source_end));
+      }
       Raw(",\"text\":");
       String(sp.text);
       Raw(",\"rule\":");

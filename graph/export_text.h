@@ -36,6 +36,11 @@ std::string FormatDouble(double v);
 // The strings joined with '|' (lists in GraphML, GEXF and CSV cells).
 std::string JoinPipe(const std::vector<std::string>& parts);
 
+// Spans (a node's mentions, an edge's evidence) per document as compact JSON, keys sorted as in
+// the node-link JSON's "document_counts": {"a.md":2,"b.html":1}. GraphML, GEXF and CSV carry it
+// as a string attribute "document_counts" in corpus graphs (more than one document).
+std::string DocumentCounts(const std::vector<Span>& spans);
+
 // An edge's human label: its relation, and its role in parentheses when it has one
 // ("affiliated_with (host)"). Unique among the parallel edges of one ordered node pair in a
 // merged graph, which merges equal (source, target, relation, role).

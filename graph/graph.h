@@ -32,6 +32,8 @@ struct Span {
   uint32_t start = 0, end = 0;
   std::string text;
   std::string rule;  // the rule that produced the mention or relation
+  // Byte offsets into the original file (pipeline/text.h SourceRange), -1 when unknown.
+  int64_t source_start = -1, source_end = -1;
 };
 
 struct NodeProps {

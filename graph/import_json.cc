@@ -65,6 +65,7 @@ class ObjectReader {
     if (!fits) return Fail(key, "an integer");
     *out = v->get<int>();
   }
+  bool Has(const char* key) const { return Find(key) != nullptr; }
   void Offset(const char* key, uint32_t* out) {
     const Json* v = Find(key);
     if (v == nullptr) return;
@@ -100,6 +101,12 @@ class ObjectReader {
       r.String("doc", &span.doc);
       r.Offset("start", &span.start);
       r.Offset("end", &span.end);
+      if (uint32_t b = 0, e = 0; r.Has("source_start") && r.Has("source_end")) {
+        r.Offset("source_start", &b);
+        r.Offset("source_end", &e);
+        span.source_start = b;
+        span.source_end = e;
+      }
       r.String("text", &span.text);
       r.String("rule", &span.rule);
       out->push_back(std::move(span));

@@ -417,7 +417,8 @@ class Resolver {
       for (size_t mi : ent.mentions) {
         const Mention& m = ex_.mentions[mi];
         if (m.text != ent.label) aliases.insert(m.text);
-        n.mentions.push_back({doc_.doc->id, m.cp_begin, m.cp_end, m.text, m.rule});
+        n.mentions.push_back(
+            WithSource({doc_.doc->id, m.cp_begin, m.cp_end, m.text, m.rule}, m.begin, m.end));
         mention_entity_[mi] = e;
         if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
       }
@@ -553,7 +554,18 @@ class Resolver {
 
   Span SentenceSpan(uint32_t si, const std::string& rule) const {
     const Sentence& s = doc_.sentences[si];
-    return {doc_.doc->id, s.cp_begin, s.cp_end, std::string(doc_.TextOf(s)), rule};
+    return WithSource({doc_.doc->id, s.cp_begin, s.cp_end, std::string(doc_.TextOf(s)), rule},
+                      s.begin, s.end);
+  }
+
+  // The span's byte range in the original file, when the document's reader knows it.
+  Span WithSource(Span span, uint32_t begin, uint32_t end) const {
+    uint32_t b = 0, e = 0;
+    if (SourceRange(doc_.doc->source_map, begin, end, &b, &e)) {
+      span.source_start = b;
+      span.source_end = e;
+    }
+    return span;
   }
 
   // The TALK mention nearest to sentence `si` (same sentence first, then the closer one, the

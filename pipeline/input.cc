@@ -412,6 +412,9 @@ void JsonLine(const std::string& id, size_t line_no, uint64_t offset, std::strin
     return;
   }
   Document& doc = one.documents.front();
+  // The record's text sat inside a JSON string, escapes and all: no byte of the dump maps to it
+  // one to one, so its mentions carry no source offsets.
+  doc.source_map.clear();
   if (std::string v = JsonString(record, "title"); !v.empty()) doc.title = v;
   if (std::string v = JsonString(record, "date"); !v.empty()) doc.date = v;
   if (std::string v = JsonString(record, "author"); !v.empty()) doc.author = v;
@@ -531,7 +534,8 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options,
     result.problems.push_back(s);
     return result;
   }
-  if (IsGzip(bytes)) {
+  const bool gzipped = IsGzip(bytes);
+  if (gzipped) {
     std::string plain;
     if (s = Gunzip(path, bytes, options.max_bytes, &plain); !s.ok()) {
       result.problems.push_back(s);
@@ -541,39 +545,68 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options,
   }
   SourceResult converted;
   if (s = Convert(format, path, bytes, &converted); !s.ok()) result.problems.push_back(s);
-  for (Document& doc : converted.documents) out(std::move(doc));
+  for (Document& doc : converted.documents) {
+    if (gzipped) doc.source_map.clear();  // offsets would point into the decompressed bytes
+    out(std::move(doc));
+  }
   return result;
 }
 
 namespace input_internal {
 
-std::string JoinBlocks(const std::vector<std::string>& blocks) {
-  std::string out;
-  for (const std::string& block : blocks) {
-    std::string line;
-    bool space = false;
-    for (size_t i = 0; i < block.size(); ++i) {
+void TakeConverted(MappedText text, Document&& raw, Document* doc) {
+  text.ComposeWith(raw.source_map);
+  doc->id = std::move(raw.id);
+  doc->text = std::move(text.text);
+  doc->source_map = std::move(text.runs);
+  doc->title = std::move(raw.title);
+  doc->date = std::move(raw.date);
+  doc->author = std::move(raw.author);
+  doc->warning = std::move(raw.warning);
+}
+
+MappedText JoinMappedBlocks(const std::vector<MappedText>& blocks) {
+  MappedText out;
+  for (const MappedText& mapped : blocks) {
+    const std::string& block = mapped.text;
+    bool space = false, started = false;
+    for (size_t i = 0; i < block.size();) {
       auto c = static_cast<unsigned char>(block[i]);
       // Whitespace and control characters separate words; U+00A0 (no-break space) too.
-      bool ws = c <= 0x20 || c == 0x7F;
+      size_t ws = c <= 0x20 || c == 0x7F ? 1 : 0;
       if (c == 0xC2 && i + 1 < block.size() && static_cast<unsigned char>(block[i + 1]) == 0xA0) {
-        ws = true;
-        ++i;
+        ws = 2;
       }
       if (ws) {
-        space = !line.empty();
+        space = started;
+        i += ws;
         continue;
       }
-      if (space) line.push_back(' ');
+      size_t end = i + 1;  // the word: up to the next separator
+      for (; end < block.size(); ++end) {
+        auto d = static_cast<unsigned char>(block[end]);
+        if (d <= 0x20 || d == 0x7F ||
+            (d == 0xC2 && end + 1 < block.size() &&
+             static_cast<unsigned char>(block[end + 1]) == 0xA0)) {
+          break;
+        }
+      }
+      if (!started && !out.text.empty()) out.AppendUnmapped("\n\n");
+      if (space) out.AppendUnmapped(" ");
+      started = true;
       space = false;
-      line.push_back(static_cast<char>(c));
+      out.AppendSlice(mapped, i, end);
+      i = end;
     }
-    if (line.empty()) continue;
-    if (!out.empty()) out += "\n\n";
-    out += line;
   }
-  if (!out.empty()) out.push_back('\n');
+  if (!out.text.empty()) out.AppendUnmapped("\n");
   return out;
+}
+
+std::string JoinBlocks(const std::vector<std::string>& blocks) {
+  std::vector<MappedText> mapped(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) mapped[i].AppendUnmapped(blocks[i]);
+  return JoinMappedBlocks(mapped).text;
 }
 
 }  // namespace input_internal

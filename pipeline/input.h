@@ -11,6 +11,11 @@
 //   kg::Document doc;
 //   s = kg::MarkdownToDocument("post.md", markdown_bytes, &doc);    // no I/O
 //
+// Each document also maps its analysed text back to the bytes of the original file
+// (Document::source_map, pipeline/text.h): plain text byte for byte, HTML through gumbo's
+// original text of each text node, Markdown through cmark-gfm's source positions. Gzip input
+// and JSON Lines records get no map (their text is not the file's bytes).
+//
 // Errors name the input, the place (line or byte) and the problem:
 // "dump.jsonl: line 3: invalid JSON: ...", "post.md.gz: corrupt gzip data at byte 120".
 //
@@ -100,9 +105,21 @@ namespace input_internal {
 // The text of an HTML fragment or page, one block a line (no boilerplate removal when
 // `fragment`); fills title/author/date of `meta` from <title> and <meta> of a page.
 std::string HtmlText(std::string_view html, bool fragment, Document* meta);
+// Appends decoded text `dec` mapped to its source `orig` (which starts at byte `base`): bytes
+// that decoding kept map exactly, a decoded character reference to its whole "&...;" span, a
+// backslash escape to both bytes, a CR dropped before LF to nothing; whatever cannot be
+// aligned maps to the rest of `orig`.
+void AppendAligned(std::string_view dec, std::string_view orig, uint32_t base, MappedText* out);
+// The same, mapped to byte offsets into `html`.
+MappedText HtmlMappedText(std::string_view html, bool fragment, Document* meta);
+// Fills `doc` with the converted `text` of `raw` (the document as read from its file): the
+// text's map is composed with raw's, and the id and metadata are taken over.
+void TakeConverted(MappedText text, Document&& raw, Document* doc);
 // Joins blocks: each on its own line, a blank line between them, empty blocks dropped;
 // whitespace runs inside a block become one space.
 std::string JoinBlocks(const std::vector<std::string>& blocks);
+// The same, keeping the blocks' maps (inserted spaces and line breaks map to no source).
+MappedText JoinMappedBlocks(const std::vector<MappedText>& blocks);
 }  // namespace input_internal
 
 }  // namespace kg

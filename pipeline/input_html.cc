@@ -5,6 +5,7 @@
 // line boundaries.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -86,13 +87,25 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
+// A text node's decoded text, mapped to its original bytes in `html`.
+void AppendText(const GumboText& t, std::string_view html, MappedText* out) {
+  std::string_view orig(t.original_text.data, t.original_text.length);
+  if (orig.data() < html.data() || orig.data() + orig.size() > html.data() + html.size()) {
+    out->AppendUnmapped(t.text);
+    return;
+  }
+  input_internal::AppendAligned(t.text, orig, static_cast<uint32_t>(orig.data() - html.data()),
+                                out);
+}
+
 class TextCollector {
  public:
+  explicit TextCollector(std::string_view html) : html_(html) {}
   void Walk(const GumboNode* node, bool headings_only) {
     switch (node->type) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
-        if (!headings_only || in_heading_ > 0) current_ += node->v.text.text;
+        if (!headings_only || in_heading_ > 0) AppendText(node->v.text, html_, &current_);
         return;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
@@ -114,14 +127,15 @@ class TextCollector {
     if (heading) --in_heading_;
     if (block) Flush();
   }
-  std::vector<std::string> blocks;
+  std::vector<MappedText> blocks;
 
  private:
   void Flush() {
-    if (!current_.empty()) blocks.push_back(std::move(current_));
-    current_.clear();
+    if (!current_.text.empty()) blocks.push_back(std::move(current_));
+    current_ = MappedText();
   }
-  std::string current_;
+  std::string_view html_;
+  MappedText current_;
   int in_heading_ = 0;
 };
 
@@ -202,7 +216,72 @@ struct Finder {
 
 namespace input_internal {
 
+void AppendAligned(std::string_view dec, std::string_view orig, uint32_t base, MappedText* out) {
+  size_t o = 0, d = 0;
+  while (d < dec.size()) {
+    if (o < orig.size() && orig[o] == '&') {
+      size_t semi = orig.find(';', o + 1);
+      bool entity = semi != std::string_view::npos && semi - o <= 40 && semi > o + 1;
+      for (size_t k = o + 1; entity && k < semi; ++k) {
+        entity = std::isalnum(static_cast<unsigned char>(orig[k])) || orig[k] == '#';
+      }
+      std::string_view ref = entity ? orig.substr(o, semi + 1 - o) : std::string_view();
+      if (entity && dec.substr(d, ref.size()) != ref) {
+        // The decoded characters: one or two code points, up to where the source goes on (as
+        // far as the next reference or CR, which decode differently).
+        std::string_view rest_o = orig.substr(semi + 1, 4);
+        rest_o = rest_o.substr(0, std::min(rest_o.size(), rest_o.find_first_of("&\r\\")));
+        size_t e = d, best = std::string_view::npos;
+        for (int cps = 0; cps < 2 && e < dec.size(); ++cps) {
+          ++e;
+          while (e < dec.size() && (static_cast<unsigned char>(dec[e]) & 0xC0) == 0x80) ++e;
+          std::string_view rest_d = dec.substr(e, rest_o.size());
+          if (rest_d == rest_o.substr(0, rest_d.size())) {
+            best = e;
+            break;
+          }
+        }
+        if (best == std::string_view::npos) break;
+        out->AppendSpan(dec.substr(d, best - d), static_cast<uint32_t>(base + o),
+                        static_cast<uint32_t>(base + semi + 1));
+        d = best;
+        o = semi + 1;
+        continue;
+      }
+    }
+    if (o + 1 < orig.size() && orig[o] == '\\' && orig[o + 1] == dec[d] && dec[d] != '\\') {
+      out->AppendSpan(dec.substr(d, 1), static_cast<uint32_t>(base + o),
+                      static_cast<uint32_t>(base + o + 2));  // a backslash escape
+      ++d;
+      o += 2;
+      continue;
+    }
+    if (o < orig.size() && orig[o] == '\r' && dec[d] == '\n') {
+      ++o;  // CR LF -> LF: the LF maps to itself
+      continue;
+    }
+    if (o >= orig.size() || orig[o] != dec[d]) break;
+    size_t run = 0;
+    while (d + run < dec.size() && o + run < orig.size() && orig[o + run] == dec[d + run] &&
+           orig[o + run] != '&' && orig[o + run] != '\r' && orig[o + run] != '\\') {
+      ++run;
+    }
+    if (run == 0) run = 1;  // a '&' that is no reference, a '\' that escapes nothing
+    out->Append(dec.substr(d, run), static_cast<uint32_t>(base + o));
+    d += run;
+    o += run;
+  }
+  if (d < dec.size()) {  // what cannot be aligned: the rest of the source
+    out->AppendSpan(dec.substr(d), static_cast<uint32_t>(base + std::min(o, orig.size())),
+                    static_cast<uint32_t>(base + orig.size()));
+  }
+}
+
 std::string HtmlText(std::string_view html, bool fragment, Document* meta) {
+  return HtmlMappedText(html, fragment, meta).text;
+}
+
+MappedText HtmlMappedText(std::string_view html, bool fragment, Document* meta) {
   GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   Finder finder;
   finder.meta = meta;
@@ -217,10 +296,10 @@ std::string HtmlText(std::string_view html, bool fragment, Document* meta) {
       content = finder.best_block;
     }
   }
-  TextCollector collector;
+  TextCollector collector(html);
   collector.Walk(content, false);
   gumbo_destroy_output(&kGumboDefaultOptions, out);
-  return JoinBlocks(collector.blocks);
+  return JoinMappedBlocks(collector.blocks);
 }
 
 }  // namespace input_internal
@@ -228,12 +307,8 @@ std::string HtmlText(std::string_view html, bool fragment, Document* meta) {
 Status HtmlToDocument(std::string id, std::string_view bytes, Document* doc) {
   Document raw;
   if (Status s = TextToDocument(std::move(id), bytes, &raw); !s.ok()) return s;
-  doc->text = input_internal::HtmlText(raw.text, /*fragment=*/false, &raw);
-  doc->id = std::move(raw.id);
-  doc->title = std::move(raw.title);
-  doc->date = std::move(raw.date);
-  doc->author = std::move(raw.author);
-  doc->warning = std::move(raw.warning);
+  MappedText text = input_internal::HtmlMappedText(raw.text, /*fragment=*/false, &raw);
+  input_internal::TakeConverted(std::move(text), std::move(raw), doc);
   return Status::Ok();
 }
 

@@ -5,6 +5,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -114,11 +115,72 @@ bool IsAutolink(std::string_view text, std::string_view url) {
          url == "http://" + std::string(text) || url == "https://" + std::string(text);
 }
 
-void InlineText(cmark_node* node, std::string* out);
+// Source positions: cmark-gfm gives every node its start and end line and column (1-based, in
+// bytes of the text it was fed); this turns them into byte offsets of that text.
+class Positions {
+ public:
+  explicit Positions(std::string_view body) : body_(body) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+  // The offset of (line, column), or npos when cmark does not know it.
+  size_t Offset(int line, int column) const {
+    if (line <= 0 || column <= 0 || static_cast<size_t>(line) > line_starts_.size()) {
+      return std::string_view::npos;
+    }
+    size_t at = line_starts_[line - 1] + static_cast<size_t>(column - 1);
+    return at <= body_.size() ? at : std::string_view::npos;
+  }
+  // [begin, end) of a node, or false.
+  bool Span(cmark_node* node, size_t* begin, size_t* end) const {
+    *begin = Offset(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
+    *end = Offset(cmark_node_get_end_line(node), cmark_node_get_end_column(node));
+    if (*begin == std::string_view::npos || *end == std::string_view::npos) return false;
+    *end = std::min(*end + 1, body_.size());  // cmark's end column is inclusive
+    return *begin < *end;
+  }
+  std::string_view body() const { return body_; }
 
-void ChildrenText(cmark_node* node, std::string* out) {
+ private:
+  std::string_view body_;
+  std::vector<size_t> line_starts_;
+};
+
+// Where the inline text of the current block maps when a node's own position does not hold.
+struct Context {
+  const Positions* pos = nullptr;
+  size_t block_begin = std::string_view::npos, block_end = 0;
+};
+
+// A literal mapped to the source: exactly when the bytes at the node's start are the literal
+// (plain text), else aligned with the node's own span (escapes, entities: "Jane &amp; Doe"), else
+// to the block's span (positions that cmark gets wrong inside containers), else to nothing.
+MappedText Literal(cmark_node* node, std::string_view literal, const Context& ctx) {
+  MappedText m;
+  size_t b = 0, e = 0;
+  const bool known = ctx.pos->Span(node, &b, &e);
+  if (known && ctx.pos->body().substr(b, literal.size()) == literal) {
+    m.Append(literal, static_cast<uint32_t>(b));
+  } else if (known && e - b >= literal.size() / 2 && e - b <= 2 * literal.size() + 16) {
+    // Entities and backslash escapes: aligned with the node's source bytes.
+    input_internal::AppendAligned(literal, ctx.pos->body().substr(b, e - b),
+                                  static_cast<uint32_t>(b), &m);
+  } else if (ctx.block_begin < ctx.block_end) {
+    m.AppendSpan(literal, static_cast<uint32_t>(ctx.block_begin),
+                 static_cast<uint32_t>(ctx.block_end));
+  } else {
+    m.AppendUnmapped(literal);
+  }
+  return m;
+}
+
+void InlineText(cmark_node* node, const Context& ctx, MappedText* out);
+
+void ChildrenText(cmark_node* node, const Context& ctx, MappedText* out) {
   for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
-    InlineText(c, out);
+    InlineText(c, ctx, out);
   }
 }
 
@@ -131,8 +193,9 @@ bool StartsWithStrayDelimiter(cmark_node* node) {
 }
 
 // A text node's literal without runs of two or more '*' (stray bold markers).
-std::string WithoutStrayDelimiters(const char* s) {
-  std::string out;
+MappedText WithoutStrayDelimiters(const MappedText& in) {
+  const char* s = in.text.c_str();
+  MappedText out;
   for (size_t i = 0; s[i];) {
     size_t run = 0;
     while (s[i + run] == '*') ++run;
@@ -144,46 +207,58 @@ std::string WithoutStrayDelimiters(const char* s) {
       while (s[i] == '_') ++i;  // "__" opening a word: a stray bold marker
       continue;
     }
-    out.append(s + i, run ? run : 1);
-    i += run ? run : 1;
+    size_t n = run ? run : 1;
+    out.AppendSlice(in, i, i + n);
+    i += n;
   }
   return out;
 }
 
-void InlineText(cmark_node* node, std::string* out) {
+void AppendAll(const MappedText& from, MappedText* out) {
+  out->AppendSlice(from, 0, from.text.size());
+}
+
+void InlineText(cmark_node* node, const Context& ctx, MappedText* out) {
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_TEXT:
-      if (const char* s = cmark_node_get_literal(node)) out->append(WithoutStrayDelimiters(s));
+      if (const char* s = cmark_node_get_literal(node)) {
+        AppendAll(WithoutStrayDelimiters(Literal(node, s, ctx)), out);
+      }
       return;
     case CMARK_NODE_CODE:
-      if (const char* s = cmark_node_get_literal(node)) out->append(s);
+      if (const char* s = cmark_node_get_literal(node)) AppendAll(Literal(node, s, ctx), out);
       return;
     case CMARK_NODE_SOFTBREAK:
-      out->push_back(' ');
+      out->AppendUnmapped(" ");
       return;
     case CMARK_NODE_LINEBREAK:
-      out->push_back('\n');
+      out->AppendUnmapped("\n");
       return;
     case CMARK_NODE_HTML_INLINE:
     case CMARK_NODE_IMAGE:
     case CMARK_NODE_FOOTNOTE_REFERENCE:
       return;
     case CMARK_NODE_LINK: {
-      std::string text;
-      ChildrenText(node, &text);
+      MappedText text;
+      ChildrenText(node, ctx, &text);
       const char* url = cmark_node_get_url(node);
-      if (!IsAutolink(text, url ? url : "")) out->append(text);
+      if (!IsAutolink(text.text, url ? url : "")) AppendAll(text, out);
       return;
     }
     default:
-      ChildrenText(node, out);
+      ChildrenText(node, ctx, out);
   }
 }
 
 // A paragraph's text. A line that is all bold or italic ("**Talk title**" then the text on the
 // next line) is a line of its own, as is a line before a hard break or a stray "**".
-std::string ParagraphText(cmark_node* paragraph) {
-  std::string out;
+MappedText ParagraphText(cmark_node* paragraph, const Positions& pos) {
+  Context ctx;
+  ctx.pos = &pos;
+  if (!pos.Span(paragraph, &ctx.block_begin, &ctx.block_end)) {
+    ctx.block_begin = std::string_view::npos;
+  }
+  MappedText out;
   bool line_start = true, line_emphasis = false, closes_title = false, stray_title = false;
   for (cmark_node* c = cmark_node_first_child(paragraph); c; c = cmark_node_next(c)) {
     cmark_node_type type = cmark_node_get_type(c);
@@ -193,7 +268,7 @@ std::string ParagraphText(cmark_node* paragraph) {
       // A stray "**" that starts the next line closes this line's title.
       closes_title = (!line_emphasis || stray_title) && StartsWithStrayDelimiter(next);
       stray_title = false;
-      out.push_back(line_emphasis || closes_title ? '\n' : ' ');
+      out.AppendUnmapped(line_emphasis || closes_title ? "\n" : " ");
       line_start = true;
       line_emphasis = false;
       continue;
@@ -219,61 +294,86 @@ std::string ParagraphText(cmark_node* paragraph) {
       line_emphasis = false;
       line_start = false;
     }
-    InlineText(c, &out);
+    InlineText(c, ctx, &out);
   }
   return out;
 }
 
 // Static-site generator markup that is not prose: kramdown attribute lists ("{:target=...}")
 // and Liquid tags ("{% image ... %}", "{{ page.title }}").
-std::string WithoutTemplateMarkup(std::string text) {
+MappedText WithoutTemplateMarkup(MappedText text) {
   static constexpr std::pair<const char*, const char*> kMarkup[] = {
       {"{:", "}"}, {"{%", "%}"}, {"{{", "}}"}};
   for (const auto& [open, close] : kMarkup) {
-    for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
-      size_t end = text.find(close, at + 2);
+    for (size_t at = text.text.find(open); at != std::string::npos; at = text.text.find(open, at)) {
+      size_t end = text.text.find(close, at + 2);
       if (end == std::string::npos) break;
-      text.erase(at, end + std::strlen(close) - at);
+      MappedText erased;
+      erased.AppendSlice(text, 0, at);
+      erased.AppendSlice(text, end + std::strlen(close), text.text.size());
+      text = std::move(erased);
     }
   }
   return text;
 }
 
 // Appends each line of `text` as a block.
-void AppendLines(const std::string& text, std::vector<std::string>* blocks) {
-  for (size_t pos = 0; pos <= text.size();) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    if (nl > pos) blocks->emplace_back(text.substr(pos, nl - pos));
+void AppendLines(const MappedText& text, std::vector<MappedText>* blocks) {
+  const std::string& t = text.text;
+  for (size_t pos = 0; pos <= t.size();) {
+    size_t nl = t.find('\n', pos);
+    if (nl == std::string::npos) nl = t.size();
+    if (nl > pos) {
+      blocks->emplace_back();
+      blocks->back().AppendSlice(text, pos, nl);
+    }
     pos = nl + 1;
   }
 }
 
-void Blocks(cmark_node* node, std::vector<std::string>* blocks) {
+void Blocks(cmark_node* node, const Positions& pos, std::vector<MappedText>* blocks) {
   const char* type = cmark_node_get_type_string(node);
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_PARAGRAPH:
     case CMARK_NODE_HEADING:
-      AppendLines(WithoutTemplateMarkup(ParagraphText(node)), blocks);
+      AppendLines(WithoutTemplateMarkup(ParagraphText(node, pos)), blocks);
       return;
     case CMARK_NODE_CODE_BLOCK:
     case CMARK_NODE_THEMATIC_BREAK:
     case CMARK_NODE_FOOTNOTE_DEFINITION:
       return;
     case CMARK_NODE_HTML_BLOCK: {
-      // Raw HTML in a post (<p>, <figure>, <!-- -->): its text, parsed as HTML.
+      // Raw HTML in a post (<p>, <figure>, <!-- -->): its text, parsed as HTML. Its offsets
+      // shift into the file when the literal is the source's bytes, else map to the block.
       const char* html = cmark_node_get_literal(node);
-      AppendLines(input_internal::HtmlText(html ? html : "", /*fragment=*/true, nullptr), blocks);
+      std::string_view literal = html ? html : "";
+      MappedText text = input_internal::HtmlMappedText(literal, /*fragment=*/true, nullptr);
+      size_t b = 0, e = 0;
+      if (!pos.Span(node, &b, &e)) {
+        text.ComposeWith({});
+      } else {
+        const auto column = static_cast<size_t>(cmark_node_get_start_column(node) - 1);
+        size_t line_start = column <= b ? b - column : b;
+        if (pos.body().substr(line_start, literal.size()) == literal) {
+          text.ComposeWith({{0, static_cast<uint32_t>(line_start),
+                             static_cast<uint32_t>(line_start + literal.size()), true}});
+        } else {
+          text.ComposeWith({{0, static_cast<uint32_t>(b), static_cast<uint32_t>(e), false}});
+        }
+      }
+      AppendLines(text, blocks);
       return;
     }
     default:
       break;
   }
   if (std::strcmp(type, "table_cell") == 0) {  // a cell is a block, like a list item
-    AppendLines(WithoutTemplateMarkup(ParagraphText(node)), blocks);
+    AppendLines(WithoutTemplateMarkup(ParagraphText(node, pos)), blocks);
     return;
   }
-  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) Blocks(c, blocks);
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    Blocks(c, pos, blocks);
+  }
 }
 
 }  // namespace
@@ -293,18 +393,29 @@ Status MarkdownToDocument(std::string id, std::string_view bytes, Document* doc)
   }
   cmark_parser_feed(parser, body.data(), body.size());
   cmark_node* root = cmark_parser_finish(parser);
-  std::vector<std::string> blocks;
-  if (!raw.title.empty()) blocks.push_back(raw.title);  // the title line, as in a text report
-  if (root) Blocks(root, &blocks);
+  std::vector<MappedText> blocks;
+  const auto body_offset = static_cast<uint32_t>(body.data() - raw.text.data());
+  if (!raw.title.empty()) {  // the title line, as in a text report
+    blocks.emplace_back();
+    // Mapped to the front matter's value when it is there as it is (not quoted with escapes).
+    size_t at = std::string_view(raw.text).substr(0, body_offset).find(raw.title);
+    if (at != std::string_view::npos) {
+      blocks.back().Append(raw.title, static_cast<uint32_t>(at));
+    } else {
+      blocks.back().AppendUnmapped(raw.title);
+    }
+  }
+  std::vector<MappedText> body_blocks;
+  Positions positions(body);
+  if (root) Blocks(root, positions, &body_blocks);
   if (root) cmark_node_free(root);
   cmark_parser_free(parser);
+  for (MappedText& block : body_blocks) {  // body offsets -> offsets into raw.text
+    block.ComposeWith({{0, body_offset, static_cast<uint32_t>(raw.text.size()), true}});
+    blocks.push_back(std::move(block));
+  }
 
-  doc->id = std::move(raw.id);
-  doc->text = input_internal::JoinBlocks(blocks);
-  doc->title = std::move(raw.title);
-  doc->date = std::move(raw.date);
-  doc->author = std::move(raw.author);
-  doc->warning = std::move(raw.warning);
+  input_internal::TakeConverted(input_internal::JoinMappedBlocks(blocks), std::move(raw), doc);
   return Status::Ok();
 }
 

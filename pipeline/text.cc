@@ -505,6 +505,149 @@ std::string EscapeControls(std::string_view message) {
   return out;
 }
 
+void MappedText::AddRun(size_t length, SourceRun run) {
+  if (length == 0) return;
+  run.begin = static_cast<uint32_t>(text.size());
+  if (!runs.empty()) {
+    const SourceRun& last = runs.back();
+    if (run.exact && last.exact && last.src_begin + (run.begin - last.begin) == run.src_begin) {
+      return;  // continues the last exact run
+    }
+    if (!run.exact && !last.exact && last.src_begin == run.src_begin &&
+        last.src_end == run.src_end) {
+      return;  // the same inexact source (or none)
+    }
+  }
+  runs.push_back(run);
+}
+
+void MappedText::Append(std::string_view s, uint32_t src_begin) {
+  AddRun(s.size(), {0, src_begin, static_cast<uint32_t>(src_begin + s.size()), true});
+  text.append(s);
+}
+
+void MappedText::AppendSpan(std::string_view s, uint32_t src_begin, uint32_t src_end) {
+  AddRun(s.size(), {0, src_begin, src_end, false});
+  text.append(s);
+}
+
+void MappedText::AppendUnmapped(std::string_view s) {
+  AddRun(s.size(), {});
+  text.append(s);
+}
+
+void MappedText::AppendSlice(const MappedText& from, size_t b, size_t e) {
+  e = std::min(e, from.text.size());
+  if (b >= e) return;
+  auto it = std::upper_bound(from.runs.begin(), from.runs.end(), b,
+                             [](size_t v, const SourceRun& r) { return v < r.begin; });
+  if (it == from.runs.begin()) {  // no map at all
+    AppendUnmapped(std::string_view(from.text).substr(b, e - b));
+    return;
+  }
+  for (--it; b < e; ++it) {
+    size_t run_end = it + 1 == from.runs.end() ? from.text.size() : (it + 1)->begin;
+    size_t piece_end = std::min(e, run_end);
+    std::string_view piece = std::string_view(from.text).substr(b, piece_end - b);
+    if (it->src_begin == SourceRun::kNoSource) {
+      AppendUnmapped(piece);
+    } else if (it->exact) {
+      Append(piece, static_cast<uint32_t>(it->src_begin + (b - it->begin)));
+    } else {
+      AppendSpan(piece, it->src_begin, it->src_end);
+    }
+    b = piece_end;
+  }
+}
+
+void MappedText::ComposeWith(const std::vector<SourceRun>& outer) {
+  if (outer.size() == 1 && outer[0].begin == 0 && outer[0].exact) {  // a shift (the usual case)
+    for (SourceRun& r : runs) {
+      if (r.src_begin == SourceRun::kNoSource) continue;
+      r.src_begin += outer[0].src_begin;
+      r.src_end += outer[0].src_begin;
+    }
+    return;
+  }
+  for (size_t i = 0; i < runs.size(); ++i) {
+    SourceRun& r = runs[i];
+    if (r.src_begin == SourceRun::kNoSource) continue;
+    if (r.exact) {  // merged exact runs keep their first piece's end: recompute it
+      size_t end = i + 1 < runs.size() ? runs[i + 1].begin : text.size();
+      r.src_end = static_cast<uint32_t>(r.src_begin + (end - r.begin));
+    }
+    uint32_t b = 0, e = 0;
+    if (!SourceRange(outer, r.src_begin, r.src_end, &b, &e)) {
+      r.src_begin = r.src_end = SourceRun::kNoSource;
+      r.exact = false;
+      continue;
+    }
+    // Still exact when the whole source range lies in one exact run of `outer`.
+    r.exact = r.exact && e - b == r.src_end - r.src_begin;
+    r.src_begin = b;
+    r.src_end = e;
+  }
+}
+
+bool SourceRange(const std::vector<SourceRun>& map, uint32_t begin, uint32_t end,
+                 uint32_t* src_begin, uint32_t* src_end) {
+  if (map.empty() || end <= begin) return false;
+  auto run_of = [&map](uint32_t at) {
+    auto it = std::upper_bound(map.begin(), map.end(), at,
+                               [](uint32_t v, const SourceRun& r) { return v < r.begin; });
+    return it == map.begin() ? map.end() : it - 1;
+  };
+  auto first = run_of(begin), last = run_of(end - 1);
+  if (first == map.end() || last == map.end() || first->src_begin == SourceRun::kNoSource ||
+      last->src_begin == SourceRun::kNoSource) {
+    return false;
+  }
+  *src_begin = first->exact ? first->src_begin + (begin - first->begin) : first->src_begin;
+  *src_end = last->exact ? last->src_begin + (end - last->begin) : last->src_end;
+  return *src_begin < *src_end;
+}
+
+namespace {
+
+// The map of NFC text to the bytes it came from (`offset` is the first byte's place in the
+// file): NFC never changes across ASCII whitespace, so words that it left alone map exactly
+// and the others to their whole original word.
+std::vector<SourceRun> NfcMap(const icu::Normalizer2& nfc, std::string_view bytes, uint32_t offset,
+                              const std::string& normalized) {
+  MappedText m;
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
+  for (size_t pos = 0; pos < bytes.size();) {
+    size_t end = pos;
+    const bool space = is_space(bytes[pos]);
+    while (end < bytes.size() && is_space(bytes[end]) == space) ++end;
+    std::string_view word = bytes.substr(pos, end - pos);
+    const uint32_t src = static_cast<uint32_t>(offset + pos);
+    if (space || IsAscii(word)) {
+      m.Append(word, src);
+    } else {
+      UErrorCode err = U_ZERO_ERROR;
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+      std::string out;
+      nfc.normalize(u, err).toUTF8String(out);
+      if (out == word) {
+        m.Append(word, src);
+      } else {
+        m.AppendSpan(out, src, static_cast<uint32_t>(src + word.size()));
+      }
+    }
+    pos = end;
+  }
+  if (m.text != normalized) {  // never expected: the whole text maps to the whole file
+    return {{0, offset, static_cast<uint32_t>(offset + bytes.size()), false}};
+  }
+  return std::move(m.runs);
+}
+
+}  // namespace
+
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   doc->warning.clear();
   if (std::string utf16 = DescribeUtf16(bytes); !utf16.empty()) {
@@ -547,8 +690,16 @@ Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
     }
     bytes = repaired;
   }
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // a BOM is not text
+  uint32_t offset = 0;                      // the analysed text's first byte in the file
+  if (bytes.starts_with("\xEF\xBB\xBF")) {  // a BOM is not text
+    bytes.remove_prefix(3);
+    offset = 3;
+  }
   doc->id = std::move(source);
+  doc->source_map.clear();
+  if (!bytes.empty()) {
+    doc->source_map.push_back({0, offset, static_cast<uint32_t>(offset + bytes.size()), true});
+  }
   if (IsAscii(bytes)) {  // ASCII is always in NFC: skip ICU's UTF-16 round trip
     doc->text.assign(bytes);
     return Status::Ok();
@@ -567,6 +718,7 @@ Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   if (U_FAILURE(err)) return Status::InvalidInput(doc->id + ": cannot normalise to NFC");
   doc->text.clear();
   normalized.toUTF8String(doc->text);
+  doc->source_map = NfcMap(*nfc, bytes, offset, doc->text);
   return Status::Ok();
 }
 

@@ -24,6 +24,37 @@
 
 namespace kg {
 
+// Where a stretch of the analysed text came from in the original file (the bytes read, before
+// the BOM is dropped and before NFC). Runs are sorted by `begin` and each covers the text up to
+// the next run's `begin` (the last one up to the end). An exact run maps byte for byte
+// (text[begin + i] came from byte src_begin + i); an inexact run came from the whole source span
+// [src_begin, src_end) (an HTML entity, a Markdown escape, a stretch that NFC changed); a run
+// with src_begin == kNoSource came from no byte of the file (separators the reader inserted).
+struct SourceRun {
+  static constexpr uint32_t kNoSource = 0xFFFFFFFFu;
+  uint32_t begin = 0;
+  uint32_t src_begin = kNoSource, src_end = kNoSource;
+  bool exact = false;
+};
+
+// A string with a source map: what the readers (pipeline/input.h) build the analysed text in.
+struct MappedText {
+  std::string text;
+  std::vector<SourceRun> runs;
+
+  void Append(std::string_view s, uint32_t src_begin);                        // exact
+  void AppendSpan(std::string_view s, uint32_t src_begin, uint32_t src_end);  // inexact
+  void AppendUnmapped(std::string_view s);
+  // text[b, e) of `from`, with its map.
+  void AppendSlice(const MappedText& from, size_t b, size_t e);
+  // The same map with every source offset shifted through `outer` (this map's sources are
+  // offsets into outer.text).
+  void ComposeWith(const std::vector<SourceRun>& outer);
+
+ private:
+  void AddRun(size_t length, SourceRun run);
+};
+
 // A report: its id (the file name, "-" for standard input, "dump.jsonl#post-7" for a JSON Lines
 // record) and its text, valid UTF-8 in Unicode normalisation form C. For Markdown and HTML the
 // text is the analysed text (pipeline/input.h): prose only, one block a line. The metadata comes
@@ -32,18 +63,28 @@ struct Document {
   std::string id;
   std::string text;
   std::string title, date, author, url;
+  // Analysed-text byte offsets -> original-file byte offsets; empty when the document has no
+  // original file to point into (gzip-compressed input, JSON Lines records).
+  std::vector<SourceRun> source_map;
   // Set when the input was repaired on the way in (stray control characters replaced): one
   // line naming the input, for standard error.
   std::string warning;
 };
 
-// Checks that `bytes` is UTF-8 text and normalises it to NFC. `source` names the input in
-// errors ("report.txt: invalid UTF-8 at byte 1234"; UTF-16 is named as such). A NUL byte, or
-// control characters (other than tab, newline, carriage return, form feed) that make up more
-// than kMaxControlShare of the input (and at least 16 of them), make it binary: rejected. Fewer
-// stray control characters (an ESC, a 0x01 of scraped text) are replaced by spaces, one for one
-// (offsets do not move), and doc->warning says so. A leading UTF-8 byte-order mark is not text:
-// it is dropped, and offsets count from the code point after it (as Python's "utf-8-sig").
+// The byte range of the original file that text[begin, end) came from, when the map knows it
+// (both ends fall into mapped runs); false otherwise.
+bool SourceRange(const std::vector<SourceRun>& map, uint32_t begin, uint32_t end,
+                 uint32_t* src_begin, uint32_t* src_end);
+
+// Checks that `bytes` is UTF-8 text and normalises it to NFC, and maps the text to `bytes`
+// (doc->source_map: one exact run shifted by a BOM, or runs per word where NFC changed it).
+// `source` names the input in errors ("report.txt: invalid UTF-8 at byte 1234"; UTF-16 is named
+// as such). A NUL byte, or control characters (other than tab, newline, carriage return, form
+// feed) that make up more than kMaxControlShare of the input (and at least 16 of them), make it
+// binary: rejected. Fewer stray control characters (an ESC, a 0x01 of scraped text) are replaced
+// by spaces, one for one (offsets do not move), and doc->warning says so. A leading UTF-8
+// byte-order mark is not text: it is dropped, and text offsets count from the code point after
+// it (as Python's "utf-8-sig"); source offsets count it, as they are bytes of the file.
 inline constexpr double kMaxControlShare = 0.05;
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc);
 

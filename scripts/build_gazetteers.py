@@ -277,6 +277,16 @@ def ascii_fold(s):
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\ufeff]")
 
 
+def with_folded(surfaces):
+    """The surfaces and their ASCII-folded forms, each once, in order."""
+    out = list(surfaces)
+    for s in surfaces:
+        f = ascii_fold(s)
+        if f != s:
+            out.append(f)
+    return list(dict.fromkeys(out))
+
+
 def clean(s):
     return " ".join(CONTROL.sub(" ", s).split())
 
@@ -455,11 +465,7 @@ def build_regions(iso_dir, iso_ver, country_surfaces, words):
         canon = exo or base
         if exo:
             surfaces.append(exo)
-        for s in list(surfaces):
-            f = ascii_fold(s)
-            if f != s:
-                surfaces.append(f)
-        for s in dict.fromkeys(surfaces):
+        for s in with_folded(surfaces):
             low = s.lower()
             if (letters(s) < 4 or not s[0].isalpha() or low in words or low in STOP_WORDS
                     or s in country_surfaces):
@@ -605,11 +611,7 @@ def build_towns(npm_dir, words, given_all, place_surfaces):
         surfaces = [name]
         if "(" in name:
             surfaces.append(clean(re.sub(r"\s*\([^)]*\)", "", name)))
-        for s in list(surfaces):
-            f = ascii_fold(s)
-            if f != s:
-                surfaces.append(f)
-        for s in dict.fromkeys(surfaces):
+        for s in with_folded(surfaces):
             low = s.lower()
             if (s in place_surfaces or letters(s) < 4 or low in words or low in STOP_WORDS
                     or low in given_all):

@@ -833,6 +833,184 @@ class CorpusGeneratorTest(CliTestCase):
         self.assertEqual(len(graph["graph"]["documents"]), 12 * 3 + 12)  # three folders, 12 records
         self.assertEqual(sum(1 for d in graph["graph"]["documents"] if "#post-" in d), 12)
 
+# Posts written for the source-offset tests: markup around and inside names, entities,
+# character references, CRLF line breaks, front matter, a list, a table and raw HTML.
+SOURCE_MD = (
+    "---\ntitle: Notes from KubeCon Europe 2024\nauthor: Lena Fischer\n---\n\n"
+    "# Day one in Paris\n\n"
+    "I attended [KubeCon Europe 2024](https://example.org/kubecon) in Paris, France.\n"
+    "I met **Marco Rossi**, the CTO of Fernwood Systems, at the *Palais des Congr\u00e8s*.\n\n"
+    "- I met Jana Nov\u00e1kov\u00e1 from Quillon Labs.\n"
+    "- Thanks to Priya Raman &amp; Omar Haddad for organizing!\n\n"
+    "| Speaker | Talk |\n|---|---|\n| Marco Rossi | Scaling etcd |\n\n"
+    "<p>I also met Sofia Lindqvist at the party.</p>\n\n"
+    "> Omar Haddad works at Fernwood Systems\n> in Lyon.\n")
+SOURCE_HTML = (
+    "<!DOCTYPE html>\r\n<html><head><title>KubeCon</title>"
+    "<meta name=\"author\" content=\"Lena Fischer\"></head>\r\n<body>"
+    "<nav>Home | Madrid</nav><article>\r\n<h1>KubeCon Europe 2024</h1>\r\n"
+    "<p>I attended KubeCon Europe 2024 in Paris,\r\n France.</p>\r\n"
+    "<p>I met <b>Marco Rossi</b>, the CTO of Fernwood&nbsp;Systems, at the caf&eacute;.</p>\r\n"
+    "<p>I met Ren&eacute;e Dubois and Jana Nov&#225;kov&#xE1; from Quillon Labs.</p>\r\n"
+    "<ul><li>Thanks to Priya Raman &amp; Omar Haddad for organizing!</li></ul>\r\n"
+    "</article><footer>Copyright Madrid</footer></body></html>\r\n")
+SOURCE_TXT = ("I attended KubeCon Europe 2024 in Paris, France. "
+              "I met Ren\u00e9e Dubois, the CTO of Fernwood Systems, at the caf\u00e9.\n"
+              "Thanks to Jana Nov\u00e1kov\u00e1 for organizing!\n")
+
+
+class SourceOffsetsTest(CliTestCase):
+    """"source_start"/"source_end" of mentions and evidence: byte ranges of the original file
+    that hold the span's text (after decoding entities), exact for plain text, absent where
+    there is no original file to point into (gzip, JSON Lines)."""
+
+    def extract(self, *paths):
+        out = os.path.join(self.tmp, "g.json")
+        r = run(["-q", "-o", out, *paths])
+        self.assertExit(r, EXIT_OK)
+        with open(out, encoding="utf-8") as f:
+            return self.load_json(f.read())
+
+    @staticmethod
+    def spans(graph, doc):
+        spans = [m for n in graph["nodes"] for m in n["mentions"] if m["doc"] == doc]
+        evidence = [e for l in graph["links"] for e in l["evidence"] if e["doc"] == doc]
+        return spans, evidence
+
+    def assertSourceHoldsText(self, raw, span, decode, sentence=False):
+        """raw[source_start:source_end] holds the span's words in order, once decoded (markup
+        such as "**" may sit between two words), and is not much longer than the span. For an
+        evidence sentence (sentence=True), which may hold whole links and tags, the slice
+        starts with its first word and ends with its last."""
+        import re
+        import unicodedata
+        self.assertIn("source_start", span, span)
+        start, end = span["source_start"], span["source_end"]
+        self.assertLessEqual(0, start, span)
+        self.assertLess(start, end, span)
+        self.assertLessEqual(end, len(raw), span)
+        original = unicodedata.normalize("NFC", decode(raw[start:end].decode("utf-8")))
+        words = span["text"].split()
+        if sentence:
+            self.assertTrue(original.startswith(words[0]), f"{span} -> {original!r}")
+            unmarked = re.sub(r"[*_`]", "", original)  # emphasis around the last word
+            self.assertTrue(unmarked.endswith(words[-1]), f"{span} -> {original!r}")
+            return
+        pattern = r"\W*".join(re.escape(w) for w in words)
+        self.assertRegex(original, pattern, f"{span} -> {original!r}")
+        self.assertLessEqual(end - start, 2 * len(span["text"].encode("utf-8")) + 40, span)
+
+    def check_document(self, name, content, decode, min_mentions=8):
+        import html
+        path = self.write(name, content)
+        graph = self.extract(path)
+        with open(path, "rb") as f:
+            raw = f.read()
+        mentions, evidence = self.spans(graph, path)
+        self.assertGreaterEqual(len(mentions), min_mentions, [m["text"] for m in mentions])
+        self.assertTrue(evidence)
+        for span in mentions:
+            self.assertSourceHoldsText(raw, span, decode or html.unescape)
+        for span in evidence:
+            self.assertSourceHoldsText(raw, span, decode or html.unescape, sentence=True)
+        return graph, raw, mentions
+
+    def test_markdown_mentions_point_to_their_bytes_in_the_post(self):
+        import html
+        graph, raw, mentions = self.check_document("post.md", SOURCE_MD, html.unescape)
+        texts = {m["text"] for m in mentions}
+        for name in ("Marco Rossi", "Priya Raman", "Omar Haddad", "Sofia Lindqvist"):
+            self.assertIn(name, texts)
+        # Plain text maps byte for byte: the slice is the mention itself.
+        for m in mentions:
+            if m["text"] in ("Marco Rossi", "Sofia Lindqvist", "Fernwood Systems"):
+                self.assertEqual(raw[m["source_start"]:m["source_end"]].decode(), m["text"])
+
+    def test_html_mentions_point_to_their_bytes_with_entities_decoded(self):
+        import html
+        graph, raw, mentions = self.check_document("post.html", SOURCE_HTML, html.unescape)
+        by_text = {m["text"]: m for m in mentions}
+        self.assertIn("Ren\u00e9e Dubois", by_text)
+        renee = by_text["Ren\u00e9e Dubois"]
+        self.assertEqual(raw[renee["source_start"]:renee["source_end"]], b"Ren&eacute;e Dubois")
+        marco = by_text["Marco Rossi"]
+        self.assertEqual(raw[marco["source_start"]:marco["source_end"]], b"Marco Rossi")
+
+    def test_text_source_offsets_are_the_byte_offsets_of_the_text(self):
+        for name, prefix in (("plain.txt", b""), ("bom.txt", b"\xef\xbb\xbf")):
+            path = self.write(name, prefix + SOURCE_TXT.encode("utf-8"))
+            graph = self.extract(path)
+            mentions, evidence = self.spans(graph, path)
+            self.assertGreaterEqual(len(mentions), 5)
+            for span in mentions + evidence:
+                byte_start = len(SOURCE_TXT[:span["start"]].encode("utf-8"))
+                byte_end = len(SOURCE_TXT[:span["end"]].encode("utf-8"))
+                # Offsets into the file: the BOM's three bytes come first.
+                self.assertEqual((span["source_start"], span["source_end"]),
+                                 (byte_start + len(prefix), byte_end + len(prefix)), span)
+
+    def test_text_that_nfc_changes_maps_to_the_original_word(self):
+        import unicodedata
+        decomposed = unicodedata.normalize("NFD", SOURCE_TXT)
+        self.assertNotEqual(decomposed, SOURCE_TXT)
+        self.check_document("nfd.txt", decomposed, lambda t: t, min_mentions=5)
+
+    def test_gzip_and_jsonl_documents_have_no_source_offsets(self):
+        gz = self.write("post.txt.gz", gzip_bytes(SOURCE_TXT))
+        dump = self.write("dump.jsonl", json.dumps({"id": "p1", "text": SOURCE_TXT}) + "\n")
+        graph = self.extract(gz, dump)
+        for doc in (gz, dump + "#p1"):
+            mentions, evidence = self.spans(graph, doc)
+            self.assertTrue(mentions, doc)
+            for span in mentions + evidence:
+                self.assertNotIn("source_start", span)
+                self.assertNotIn("source_end", span)
+
+
+class CorpusFormatsTest(CliTestCase):
+    """A corpus graph's document_counts in GraphML, GEXF and CSV: declared, valid against the
+    shared schemas, and read back by NetworkX, igraph and csv equal to the JSON's."""
+
+    def test_document_counts_reach_graphml_gexf_and_csv_and_read_back(self):
+        a = self.write("a.md", SOURCE_MD)
+        b = self.write("b.html", SOURCE_HTML)
+        base = os.path.join(self.tmp, "corpus")
+        r = run(["-q", "-f", "all", "-o", base, a, b])
+        self.assertExit(r, EXIT_OK)
+        with open(base + ".json", encoding="utf-8") as f:
+            graph = self.load_json(f.read())
+        marco = next(n for n in graph["nodes"] if n["id"] == "person:marco-rossi")
+        self.assertEqual(marco["document_counts"], {a: 2, b: 1})
+        with open(base + ".graphml", encoding="utf-8") as f:
+            graphml = f.read()
+        self.assertIn('<key id="n_document_counts" for="node" attr.name="document_counts" '
+                      'attr.type="string"/>', graphml)
+        self.assertIn("{&quot;" + a + "&quot;:2,&quot;" + b + "&quot;:1}", graphml)
+        with open(base + ".nodes.csv", encoding="utf-8") as f:
+            self.assertTrue(f.readline().rstrip("\r\n").endswith(",community:int,document_counts"))
+        tests = os.path.dirname(os.path.abspath(__file__))
+        # The Python with networkx and igraph (KGEXTRACT_PYTHON3's default).
+        python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+        rt = subprocess.run([python, os.path.join(tests, "roundtrip_readers.py"), base],
+                            capture_output=True, text=True, timeout=300)
+        self.assertEqual(rt.returncode, 0, rt.stdout + rt.stderr)
+        schemas = os.path.join(tests, "..", "..", "shared", "schemas")
+        for fmt in ("graphml", "gexf"):
+            v = subprocess.run([python, os.path.join(tests, "roundtrip_readers.py"),
+                                "--validate", fmt, f"{base}.{fmt}", schemas],
+                               capture_output=True, text=True, timeout=300)
+            if v.returncode == 77:
+                continue  # no xmllint or no schemas here: format_*_schema report the skip
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+
+    def test_single_document_exports_declare_no_document_counts(self):
+        base = os.path.join(self.tmp, "one")
+        r = run(["-q", "-f", "all", "-o", base, self.write("a.md", SOURCE_MD)])
+        self.assertExit(r, EXIT_OK)
+        for ext in (".json", ".graphml", ".gexf", ".nodes.csv", ".edges.csv"):
+            with open(base + ext, encoding="utf-8") as f:
+                self.assertNotIn("document_counts", f.read(), ext)
+
 
 class OutputSafetyTest(CliTestCase):
     """Issue 12, items 1-6: sets of outputs all old or all new, temporaries, modes, long names,

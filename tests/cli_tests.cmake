@@ -17,6 +17,8 @@
 #   cli_data_files                        issue 12: broken --data files, exit 6 with file:line
 #   cli_input_errors                      issue 12: input exit codes, escaped names, UTF-16,
 #                                         stray control characters, BOM offsets
+#   cli_source_offsets                    mentions' byte ranges in the original .md/.html/.txt
+#   cli_corpus_formats                    document_counts in GraphML, GEXF and CSV, read back
 #   cli_sample_roundtrip                  tests/sample_roundtrip_test.sh: the sample through
 #                                         -f all, read back by every reader
 #   cli_sample_schemas                    its GraphML and GEXF against the shared schemas;
@@ -36,7 +38,9 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
       "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
 endif()
 
-foreach(_kg_cli_case IN ITEMS Usage Input Rules Output OutputSafety OutputKill Limits InputErrors DataFiles Export Determinism EndToEnd Corpus CorpusGenerator)
+foreach(_kg_cli_case IN ITEMS Usage Input Rules Output OutputSafety OutputKill Limits InputErrors
+                             DataFiles Export Determinism EndToEnd Corpus CorpusGenerator
+                             SourceOffsets CorpusFormats)
   string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
   string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
   add_test(NAME ${_kg_cli_name}

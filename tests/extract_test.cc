@@ -1132,5 +1132,59 @@ TEST_F(ExtractTest, TitleOpeningWithACommonWordNamesAMeetupAndHerWorkAtAnOrganis
                                   "speaker_of Anjali Rao -> @nearest_talk"}));
 }
 
+TEST_F(ExtractTest, FriendsColleaguesAndMentorsOfTheNarratorAreRelatedToThem) {
+  Run("On the flight I ran into my good friend Tomas Vey. The mentors who helped me most were "
+      "there too: Ana Lima and Ravi Menon.");
+  EXPECT_EQ(Relations(),
+            (Strings{"met @narrator -> Tomas Vey", "related_to Ana Lima -> @narrator",
+                     "related_to Ravi Menon -> @narrator", "related_to Tomas Vey -> @narrator"}));
+}
+
+TEST_F(ExtractTest, HyphenatedGivenNameWithALowerCasePartAndWhereTheyFlewFrom) {
+  Run("At the desk I met Joon-ho Park, who had flown in from Seoul.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Joon-ho Park' [18,30)", "PLACE.city 'Seoul' [54,59)"}));
+  EXPECT_EQ(Relations(), (Strings{"from Joon-ho Park -> Seoul", "met @narrator -> Joon-ho Park"}));
+}
+
+TEST_F(ExtractTest, EventHeldAtAVenueInAnAppositiveAndAffiliationsAroundHandles) {
+  Run("Four of us from Nimbus Systems went to CloudConf Berlin 2024, held at the Estrel Congress "
+      "Center. Ben went to the session led by Priscilla Owusu (@powusu) from HashiCorp.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Nimbus Systems",
+                                  "affiliated_with Priscilla Owusu -> HashiCorp",
+                                  "attended @narrator -> CloudConf Berlin 2024",
+                                  "held_at CloudConf Berlin 2024 -> Estrel Congress Center"}));
+}
+
+TEST_F(ExtractTest, HeadingFollowedByASpeakerWhoPresentsIsTheirTalk) {
+  Run("Day 1\n\nBuilding Fast Parsers\n\nJane Doe showed how to write a parser. It was "
+      "great.\n\nThe Venue\n\nThe hall was big.\n");
+  EXPECT_EQ(RuleOf("Building Fast Parsers"), "heading_before_speaker");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Jane Doe -> @nearest_talk"}));
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "The Venue");
+}
+
+TEST_F(ExtractTest, GivenNameAfterAnOrganisationInAPairStaysThePerson) {
+  Run("At lunch I met Yaw Darko and Akosua Frimpong. Yaw is a developer at Hubtel and Akosua "
+      "studies at the university. Then the lead organiser, Kwame Asante, spoke.");
+  EXPECT_EQ(RuleOf("Akosua"), "document_memory");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Yaw -> Hubtel [developer]",
+                                  "met @narrator -> Akosua Frimpong", "met @narrator -> Yaw Darko",
+                                  "organized Kwame Asante -> @main_event"}));
+}
+
+TEST_F(ExtractTest, ChairColleaguesAtAnOrganisationAndHelpFromAPerson) {
+  Run("This is for my colleagues at the Harbour Data Lab. The chair, Dr. Ingrid Weber, kept time. "
+      "I fixed my first bug with help from Aisha Bello.");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with @narrator -> Harbour Data Lab",
+                     "helped Aisha Bello -> @narrator", "organized Ingrid Weber -> @main_event"}));
+}
+
+TEST_F(ExtractTest, PlaceWhoseNameHoldsAndAndTeamsBeaten) {
+  Run("We flew to Bosnia and Herzegovina. In the final they beat the Lakeford Herons.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.country 'Bosnia and Herzegovina' [11,33)",
+                                 "ORG 'Lakeford Herons' [62,77)"}));
+}
+
 }  // namespace
 }  // namespace kg

@@ -395,6 +395,57 @@ TEST(FormatsTest, EveryFormatIsDeterministic) {
   EXPECT_EQ(ToGraphML(a), ToGraphML(b));
 }
 
+// --- document_counts of a corpus graph -------------------------------------------------------
+
+// TinyGraph as a graph of two documents: Jay mentioned twice in report.txt and once in b.md.
+KnowledgeGraph TinyCorpus() {
+  KnowledgeGraph kg = TinyGraph();
+  kg.documents = {"report.txt", "b.md"};
+  kg.graph[0].mentions.push_back(MakeSpan("b.md", 3, 13, "Jay Miller", "given"));
+  kg.graph[0].mentions.push_back(MakeSpan("report.txt", 60, 63, "Jay", "given"));
+  return kg;
+}
+
+TEST(DocumentCountsTest, CorpusGraphMLDeclaresAndWritesThemAsCompactJson) {
+  const std::string graphml = ToGraphML(TinyCorpus());
+  EXPECT_NE(graphml.find("<key id=\"n_document_counts\" for=\"node\" "
+                         "attr.name=\"document_counts\" attr.type=\"string\"/>"),
+            std::string::npos);
+  EXPECT_NE(graphml.find("<key id=\"e_document_counts\" for=\"edge\" "
+                         "attr.name=\"document_counts\" attr.type=\"string\"/>"),
+            std::string::npos);
+  EXPECT_NE(graphml.find("<data key=\"n_document_counts\">{&quot;b.md&quot;:1,"
+                         "&quot;report.txt&quot;:2}</data>"),
+            std::string::npos);
+  EXPECT_NE(graphml.find("<data key=\"e_document_counts\">{&quot;report.txt&quot;:2}</data>"),
+            std::string::npos);
+}
+
+TEST(DocumentCountsTest, CorpusGexfDeclaresAndWritesThemAsCompactJson) {
+  const std::string gexf = ToGexf(TinyCorpus());
+  EXPECT_NE(gexf.find("<attribute id=\"document_counts\" title=\"document_counts\" "
+                      "type=\"string\"/>"),
+            std::string::npos);
+  EXPECT_NE(gexf.find("<attvalue for=\"document_counts\" "
+                      "value=\"{&quot;b.md&quot;:1,&quot;report.txt&quot;:2}\"/>"),
+            std::string::npos);
+}
+
+TEST(DocumentCountsTest, CorpusCsvHasThemAsTheLastColumn) {
+  const std::string nodes = ToCsvNodes(TinyCorpus());
+  EXPECT_NE(nodes.find(",community:int,document_counts\r\n"), std::string::npos);
+  EXPECT_NE(nodes.find(",0,0,\"{\"\"b.md\"\":1,\"\"report.txt\"\":2}\"\r\n"), std::string::npos);
+  const std::string edges = ToCsvEdges(TinyCorpus());
+  EXPECT_NE(edges.find(",evidence_count:int,document_counts\r\n"), std::string::npos);
+}
+
+TEST(DocumentCountsTest, SingleDocumentGraphsDoNotDeclareThem) {
+  for (const std::string& out : {ToGraphML(TinyGraph()), ToGexf(TinyGraph()),
+                                 ToCsvNodes(TinyGraph()), ToCsvEdges(TinyGraph())}) {
+    EXPECT_EQ(out.find("document_counts"), std::string::npos) << out;
+  }
+}
+
 // --- Files for the reader tests ---------------------------------------------------------------
 
 // Names every format must carry unchanged: quotes, markup, separators, line breaks, emoji,

@@ -49,6 +49,10 @@ KnowledgeGraph NastyGraph() {
     n.documents = {"a & b.txt"};
     n.mentions = {MakeSpan("a & b.txt", static_cast<uint32_t>(i), static_cast<uint32_t>(i + 5),
                            names[i], "rule:\"x\"")};
+    if (i % 2 == 0) {  // byte ranges in the original file, known for some documents only
+      n.mentions[0].source_start = static_cast<int64_t>(3 * i);
+      n.mentions[0].source_end = static_cast<int64_t>(3 * i + 7);
+    }
     boost::add_vertex(std::move(n), kg.graph);
   }
   for (size_t i = 0; i < names.size(); ++i) {
@@ -96,6 +100,18 @@ TEST(FromNodeLinkJsonTest, PrettyRoundTripIsByteIdentical) {
   const std::string json = ToNodeLinkJson(NastyGraph(), /*pretty=*/true);
   EXPECT_EQ(ToNodeLinkJson(Read(json), /*pretty=*/true), json);
   EXPECT_EQ(ToNodeLinkJson(Read(json)), ToNodeLinkJson(NastyGraph()));
+}
+
+TEST(FromNodeLinkJsonTest, SourceOffsetsAreReadWhenPresentAndStayUnknownOtherwise) {
+  KnowledgeGraph kg = Read(ToNodeLinkJson(NastyGraph()));
+  const NodeProps& with = kg.graph[0];
+  ASSERT_EQ(with.mentions.size(), 1u);
+  EXPECT_EQ(with.mentions[0].source_start, 0);
+  EXPECT_EQ(with.mentions[0].source_end, 7);
+  const NodeProps& without = kg.graph[1];
+  ASSERT_EQ(without.mentions.size(), 1u);
+  EXPECT_EQ(without.mentions[0].source_start, -1);
+  EXPECT_EQ(without.mentions[0].source_end, -1);
 }
 
 TEST(FromNodeLinkJsonTest, ReadsEveryFieldInFileOrder) {

@@ -408,5 +408,83 @@ TEST(FormatOfPathTest, ByExtensionAfterGz) {
   EXPECT_EQ(FormatOfPath("notes"), InputFormat::kText);
 }
 
+// --- Source maps: analysed-text bytes -> original-file bytes --------------------------------
+
+// The original bytes that text[text.find(word), +size) came from, or "" when unknown.
+std::string SourceOf(const Document& doc, const std::string& original, const std::string& word) {
+  size_t at = doc.text.find(word);
+  EXPECT_NE(at, std::string::npos) << word << " not in " << doc.text;
+  if (at == std::string::npos) return "";
+  uint32_t b = 0, e = 0;
+  if (!SourceRange(doc.source_map, static_cast<uint32_t>(at),
+                   static_cast<uint32_t>(at + word.size()), &b, &e)) {
+    return "";
+  }
+  return original.substr(b, e - b);
+}
+
+TEST(SourceMapTest, PlainTextMapsByteForByteAfterTheBom) {
+  const std::string plain = "I met Jos\xC3\xA9 Ruiz in Lyon.\n";
+  Document doc;
+  ASSERT_TRUE(TextToDocument("a.txt", plain, &doc).ok());
+  EXPECT_EQ(SourceOf(doc, plain, "Ruiz in Lyon"), "Ruiz in Lyon");
+  const std::string bom = "\xEF\xBB\xBF" + plain;
+  ASSERT_TRUE(TextToDocument("b.txt", bom, &doc).ok());
+  uint32_t b = 0, e = 0;
+  ASSERT_TRUE(SourceRange(doc.source_map, 0, 1, &b, &e));
+  EXPECT_EQ(b, 3u);  // the file's offsets: the BOM comes first
+  EXPECT_EQ(SourceOf(doc, bom, "Lyon"), "Lyon");
+}
+
+TEST(SourceMapTest, TextThatNfcChangesMapsToTheOriginalWord) {
+  const std::string nfd = "I met Jose\xCC\x81 Ruiz in Lyon.\n";  // e + U+0301
+  Document doc;
+  ASSERT_TRUE(TextToDocument("a.txt", nfd, &doc).ok());
+  EXPECT_EQ(SourceOf(doc, nfd, "Jos\xC3\xA9"), "Jose\xCC\x81");
+  EXPECT_EQ(SourceOf(doc, nfd, "Ruiz"), "Ruiz");  // untouched words stay exact
+}
+
+TEST(SourceMapTest, HtmlTextRunsMapToTheirBytesAndEntitiesToTheWholeReference) {
+  const std::string html =
+      "<html><body><nav>Menu</nav><article><p>I met <b>Ren&eacute;e Dubois</b> and\r\n"
+      "Jana Nov&#225;kov&#xE1; at Smith &amp; Co.</p></article></body></html>";
+  Document doc = Html(html);
+  EXPECT_EQ(SourceOf(doc, html, "Dubois"), "Dubois");
+  EXPECT_EQ(SourceOf(doc, html,
+                     "Ren\xC3\xA9"
+                     "e Dubois"),
+            "Ren&eacute;e Dubois");
+  EXPECT_EQ(SourceOf(doc, html, "Nov\xC3\xA1kov\xC3\xA1"), "Nov&#225;kov&#xE1;");
+  EXPECT_EQ(SourceOf(doc, html, "Smith & Co."), "Smith &amp; Co.");
+  EXPECT_EQ(SourceOf(doc, html, "and Jana"), "and\r\nJana");
+}
+
+TEST(SourceMapTest, MarkdownTextNodesMapToTheirBytesPastFrontMatterAndMarkup) {
+  const std::string md =
+      "---\ntitle: Notes from Lyon\n---\n\n# Day one\n\n"
+      "I met **Marco Rossi** and [Jana Novak](https://example.org) at `Kube`.\n"
+      "Thanks to Priya &amp; Omar!\n\n- item with *Sofia Lind*\n\n"
+      "| a | b |\n|---|---|\n| Cell Person | x |\n\n<p>Raw Html Person</p>\n";
+  Document doc = Markdown(md);
+  EXPECT_EQ(SourceOf(doc, md, "Notes from Lyon"), "Notes from Lyon");
+  EXPECT_EQ(SourceOf(doc, md, "Marco Rossi"), "Marco Rossi");
+  EXPECT_EQ(SourceOf(doc, md, "Jana Novak"), "Jana Novak");
+  EXPECT_EQ(SourceOf(doc, md, "Kube"), "Kube");
+  EXPECT_EQ(SourceOf(doc, md, "Priya & Omar"), "Priya &amp; Omar");
+  EXPECT_EQ(SourceOf(doc, md, "Sofia Lind"), "Sofia Lind");
+  EXPECT_EQ(SourceOf(doc, md, "Cell Person"), "Cell Person");
+  EXPECT_EQ(SourceOf(doc, md, "Raw Html Person"), "Raw Html Person");
+  EXPECT_EQ(SourceOf(doc, md, "Day one"), "Day one");
+}
+
+TEST(SourceMapTest, JsonLinesRecordsHaveNoMap) {
+  std::vector<Document> docs;
+  std::vector<Status> problems;
+  JsonLinesToDocuments("d.jsonl", "{\"id\": 1, \"text\": \"I met Jana Novak.\"}\n", &docs,
+                       &problems);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(docs[0].source_map.empty());
+}
+
 }  // namespace
 }  // namespace kg

@@ -10,6 +10,9 @@ Usage:
         - Python's csv module: both CSV files (headers, RFC 4180 CRLF records, every cell);
         - Graphviz: dot -Tjson0, -Tcanon and -Tsvg with nothing on stderr, and the SVG well
           formed.
+      In a corpus graph (more than one document) GraphML, GEXF, igraph and CSV also carry each
+      node's and edge's "document_counts", a string of compact JSON that must parse to the
+      JSON's object (keys through the same XML filter as the other text).
       Each must give the same node ids, node and edge counts, labels, types, relations, roles,
       weights and the analytics (degree, weighted_degree, betweenness, pagerank, component,
       community) where the format carries them. Text must come back equal to the JSON; only
@@ -121,8 +124,22 @@ def check_json(nx, data, c):
     return g
 
 
+def check_document_counts(where, item, value, c, text=xml_text):
+    """A corpus graph's "document_counts" string attribute against the JSON's object."""
+    if "document_counts" not in item:
+        c.true(where, not value, f"document_counts {value!r} in a single-document graph")
+        return
+    expected = {text(doc): count for doc, count in item["document_counts"].items()}
+    try:
+        actual = json.loads(value or "")
+    except ValueError:
+        actual = value
+    c.equal(where, "document_counts", expected, actual)
+
+
 def check_node_values(where, node, attrs, c, text=xml_text, typed=True):
     """Compares the node attributes every format carries (GraphML, GEXF, igraph)."""
+    check_document_counts(where, node, attrs.get("document_counts"), c, text)
     c.equal(where, "label", text(node["label"]), attrs.get("label", ""))
     for field in ("type", "subtype", "kind"):
         c.equal(where, field, text(node.get(field, "")), attrs.get(field, "") or "")
@@ -139,6 +156,7 @@ def check_node_values(where, node, attrs, c, text=xml_text, typed=True):
 
 
 def check_edge_values(where, link, attrs, c):
+    check_document_counts(where, link, attrs.get("document_counts"), c)
     c.equal(where, "relation", xml_text(link["relation"]), attrs.get("relation", ""))
     c.equal(where, "role", xml_text(link.get("role", "")), attrs.get("role", "") or "")
     c.equal(where, "weight", float(link["weight"]), float(attrs.get("weight")))
@@ -254,15 +272,19 @@ def read_csv(path, c):
 
 
 def check_csv(data, base, c):
+    corpus = len(data["graph"].get("documents", [])) > 1
+    node_header = NODE_HEADER + (["document_counts"] if corpus else [])
+    edge_header = EDGE_HEADER + (["document_counts"] if corpus else [])
     nodes = read_csv(base + ".nodes.csv", c)
     where = "csv nodes"
-    c.equal(where, "header", NODE_HEADER, nodes[0] if nodes else None)
+    c.equal(where, "header", node_header, nodes[0] if nodes else None)
     c.equal(where, "row count", len(data["nodes"]), len(nodes) - 1)
     for node, row in zip(data["nodes"], nodes[1:]):
         w = f"{where} {node['id']!r}"
-        if not c.equal(w, "cell count", len(NODE_HEADER), len(row)):
+        if not c.equal(w, "cell count", len(node_header), len(row)):
             continue
-        cell = dict(zip(NODE_HEADER, row))
+        cell = dict(zip(node_header, row))
+        check_document_counts(w, node, cell.get("document_counts"), c, text=lambda t: t)
         expected = {
             "Id": node["id"], "Label": node["label"], ":ID": node["id"], ":LABEL": node["type"],
             "type": node["type"], "subtype": node.get("subtype", ""),
@@ -282,13 +304,14 @@ def check_csv(data, base, c):
 
     edges = read_csv(base + ".edges.csv", c)
     where = "csv edges"
-    c.equal(where, "header", EDGE_HEADER, edges[0] if edges else None)
+    c.equal(where, "header", edge_header, edges[0] if edges else None)
     c.equal(where, "row count", len(data["links"]), len(edges) - 1)
     for i, (link, row) in enumerate(zip(data["links"], edges[1:])):
         w = f"{where} e{i}"
-        if not c.equal(w, "cell count", len(EDGE_HEADER), len(row)):
+        if not c.equal(w, "cell count", len(edge_header), len(row)):
             continue
-        cell = dict(zip(EDGE_HEADER, row))
+        cell = dict(zip(edge_header, row))
+        check_document_counts(w, link, cell.get("document_counts"), c, text=lambda t: t)
         symmetric = link.get("symmetric", False)
         expected = {
             "Source": link["source"], "Target": link["target"],
