@@ -10,6 +10,10 @@ Cases (N is multiplied by --scale):
   names   N = 1,000 / 10,000 distinct two-word person names in one document
   crowd   n = 80 / 800 people named in one sentence
   render  `kgextract render` of a graph of N = 400 / 4,000 unconnected nodes
+  quotes  `““Go now. ” ` N = 3,200 / 32,000 times: one quotation that never closes, a
+          refused sentence break in each piece (32,000: the issue's 576 KB)
+  line    N = 1,200 / 12,000 distinct person names in one line, joined by " 😀 ", no sentence
+          end (run with --scale 10 for the issue's 2.3 MB line)
 """
 
 import argparse
@@ -49,6 +53,14 @@ def make_crowd(n):
     return "I met " + ", ".join(names[:-1]) + " and " + names[-1] + " at the conference.\n"
 
 
+def make_quotes(n):
+    return "““Go now. ” " * n + "\n"
+
+
+def make_line(n):
+    return " 😀 ".join(person_names(n, seed=9)) + "\n"
+
+
 def make_graph(n):
     nodes = [{"id": f"person:p{i}", "label": f"Person {i}", "type": "PERSON"} for i in range(n)]
     return json.dumps({"directed": True, "multigraph": True, "graph": {}, "nodes": nodes,
@@ -60,6 +72,8 @@ CASES = {
     "names": (1000, make_names, "N distinct person names in one document"),
     "crowd": (80, make_crowd, "n people in one sentence"),
     "render": (400, make_graph, "`render` of N unconnected nodes"),
+    "quotes": (3200, make_quotes, "`““Go now. ” ` N times (one open quotation)"),
+    "line": (1200, make_line, "N person names in one line (no sentence end)"),
 }
 
 
