@@ -2,6 +2,7 @@
 // inference rules, co-occurrence edges.
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -781,7 +782,21 @@ class Resolver {
 
 DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& extraction,
                               const RuleSet& rules, const ResolveOptions& options) {
-  return Resolver(doc, extraction, rules, options).Run();
+  const size_t max = options.max_mentions;
+  if (extraction.mentions.size() <= max) return Resolver(doc, extraction, rules, options).Run();
+  // Mentions are in document order: keep a prefix of the document, and the relations that
+  // name nothing past it (special endpoints, the narrator and the main event, are negative).
+  Extraction kept;
+  kept.mentions.assign(extraction.mentions.begin(),
+                       extraction.mentions.begin() + static_cast<std::ptrdiff_t>(max));
+  auto within = [max](int32_t e) { return e < 0 || static_cast<size_t>(e) < max; };
+  for (const RelationCandidate& r : extraction.relations) {
+    if (within(r.subject) && within(r.object)) kept.relations.push_back(r);
+  }
+  kept.has_narrator = extraction.has_narrator;
+  DocumentGraph graph = Resolver(doc, kept, rules, options).Run();
+  graph.mentions_dropped = extraction.mentions.size() - max;
+  return graph;
 }
 
 }  // namespace kg

@@ -57,6 +57,8 @@ constexpr const char* kUsage =
     "                        10); an edge's weight counts every statement. Said when reached\n"
     "      --max-pairs N|all co-occurrence pairs per sentence, the first by entity id (default\n"
     "                        1000: a sentence of 45 names); said when reached\n"
+    "      --max-mentions N|all  mentions used per document, the first in the text (default\n"
+    "                        100000); the rest are not used. Said when reached\n"
     "      --strict          a bad document (unreadable, invalid UTF-8, binary, too large,\n"
     "                        a broken JSON line, bad gzip) fails the run (exit 4) instead of\n"
     "                        being reported and skipped\n"
@@ -295,6 +297,11 @@ int RunCli(int argc, char** argv) {
       if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_evidence)) {
         return Fail(kExitUsage, "--evidence wants a number of spans from 1, or 'all'");
       }
+    } else if (args.Is(nullptr, "--max-mentions")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_mentions)) {
+        return Fail(kExitUsage, "--max-mentions wants a number of mentions from 1, or 'all'");
+      }
     } else if (args.Is(nullptr, "--max-pairs")) {
       std::string v;
       if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_pairs_per_sentence)) {
@@ -383,6 +390,15 @@ int RunCli(int argc, char** argv) {
   }
   // Limits reached are said, also with -q: the graph is not all there is.
   auto limit = [](size_t v) { return v == SIZE_MAX ? std::string("all") : std::to_string(v); };
+  if (result.documents_mentions_capped > 0) {
+    std::cerr << "kgextract: limit: " << result.documents_mentions_capped
+              << (result.documents_mentions_capped == 1 ? " document names" : " documents name")
+              << " more than --max-mentions " << limit(opt.resolve.max_mentions)
+              << " mentions: " << result.mentions_dropped
+              << (result.mentions_dropped == 1 ? " later mention" : " later mentions")
+              << " not used (" << (result.documents_mentions_capped == 1 ? "" : "the first: ")
+              << EscapeControls(result.first_mentions_capped) << ")\n";
+  }
   if (result.sentences_pairs_capped > 0) {
     std::cerr << "kgextract: limit: " << result.sentences_pairs_capped
               << (result.sentences_pairs_capped == 1 ? " sentence names" : " sentences name")

@@ -115,6 +115,10 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
       ++result->documents;
       result->sentences_pairs_capped += g.sentences_pairs_capped;
       result->pairs_dropped += g.pairs_dropped;
+      if (g.mentions_dropped > 0) {
+        if (result->documents_mentions_capped++ == 0) result->first_mentions_capped = g.doc;
+        result->mentions_dropped += g.mentions_dropped;
+      }
       if (options.keep_graphs) result->document_graphs.push_back(g);
       all.push_back(std::move(g));
     }

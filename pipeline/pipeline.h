@@ -58,6 +58,9 @@ struct RunResult {
   // Limits reached: sentences with more co-occurrence pairs than allowed (and the pairs not
   // made), edges of the merged graph that keep fewer evidence spans than their weight.
   size_t sentences_pairs_capped = 0, pairs_dropped = 0, edges_evidence_capped = 0;
+  // Documents with more mentions than allowed, the mentions not used, the first such document.
+  size_t documents_mentions_capped = 0, mentions_dropped = 0;
+  std::string first_mentions_capped;
 };
 
 class Pipeline {

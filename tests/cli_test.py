@@ -1295,6 +1295,55 @@ class LimitsTest(CliTestCase):
         self.assertExit(r, EXIT_USAGE)
         self.assertOneLineError(r, "--max-pairs wants a number of pairs from 1, or 'all'")
 
+    def test_mentions_past_max_mentions_per_document_are_not_used_and_said(self):
+        report = self.write("r.txt", "I met Anna Keller in Berlin.\n" * 30)
+        r = run(["-q", "--max-mentions", "7", report])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        # Anna, Berlin, Anna, ...: the first seven mentions, four of Anna and three of Berlin;
+        # the fourth statement's co-occurrence names a mention past the limit and is not made.
+        mentions = {n["label"]: len(n["mentions"]) for n in graph["nodes"]}
+        self.assertEqual((mentions["Anna Keller"], mentions["Berlin"]), (4, 3))
+        weights = {l["relation"]: l["weight"] for l in graph["links"]}
+        self.assertEqual((weights["met"], weights["co_occurs"]), (4.0, 3.0))
+        self.assertEqual(stderr_text(r), "kgextract: limit: 1 document names more than "
+                         f"--max-mentions 7 mentions: 53 later mentions not used ({report})\n")
+        # The default (100000) and 'all' use all 60.
+        for args in ([], ["--max-mentions", "all"], ["--max-mentions", "60"]):
+            r = run(["-q", *args, report])
+            self.assertExit(r, EXIT_OK)
+            self.assertNotIn("--max-mentions", stderr_text(r), args)
+            graph = self.load_json(r.stdout)
+            self.assertEqual(sum(len(n["mentions"]) for n in graph["nodes"]), 60, args)
+        for bad in ("0", "-5", "many", ""):
+            r = run(["--max-mentions", bad, report])
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, "--max-mentions wants a number of mentions from 1, or 'all'")
+
+    def test_relations_naming_a_mention_past_the_limit_are_not_made(self):
+        report = self.write("pair.txt", "Anna Keller met Maria Stone in Berlin.\n")
+        r = run(["-q", "--max-mentions", "1", report])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        self.assertEqual([n["label"] for n in graph["nodes"]], ["Anna Keller"])
+        self.assertEqual(graph["links"], [])
+        r = run(["-q", "--max-mentions", "2", report])
+        self.assertEqual(sorted(l["relation"] for l in self.load_json(r.stdout)["links"]),
+                         ["co_occurs", "met"])
+        self.assertIn("1 later mention not used (", stderr_text(r))
+
+    def test_mention_limit_is_per_document_and_names_the_first_in_input_order(self):
+        paths = [self.write(f"d{i}.txt", "I met Anna Keller in Berlin.\n" * (2 + 3 * i))
+                 for i in range(3)]  # 4, 10 and 16 mentions
+        for jobs in ("1", "3"):
+            r = run(["-q", "-j", jobs, "--max-mentions", "5", *paths])
+            self.assertExit(r, EXIT_OK)
+            self.assertEqual(stderr_text(r), "kgextract: limit: 2 documents name more than "
+                             f"--max-mentions 5 mentions: 16 later mentions not used (the first: "
+                             f"{paths[1]})\n")
+            anna = [n for n in self.load_json(r.stdout)["nodes"] if n["label"] == "Anna Keller"]
+            self.assertEqual(len(anna[0]["mentions"]), 2 + 3 + 3)
+
     def test_typo_merge_still_joins_one_edit_names_among_many(self):
         # The typo merge compares near names only (issue 12 item 8): the pairs it joined before
         # are joined still, among a thousand other names.
