@@ -9,6 +9,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   # targets: pipeline node_link_json rules gazetteer
 #   NICE=19 JOBS=1 scripts/fuzz.sh 600      # in the background, at low priority
 #   FUZZ_FORKS=2 scripts/fuzz.sh 600        # two fuzzing processes per target
+#   FUZZ_PARALLEL=2 scripts/fuzz.sh 60      # two targets at a time, each for its 60 s (CI)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,25 +27,45 @@ nice -n "$nice_level" cmake --build build-fuzz -j"${JOBS:-2}" --target \
 
 mkdir -p build-fuzz/artifacts
 failed=()
+# Fuzzes one target; the status is the fuzzer's.
+fuzz_one() {
+  local t=$1 fork=()
+  [[ -n "${FUZZ_FORKS:-}" ]] && fork=(-fork="$FUZZ_FORKS")
+  ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" \
+    UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+    nice -n "$nice_level" "build-fuzz/tests/fuzz/fuzz_$t" -max_total_time="$seconds" \
+    -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "${fork[@]}" \
+    -artifact_prefix="build-fuzz/artifacts/fuzz_$t-" \
+    "build-fuzz/corpus/fuzz_$t" "tests/fuzz/corpus/fuzz_$t" \
+    > "build-fuzz/fuzz_$t.log" 2>&1
+}
+# Waits for the targets started, then says how each went.
+running=()
+pids=()
+finish() {
+  for i in "${!running[@]}"; do
+    local t=${running[$i]}
+    if ! wait "${pids[$i]}"; then
+      failed+=("fuzz_$t")
+      tail -40 "build-fuzz/fuzz_$t.log"
+    fi
+    echo -n "fuzz_$t: "
+    grep -E "^stat::(number_of_executed_units|new_units_added)|Done [0-9]+ runs" \
+      "build-fuzz/fuzz_$t.log" | tr '\n' ' '
+    echo
+  done
+  running=()
+  pids=()
+}
 for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/fuzz_$t"
   echo "==> fuzz_$t for ${seconds} s"
-  fork=()
-  [[ -n "${FUZZ_FORKS:-}" ]] && fork=(-fork="$FUZZ_FORKS")
-  if ! ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" \
-       UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-       nice -n "$nice_level" "build-fuzz/tests/fuzz/fuzz_$t" -max_total_time="$seconds" \
-       -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "${fork[@]}" \
-       -artifact_prefix="build-fuzz/artifacts/fuzz_$t-" \
-       "build-fuzz/corpus/fuzz_$t" "tests/fuzz/corpus/fuzz_$t" \
-       > "build-fuzz/fuzz_$t.log" 2>&1; then
-    failed+=("fuzz_$t")
-    tail -40 "build-fuzz/fuzz_$t.log"
-  fi
-  grep -E "^stat::(number_of_executed_units|new_units_added)|Done [0-9]+ runs" \
-    "build-fuzz/fuzz_$t.log" | tr '\n' ' '
-  echo
+  fuzz_one "$t" &
+  running+=("$t")
+  pids+=($!)
+  ((${#running[@]} < ${FUZZ_PARALLEL:-1})) || finish
 done
+finish
 if ((${#failed[@]})); then
   echo "fuzz.sh: FAILED: ${failed[*]} (inputs in build-fuzz/artifacts/)"
   exit 1
