@@ -128,6 +128,10 @@ class RuleSet {
   // Loads `data_dir`/{gazetteers,lexicon,rules}/... A missing file or a pattern that RE2 rejects
   // is a kRules error naming the file, the line and RE2's message.
   static Status Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out);
+  // Loads one rule file alone, `kind` "entities", "relations" or "inference", and builds the
+  // rule indexes (no word lists: the {ROLE} slot is empty): the loaders' check for the tests
+  // and the fuzzer (tests/fuzz/fuzz_rules.cc).
+  static Status CheckRuleFile(std::string_view kind, const std::string& path);
   ~RuleSet();
 
   // A hash of every loaded file's bytes: recorded in the graph so a result names its rules.

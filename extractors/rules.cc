@@ -271,17 +271,23 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
   if (!r.in) return Status::Rules(path + ": cannot open rule file");
   std::string line;
   std::vector<std::string> f;
-  auto parse_endpoint = [](const std::string& s, RuleEndpoint* e) {
+  // A group number is 1 to 99 (RE2 patterns of these files have fewer groups).
+  auto parse_group = [](std::string_view s, int* group) {
+    if (s.empty() || s.size() > 2 || s.find_first_not_of("0123456789") != std::string::npos) {
+      return false;
+    }
+    *group = std::stoi(std::string(s));
+    return *group >= 1;
+  };
+  auto parse_endpoint = [&](const std::string& s, RuleEndpoint* e) {
     if (s == "@narrator") {
       e->special = kNarrator;
     } else if (s == "@main_event") {
       e->special = kMainEvent;
     } else if (s == "@nearest_talk") {
       e->special = kNearestTalk;
-    } else if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) {
-      e->group = std::stoi(s);
     } else {
-      return false;
+      return parse_group(s, &e->group);
     }
     return true;
   };
@@ -295,10 +301,13 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     rule->file = path;
     rule->line = r.line_no;
     if (!parse_endpoint(f[2], &rule->subject) || !parse_endpoint(f[3], &rule->object)) {
-      return r.Error("an endpoint is a group number, @narrator, @main_event or @nearest_talk");
+      return r.Error(
+          "an endpoint is a group number from 1 to 99, @narrator, @main_event or @nearest_talk");
     }
     if (f[4].starts_with("$")) {
-      rule->role_group = std::atoi(f[4].c_str() + 1);
+      if (!parse_group(std::string_view(f[4]).substr(1), &rule->role_group)) {
+        return r.Error("a role '$N' names a group number from 1 to 99");
+      }
     } else if (f[4] != "-") {
       rule->role = f[4];
     }
@@ -388,6 +397,14 @@ Status RuleSet::BuildIndexes() {
     return Status::Rules("rule index: RE2::Set does not compile (out of memory?)");
   }
   return Status::Ok();
+}
+
+Status RuleSet::CheckRuleFile(std::string_view kind, const std::string& path) {
+  std::unique_ptr<RuleSet> rs(new RuleSet());
+  Status s = kind == "entities"    ? rs->LoadEntityRules(path)
+             : kind == "relations" ? rs->LoadRelationRules(path)
+                                   : rs->LoadInferenceRules(path);
+  return s.ok() ? rs->BuildIndexes() : s;
 }
 
 Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out) {
