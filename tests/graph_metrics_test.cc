@@ -295,7 +295,8 @@ TEST(AnnotateMetricsTest, UnconnectedNodesLeaveExactBetweennessBitIdenticalAndCo
   // Issue 12: a document of 60,000 unconnected names made exact Brandes clear its arrays once
   // per source, O(V^2). The karate club spread out with unconnected nodes (V * E stays under
   // the exact bound) keeps the same doubles, 0 for the unconnected; 8 times the nodes take
-  // less than 24 times the time (8 when linear, 64 when quadratic).
+  // less than 40 times the time (8 when linear, 64 when quadratic; the margin is for a machine
+  // shared with other jobs, where a timing of a few milliseconds swings).
   KnowledgeGraph club = KarateClub();
   AnnotateMetrics(&club);
   std::vector<size_t> at;
@@ -313,7 +314,7 @@ TEST(AnnotateMetricsTest, UnconnectedNodesLeaveExactBetweennessBitIdenticalAndCo
   };
   const double small = std::min(seconds(250), seconds(250));
   const double large = std::min(seconds(2000), seconds(2000));  // 68,034 nodes
-  EXPECT_LT(large, 24 * small) << small << " s for 8,534 nodes, " << large << " s for 68,034";
+  EXPECT_LT(large, 40 * small) << small << " s for 8,534 nodes, " << large << " s for 68,034";
   RecordProperty("seconds_8534_68034", std::to_string(small) + " " + std::to_string(large));
 }
 
