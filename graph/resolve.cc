@@ -187,6 +187,20 @@ class Resolver {
     }
   }
 
+  // The initials of an entity's name, connectors left out: "psf" for Python Software
+  // Foundation, "wde" for Women in Data Engineering.
+  std::string Initials(size_t e) const {
+    std::string initials;
+    for (const std::string& w : Words(*entities_[e].keys.begin())) {
+      if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" ||
+          w == "in") {
+        continue;
+      }
+      initials.push_back(w[0]);
+    }
+    return initials;
+  }
+
   // "PSF" joins "Python Software Foundation": the initials of the name's words.
   void MergeAcronyms() {
     std::vector<size_t> orgs = Alive(EntityType::kOrg);
@@ -201,22 +215,14 @@ class Resolver {
       std::string lower = FoldCase(text);
       for (size_t b : orgs) {
         if (a == b || !entities_[b].alive) continue;
-        std::string initials;
-        for (const std::string& w : Words(*entities_[b].keys.begin())) {
-          if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" ||
-              w == "in") {
-            continue;
-          }
-          initials.push_back(w[0]);
-        }
-        if (initials == lower) {
+        if (Initials(b) == lower) {
           Absorb(b, a);
           break;
         }
       }
     }
     // "ICSE 2022, the International Conference on Software Engineering": an event's full name
-    // joins its acronym (with or without the edition year), which stays the name.
+    // joins its acronym (with or without the edition year); both stay names of the node.
     std::vector<size_t> events = Alive(EntityType::kEvent);
     for (size_t a : events) {
       if (!entities_[a].alive) continue;
@@ -238,15 +244,7 @@ class Resolver {
       std::string lower = FoldCase(text);
       for (size_t b : events) {
         if (a == b || !entities_[b].alive) continue;
-        std::string initials;
-        for (const std::string& w : Words(*entities_[b].keys.begin())) {
-          if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" ||
-              w == "in") {
-            continue;
-          }
-          initials.push_back(w[0]);
-        }
-        if (initials == lower) Absorb(a, b);
+        if (Initials(b) == lower) Absorb(a, b);
       }
     }
   }
