@@ -181,13 +181,7 @@ class Extractor {
   bool InTitleCase(uint32_t f, uint32_t l) const {
     if (l < f + 2 || doc_.tokens[f].shape == Shape::kLower) return false;
     // "This keynote titled “...” by": a sentence about a title, which the quote rules read.
-    static constexpr std::string_view kNoTitleOpeners[] = {
-        "this", "that", "these", "those", "it",  "he",    "she",   "they", "we",    "i",     "you",
-        "my",   "our",  "his",   "her",   "its", "their", "there", "then", "after", "before"};
-    std::string first = FoldCase(TokenText(f));
-    for (std::string_view w : kNoTitleOpeners) {
-      if (first == w) return false;
-    }
+    if (rules_.no_title_openers_.Contains(TokenText(f))) return false;
     int long_words = 0, capitalised = 0;
     for (uint32_t t = f; t < l; ++t) {
       Shape sh = doc_.tokens[t].shape;
@@ -223,14 +217,7 @@ class Extractor {
   // "the Player", "a Wren", "at Hall": a word before token t that makes a name a common noun.
   bool AfterDeterminer(uint32_t t) const {
     if (t == 0) return false;
-    static constexpr std::string_view kWords[] = {
-        "the", "The",  "a",     "A",   "an",  "An",  "this", "This", "that", "our",
-        "my",  "your", "their", "his", "her", "its", "at",   "in",   "on",   "into"};
-    std::string_view prev = TokenText(t - 1);
-    for (std::string_view w : kWords) {
-      if (prev == w) return true;
-    }
-    return IsPossessive(t - 1);
+    return rules_.determiners_.Contains(TokenText(t - 1)) || IsPossessive(t - 1);
   }
   bool IsCommonWord(std::string_view w) const {
     return rules_.common_words_.Contains(w) && !rules_.given_names_.Contains(w) &&
@@ -339,6 +326,21 @@ class Extractor {
             TokenText(j + 1).size() <= 4 && doc_.tokens[j - 1].shape == Shape::kCapitalized &&
             IsCapitalized(j + 2, s) && !Adjacent(j + 1, j + 2)) {
           j += 2;
+          continue;
+        }
+        // "International Conference on Software Engineering", "Symposium for Data Science": an
+        // event keyword and "on"/"for" continue the event's name.
+        if (j + 1 < s.end_token && (TokenText(j) == "on" || TokenText(j) == "for") &&
+            IsCapitalized(j + 1, s) && rules_.event_keywords_.Contains(TokenText(j - 1)) &&
+            !rules_.not_names_.Contains(TokenText(j + 1)) && !IsNarratorPronoun(j + 1, s)) {
+          j += 2;
+          continue;
+        }
+        // "Marieke van der Berg", "José de la Cruz": two connectors in a row.
+        if (j + 2 < s.end_token && rules_.name_connectors_.Contains(TokenText(j)) &&
+            rules_.name_connectors_.Contains(TokenText(j + 1)) && IsCapitalized(j + 2, s) &&
+            doc_.tokens[j - 1].shape == Shape::kCapitalized) {
+          j += 3;
           continue;
         }
         if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
@@ -461,6 +463,14 @@ class Extractor {
             // A dictionary word with a demonym's shape: "Italian", not "Adrian".
             (rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w) &&
              !rules_.ambiguous_given_names_.Contains(w) && IsDemonym(w));
+      }
+      // "East African", "South Asian": a demonym after place qualifiers is no name either.
+      if (c.end_token > c.first_token + 1 && IsDemonym(TokenText(c.end_token - 1))) {
+        bool qualified = true;
+        for (uint32_t k = c.first_token; k + 1 < c.end_token; ++k) {
+          qualified &= rules_.place_qualifiers_.Contains(TokenText(k));
+        }
+        not_a_name |= qualified;
       }
       if (c.end_token + 1 < s.end_token && IsPossessive(c.end_token) &&
           rules_.eponym_heads_.Contains(TokenText(c.end_token + 1))) {
@@ -851,6 +861,19 @@ class Extractor {
                           static_cast<int>(EntityType::kPerson)});
         return true;
       }
+      // "Jane Doe, VP of Engineering at Acme": the organisation follows the role's "at"; a
+      // role alone ("Jane Doe, CTO") names none.
+      if (last && after_comma && !parts->empty()) {
+        for (uint32_t k = end - 1; k > start; --k) {
+          if ((TokenText(k - 1) == "at" || TokenText(k - 1) == "@") && IsCapitalized(k, s)) {
+            start = k;
+            break;
+          }
+        }
+        if (rules_.roles_.Contains(Text(doc_.tokens[start].begin, doc_.tokens[end - 1].end))) {
+          return true;
+        }
+      }
       // "Jane Doe, Acme Labs": the last piece after a comma names the speakers' organisation.
       if (last && after_comma && !parts->empty() && IsCapitalized(start, s)) {
         parts->push_back({doc_.tokens[start].begin, doc_.tokens[end - 1].end,
@@ -1062,9 +1085,20 @@ class Extractor {
       }
       if (only_kind_words) continue;
       std::vector<Part> parts;
-      uint32_t pb, pe;
+      uint32_t pb = 0, pe = 0;
       if (rule.speakers_group > 0) {
         if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts)) continue;
+      }
+      const uint32_t speakers_begin = pb, speakers_end = pe;
+      // "..., moderated by Dana Whitfield": the moderators, people only.
+      std::vector<Part> moderators;
+      if (rule.moderators_group > 0) {
+        if (!span(rule.moderators_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &moderators)) {
+          continue;
+        }
+        std::erase_if(moderators, [](const Part& p) {
+          return p.type != static_cast<int>(EntityType::kPerson);
+        });
       }
       std::string kind;
       if (uint32_t kb, ke; span(rule.kind_group, &kb, &ke)) kind = TalkKind(Text(kb, ke));
@@ -1074,8 +1108,12 @@ class Extractor {
       }
       if (kind.empty()) kind = "talk";
       // The line's parts replace the candidates they overlap.
+      size_t speaker_parts = parts.size();
+      parts.insert(parts.end(), moderators.begin(), moderators.end());
       parts.push_back({tb, te, static_cast<int>(EntityType::kTalk)});
+      // So do the words of the speakers' part that are none ("VP of Engineering").
       std::erase_if(chunks, [&](const Chunk& c) {
+        if (c.begin < speakers_end && speakers_begin < c.end) return true;
         for (const Part& p : parts) {
           if (c.begin < p.end && p.begin < c.end) return true;
         }
@@ -1093,8 +1131,13 @@ class Extractor {
       }
       // Every speaker speaks at the item, and belongs to the organisation named after them.
       std::string role_relation = kind == "panel" ? "panelist_of" : "speaker_of";
-      for (const Part& p : parts) {
+      for (size_t i = 0; i < parts.size(); ++i) {
+        const Part& p = parts[i];
         if (p.type != static_cast<int>(EntityType::kPerson)) continue;
+        if (i >= speaker_parts) {
+          line_relations_.push_back({si, p.begin, tb, "moderator_of", rule.name});
+          continue;
+        }
         line_relations_.push_back({si, p.begin, tb, role_relation, rule.name});
         for (const Part& o : parts) {
           if (o.type == static_cast<int>(EntityType::kOrg) &&
@@ -1202,8 +1245,15 @@ class Extractor {
   }
 
   // "PyCon APAC Booth", "PyCon 2024 Reflection": trailing common words are not the event's
-  // name, unless they are event words ("Summit").
+  // name, unless they are event words ("Summit"), or the name says what the event is on
+  // ("Conference on Software Engineering").
   void TrimEventName(Chunk& c) const {
+    for (uint32_t t = c.first_token + 1; t < c.end_token; ++t) {
+      if ((TokenText(t) == "on" || TokenText(t) == "for") &&
+          rules_.event_keywords_.Contains(TokenText(t - 1))) {
+        return;
+      }
+    }
     while (c.end_token > c.first_token + 1) {
       uint32_t last = c.end_token - 1;
       std::string_view w = TokenText(last);
@@ -1326,12 +1376,20 @@ class Extractor {
   }
 
   // Chunk indexes (or -2 for the narrator) of the placeholders inside `part`.
-  static std::vector<int> SlotsIn(std::string_view part) {
+  static std::vector<int> SlotsIn(std::string_view part, bool outside_brackets = false) {
     std::vector<int> ids;
     size_t pos = 0;
     while ((pos = part.find("\xE2\x9F\xA8", pos)) != std::string_view::npos) {
       size_t close = part.find("\xE2\x9F\xA9", pos);
       if (close == std::string_view::npos) break;
+      if (outside_brackets) {
+        std::string_view before = part.substr(0, pos);
+        if (std::count(before.begin(), before.end(), '(') >
+            std::count(before.begin(), before.end(), ')')) {
+          pos = close + 3;
+          continue;
+        }
+      }
       std::string_view body = part.substr(pos + 3, close - pos - 3);
       if (body == "I") {
         ids.push_back(-2);
@@ -1439,7 +1497,10 @@ class Extractor {
               if (rules_.talk_kinds_.Canonical(before).empty()) break;
               std::string_view topic = span.substr(at + cue.size());
               std::string_view first = topic.substr(0, topic.find(' '));
-              if (rules_.function_words_.Contains(first)) blocked = true;
+              // ... nor a day or a month: "the keynote on Wednesday" is a time.
+              if (rules_.function_words_.Contains(first) || rules_.not_names_.Contains(first)) {
+                blocked = true;
+              }
               break;
             }
           }
@@ -1582,17 +1643,49 @@ class Extractor {
     chunks = std::move(out);
   }
 
-  // Whether the chunk lies between an opening and a closing quotation mark of its sentence.
+  // Whether the chunk lies between an opening and a closing quotation mark of its sentence: the
+  // last curly mark before it opens and a ” follows it, or else an odd number of '"' precede it
+  // and one follows. Looked up in the sentence's QuoteMarks, so a sentence of n candidates costs
+  // O(n log n), not n scans of the sentence (issue 12: a 2.3 MB line took 121 s).
   bool InsideQuotes(const Sentence& s, const Chunk& c) const {
-    std::string_view before = Text(s.begin, c.begin), after = Text(c.end, s.end);
-    size_t open = before.rfind("\xE2\x80\x9C"), close = before.rfind("\xE2\x80\x9D");
-    bool opened =
-        open != std::string_view::npos && (close == std::string_view::npos || close < open);
+    const QuoteMarks& q = QuoteMarksOf(s);
+    // Marks that end by the chunk's first byte, and marks from its end on.
+    auto ended_by = [](const std::vector<uint32_t>& v, uint32_t at, uint32_t len) {
+      if (at < len) return std::ptrdiff_t{0};
+      return std::upper_bound(v.begin(), v.end(), at - len) - v.begin();
+    };
+    auto any_from = [](const std::vector<uint32_t>& v, uint32_t at) {
+      return !v.empty() && v.back() >= at;
+    };
+    const uint32_t kCurly = 3;  // “ and ” are three bytes
+    auto open = ended_by(q.open, c.begin, kCurly), close = ended_by(q.close, c.begin, kCurly);
+    bool opened = open > 0 && (close == 0 || q.close[close - 1] < q.open[open - 1]);
     if (!opened) {
-      opened = std::count(before.begin(), before.end(), '"') % 2 == 1;
-      return opened && after.find('"') != std::string_view::npos;
+      return ended_by(q.ascii, c.begin, 1) % 2 == 1 && any_from(q.ascii, c.end);
     }
-    return after.find("\xE2\x80\x9D") != std::string_view::npos;
+    return any_from(q.close, c.end);
+  }
+
+  // The byte offsets of the quotation marks of one sentence, in order: “, ” and '"'.
+  struct QuoteMarks {
+    uint32_t begin = UINT32_MAX, end = 0;  // the sentence they belong to
+    std::vector<uint32_t> open, close, ascii;
+  };
+  const QuoteMarks& QuoteMarksOf(const Sentence& s) const {
+    if (quote_marks_.begin == s.begin && quote_marks_.end == s.end) return quote_marks_;
+    quote_marks_ = QuoteMarks{s.begin, s.end, {}, {}, {}};
+    std::string_view text = Text(s.begin, s.end);
+    for (size_t i = 0; i < text.size(); ++i) {
+      auto at = static_cast<uint32_t>(s.begin + i);
+      if (text[i] == '"') {
+        quote_marks_.ascii.push_back(at);
+      } else if (text.substr(i, 3) == "\xE2\x80\x9C") {
+        quote_marks_.open.push_back(at);
+      } else if (text.substr(i, 3) == "\xE2\x80\x9D") {
+        quote_marks_.close.push_back(at);
+      }
+    }
+    return quote_marks_;
   }
 
   // "in Florence", "the heart of Charlotte", "from Wicklow": a city whose name is also a word
@@ -1697,13 +1790,61 @@ class Extractor {
     c.first_token = k;
   }
 
+  // "Women in Software Engineering (WSE)", "Association for Computing Machinery (ACM)": the
+  // acronym in brackets says how far back the name goes across lower-case connectors.
+  void JoinNamesBeforeTheirAcronym(const Sentence& s, std::vector<Chunk>& chunks) const {
+    auto is_connector = [&](uint32_t t) { return rules_.inner_connectors_.Contains(TokenText(t)); };
+    for (size_t i = 1; i < chunks.size(); ++i) {
+      const Chunk& last = chunks[i];
+      uint32_t open = last.end_token;
+      if (last.type != kUntyped || open + 2 >= s.end_token || TokenText(open) != "(" ||
+          TokenText(open + 2) != ")") {
+        continue;
+      }
+      std::string letters;
+      for (char ch : TokenText(open + 1)) {
+        if (std::isupper(static_cast<unsigned char>(ch))) {
+          letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        }
+      }
+      if (letters.size() < 2 || letters.size() > 8) continue;
+      for (size_t k = i; k-- > 0;) {
+        const Chunk& first = chunks[k];
+        const Chunk& next = chunks[k + 1];
+        if (first.type != kUntyped || next.first_token < first.end_token + 1 ||
+            next.first_token > first.end_token + 2) {
+          break;
+        }
+        bool joined_by_connectors = true;
+        for (uint32_t t = first.end_token; t < next.first_token; ++t) {
+          joined_by_connectors &= is_connector(t);
+        }
+        if (!joined_by_connectors) break;
+        std::string initials;
+        for (uint32_t t = first.first_token; t < last.end_token; ++t) {
+          if (IsCapitalized(t, s)) {
+            initials.push_back(
+                static_cast<char>(std::tolower(static_cast<unsigned char>(TokenText(t)[0]))));
+          }
+        }
+        if (initials == letters) {
+          chunks[k].end_token = last.end_token;
+          chunks[k].end = last.end;
+          chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                       chunks.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+          i = k;
+          break;
+        }
+      }
+    }
+  }
+
   // "Women in Open Source Lunch", "Sponsor and Scholarship Breakfast", "Ethics in AI Panel": a
   // programme item's name may hold a lower-case connector; two candidates joined by one, the
   // second ending in a programme keyword (data/lexicon/talk_kinds.tsv) or joined by "and" and
   // a venue's name, are one name, unless the first is a person or a place ("Ana Lima and the
   // Closing Panel").
   void JoinProgrammeItemNames(const Sentence& s, std::vector<Chunk>& chunks) const {
-    static constexpr std::string_view kConnectors[] = {"in", "and", "for", "of", "on", "&"};
     for (size_t i = 0; i + 1 < chunks.size(); ++i) {
       Chunk& a = chunks[i];
       const Chunk& b = chunks[i + 1];
@@ -1718,10 +1859,7 @@ class Extractor {
           !(connector == "and" && IsVenueName(Text(b.begin, b.end)))) {
         continue;
       }
-      if (std::find(std::begin(kConnectors), std::end(kConnectors), connector) ==
-          std::end(kConnectors)) {
-        continue;
-      }
+      if (!rules_.inner_connectors_.Contains(connector) || connector == "the") continue;
       std::string_view first = TokenText(a.first_token);
       if (rules_.given_names_.Contains(first) || IsPlaceName(Text(a.begin, a.end)) ||
           IsNarratorPronoun(a.first_token, s) || a.mention_begin != UINT32_MAX) {
@@ -1751,6 +1889,27 @@ class Extractor {
 
   bool IsProductName(std::string_view w) const {
     return rules_.products_.Contains(w) || rules_.ambiguous_products_.Contains(w);
+  }
+
+  // "Ana Lima's talk, "Fast Parsers", was ...": the talk is the title; "Ana Lima's talk" names
+  // it only where no title follows.
+  void DropPossessiveTalkBeforeItsTitle(std::vector<Chunk>& chunks) const {
+    for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+      Chunk& a = chunks[i];
+      const Chunk& b = chunks[i + 1];
+      if (a.dropped || b.dropped || a.type != static_cast<int>(EntityType::kTalk) ||
+          b.type != static_cast<int>(EntityType::kTalk) || a.mention_begin == UINT32_MAX ||
+          b.begin < a.end) {
+        continue;
+      }
+      std::string_view between = Text(a.end, b.begin);
+      bool only_punctuation = between.size() <= 6 && between.find(',') != std::string_view::npos;
+      for (char ch : between) {
+        only_punctuation &= std::isspace(static_cast<unsigned char>(ch)) || ch == ',' ||
+                            ch == ':' || ch == '"' || ch == '\'' || (ch & 0x80);
+      }
+      if (only_punctuation) a.dropped = true;
+    }
   }
 
   // "African", "Japanese", "Europeans": a place name with a demonym suffix.
@@ -1818,7 +1977,9 @@ class Extractor {
                                                          "that", "on",     "in",  "at",    "into",
                                                          "onto", "inside", "via", "using", "over"};
         for (std::string_view b : kBlockers) after_determiner |= prev == b;
-        after_determiner |= IsPossessive(head - 1);
+        // ... but "Google's Jane Doe": a known given name and a surname after a possessive.
+        after_determiner |=
+            IsPossessive(head - 1) && !(n >= 2 && rules_.given_names_.Contains(first) && plain);
       }
       // "San Diego Python": a place name opens the candidate.
       bool starts_with_place = false;
@@ -1931,7 +2092,9 @@ class Extractor {
               return ids;
             }
             const re2::StringPiece& g = sub[static_cast<size_t>(e.group)];
-            for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()))) {
+            // (A list's asides in brackets, "A (Acme), B", hold no members.)
+            for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()),
+                                  /*outside_brackets=*/true)) {
               ids.push_back(id == -2 ? kNarrator : id);
             }
             return ids;
@@ -1989,6 +2152,7 @@ class Extractor {
       }
     }
     SplitAtConnectors(chunks, /*before_typing=*/true);
+    JoinNamesBeforeTheirAcronym(s, chunks);
     JoinProgrammeItemNames(s, chunks);
     SplitPersonPairs(s, chunks);
     for (Chunk& c : chunks) {
@@ -2010,6 +2174,7 @@ class Extractor {
     ApplyPlaceAppositions(s, chunks);
     ApplyAmbiguousCompanies(s, chunks);
     ApplyContextRules(s, chunks, 2, &last_seen, /*first_pass=*/false);
+    DropPossessiveTalkBeforeItsTitle(chunks);
     DropAmbiguousProducts(chunks);
     for (const Chunk& c : chunks) {  // what this document has said a name is
       if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
@@ -2033,9 +2198,18 @@ class Extractor {
              rules_.given_names_.Contains(w) && !IsPlaceName(w) && !IsCommonWord(FoldCase(w));
     }
     if (c.end_token < c.first_token + 2 || c.end_token > c.first_token + 4) return false;
-    if (!rules_.given_names_.Contains(TokenText(c.first_token))) return false;
+    // A given name that is also a word ("Grace", "Amber") starts a full name when no later
+    // word is a dictionary word ("Grace Achieng", not "Amber Lantern").
+    bool word_given = !rules_.given_names_.Contains(TokenText(c.first_token));
+    if (word_given && !rules_.ambiguous_given_names_.Contains(TokenText(c.first_token))) {
+      return false;
+    }
     for (uint32_t t = c.first_token; t < c.end_token; ++t) {
       if (doc_.tokens[t].shape != Shape::kCapitalized) return false;
+      if (word_given && t > c.first_token &&
+          rules_.common_words_.Contains(FoldCase(TokenText(t)))) {
+        return false;
+      }
     }
     return !IsPlaceName(Text(c.begin, c.end));
   }
@@ -2083,6 +2257,22 @@ class Extractor {
           t.best_rule_weight[c.type] = w;
           t.rule[c.type] = c.rule;
           t.subtype[c.type] = c.subtype;
+        }
+      }
+    }
+    // "RubyKaigi 2023 ... the RubyKaigi team": an event's name without its edition year names
+    // the event, with the weight of two context rules (so it relabels one of them).
+    for (const auto& sentence : chunks) {
+      for (const Chunk& c : sentence) {
+        if (!votes(c) || c.type != static_cast<int>(EntityType::kEvent) ||
+            c.end_token < c.first_token + 2 || !IsYear(c.end_token - 1)) {
+          continue;
+        }
+        auto it = tallies.find(FoldCase(Text(c.begin, doc_.tokens[c.end_token - 2].end)));
+        if (it != tallies.end() && it->second.weight[c.type] == 0) {
+          it->second.weight[c.type] = 4;
+          it->second.best_rule_weight[c.type] = 4;
+          it->second.rule[c.type] = c.rule;
         }
       }
     }
@@ -2232,6 +2422,17 @@ class Extractor {
     }
   }
 
+  // The code point offset of byte `at` of sentence `s`: counted from the nearest token that
+  // starts at or before it, not from the sentence's start (quadratic in a long sentence).
+  uint32_t CodePointOffset(const Sentence& s, uint32_t at) const {
+    auto first = doc_.tokens.begin() + s.first_token, last = doc_.tokens.begin() + s.end_token;
+    auto it =
+        std::upper_bound(first, last, at, [](uint32_t v, const Token& t) { return v < t.begin; });
+    if (it == first) return s.cp_begin + CodePointCount(Text(s.begin, at));
+    --it;
+    return it->cp_begin + CodePointCount(Text(it->begin, at));
+  }
+
   // Emits the sentence's typed candidates as mentions and runs the relation rules on it.
   void EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
     const Sentence& s = doc_.sentences[si];
@@ -2246,7 +2447,7 @@ class Extractor {
       m.subtype = c.subtype;
       m.begin = std::min(c.begin, c.mention_begin);
       m.end = c.end;
-      m.cp_begin = s.cp_begin + CodePointCount(Text(s.begin, m.begin));
+      m.cp_begin = CodePointOffset(s, m.begin);
       m.cp_end = m.cp_begin + CodePointCount(Text(m.begin, m.end));
       m.sentence = si;
       m.text = std::string(Text(m.begin, m.end));
@@ -2286,8 +2487,9 @@ class Extractor {
   // Surnames that are also words ("Player", "Hall"), of people named in full: folded -> type.
   std::map<std::string, std::pair<int, std::string>> word_surnames_;
   Extraction out_;
-  std::string previous_slotted_;   // the last sentence as the relation rules saw it
-  std::vector<bool> is_narrator_;  // per token: a first-person pronoun
+  std::string previous_slotted_;    // the last sentence as the relation rules saw it
+  std::vector<bool> is_narrator_;   // per token: a first-person pronoun
+  mutable QuoteMarks quote_marks_;  // of the sentence InsideQuotes last looked at
   int narrator_count_ = 0;
   std::map<uint32_t, std::string> programme_items_;       // sentence -> TALK kind
   std::set<uint32_t> narrator_items_;                     // programme items the narrator gave

@@ -136,6 +136,10 @@ class RuleSet {
   // Loads `data_dir`/{gazetteers,lexicon,rules}/... A missing file or a pattern that RE2 rejects
   // is a kRules error naming the file, the line and RE2's message.
   static Status Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out);
+  // Loads one rule file alone, `kind` "entities", "relations" or "inference", and builds the
+  // rule indexes (no word lists: the {ROLE} slot is empty): the loaders' check for the tests
+  // and the fuzzer (tests/fuzz/fuzz_rules.cc).
+  static Status CheckRuleFile(std::string_view kind, const std::string& path);
   ~RuleSet();
 
   // A hash of every loaded file's bytes: recorded in the graph so a result names its rules.
@@ -169,7 +173,8 @@ class RuleSet {
       ambiguous_products_, common_words_, talk_kinds_, narrator_pronouns_, name_connectors_, roles_,
       not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, number_words_,
       talk_giving_verbs_, place_cues_, event_keywords_, function_words_, continuation_openers_,
-      surname_heads_, field_name_heads_, place_qualifiers_, person_titles_, presenting_verbs_;
+      surname_heads_, field_name_heads_, place_qualifiers_, person_titles_, presenting_verbs_,
+      determiners_, no_title_openers_, inner_connectors_;
   std::string role_alternation_;      // roles_ as an RE2 alternation, longest first
   std::set<std::string> hint_rules_;  // entity rules flagged 'hint' (weak evidence in the vote)
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded

@@ -44,8 +44,9 @@ struct RuleSet::EntityRule {
   // line only: the rule also reads a sentence of running text that opens its line, when the
   // title is in title case ("Fast Parsers for Everyone by Jane Doe, a consultant.").
   bool prose = false;
-  // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...); 0 = absent.
-  int title_group = 0, speakers_group = 0, kind_group = 0;
+  // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...),
+  // (?P<moderators>...); 0 = absent.
+  int title_group = 0, speakers_group = 0, kind_group = 0, moderators_group = 0;
   std::unique_ptr<re2::RE2> re;
   std::string file;
   int line = 0;

@@ -1,10 +1,13 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "extractors/internal.h"
+#include "pipeline/text.h"
 
 namespace kg {
 
@@ -38,28 +41,129 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The longest line a word list may have (the longest shipped is 800 bytes).
+constexpr size_t kMaxListLine = 64 * 1024;
+
+size_t LineOf(std::string_view data, size_t byte) {
+  return 1 + static_cast<size_t>(std::count(data.begin(), data.begin() + byte, '\n'));
+}
+
+// The field names of a "# Fields (TAB-separated): surface, canonical, population" header.
+std::vector<std::string> HeaderFields(std::string_view line) {
+  constexpr std::string_view kHeader = "# Fields (TAB-separated): ";
+  std::vector<std::string> names;
+  if (!line.starts_with(kHeader)) return names;
+  line.remove_prefix(kHeader.size());
+  int depth = 0;
+  std::string name;
+  bool in_name = true;
+  for (char c : line) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) {
+      names.push_back(name);
+      name.clear();
+      in_name = true;
+      continue;
+    }
+    if (c == ' ' || c == '(') in_name = in_name && name.empty();
+    if (in_name && c != ' ') name.push_back(c);
+  }
+  names.push_back(name);
+  return names;
+}
+
+}  // namespace
+
+// Checks the file as a whole (a word list, not a directory; UTF-8; no control bytes), then each
+// line: at most kMaxListLine bytes; in a .tsv file, the fields of the "# Fields" header (or of
+// its first line), at least two, and a population that is a number. Errors name file and line.
 Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonical,
                      std::string_view only_kind) {
   fold_case_ = fold_case;
   keep_canonical_ = keep_canonical;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::Rules(path + ": is a directory, not a word list");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Rules(path + ": cannot open word list");
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::Rules(path + ": cannot read word list");
   content_hash_ = 1469598103934665603ull;
   for (char c : data) {
     content_hash_ ^= static_cast<unsigned char>(c);
     content_hash_ *= 1099511628211ull;
   }
+  auto error = [&](size_t line, const std::string& what) {
+    return Status::Rules(path + ":" + std::to_string(line) + ": " + what);
+  };
+  for (size_t i = 0; i < data.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(data[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", c);
+      return error(LineOf(data, i), std::string("binary data (control byte ") + hex +
+                                        "); expected a UTF-8 word list");
+    }
+  }
+  if (size_t bad = FindInvalidUtf8(data); bad != std::string::npos) {
+    size_t line_start = data.rfind('\n', bad == 0 ? 0 : bad - 1);
+    line_start = line_start == std::string::npos || bad == 0 ? 0 : line_start + 1;
+    return error(LineOf(data, bad),
+                 "invalid UTF-8 at byte " + std::to_string(bad - line_start) + " of the line");
+  }
+  const bool tsv = path.ends_with(".tsv");
+  size_t expected_fields = 0;
+  size_t population_field = SIZE_MAX;
   std::string_view rest = data;
-  int line_no = 0;
+  size_t line_no = 0;
   Grow(entries_.size() + static_cast<size_t>(std::count(data.begin(), data.end(), '\n')));
   while (!rest.empty()) {
     size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);
     rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
     ++line_no;
+    if (line.size() > kMaxListLine) {
+      return error(line_no, "a line of " + std::to_string(line.size()) + " bytes; at most " +
+                                std::to_string(kMaxListLine));
+    }
+    if (nl == std::string_view::npos) {
+      return error(line_no, "the last line does not end with a newline (is the file cut short?)");
+    }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (tsv && expected_fields == 0 && line.starts_with('#')) {
+      std::vector<std::string> names = HeaderFields(line);
+      if (names.size() >= 2) {
+        expected_fields = names.size();
+        for (size_t k = 0; k < names.size(); ++k) {
+          if (names[k] == "population") population_field = k;
+        }
+      }
+    }
     if (line.empty() || line[0] == '#') continue;
+    if (tsv) {
+      size_t fields = 1 + static_cast<size_t>(std::count(line.begin(), line.end(), '\t'));
+      if (fields < 2) {
+        return error(line_no, "one field; expected TAB-separated fields (surface, canonical...)");
+      }
+      if (expected_fields == 0) expected_fields = fields;
+      if (fields != expected_fields) {
+        return error(line_no, std::to_string(fields) + " fields, expected " +
+                                  std::to_string(expected_fields) + " (is the line cut short?)");
+      }
+      if (population_field != SIZE_MAX) {
+        std::string_view f = line;
+        for (size_t k = 0; k < population_field; ++k) f.remove_prefix(f.find('\t') + 1);
+        f = f.substr(0, f.find('\t'));
+        if (f.empty() || f.size() > 12 || f.find_first_not_of("0123456789") != f.npos) {
+          return error(line_no,
+                       "population '" + std::string(f.substr(0, 40)) + "' is not a whole number");
+        }
+      }
+    }
     size_t tab = line.find('\t');
     std::string_view surface = line.substr(0, tab);
     std::string_view canonical = surface;
@@ -79,9 +183,7 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
                         : kind.rfind('\t') + 1) != only_kind) {
       continue;
     }
-    if (surface.empty()) {
-      return Status::Rules(path + ":" + std::to_string(line_no) + ": empty entry");
-    }
+    if (surface.empty()) return error(line_no, "empty entry");
     Add(std::string(surface), keep_canonical ? std::string(canonical) : std::string());
   }
   return Status::Ok();

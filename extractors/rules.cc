@@ -158,8 +158,14 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
       if (type == "PERSON" || type == "WHO") one += "(?:-[a-z]+)?";
       if (list) {
-        out->append(open_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
-                    one + ")*)");
+        // "A, B and his wife, and C": a member's companion stays outside the list; so does an
+        // aside in brackets of words or organisations ("A (Acme), B (Initech) and C").
+        std::string companion = "(?:\\s*\\((?:[^()" + std::string(kOpen) + std::string(kClose) +
+                                "]|" + std::string(kOpen) + "ORG_\\d+" + std::string(kClose) +
+                                ")*\\))?(?:\\s+and (?:his|her|their) [a-z]+)?";
+        out->append(open_group + one + companion +
+                    "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + companion +
+                    ")*)");
       } else {
         out->append(open_group + one + ")");
       }
@@ -248,6 +254,7 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       rule->title_group = group("title");
       rule->speakers_group = group("speakers");
       rule->kind_group = group("kind");
+      rule->moderators_group = group("moderators");
       if (rule->title_group == 0) return r.Error("line rules need a group (?P<title>...)");
     } else if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
       return r.Error("each/span rules need a capture group");
@@ -264,17 +271,23 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
   if (!r.in) return Status::Rules(path + ": cannot open rule file");
   std::string line;
   std::vector<std::string> f;
-  auto parse_endpoint = [](const std::string& s, RuleEndpoint* e) {
+  // A group number is 1 to 99 (RE2 patterns of these files have fewer groups).
+  auto parse_group = [](std::string_view s, int* group) {
+    if (s.empty() || s.size() > 2 || s.find_first_not_of("0123456789") != std::string::npos) {
+      return false;
+    }
+    *group = std::stoi(std::string(s));
+    return *group >= 1;
+  };
+  auto parse_endpoint = [&](const std::string& s, RuleEndpoint* e) {
     if (s == "@narrator") {
       e->special = kNarrator;
     } else if (s == "@main_event") {
       e->special = kMainEvent;
     } else if (s == "@nearest_talk") {
       e->special = kNearestTalk;
-    } else if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) {
-      e->group = std::stoi(s);
     } else {
-      return false;
+      return parse_group(s, &e->group);
     }
     return true;
   };
@@ -288,10 +301,13 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     rule->file = path;
     rule->line = r.line_no;
     if (!parse_endpoint(f[2], &rule->subject) || !parse_endpoint(f[3], &rule->object)) {
-      return r.Error("an endpoint is a group number, @narrator, @main_event or @nearest_talk");
+      return r.Error(
+          "an endpoint is a group number from 1 to 99, @narrator, @main_event or @nearest_talk");
     }
     if (f[4].starts_with("$")) {
-      rule->role_group = std::atoi(f[4].c_str() + 1);
+      if (!parse_group(std::string_view(f[4]).substr(1), &rule->role_group)) {
+        return r.Error("a role '$N' names a group number from 1 to 99");
+      }
     } else if (f[4] != "-") {
       rule->role = f[4];
     }
@@ -383,6 +399,14 @@ Status RuleSet::BuildIndexes() {
   return Status::Ok();
 }
 
+Status RuleSet::CheckRuleFile(std::string_view kind, const std::string& path) {
+  std::unique_ptr<RuleSet> rs(new RuleSet());
+  Status s = kind == "entities"    ? rs->LoadEntityRules(path)
+             : kind == "relations" ? rs->LoadRelationRules(path)
+                                   : rs->LoadInferenceRules(path);
+  return s.ok() ? rs->BuildIndexes() : s;
+}
+
 Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out) {
   std::unique_ptr<RuleSet> rs(new RuleSet());
   struct ListFile {
@@ -420,6 +444,9 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
       {&rs->place_cues_, "lexicon/place_cues.txt", true, false},
       {&rs->surname_heads_, "lexicon/surname_heads.txt", false, false},
       {&rs->field_name_heads_, "lexicon/field_name_heads.txt", false, false},
+      {&rs->determiners_, "lexicon/determiners.txt", false, false},
+      {&rs->no_title_openers_, "lexicon/no_title_openers.txt", true, false},
+      {&rs->inner_connectors_, "lexicon/inner_connectors.txt", false, false},
       {&rs->place_qualifiers_, "lexicon/place_qualifiers.txt", false, false},
       {&rs->person_titles_, "lexicon/person_titles.txt", false, false},
       {&rs->presenting_verbs_, "lexicon/presenting_verbs.txt", true, false},

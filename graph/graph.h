@@ -83,18 +83,46 @@ struct DocumentGraph {
     EdgeProps props;
   };
   std::vector<Edge> edges;
+  // The co-occurrence limit of ResolveOptions, when this document reached it (the CLI says so).
+  size_t sentences_pairs_capped = 0;  // sentences with more co-occurrence pairs than allowed
+  size_t pairs_dropped = 0;           // the co-occurrence pairs not made in those sentences
+  // The mention limit of ResolveOptions: the mentions after the first max_mentions, not used.
+  size_t mentions_dropped = 0;
+};
+
+// The documented limits of one document's graph (README "Limits"; --evidence, --max-pairs).
+inline constexpr size_t kDefaultMaxEvidence = 10;
+inline constexpr size_t kDefaultMaxPairsPerSentence = 1000;
+// A long report has a few thousand mentions; this bounds a document of millions of names
+// (100,000 names in one document: about 0.6 GB of memory and 70 MB of JSON).
+inline constexpr size_t kDefaultMaxMentions = 100000;
+// Co-occurrence evidence of one sentence holds at most this many bytes of sentence copies;
+// the pairs past it count (weight) without an evidence span.
+inline constexpr size_t kMaxCoOccurrenceEvidenceBytes = 16u << 20;
+struct ResolveOptions {
+  // Evidence spans kept per edge (the first ones, in document order); an edge's weight still
+  // counts every statement. SIZE_MAX keeps all.
+  size_t max_evidence = kDefaultMaxEvidence;
+  // Co-occurrence pairs per sentence (pairs of entity ids in sorted order; the first ones are
+  // kept). SIZE_MAX keeps all.
+  size_t max_pairs_per_sentence = kDefaultMaxPairsPerSentence;
+  // Mentions per document: the first ones in document order, and the relations between them;
+  // the rest are not used (DocumentGraph::mentions_dropped). SIZE_MAX uses all.
+  size_t max_mentions = kDefaultMaxMentions;
 };
 
 DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& extraction,
-                              const RuleSet& rules);
+                              const RuleSet& rules, const ResolveOptions& options = {});
 
 // Joins documents' graphs: nodes with one id become one node (aliases, mentions and documents
 // united), equal edges (source, target, relation, role) add up their weight and evidence.
 // Exception: a narrator, or a person known by one word only ("Maria"), found in several
 // documents stays one node per document, its id suffixed with "@" and the document's slug
 // ("person:maria@posts-a-md"): a given name alone does not say two posts mean one person.
+// Equal edges keep at most `max_evidence` evidence spans, the first in document order (their
+// weights add up in full).
 KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string generator,
-                              std::string rules_fingerprint);
+                              std::string rules_fingerprint, size_t max_evidence = SIZE_MAX);
 
 // "person:jay-miller": the type in lower case, a colon, then the name lower-cased with every
 // run of characters other than letters and digits turned into one '-'.

@@ -261,6 +261,20 @@ bool FromNodeLinkJson(std::string_view json, KnowledgeGraph* graph, std::string*
     *error = "byte " + std::to_string(e.byte) + ": " +
              (colon == std::string::npos ? what : what.substr(colon + 2));
     return false;
+  } catch (const Json::exception& e) {
+    // A number too large for a double (1e999): out_of_range.406 "number overflow parsing
+    // '1e999'", without a position; the place is the number's first occurrence.
+    std::string what = e.what();
+    const size_t bracket = what.find("] ");
+    std::string reason = bracket == std::string::npos ? what : what.substr(bracket + 2);
+    size_t byte = 0;
+    if (size_t q = reason.find('\''), q2 = reason.rfind('\'');
+        q != std::string::npos && q2 > q + 1) {
+      size_t at = json.find(reason.substr(q + 1, q2 - q - 1));
+      if (at != std::string_view::npos) byte = at + 1;
+    }
+    *error = "byte " + std::to_string(byte) + ": " + reason;
+    return false;
   }
   return ReadNodeLink(root, graph, error);
 }

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -101,7 +102,7 @@ std::string NodeId(std::string_view type, std::string_view name) {
 }
 
 KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string generator,
-                              std::string rules_fingerprint) {
+                              std::string rules_fingerprint, size_t max_evidence) {
   std::map<std::string, NodeAccumulator> nodes;
   std::map<EdgeKey, EdgeProps> edges;
   KnowledgeGraph result;
@@ -211,11 +212,15 @@ KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string 
       EdgeProps& acc = it->second;
       if (inserted) {
         acc = std::move(edge.props);
+        if (acc.evidence.size() > max_evidence) acc.evidence.resize(max_evidence);
         continue;
       }
       acc.weight += edge.props.weight;
       acc.symmetric = acc.symmetric || edge.props.symmetric;
-      for (Span& span : edge.props.evidence) acc.evidence.push_back(std::move(span));
+      for (Span& span : edge.props.evidence) {
+        if (acc.evidence.size() >= max_evidence) break;
+        acc.evidence.push_back(std::move(span));
+      }
     }
   }
 

@@ -93,9 +93,26 @@ std::vector<double> Betweenness(const UndirectedGraph& ug) {
   std::vector<double> centrality(n, 0.0);
   const double work = static_cast<double>(n) * static_cast<double>(boost::num_edges(ug));
   if (work <= kExactBetweennessWork) {
+    // Boost's Brandes clears O(V) per source, so thousands of unconnected names cost O(V^2)
+    // (issue 12: 32,000 names in one sentence). An unconnected vertex lies on no path and, as a
+    // source, adds nothing: run it on the vertices with an edge, renumbered in index order and
+    // with the edges in the same order, so the sums and their order (and the doubles) are equal.
+    std::vector<size_t> linked, index_in_linked(n, SIZE_MAX);
+    for (size_t v = 0; v < n; ++v) {
+      if (boost::out_degree(v, ug) == 0) continue;
+      index_in_linked[v] = linked.size();
+      linked.push_back(v);
+    }
+    UndirectedGraph sub(linked.size());
+    for (auto e : boost::make_iterator_range(boost::edges(ug))) {
+      boost::add_edge(index_in_linked[boost::source(e, ug)], index_in_linked[boost::target(e, ug)],
+                      sub);
+    }
+    std::vector<double> sub_centrality(linked.size(), 0.0);
     boost::brandes_betweenness_centrality(
-        ug,
-        boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, ug)));
+        sub, boost::make_iterator_property_map(sub_centrality.begin(),
+                                               boost::get(boost::vertex_index, sub)));
+    for (size_t i = 0; i < linked.size(); ++i) centrality[linked[i]] = sub_centrality[i];
     return centrality;
   }
   // Sampled Brandes (Brandes and Pich 2007): the same accumulation as Boost's, from k sources.

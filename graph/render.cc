@@ -46,6 +46,10 @@ constexpr size_t kLargeCoOccursPerNode = 2;
 // lines take 0.6 s at 300).
 constexpr size_t kCurvedMaxNodes = 80;
 constexpr size_t kCurvedMaxEdges = 300;
+// A picture draws at most this many unconnected nodes (no drawn edge; the first in id order):
+// Graphviz lays out and packs each as a component of its own, in time that grows steeply
+// (2,000 took 38 s, 20,000 over 400 s). The legend and the warning say how many were left out.
+constexpr size_t kMaxUnconnectedDrawn = 200;
 // Node labels: lines of at most this many characters, at most this many lines.
 constexpr size_t kLabelWidth = 22;
 constexpr size_t kLabelLines = 3;
@@ -258,8 +262,8 @@ const char* TypeName(const std::string& type) {
 }
 
 // The legend: a caption with the counts, the node types with their colours, the edge styles.
-std::string LegendHtml(bool has_other_type, size_t nodes, size_t typed, size_t co,
-                       size_t co_drawn) {
+std::string LegendHtml(bool has_other_type, size_t nodes, size_t typed, size_t co, size_t co_drawn,
+                       size_t unconnected_left_out) {
   auto plural = [](size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
@@ -267,6 +271,10 @@ std::string LegendHtml(bool has_other_type, size_t nodes, size_t typed, size_t c
                         plural(typed, "relation", "relations") + ", " +
                         plural(co, "co-occurrence", "co-occurrences");
   if (co_drawn < co) caption += " (" + std::to_string(co_drawn) + " heaviest drawn)";
+  if (unconnected_left_out > 0) {
+    caption += "; " + plural(unconnected_left_out, "unconnected entity", "unconnected entities") +
+               " not drawn";
+  }
   // Each row is a table of its own, so its cells keep their natural widths.
   const std::string row =
       "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"0\" "
@@ -379,6 +387,16 @@ bool RenderGraph(const KnowledgeGraph& kgraph, std::string_view format, std::str
                      [&](auto a, auto b) { return g[a].weight > g[b].weight; });
     co_occurs.resize(kLargeCoOccursPerNode * n);
   }
+  // Unconnected nodes past kMaxUnconnectedDrawn are left out of the picture.
+  std::vector<bool> drawn_node(n, false), connected(n, false);
+  for (const auto* list : {&typed, &co_occurs}) {
+    for (auto e : *list) connected[boost::source(e, g)] = connected[boost::target(e, g)] = true;
+  }
+  size_t unconnected = 0, left_out = 0;
+  for (size_t v = 0; v < n; ++v) {
+    drawn_node[v] = connected[v] || unconnected++ < kMaxUnconnectedDrawn;
+    if (!drawn_node[v]) ++left_out;
+  }
   const bool edge_labels = n <= kEdgeLabelMaxNodes && typed.size() <= kEdgeLabelMaxEdges;
   const bool curved = n <= kCurvedMaxNodes && typed.size() + co_occurs.size() <= kCurvedMaxEdges;
 
@@ -413,6 +431,7 @@ bool RenderGraph(const KnowledgeGraph& kgraph, std::string_view format, std::str
       bool has_other_type = false;
       std::vector<Agnode_t*> nodes(n, nullptr);
       for (size_t v = 0; v < n; ++v) {
+        if (!drawn_node[v]) continue;
         const NodeProps& p = g[v];
         // The node's name is its id (the SVG's <title>), cleaned as the labels are.
         std::string plain = PlainText(CleanCodePoints(p.id), svg);
@@ -474,7 +493,8 @@ bool RenderGraph(const KnowledgeGraph& kgraph, std::string_view format, std::str
           }
         }
       }
-      SetHtmlLabel(graph, graph, LegendHtml(has_other_type, n, typed.size(), co_total, co_drawn));
+      SetHtmlLabel(graph, graph,
+                   LegendHtml(has_other_type, n, typed.size(), co_total, co_drawn, left_out));
 
       if (!session.Layout(large ? "sfdp" : "neato")) {
         *error = "Graphviz layout failed";
@@ -490,8 +510,13 @@ bool RenderGraph(const KnowledgeGraph& kgraph, std::string_view format, std::str
   agseterrf(previous_handler);
   graphviz_messages = nullptr;
   while (!messages.empty() && messages.back() == '\n') messages.pop_back();
+  if (ok && left_out > 0) {
+    messages = std::to_string(left_out) + " unconnected entities not drawn (a picture draws at " +
+               "most " + std::to_string(kMaxUnconnectedDrawn) + " unconnected entities)" +
+               (messages.empty() ? "" : "; " + messages);
+  }
   if (!messages.empty()) {
-    // On failure the reason; on success Graphviz's warnings, for the caller to show.
+    // On failure the reason; on success Graphviz's warnings and the limit, for the caller.
     *error += (error->empty() ? "" : ": ") + messages;
   }
   if (!ok) out->clear();

@@ -2,11 +2,13 @@
 // inference rules, co-occurrence edges.
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/graph.h"
 
@@ -67,8 +69,9 @@ struct Entity {
 
 class Resolver {
  public:
-  Resolver(const TokenizedDocument& doc, const Extraction& ex, const RuleSet& rules)
-      : doc_(doc), ex_(ex), rules_(rules) {}
+  Resolver(const TokenizedDocument& doc, const Extraction& ex, const RuleSet& rules,
+           const ResolveOptions& options)
+      : doc_(doc), ex_(ex), rules_(rules), options_(options) {}
 
   DocumentGraph Run() {
     out_.doc = doc_.doc->id;
@@ -190,6 +193,20 @@ class Resolver {
     }
   }
 
+  // The initials of an entity's name, connectors left out: "psf" for Python Software
+  // Foundation, "wde" for Women in Data Engineering.
+  std::string Initials(size_t e) const {
+    std::string initials;
+    for (const std::string& w : Words(*entities_[e].keys.begin())) {
+      if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" ||
+          w == "in") {
+        continue;
+      }
+      initials.push_back(w[0]);
+    }
+    return initials;
+  }
+
   // "PSF" joins "Python Software Foundation": the initials of the name's words.
   void MergeAcronyms() {
     std::vector<size_t> orgs = Alive(EntityType::kOrg);
@@ -204,15 +221,36 @@ class Resolver {
       std::string lower = FoldCase(text);
       for (size_t b : orgs) {
         if (a == b || !entities_[b].alive) continue;
-        std::string initials;
-        for (const std::string& w : Words(*entities_[b].keys.begin())) {
-          if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&") continue;
-          initials.push_back(w[0]);
-        }
-        if (initials == lower) {
+        if (Initials(b) == lower) {
           Absorb(b, a);
           break;
         }
+      }
+    }
+    // "ICSE 2022, the International Conference on Software Engineering": an event's full name
+    // joins its acronym (with or without the edition year); both stay names of the node.
+    std::vector<size_t> events = Alive(EntityType::kEvent);
+    for (size_t a : events) {
+      if (!entities_[a].alive) continue;
+      std::string_view text = ex_.mentions[entities_[a].mentions.front()].text;
+      if (size_t space = text.find(' '); space != std::string_view::npos) {
+        std::string_view year = text.substr(space + 1);
+        if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char c) {
+              return std::isdigit(static_cast<unsigned char>(c));
+            })) {
+          continue;
+        }
+        text = text.substr(0, space);
+      }
+      if (text.size() < 3 || text.size() > 8 || !std::all_of(text.begin(), text.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c));
+          })) {
+        continue;
+      }
+      std::string lower = FoldCase(text);
+      for (size_t b : events) {
+        if (a == b || !entities_[b].alive) continue;
+        if (Initials(b) == lower) Absorb(a, b);
       }
     }
   }
@@ -292,95 +330,95 @@ class Resolver {
     return edits + (la - i) + (lb - j) <= 1;
   }
 
+  // Where two names can be one typo apart: for every word of four or more ASCII letters, the
+  // name's word count, the word's position, the other words, and the word itself or with one
+  // letter deleted (a deletion neighbourhood). Two names that differ in one word by one edit
+  // share a signature; most names share none, so the typo merge compares near names only.
+  static std::vector<std::string> TypoSignatures(const std::string& key) {
+    std::vector<std::string> out;
+    std::vector<std::string> w = Words(key);
+    if (w.size() < 2) return out;
+    for (size_t k = 0; k < w.size(); ++k) {
+      const std::string& word = w[k];
+      if (word.size() < 4 || !std::all_of(word.begin(), word.end(), ::isalpha)) continue;
+      std::string prefix = std::to_string(w.size()) + '\x1f' + std::to_string(k) + '\x1f';
+      for (size_t j = 0; j < w.size(); ++j) {
+        if (j != k) prefix += w[j] + '\x1f';
+      }
+      prefix += '\x1e';
+      out.push_back(prefix + word);
+      for (size_t d = 0; d < word.size(); ++d) {
+        out.push_back(prefix + word.substr(0, d) + word.substr(d + 1));
+      }
+    }
+    return out;
+  }
+
+  bool IsTypoOf(size_t a, size_t b) const {
+    std::vector<std::string> wa = Words(*entities_[a].keys.begin());
+    std::vector<std::string> wb = Words(*entities_[b].keys.begin());
+    if (wa.size() != wb.size() || wa.size() < 2) return false;
+    int differing = 0;
+    bool typo = true;
+    for (size_t k = 0; k < wa.size() && typo; ++k) {
+      if (wa[k] == wb[k]) continue;
+      bool letters = wa[k].size() >= 4 && wb[k].size() >= 4 &&
+                     std::all_of(wa[k].begin(), wa[k].end(), ::isalpha) &&
+                     std::all_of(wb[k].begin(), wb[k].end(), ::isalpha);
+      typo = ++differing == 1 && letters && OneEditApart(wa[k], wb[k]);
+    }
+    return typo && differing == 1;
+  }
+
   // "PyCon APAAC" is "PyCon APAC": two names of one type whose words are equal but for one
   // word of letters (four or more) one edit apart. Numbers never count ("2024" vs "2025").
+  // The result is that of comparing every pair in entity order (each name with every other,
+  // the less mentioned absorbed into the more mentioned, then the first); the index of
+  // TypoSignatures only skips the pairs that cannot match, so it takes near-linear time.
   void MergeTypos() {
     for (int t = 0; t < kEntityTypeCount; ++t) {
       std::vector<size_t> alive = Alive(static_cast<EntityType>(t));
-      // The words of each entity's first key, kept current as keys join.
-      std::vector<std::vector<std::string>> words(entities_.size());
-      // Two names that can merge are equal but for one word of letters, one edit apart, so
-      // they share a key of TypoKeys (that word, or it less one letter, with the other words):
-      // only the entities that share a key with `a` are looked at, in index order, as the loop
-      // over every pair did (the others would fail the test), and the merges are the same. A
-      // key's entities are sorted; an entity whose words change is added under its new keys.
-      std::unordered_map<std::string, std::vector<size_t>> by_key;
-      auto index = [&](size_t e) {
-        for (const std::string& key : TypoKeys(words[e])) {
-          std::vector<size_t>& v = by_key[key];
-          auto at = std::lower_bound(v.begin(), v.end(), e);
-          if (at == v.end() || *at != e) v.insert(at, e);
+      std::unordered_map<std::string, std::vector<size_t>> index;
+      auto add = [&](size_t e) {
+        for (std::string& sig : TypoSignatures(*entities_[e].keys.begin())) {
+          index[std::move(sig)].push_back(e);
         }
       };
-      for (size_t e : alive) {
-        words[e] = Words(*entities_[e].keys.begin());
-        index(e);
-      }
+      for (size_t e : alive) add(e);
       for (size_t a : alive) {
-        size_t next_b = 0;
-        while (entities_[a].alive) {
-          // The next entity (in index order, from next_b) that shares a key with a.
-          size_t b = SIZE_MAX;
-          for (const std::string& key : TypoKeys(words[a])) {
-            auto found = by_key.find(key);
-            if (found == by_key.end()) continue;
-            const std::vector<size_t>& v = found->second;
-            auto at = std::lower_bound(v.begin(), v.end(), next_b);
-            if (at != v.end() && *at == a) ++at;
-            if (at != v.end()) b = std::min(b, *at);
+        if (!entities_[a].alive) continue;
+        size_t next = 0;  // candidates from this entity index on (the order of the pair loop)
+        for (bool again = true; again;) {
+          again = false;
+          const std::string key = *entities_[a].keys.begin();
+          std::vector<size_t> candidates;
+          for (const std::string& sig : TypoSignatures(key)) {
+            if (auto it = index.find(sig); it != index.end()) {
+              for (size_t b : it->second) {
+                if (b >= next) candidates.push_back(b);
+              }
+            }
           }
-          if (b == SIZE_MAX) break;
-          next_b = b + 1;
-          if (!entities_[b].alive) continue;
-          if (entities_[a].mentions.size() < entities_[b].mentions.size() ||
-              (entities_[a].mentions.size() == entities_[b].mentions.size() && a > b)) {
-            continue;  // absorb the less mentioned into the more mentioned (then the first)
-          }
-          const std::vector<std::string>& wa = words[a];
-          const std::vector<std::string>& wb = words[b];
-          if (wa.size() != wb.size() || wa.size() < 2) continue;
-          int differing = 0;
-          bool typo = true;
-          for (size_t k = 0; k < wa.size() && typo; ++k) {
-            if (wa[k] == wb[k]) continue;
-            typo = ++differing == 1 && TypoWord(wa[k]) && TypoWord(wb[k]) &&
-                   OneEditApart(wa[k], wb[k]);
-          }
-          if (typo && differing == 1) {
+          std::sort(candidates.begin(), candidates.end());
+          candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+          for (size_t b : candidates) {
+            next = b + 1;
+            if (a == b || !entities_[a].alive || !entities_[b].alive) continue;
+            if (entities_[a].mentions.size() < entities_[b].mentions.size() ||
+                (entities_[a].mentions.size() == entities_[b].mentions.size() && a > b)) {
+              continue;  // absorb the less mentioned into the more mentioned (then the first)
+            }
+            if (!IsTypoOf(a, b)) continue;
             Absorb(a, b);
-            words[a] = Words(*entities_[a].keys.begin());
-            index(a);
+            if (*entities_[a].keys.begin() != key) {  // a's name changed: look again from b on
+              add(a);
+              again = true;
+              break;
+            }
           }
         }
       }
     }
-  }
-
-  // A word that may hold a typo: four or more letters.
-  static bool TypoWord(const std::string& w) {
-    return w.size() >= 4 && std::all_of(w.begin(), w.end(), ::isalpha);
-  }
-
-  // The keys of a name of two or more words under which its one-word typos are found: for
-  // each word of letters, the other words with that word, and with that word less each one
-  // of its letters.
-  static std::vector<std::string> TypoKeys(const std::vector<std::string>& w) {
-    std::vector<std::string> keys;
-    if (w.size() < 2) return keys;
-    for (size_t k = 0; k < w.size(); ++k) {
-      if (!TypoWord(w[k])) continue;
-      std::string rest = std::to_string(k);
-      for (size_t j = 0; j < w.size(); ++j) {
-        rest += '\x1f';
-        if (j != k) rest += w[j];
-      }
-      rest += '\x1f';
-      keys.push_back(rest + w[k]);
-      for (size_t c = 0; c < w[k].size(); ++c) {
-        keys.push_back(rest + w[k].substr(0, c) + w[k].substr(c + 1));
-      }
-    }
-    return keys;
   }
 
   void Finalize() {
@@ -606,8 +644,14 @@ class Resolver {
     return entities_[it->second].id;
   }
 
+  // Adds one statement of an edge: the evidence sentence starting at code point `start`,
+  // `make_evidence` its span (made only when kept). A sentence counts once per edge (two rules
+  // matching it are one statement); an edge keeps at most options_.max_evidence spans and
+  // counts every statement in its weight. Constant time per statement.
+  template <typename MakeSpan>
   void AddEdge(const std::string& source, const std::string& target, const std::string& relation,
-               const std::string& role, Span evidence) {
+               const std::string& role, uint32_t start, const MakeSpan& make_evidence,
+               bool keep_evidence = true) {
     if (source.empty() || target.empty() || source == target) return;
     std::string s = source, t = target;
     bool symmetric = relation == "met" || relation == "co_occurs";
@@ -624,21 +668,39 @@ class Resolver {
       e.props.symmetric = symmetric;
       it = edge_index_.emplace(key, out_.edges.size()).first;
       out_.edges.push_back(std::move(e));
+      edge_sentences_.emplace_back();
     }
+    if (!edge_sentences_[it->second].insert(start).second) return;
     EdgeProps& p = out_.edges[it->second].props;
-    // One statement per sentence: a sentence matched by two rules is still one statement.
-    for (const Span& ev : p.evidence) {
-      if (ev.start == evidence.start && ev.doc == evidence.doc) return;
-    }
     p.weight += 1;
-    p.evidence.push_back(std::move(evidence));
+    if (keep_evidence && p.evidence.size() < options_.max_evidence) {
+      p.evidence.push_back(make_evidence());
+    }
+  }
+  void AddEdge(const std::string& source, const std::string& target, const std::string& relation,
+               const std::string& role, uint32_t si, const std::string& rule) {
+    AddEdge(source, target, relation, role, doc_.sentences[si].cp_begin,
+            [&] { return SentenceSpan(si, rule); });
   }
 
   void AddRelations() {
+    // A talk whose speakers the text states takes no speaker guessed from a neighbouring
+    // sentence ("Ana spoke about X. Later, Bo gave a keynote titled "Y"": Ana is no speaker of Y).
+    // (Panelists and moderators of a panel are several, and stay.)
+    std::set<std::string> talks_with_stated_speakers;
+    for (const RelationCandidate& r : ex_.relations) {
+      if (r.relation == "speaker_of" && r.object != kNearestTalk) {
+        talks_with_stated_speakers.insert(EndpointId(r.object, r.sentence));
+      }
+    }
     for (const RelationCandidate& r : ex_.relations) {
       std::string s = EndpointId(r.subject, r.sentence);
       std::string o = EndpointId(r.object, r.sentence);
-      AddEdge(s, o, r.relation, r.role, SentenceSpan(r.sentence, r.rule));
+      if (r.object == kNearestTalk && r.relation == "speaker_of" &&
+          talks_with_stated_speakers.count(o)) {
+        continue;
+      }
+      AddEdge(s, o, r.relation, r.role, r.sentence, r.rule);
       if (s.empty() || o.empty() || s == o) continue;
       if (r.relation == "met" && (s == narrator_id_ || o == narrator_id_)) {
         met_by_narrator_.insert(s == narrator_id_ ? o : s);
@@ -664,10 +726,19 @@ class Resolver {
       int& b = best.try_emplace({e.source, e.target}, -1).first->second;
       b = std::max(b, r->second);
     }
-    std::erase_if(out_.edges, [&](const DocumentGraph::Edge& e) {
+    size_t kept = 0;
+    for (size_t i = 0; i < out_.edges.size(); ++i) {
+      const DocumentGraph::Edge& e = out_.edges[i];
       auto r = kRank.find(e.props.relation);
-      return r != kRank.end() && r->second < best[{e.source, e.target}];
-    });
+      if (r != kRank.end() && r->second < best[{e.source, e.target}]) continue;
+      if (kept != i) {
+        out_.edges[kept] = std::move(out_.edges[i]);
+        edge_sentences_[kept] = std::move(edge_sentences_[i]);
+      }
+      ++kept;
+    }
+    out_.edges.resize(kept);
+    edge_sentences_.resize(kept);
     edge_index_.clear();
     for (size_t i = 0; i < out_.edges.size(); ++i) {
       const DocumentGraph::Edge& e = out_.edges[i];
@@ -713,22 +784,41 @@ class Resolver {
         if (rule.unless_stated && stated.count({s, rule.relation})) continue;
         for (const std::string& o : Select(rule.object)) {
           std::string anchor = s == narrator_id_ ? o : s;
-          AddEdge(s, o, rule.relation, "", FirstMentionSentence(anchor, "inference:" + rule.name));
+          Span evidence = FirstMentionSentence(anchor, "inference:" + rule.name);
+          AddEdge(s, o, rule.relation, "", evidence.start, [&] { return evidence; });
         }
       }
     }
   }
 
+  // Entities named in one sentence co-occur: one edge per pair, at most
+  // options_.max_pairs_per_sentence pairs a sentence (the first in sorted id order; the rest
+  // are counted in out_.pairs_dropped). The sentence is copied into the evidence of at most
+  // kMaxCoOccurrenceEvidenceBytes / its size pairs; the others count without a span.
   void AddCoOccurrences() {
     std::map<uint32_t, std::set<std::string>> by_sentence;
     for (const auto& [mi, e] : mention_entity_) {
       by_sentence[ex_.mentions[mi].sentence].insert(entities_[e].id);
     }
-    for (const auto& [si, ids] : by_sentence) {
-      for (auto a = ids.begin(); a != ids.end(); ++a) {
-        for (auto b = std::next(a); b != ids.end(); ++b) {
-          AddEdge(*a, *b, "co_occurs", "", SentenceSpan(si, "co_occurrence"));
+    const std::string rule = "co_occurrence";
+    for (const auto& [sentence, ids] : by_sentence) {
+      const uint32_t si = sentence;  // a plain variable: lambdas capture it (clang 14)
+      const size_t n = ids.size();
+      const size_t pairs = n * (n - 1) / 2;
+      size_t made = 0;
+      const size_t bytes = std::max<size_t>(1, doc_.TextOf(doc_.sentences[si]).size());
+      const size_t with_evidence = std::max<size_t>(1, kMaxCoOccurrenceEvidenceBytes / bytes);
+      for (auto a = ids.begin(); a != ids.end() && made < options_.max_pairs_per_sentence; ++a) {
+        for (auto b = std::next(a); b != ids.end() && made < options_.max_pairs_per_sentence; ++b) {
+          AddEdge(
+              *a, *b, "co_occurs", "", doc_.sentences[si].cp_begin,
+              [&] { return SentenceSpan(si, rule); }, made < with_evidence);
+          ++made;
         }
+      }
+      if (made < pairs) {
+        ++out_.sentences_pairs_capped;
+        out_.pairs_dropped += pairs - made;
       }
     }
   }
@@ -736,7 +826,9 @@ class Resolver {
   const TokenizedDocument& doc_;
   const Extraction& ex_;
   const RuleSet& rules_;
+  const ResolveOptions& options_;
   DocumentGraph out_;
+  std::vector<std::unordered_set<uint32_t>> edge_sentences_;  // per edge: its sentences' starts
   std::vector<Entity> entities_;
   std::map<size_t, size_t> mention_entity_;
   std::vector<std::pair<uint32_t, std::string>> talk_sentences_;  // (sentence, talk id), sorted
@@ -750,8 +842,22 @@ class Resolver {
 }  // namespace
 
 DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& extraction,
-                              const RuleSet& rules) {
-  return Resolver(doc, extraction, rules).Run();
+                              const RuleSet& rules, const ResolveOptions& options) {
+  const size_t max = options.max_mentions;
+  if (extraction.mentions.size() <= max) return Resolver(doc, extraction, rules, options).Run();
+  // Mentions are in document order: keep a prefix of the document, and the relations that
+  // name nothing past it (special endpoints, the narrator and the main event, are negative).
+  Extraction kept;
+  kept.mentions.assign(extraction.mentions.begin(),
+                       extraction.mentions.begin() + static_cast<std::ptrdiff_t>(max));
+  auto within = [max](int32_t e) { return e < 0 || static_cast<size_t>(e) < max; };
+  for (const RelationCandidate& r : extraction.relations) {
+    if (within(r.subject) && within(r.object)) kept.relations.push_back(r);
+  }
+  kept.has_narrator = extraction.has_narrator;
+  DocumentGraph graph = Resolver(doc, kept, rules, options).Run();
+  graph.mentions_dropped = extraction.mentions.size() - max;
+  return graph;
 }
 
 }  // namespace kg

@@ -67,7 +67,8 @@ ChunkExtraction ExtractChunk(const Document& doc, const std::vector<size_t>& sta
 }
 
 DocumentGraph ResolveChunks(const Document& doc, std::vector<ChunkExtraction> parts,
-                            const RuleSet& rules, std::vector<std::string>* explanations) {
+                            const RuleSet& rules, std::vector<std::string>* explanations,
+                            const ResolveOptions& resolve) {
   // The whole document as resolution sees it: its sentences, no tokens (ResolveDocument reads
   // sentences and the text only; the sentences' token indexes are shifted all the same).
   TokenizedDocument td;
@@ -124,7 +125,7 @@ DocumentGraph ResolveChunks(const Document& doc, std::vector<ChunkExtraction> pa
     mentions += static_cast<int32_t>(ex.mentions.size());
     part = ChunkExtraction();  // frees the chunk's strings as the whole grows
   }
-  return ResolveDocument(td, all, rules);
+  return ResolveDocument(td, all, rules, resolve);
 }
 
 }  // namespace kg

@@ -62,6 +62,7 @@ ChunkExtraction ExtractChunk(const Document& doc, const std::vector<size_t>& sta
 // candidates shifted to document offsets, then ResolveDocument over the whole. With
 // `explanations`, appends the chunks' explanations ("ID: sentence N: ...", N in the document).
 DocumentGraph ResolveChunks(const Document& doc, std::vector<ChunkExtraction> parts,
-                            const RuleSet& rules, std::vector<std::string>* explanations);
+                            const RuleSet& rules, std::vector<std::string>* explanations,
+                            const ResolveOptions& resolve = {});
 
 }  // namespace kg

@@ -30,7 +30,8 @@ constexpr const char* kUsage =
     "\n"
     "options:\n"
     "  -o, --output PATH     output file; with several formats, a base name that gets\n"
-    "                        .json, .graphml, ... appended (default: standard output)\n"
+    "                        .json, .graphml, ... appended (default, or '-': standard\n"
+    "                        output). Never an input: that is refused (exit 5)\n"
     "  -f, --format LIST     comma-separated (default: json):\n"
     "                          json     node-link JSON (NetworkX, D3)\n"
     "                          graphml  GraphML (Gephi, yEd, Cytoscape, igraph, NetworkX)\n"
@@ -55,6 +56,12 @@ constexpr const char* kUsage =
     "      --exclude GLOB    skip the files of folders that match GLOB; repeatable\n"
     "      --max-size BYTES  the largest document read, after decompression (suffix K, M or G;\n"
     "                        default 64M); a larger one is a bad document\n"
+    "      --evidence N|all  evidence spans kept per edge, the first in input order (default\n"
+    "                        10); an edge's weight counts every statement. Said when reached\n"
+    "      --max-pairs N|all co-occurrence pairs per sentence, the first by entity id (default\n"
+    "                        1000: a sentence of 45 names); said when reached\n"
+    "      --max-mentions N|all  mentions used per document, the first in the text (default\n"
+    "                        100000); the rest are not used. Said when reached\n"
     "      --strict          a bad document (unreadable, invalid UTF-8, binary, too large,\n"
     "                        a broken JSON line, bad gzip) fails the run (exit 4) instead of\n"
     "                        being reported and skipped\n"
@@ -83,7 +90,7 @@ constexpr const char* kUsage =
     "  6  the rule or gazetteer files are missing or invalid\n";
 
 int Fail(int code, const std::string& message) {
-  std::cerr << "kgextract: " << message << "\n";
+  std::cerr << "kgextract: " << EscapeControls(message) << "\n";
   return code;
 }
 
@@ -99,7 +106,24 @@ struct Options {
   uint64_t chunk_bytes = kDefaultChunkBytes;
   bool strict = false;
   std::string per_document_dir, emit_text_dir;
+  ResolveOptions resolve;
 };
+
+// "--evidence 5", "--max-pairs all": a count from 1, or "all" (no limit).
+bool ParseLimit(const std::string& text, size_t* limit) {
+  if (text == "all") {
+    *limit = SIZE_MAX;
+    return true;
+  }
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (text.empty() || text[0] == '-' || *end != '\0' || errno != 0 || v == 0 || v > 1000000000ull) {
+    return false;
+  }
+  *limit = static_cast<size_t>(v);
+  return true;
+}
 
 bool ParseSize(const std::string& text, uint64_t* bytes) {
   char* end = nullptr;
@@ -278,6 +302,21 @@ int RunCli(int argc, char** argv) {
         return Fail(kExitUsage, "--chunk-size wants a size in bytes such as 1048576 or 1M, or 0");
       }
       if (v == "0") opt.chunk_bytes = 0;
+    } else if (args.Is(nullptr, "--evidence")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_evidence)) {
+        return Fail(kExitUsage, "--evidence wants a number of spans from 1, or 'all'");
+      }
+    } else if (args.Is(nullptr, "--max-mentions")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_mentions)) {
+        return Fail(kExitUsage, "--max-mentions wants a number of mentions from 1, or 'all'");
+      }
+    } else if (args.Is(nullptr, "--max-pairs")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_pairs_per_sentence)) {
+        return Fail(kExitUsage, "--max-pairs wants a number of pairs from 1, or 'all'");
+      }
     } else if (a == "--strict") {
       opt.strict = true;
     } else if (args.Is(nullptr, "--per-document")) {
@@ -316,6 +355,12 @@ int RunCli(int argc, char** argv) {
     if (wanted.count(f)) opt.formats.push_back(f);
   }
   if (opt.inputs.empty()) return Fail(kExitUsage, "no input files (see --help)");
+  if (opt.output == "-") {  // standard output, as without -o
+    if (opt.formats.size() > 1) {
+      return Fail(kExitUsage, "-o - writes one format to standard output, not several");
+    }
+    opt.output.clear();
+  }
   if (opt.formats.size() > 1 && opt.output.empty()) {
     return Fail(kExitUsage, "several formats need -o BASE (writes BASE.json, BASE.graphml, ...)");
   }
@@ -341,6 +386,7 @@ int RunCli(int argc, char** argv) {
   run.explain = opt.explain;
   run.keep_documents = !opt.emit_text_dir.empty();
   run.keep_graphs = !opt.per_document_dir.empty();
+  run.resolve = opt.resolve;
   ProgressBar bar;
   if (!opt.quiet && ::isatty(STDERR_FILENO)) {
     run.progress = [&bar](const RunProgress& p) { bar.Update(p); };
@@ -350,11 +396,38 @@ int RunCli(int argc, char** argv) {
   bar.Clear();
   if (!run_status.ok()) return Fail(ExitCodeFor(run_status), run_status.message());
   for (const std::string& line : result.explanations) std::cerr << line << "\n";
+  for (const std::string& w : result.warnings) {
+    std::cerr << "kgextract: warning: " << EscapeControls(w) << "\n";
+  }
+  // Limits reached are said, also with -q: the graph is not all there is.
+  auto limit = [](size_t v) { return v == SIZE_MAX ? std::string("all") : std::to_string(v); };
+  if (result.documents_mentions_capped > 0) {
+    std::cerr << "kgextract: limit: " << result.documents_mentions_capped
+              << (result.documents_mentions_capped == 1 ? " document names" : " documents name")
+              << " more than --max-mentions " << limit(opt.resolve.max_mentions)
+              << " mentions: " << result.mentions_dropped
+              << (result.mentions_dropped == 1 ? " later mention" : " later mentions")
+              << " not used (" << (result.documents_mentions_capped == 1 ? "" : "the first: ")
+              << EscapeControls(result.first_mentions_capped) << ")\n";
+  }
+  if (result.sentences_pairs_capped > 0) {
+    std::cerr << "kgextract: limit: " << result.sentences_pairs_capped
+              << (result.sentences_pairs_capped == 1 ? " sentence names" : " sentences name")
+              << " more entities than --max-pairs " << limit(opt.resolve.max_pairs_per_sentence)
+              << " co-occurrence pairs allow: " << result.pairs_dropped << " pairs not made\n";
+  }
+  if (result.edges_evidence_capped > 0) {
+    std::cerr << "kgextract: limit: " << result.edges_evidence_capped
+              << (result.edges_evidence_capped == 1 ? " edge keeps only its"
+                                                    : " edges keep only their")
+              << " first " << limit(opt.resolve.max_evidence)
+              << " evidence spans (--evidence; weights count every statement)\n";
+  }
   // Bad documents: skipped, or, with --strict or when nothing else was read, the run fails
   // (one line per document, and a last line when there were several).
   const bool fail = !result.problems.empty() && (opt.strict || result.documents == 0);
   for (const Status& p : result.problems) {
-    std::cerr << "kgextract: " << p.message() << (fail ? "" : " (skipped)") << "\n";
+    std::cerr << "kgextract: " << EscapeControls(p.message()) << (fail ? "" : " (skipped)") << "\n";
   }
   if (fail) {
     if (result.problems.size() > 1) {
@@ -393,7 +466,8 @@ int RunCli(int argc, char** argv) {
     for (DocumentGraph& dg : result.document_graphs) {
       std::string base = opt.per_document_dir + "/" + OutputName(dg.doc, &names);
       KnowledgeGraph one =
-          MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint());
+          MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint(),
+                         opt.resolve.max_evidence);
       FilterEdges(opt.filter, &one);
       AnnotateMetrics(&one);
       if (opt.formats.size() == 1)
@@ -411,7 +485,9 @@ int RunCli(int argc, char** argv) {
     if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
       return Fail(ExitCodeFor(s), s.message());
     }
-    if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+    if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
+      return Fail(ExitCodeFor(s), s.message());
+    }
     std::cout << content;
     std::cout.flush();
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
@@ -425,11 +501,13 @@ int RunCli(int argc, char** argv) {
       return Fail(ExitCodeFor(s), s.message());
     }
   }
-  if (Status s = WriteFilesAtomically(files); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+  if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
+    return Fail(ExitCodeFor(s), s.message());
+  }
   if (!opt.quiet) {
     std::string joined;
     for (size_t i = side_files; i < files.size(); ++i) {
-      joined += (joined.empty() ? "" : ", ") + files[i].path;
+      joined += (joined.empty() ? "" : ", ") + QuotePath(files[i].path);
     }
     if (!opt.per_document_dir.empty()) {
       joined += (joined.empty() ? "" : ", ") + std::to_string(result.document_graphs.size()) +

@@ -48,6 +48,10 @@ Status ReadBounded(int fd, const std::string& id, uint64_t max_bytes, std::strin
   auto check_first_block = [&]() -> Status {
     checked = true;
     if (IsGzip(*bytes)) return Status::Ok();
+    if (std::string utf16 = DescribeUtf16(*bytes); !utf16.empty()) {
+      return Status::InvalidInput(id + ": " + utf16 +
+                                  "; expected UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)");
+    }
     size_t nul = std::string_view(*bytes).substr(0, kBlock).find('\0');
     if (nul == std::string_view::npos) return Status::Ok();
     return Status::InvalidInput(id + ": binary data (control byte 0x00) at byte " +
@@ -442,6 +446,12 @@ void StreamJsonLines(int fd, const std::string& id, const InputOptions& options,
   while (reader.Next(&block)) {
     if (first) {  // a binary file is one problem, not one per "line"
       first = false;
+      if (std::string utf16 = DescribeUtf16(block); !utf16.empty()) {
+        result->problems.push_back(Status::InvalidInput(
+            id + ": " + utf16 + "; expected UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)"));
+        result->bytes = reader.raw_bytes();
+        return;
+      }
       if (size_t nul = block.find('\0'); nul != std::string::npos) {
         result->problems.push_back(
             Status::InvalidInput(id + ": binary data (control byte 0x00) at byte " +
@@ -552,6 +562,7 @@ void TakeConverted(MappedText text, Document&& raw, Document* doc) {
   doc->title = std::move(raw.title);
   doc->date = std::move(raw.date);
   doc->author = std::move(raw.author);
+  doc->warning = std::move(raw.warning);
 }
 
 MappedText JoinMappedBlocks(const std::vector<MappedText>& blocks) {

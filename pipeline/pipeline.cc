@@ -1,20 +1,26 @@
 #include "pipeline/pipeline.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <climits>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace kg {
@@ -27,7 +33,8 @@ Status Pipeline::Create(const std::string& data_dir, std::unique_ptr<Pipeline>* 
 }
 
 DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
-                                std::vector<std::string>* explanations) const {
+                                std::vector<std::string>* explanations,
+                                const ResolveOptions& resolve) const {
   TokenizedDocument td = tokenizer.Tokenize(doc);
   ExtractOptions options;
   options.explain = explanations != nullptr;
@@ -35,7 +42,7 @@ DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
   if (explanations) {
     for (std::string& line : ex.explanations) explanations->push_back(doc.id + ": " + line);
   }
-  return ResolveDocument(td, ex, *rules_);
+  return ResolveDocument(td, ex, *rules_, resolve);
 }
 
 Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& options,
@@ -46,6 +53,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   std::vector<SourceResult> sources(n);
   std::vector<std::vector<DocumentGraph>> graphs(n);
   std::vector<std::vector<std::string>> doc_explanations(n);
+  std::vector<std::vector<std::string>> doc_warnings(n);
   RunProgress progress;
   progress.inputs_total = n;
   for (const std::string& f : files) {
@@ -102,16 +110,17 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
         }
       }
     }
-    return ResolveChunks(doc, std::move(parts), *rules_, explanations);
+    return ResolveChunks(doc, std::move(parts), *rules_, explanations, options.resolve);
   };
   auto process_input = [&](size_t i, Tokenizer& tokenizer) {
     // Each document is analysed as soon as it is read (a JSON Lines dump is streamed).
     std::vector<Document> kept;
     DocumentSink sink = [&](Document&& doc) {
+      if (!doc.warning.empty()) doc_warnings[i].push_back(doc.warning);
       std::vector<std::string>* explanations = options.explain ? &doc_explanations[i] : nullptr;
       std::vector<size_t> starts = ParagraphChunks(doc.text, options.chunk_bytes);
       graphs[i].push_back(starts.size() == 1
-                              ? Process(doc, tokenizer, explanations)
+                              ? Process(doc, tokenizer, explanations, options.resolve)
                               : process_chunked(doc, starts, tokenizer, explanations));
       if (options.keep_documents) kept.push_back(std::move(doc));
     };
@@ -169,18 +178,31 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   }
   if (failed) return Status::Internal("ICU break iterators unavailable");
   std::vector<DocumentGraph> all;
+  result->files = files;
   for (size_t i = 0; i < n; ++i) {
     for (Status& p : sources[i].problems) result->problems.push_back(std::move(p));
     result->bytes += sources[i].bytes;
     for (std::string& line : doc_explanations[i]) result->explanations.push_back(std::move(line));
+    for (std::string& line : doc_warnings[i]) result->warnings.push_back(std::move(line));
     for (Document& doc : sources[i].documents) result->documents_read.push_back(std::move(doc));
     for (DocumentGraph& g : graphs[i]) {
       ++result->documents;
+      result->sentences_pairs_capped += g.sentences_pairs_capped;
+      result->pairs_dropped += g.pairs_dropped;
+      if (g.mentions_dropped > 0) {
+        if (result->documents_mentions_capped++ == 0) result->first_mentions_capped = g.doc;
+        result->mentions_dropped += g.mentions_dropped;
+      }
       if (options.keep_graphs) result->document_graphs.push_back(g);
       all.push_back(std::move(g));
     }
   }
-  result->graph = MergeDocuments(std::move(all), GeneratorName(), rules_->fingerprint());
+  result->graph = MergeDocuments(std::move(all), GeneratorName(), rules_->fingerprint(),
+                                 options.resolve.max_evidence);
+  for (auto e : boost::make_iterator_range(boost::edges(result->graph.graph))) {
+    const EdgeProps& p = result->graph.graph[e];
+    if (static_cast<double>(p.evidence.size()) < p.weight) ++result->edges_evidence_capped;
+  }
   return Status::Ok();
 }
 
@@ -188,31 +210,161 @@ std::string GeneratorName() { return std::string("kgextract ") + KGEXTRACT_VERSI
 
 namespace {
 
-// Writes `content` to a new temporary file beside `path`; sets *tmp to its name. Errors name
-// `shown`, the output as the user gave it.
+// Temporary files and backups are named ".kgextract-PID-XXXXXX" in the target's directory: short
+// (any target name that fits the file system fits), hidden, and recognisable as ours, so that
+// those of a process that no longer exists (killed with SIGKILL) are removed by the next run.
+constexpr std::string_view kTempPrefix = ".kgextract-";
+
+// The temporaries and backups of this process that exist now, removed by the signal handler.
+// Changed only with the handled signals blocked, so the handler never sees it half-changed.
+std::set<std::string>* g_live = nullptr;
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+
+extern "C" void RemoveTemporariesAndDie(int sig) {
+  if (g_live != nullptr) {
+    for (const std::string& p : *g_live) ::unlink(p.c_str());
+  }
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// Blocks the handled signals for its lifetime (the renames of a set happen under one).
+class SignalBlock {
+ public:
+  SignalBlock() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : kCleanupSignals) sigaddset(&set, sig);
+    ::pthread_sigmask(SIG_BLOCK, &set, &old_);
+  }
+  ~SignalBlock() { ::pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+  SignalBlock(const SignalBlock&) = delete;
+  SignalBlock& operator=(const SignalBlock&) = delete;
+
+ private:
+  sigset_t old_;
+};
+
+void InstallCleanupHandlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    g_live = new std::set<std::string>();
+    for (int sig : kCleanupSignals) {
+      struct sigaction old;
+      if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+      if (sig == SIGPIPE) continue;  // SIGPIPE keeps its disposition (see below)
+      struct sigaction sa {};
+      sa.sa_handler = RemoveTemporariesAndDie;
+      sigemptyset(&sa.sa_mask);
+      ::sigaction(sig, &sa, nullptr);
+    }
+  });
+}
+
+void Track(const std::string& path) {
+  InstallCleanupHandlers();
+  SignalBlock block;
+  g_live->insert(path);
+}
+void Untrack(const std::string& path) {
+  SignalBlock block;
+  g_live->erase(path);
+}
+
+std::string DirectoryOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// The permission bits new files get: 0666 less the umask (read once; umask() both sets and
+// returns it).
+mode_t NewFileMode() {
+  static const mode_t mode = [] {
+    mode_t mask = ::umask(022);
+    ::umask(mask);
+    return static_cast<mode_t>(0666 & ~mask);
+  }();
+  return mode;
+}
+
+// Removes the temporaries and backups of processes that no longer exist from `dir`.
+void RemoveStaleTemporaries(const std::string& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  const uid_t uid = ::geteuid();
+  while (struct dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (!name.starts_with(kTempPrefix)) continue;
+    std::string_view rest = name.substr(kTempPrefix.size());
+    size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string_view::npos || dash > 10) continue;
+    long pid = 0;
+    bool digits = true;
+    for (char c : rest.substr(0, dash)) {
+      digits = digits && c >= '0' && c <= '9';
+      pid = pid * 10 + (c - '0');
+    }
+    if (!digits || pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive
+    std::string path = dir + "/" + std::string(name);
+    struct stat st;
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != uid) continue;
+    ::unlink(path.c_str());
+  }
+  ::closedir(d);
+}
+
+// Writes `content` to a new temporary file in the directory of `path`; sets *tmp to its name.
+// The file gets the mode (and, for root, the owner) of an existing `path`, else 0666 less the
+// umask. Errors name `shown`, the output as the user gave it.
 Status WriteTemporary(const std::string& path, const std::string& shown, std::string_view content,
                       std::string* tmp) {
-  *tmp = path + ".tmp-XXXXXX";
-  int fd = ::mkstemp(tmp->data());
+  *tmp =
+      DirectoryOf(path) + "/" + std::string(kTempPrefix) + std::to_string(::getpid()) + "-XXXXXX";
+  InstallCleanupHandlers();
+  int fd;
+  {
+    SignalBlock block;  // no window where the file exists but is not tracked
+    fd = ::mkstemp(tmp->data());
+    if (fd >= 0) g_live->insert(*tmp);
+  }
   if (fd < 0) return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
+  auto fail = [&](int e) {
+    ::close(fd);
+    ::unlink(tmp->c_str());
+    Untrack(*tmp);
+    return Status::IOError(shown + ": cannot write: " + std::strerror(e));
+  };
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    if (::geteuid() == 0) (void)!::fchown(fd, st.st_uid, st.st_gid);
+    if (::fchmod(fd, st.st_mode & 07777) != 0) return fail(errno);
+  } else if (::fchmod(fd, NewFileMode()) != 0) {
+    return fail(errno);
+  }
   size_t written = 0;
   while (written < content.size()) {
     ssize_t w = ::write(fd, content.data() + written, content.size() - written);
     if (w < 0) {
       if (errno == EINTR) continue;
-      int e = errno;
-      ::close(fd);
-      ::unlink(tmp->c_str());
-      return Status::IOError(shown + ": cannot write: " + std::strerror(e));
+      return fail(errno);
     }
     written += static_cast<size_t>(w);
   }
-  ::fchmod(fd, 0644);  // mkstemp makes 0600; outputs are ordinary files
   if (::close(fd) != 0) {
     int e = errno;
     ::unlink(tmp->c_str());
+    Untrack(*tmp);
     return Status::IOError(shown + ": cannot write: " + std::strerror(e));
   }
+  // Test hook (tests/cli_test.py): $KGEXTRACT_TEST_WRITE_DELAY_MS widens the window in which
+  // the temporaries exist, so that signals and kills can be aimed at it.
+  static const long delay_ms = [] {
+    const char* v = std::getenv("KGEXTRACT_TEST_WRITE_DELAY_MS");
+    return v ? std::strtol(v, nullptr, 10) : 0L;
+  }();
+  if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
   return Status::Ok();
 }
 
@@ -244,66 +396,159 @@ Target ResolveTarget(const std::string& path) {
   return t;
 }
 
-Status WriteInPlace(const OutputFile& f, const std::string& target) {
+Status WriteInPlace(const std::string& shown, std::string_view content, const std::string& target) {
   int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IOError(f.path + ": cannot write: " + std::strerror(errno));
+  if (fd < 0) return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
   size_t written = 0;
-  while (written < f.content.size()) {
-    ssize_t w = ::write(fd, f.content.data() + written, f.content.size() - written);
+  while (written < content.size()) {
+    ssize_t w = ::write(fd, content.data() + written, content.size() - written);
     if (w < 0) {
       if (errno == EINTR) continue;
       int e = errno;
       ::close(fd);
-      return Status::IOError(f.path + ": cannot write: " + std::strerror(e));
+      return Status::IOError(shown + ": cannot write: " + std::strerror(e));
     }
     written += static_cast<size_t>(w);
   }
   if (::close(fd) != 0) {
-    return Status::IOError(f.path + ": cannot write: " + std::strerror(errno));
+    return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
   }
   return Status::Ok();
 }
 
+// A hard link to the current `target` (a backup to roll back to), or "" when there is no file.
+std::string Backup(const std::string& target) {
+  struct stat st;
+  if (::lstat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
+  static std::atomic<unsigned> counter{0};
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string name = DirectoryOf(target) + "/" + std::string(kTempPrefix) +
+                       std::to_string(::getpid()) + "-b" + std::to_string(counter++);
+    Track(name);
+    if (::link(target.c_str(), name.c_str()) == 0) return name;
+    int e = errno;
+    Untrack(name);
+    if (e != EEXIST) break;
+  }
+  return "";  // no hard links here (some file systems): this target cannot be rolled back
+}
+
 }  // namespace
 
-Status WriteFilesAtomically(const std::vector<OutputFile>& files) {
+Status WriteFilesAtomically(const std::vector<OutputFile>& files,
+                            const std::vector<std::string>& inputs) {
   std::vector<Target> targets;
   for (const OutputFile& f : files) targets.push_back(ResolveTarget(f.path));
+  // An output that is an input (the same file, by any name) is refused before anything is written.
+  if (!inputs.empty()) {
+    std::map<std::pair<dev_t, ino_t>, const std::string*> input_ids;
+    for (const std::string& in : inputs) {
+      struct stat st;
+      if (in != "-" && ::stat(in.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+        input_ids.emplace(std::make_pair(st.st_dev, st.st_ino), &in);
+      }
+    }
+    for (size_t i = 0; i < files.size() && !input_ids.empty(); ++i) {
+      struct stat st;
+      if (::stat(targets[i].path.c_str(), &st) != 0) continue;
+      if (auto it = input_ids.find({st.st_dev, st.st_ino}); it != input_ids.end()) {
+        return Status::IOError(QuotePath(files[i].path) + ": is the input " +
+                               QuotePath(*it->second) + ": refusing to overwrite an input");
+      }
+    }
+  }
+  // Every target must be replaceable before the first is replaced: a directory cannot be.
+  for (size_t i = 0; i < files.size(); ++i) {
+    struct stat st;
+    if (!targets[i].in_place && ::stat(targets[i].path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      return Status::IOError(QuotePath(files[i].path) + ": cannot write: " + std::strerror(EISDIR));
+    }
+  }
+  std::set<std::string> dirs;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!targets[i].in_place && dirs.insert(DirectoryOf(targets[i].path)).second) {
+      RemoveStaleTemporaries(DirectoryOf(targets[i].path));
+    }
+  }
   // Regular files: all written to temporary files first, then renamed together.
   std::vector<std::string> temps(files.size());
   auto discard = [&] {
-    for (const std::string& t : temps) {
-      if (!t.empty()) ::unlink(t.c_str());
+    for (std::string& t : temps) {
+      if (t.empty()) continue;
+      ::unlink(t.c_str());
+      Untrack(t);
+      t.clear();
     }
   };
   for (size_t i = 0; i < files.size(); ++i) {
     if (targets[i].in_place) continue;
-    if (Status s = WriteTemporary(targets[i].path, files[i].path, files[i].content, &temps[i]);
+    if (Status s =
+            WriteTemporary(targets[i].path, QuotePath(files[i].path), files[i].content, &temps[i]);
         !s.ok()) {
       temps[i].clear();
       discard();
       return s;
     }
   }
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (targets[i].in_place) continue;
-    if (::rename(temps[i].c_str(), targets[i].path.c_str()) != 0) {
-      int e = errno;
-      discard();
-      return Status::IOError(files[i].path + ": cannot write: " + std::strerror(e));
+  {
+    // The renames run with the signals blocked: a SIGTERM now waits until the set is complete
+    // (or rolled back), then removes nothing of it.
+    SignalBlock block;
+    std::vector<std::string> backups(files.size());
+    std::vector<bool> existed(files.size(), false);
+    auto drop_backups = [&] {
+      for (std::string& b : backups) {
+        if (b.empty()) continue;
+        ::unlink(b.c_str());
+        g_live->erase(b);
+        b.clear();
+      }
+    };
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (targets[i].in_place) continue;
+      struct stat st;
+      existed[i] = ::lstat(targets[i].path.c_str(), &st) == 0;
+      backups[i] = Backup(targets[i].path);
     }
-    temps[i].clear();
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (targets[i].in_place) continue;
+      if (::rename(temps[i].c_str(), targets[i].path.c_str()) != 0) {
+        int e = errno;
+        // Roll back: the targets replaced so far get their old file back (or go, if new).
+        for (size_t j = 0; j < i; ++j) {
+          if (targets[j].in_place) continue;
+          if (!backups[j].empty()) {
+            if (::rename(backups[j].c_str(), targets[j].path.c_str()) == 0) {
+              g_live->erase(backups[j]);
+              backups[j].clear();
+            }
+          } else if (!existed[j]) {
+            ::unlink(targets[j].path.c_str());
+          }
+        }
+        drop_backups();
+        discard();
+        return Status::IOError(QuotePath(files[i].path) + ": cannot write: " + std::strerror(e));
+      }
+      g_live->erase(temps[i]);
+      temps[i].clear();
+    }
+    drop_backups();
   }
   // Devices and FIFOs last, once every regular file is in place.
   for (size_t i = 0; i < files.size(); ++i) {
     if (!targets[i].in_place) continue;
-    if (Status s = WriteInPlace(files[i], targets[i].path); !s.ok()) return s;
+    if (Status s = WriteInPlace(QuotePath(files[i].path), files[i].content, targets[i].path);
+        !s.ok()) {
+      return s;
+    }
   }
   return Status::Ok();
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view content) {
-  return WriteFilesAtomically({{path, std::string(content)}});
+Status WriteFileAtomically(const std::string& path, std::string_view content,
+                           const std::vector<std::string>& inputs) {
+  return WriteFilesAtomically({{path, std::string(content)}}, inputs);
 }
 
 std::string Summary(const KnowledgeGraph& graph) {

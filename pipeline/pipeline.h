@@ -43,6 +43,7 @@ struct RunOptions {
   bool explain = false;         // RunResult::explanations
   bool keep_documents = false;  // RunResult::documents_read (for --emit-text)
   bool keep_graphs = false;     // RunResult::document_graphs (for --per-document)
+  ResolveOptions resolve;       // evidence per edge, co-occurrence pairs per sentence
   // Larger documents are extracted in chunks of about this size, in parallel (0: never split).
   size_t chunk_bytes = kDefaultChunkBytes;
   std::function<void(const RunProgress&)> progress;
@@ -57,6 +58,14 @@ struct RunResult {
   std::vector<std::string> explanations;
   std::vector<Document> documents_read;        // with keep_documents, in input order
   std::vector<DocumentGraph> document_graphs;  // with keep_graphs, in input order
+  std::vector<std::string> files;              // the input files read ("-": standard input)
+  std::vector<std::string> warnings;           // documents repaired on the way in, in order
+  // Limits reached: sentences with more co-occurrence pairs than allowed (and the pairs not
+  // made), edges of the merged graph that keep fewer evidence spans than their weight.
+  size_t sentences_pairs_capped = 0, pairs_dropped = 0, edges_evidence_capped = 0;
+  // Documents with more mentions than allowed, the mentions not used, the first such document.
+  size_t documents_mentions_capped = 0, mentions_dropped = 0;
+  std::string first_mentions_capped;
 };
 
 class Pipeline {
@@ -73,7 +82,8 @@ class Pipeline {
   // One document through every stage up to its graph (no I/O).
   // With `explanations`, also returns what the relation rules saw, sentence by sentence.
   DocumentGraph Process(const Document& doc, Tokenizer& tokenizer,
-                        std::vector<std::string>* explanations = nullptr) const;
+                        std::vector<std::string>* explanations = nullptr,
+                        const ResolveOptions& resolve = {}) const;
 
   const RuleSet& rules() const { return *rules_; }
 
@@ -82,16 +92,28 @@ class Pipeline {
 };
 
 // Writes `content` to a temporary file beside `path`, then renames it over `path`: readers
-// never see a half-written file, and a failure leaves any existing `path` untouched.
-Status WriteFileAtomically(const std::string& path, std::string_view content);
+// never see a half-written file, and a failure leaves any existing `path` untouched. A device,
+// a FIFO (/dev/null, /dev/stdout) is written in place; a symlink's target is replaced, not the
+// link. The file keeps an existing file's mode (and owner, as root); a new one gets 0666 less
+// the umask. An output that is one of `inputs` (the same file by any name) is refused (kIOError).
+//
+// Temporaries are ".kgextract-PID-XXXXXX" in the target's directory (short: a target name of
+// up to 255 bytes works); SIGINT, SIGTERM, SIGHUP and SIGQUIT remove them before the process
+// dies, and those of processes that no longer exist (SIGKILL) are removed by the next write to
+// that directory.
+Status WriteFileAtomically(const std::string& path, std::string_view content,
+                           const std::vector<std::string>& inputs = {});
 
-// The same for several files as one unit: every file is written to its temporary first, and
-// only when all succeeded are they renamed into place; on a failure no target is touched.
+// The same for several files as one unit: every file is written to its temporary first, every
+// target is checked (a directory cannot be replaced), and only when all succeeded are they
+// renamed into place; when a rename fails the ones already renamed are rolled back, so the set
+// is all old or all new.
 struct OutputFile {
   std::string path;
   std::string content;
 };
-Status WriteFilesAtomically(const std::vector<OutputFile>& files);
+Status WriteFilesAtomically(const std::vector<OutputFile>& files,
+                            const std::vector<std::string>& inputs = {});
 
 // The export formats of `-f`, in the order `-f all` writes them, and their file suffixes.
 // "csv" is two files (BASE.nodes.csv, BASE.edges.csv); "png" is only written by request.

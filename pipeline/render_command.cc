@@ -48,7 +48,7 @@ constexpr const char* kRenderUsage =
     "  5  the output file cannot be written (nothing partial is left behind)\n";
 
 int Fail(int code, const std::string& message) {
-  std::cerr << "kgextract: render: " << message << "\n";
+  std::cerr << "kgextract: render: " << EscapeControls(message) << "\n";
   return code;
 }
 
@@ -166,7 +166,7 @@ int RunRenderCommand(int argc, char** argv) {
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
     return kExitOk;
   }
-  if (Status s = WriteFileAtomically(output, picture); !s.ok()) {
+  if (Status s = WriteFileAtomically(output, picture, {input}); !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
   }
   if (!quiet) std::cerr << "wrote " << output << ": " << Summary(graph) << "\n";

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -313,6 +314,20 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
   for (std::string_view a : kDottedAbbreviations) {
     if (ends_with_word(a)) return true;
   }
+  // "Is the Stack Dead? with Wei Zhang", "Really?! asked Ana": a question or exclamation that
+  // a word of attribution or a preposition continues ends no sentence (ICU breaks after "?"
+  // and "!" regardless); "hi all! short recap" does.
+  if (!before.empty() && (before.back() == '?' || before.back() == '!')) {
+    std::string_view after = TrimLeft(block.substr(b));
+    size_t n = 0;
+    while (n < after.size() && std::isalpha(static_cast<unsigned char>(after[n]))) ++n;
+    static constexpr std::string_view kContinuations[] = {
+        "with", "by", "and", "or", "asked", "said",      "says",      "asks",      "wrote",
+        "from", "in", "at",  "on", "for",   "featuring", "moderated", "presented", "hosted"};
+    for (std::string_view w : kContinuations) {
+      if (after.substr(0, n) == w) return true;
+    }
+  }
   for (std::string_view a : kMaybeFinalAbbreviations) {
     if (ends_with_word(a)) {
       std::string_view after = TrimLeft(block.substr(b));
@@ -322,6 +337,52 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
     }
   }
   return false;
+}
+
+// "great night. she showed ...": writers who start sentences in lower case. ICU never breaks
+// before a lower-case word (for "approx. 300 people"); a full stop or "!" after a word of two
+// letters or more that is no abbreviation, then a space and a lower-case letter, ends a
+// sentence here. Breaks are added in order into `bounds` (sorted, first 0).
+void AddLowerCaseSentenceStarts(std::string_view block, std::vector<size_t>* bounds) {
+  static constexpr std::string_view kNoEnd[] = {"etc", "vs",  "approx", "incl", "esp", "cf",
+                                                "ca",  "viz", "al",     "no",   "nr",  "fig",
+                                                "vol", "pp",  "ed",     "eds",  "resp"};
+  std::vector<size_t> added;
+  for (size_t p = 2; p + 2 < block.size(); ++p) {
+    if ((block[p] != '.' && block[p] != '!') || block[p + 1] != ' ' ||
+        !std::islower(static_cast<unsigned char>(block[p + 2]))) {
+      continue;
+    }
+    // After a closing quote or bracket: 'with "async Rust". she showed'.
+    char prev = block[p - 1];
+    if (prev == '"' || prev == ')' || block.substr(0, p).ends_with("\xE2\x80\x9D")) {
+      added.push_back(p + 2);
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(prev))) continue;
+    size_t w = p;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(block[w - 1]))) --w;
+    std::string_view word = block.substr(w, p - w);
+    if (word.size() < 2 || (w > 0 && block[w - 1] == '.')) continue;  // "e.g." "A."
+    std::string lower(word);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (std::find(std::begin(kNoEnd), std::end(kNoEnd), lower) != std::end(kNoEnd)) continue;
+    std::string dotted = std::string(word) + ".";  // "Sp. z o.o.", "Dr. who"
+    if (std::find(std::begin(kAbbreviations), std::end(kAbbreviations), dotted) !=
+            std::end(kAbbreviations) ||
+        std::find(std::begin(kMaybeFinalAbbreviations), std::end(kMaybeFinalAbbreviations),
+                  dotted) != std::end(kMaybeFinalAbbreviations)) {
+      continue;
+    }
+    if (block[p] == '!' && AbbreviationBeforeBreak(block, p + 2)) continue;
+    added.push_back(p + 2);
+  }
+  if (added.empty()) return;
+  std::vector<size_t> merged;
+  std::merge(bounds->begin(), bounds->end(), added.begin(), added.end(),
+             std::back_inserter(merged));
+  merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  *bounds = std::move(merged);
 }
 
 // "1. " or "12) ": a list item's number, which ICU takes for a sentence of its own.
@@ -422,11 +483,34 @@ struct Quotes {
   }
 };
 
+// The quotations open after scanning a sentence from `from` up to `pos`. Kept across the ICU
+// breaks of one sentence, so that breaks refused inside a long quotation do not rescan the
+// sentence from its start each time (quadratic: `““Go now. ” ` 32,000 times took 28 s).
+struct QuoteScan {
+  size_t from = std::string_view::npos, pos = 0;
+  Quotes quotes;
+
+  // The quotations open at `t`, a code point boundary at or after `from`.
+  const Quotes& At(std::string_view block, size_t sentence_from, size_t t) {
+    if (from != sentence_from || pos > t) {
+      from = pos = sentence_from;
+      quotes = Quotes();
+    }
+    while (pos < t) {
+      size_t next = quotes.Step(block, pos, false);
+      if (next == pos) NextCodePoint(block, next);  // not a quotation mark: step over it
+      pos = next;
+    }
+    return quotes;
+  }
+};
+
 // Where a sentence that starts at `from` ends, given ICU's break at `b`, or npos for no break
 // there. A sentence end inside a quotation is none when the quotation goes on (“Is It Done? A
 // Story”) or when a lower-case word follows its closing mark (`a talk called "Why Not Rust?" and
 // everyone loved it`); else the sentence ends after the closing marks (`He asked "why?" Then`).
-size_t QuoteAwareBreak(std::string_view block, size_t from, size_t b) {
+// `scan` carries the quotation state of the sentence from one call to the next.
+size_t QuoteAwareBreak(std::string_view block, size_t from, size_t b, QuoteScan* scan) {
   // Back over spaces and closing marks to the sentence terminator.
   size_t t = b;
   while (t > from) {
@@ -440,12 +524,7 @@ size_t QuoteAwareBreak(std::string_view block, size_t from, size_t b) {
   if (t == from) return b;
   int32_t kind = u_getIntPropertyValue(CodePointBefore(block, t), UCHAR_SENTENCE_BREAK);
   if (kind != U_SB_STERM && kind != U_SB_ATERM) return b;
-  Quotes q;
-  for (size_t i = from; i < t;) {
-    size_t next = q.Step(block, i, false);
-    if (next == i) NextCodePoint(block, next);  // not a quotation mark: step over it
-    i = next;
-  }
+  Quotes q = scan->At(block, from, t);  // a copy: the closing marks below are this break's
   if (!q.open()) return b;
   // The closing marks right after the terminator.
   size_t i = t;
@@ -461,6 +540,57 @@ uint32_t CodePointCount(std::string_view utf8) {
   uint32_t n = 0;
   for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
+}
+
+std::string DescribeUtf16(std::string_view head) {
+  if (head.starts_with("\xFF\xFE")) return "UTF-16LE text (byte-order mark FF FE)";
+  if (head.starts_with("\xFE\xFF")) return "UTF-16BE text (byte-order mark FE FF)";
+  head = head.substr(0, 512);
+  if (head.size() < 8) return "";
+  size_t nul[2] = {0, 0}, ascii[2] = {0, 0};
+  for (size_t i = 0; i + 1 < head.size(); i += 2) {
+    for (size_t k = 0; k < 2; ++k) {
+      unsigned char c = static_cast<unsigned char>(head[i + k]);
+      nul[k] += c == 0;
+      ascii[k] += c >= 0x09 && c < 0x80;
+    }
+  }
+  const size_t units = head.size() / 2;
+  if (nul[1] * 10 >= units * 9 && ascii[0] * 10 >= units * 9) {
+    return "UTF-16LE text (no byte-order mark)";
+  }
+  if (nul[0] * 10 >= units * 9 && ascii[1] * 10 >= units * 9) {
+    return "UTF-16BE text (no byte-order mark)";
+  }
+  return "";
+}
+
+std::string EscapeControls(std::string_view message) {
+  size_t bad = FindInvalidUtf8(message);
+  bool plain = bad == std::string_view::npos;
+  for (size_t i = 0; plain && i < message.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(message[i]);
+    plain = c >= 0x20 && c != 0x7f;
+  }
+  if (plain) return std::string(message);
+  std::string out;
+  for (size_t i = 0; i < message.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(message[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7f || (i >= bad && c >= 0x80)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 void MappedText::AddRun(size_t length, SourceRun run) {
@@ -607,14 +737,46 @@ std::vector<SourceRun> NfcMap(const icu::Normalizer2& nfc, std::string_view byte
 }  // namespace
 
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
+  doc->warning.clear();
+  if (std::string utf16 = DescribeUtf16(bytes); !utf16.empty()) {
+    return Status::InvalidInput(source + ": " + utf16 + "; expected UTF-8: convert it first " +
+                                "(iconv -f UTF-16 -t UTF-8)");
+  }
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
     return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bad));
   }
-  if (size_t bad = FindBinaryByte(bytes); bad != std::string_view::npos) {
+  // Control characters: a NUL or many of them make binary data; a few strays are replaced.
+  size_t strays = 0, first = std::string_view::npos;
+  for (size_t i = FindBinaryByte(bytes); i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+    if (!control) continue;
+    if (first == std::string_view::npos) first = i;
+    ++strays;
+    if (c == 0 || (strays >= 16 && static_cast<double>(strays) >
+                                       kMaxControlShare * static_cast<double>(bytes.size()))) {
+      size_t at = c == 0 ? i : first;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[at]));
+      return Status::InvalidInput(source + ": binary data (control byte " + hex + ") at byte " +
+                                  std::to_string(at) + "; expected a text report");
+    }
+  }
+  std::string repaired;
+  if (strays > 0) {
     char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
-    return Status::InvalidInput(source + ": binary data (control byte " + hex + ") at byte " +
-                                std::to_string(bad) + "; expected a text report");
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[first]));
+    doc->warning = source + ": " + std::to_string(strays) + " stray control character" +
+                   (strays == 1 ? "" : "s") + " replaced by spaces (the first, " + hex +
+                   ", at byte " + std::to_string(first) + ")";
+    repaired.assign(bytes);
+    for (size_t i = first; i < repaired.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(repaired[i]);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
+        repaired[i] = ' ';
+      }
+    }
+    bytes = repaired;
   }
   uint32_t offset = 0;                      // the analysed text's first byte in the file
   if (bytes.starts_with("\xEF\xBB\xBF")) {  // a BOM is not text
@@ -793,6 +955,7 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
     if (U_FAILURE(err)) break;
     impl_->sentences->setText(ut, err);
     bounds.assign(1, 0);
+    QuoteScan quote_scan;
     impl_->sentences->first();
     for (int32_t icu_b = impl_->sentences->next(); icu_b != icu::BreakIterator::DONE;
          icu_b = impl_->sentences->next()) {
@@ -803,11 +966,12 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
           IsListNumber(btext.substr(from, b - from))) {
         continue;  // "e.g. This", "Acme Inc. CEO", "1. First item": not an end
       }
-      b = QuoteAwareBreak(btext, from, b);
+      b = QuoteAwareBreak(btext, from, b, &quote_scan);
       if (b == std::string_view::npos || b <= from) continue;
       if (b >= btext.size()) break;
       bounds.push_back(b);
     }
+    AddLowerCaseSentenceStarts(btext, &bounds);
     bounds.push_back(btext.size());
     for (size_t k = 0; k + 1 < bounds.size(); ++k) {
       size_t sb = block.begin + bounds[k];
@@ -857,6 +1021,49 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
   }
   if (ut) utext_close(ut);
   if (wt) utext_close(wt);
+  return out;
+}
+
+std::string QuotePath(std::string_view path) {
+  bool plain = FindInvalidUtf8(path) == std::string_view::npos;
+  for (size_t i = 0; plain && i < path.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(path[i]);
+    // C0 and DEL, C1 (U+0080-U+009F: C2 80-9F) and the backslash.
+    plain = c >= 0x20 && c != 0x7f && c != '\\' &&
+            !(c == 0xC2 && i + 1 < path.size() && static_cast<unsigned char>(path[i + 1]) < 0xA0);
+  }
+  if (plain) return std::string(path);
+  std::string out = "'";
+  size_t bad = FindInvalidUtf8(path);
+  for (size_t i = 0; i < path.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(path[i]);
+    // Control characters, and every non-ASCII byte from the first invalid sequence on.
+    bool escape = c < 0x20 || c == 0x7f || (i >= bad && c >= 0x80);
+    if (i < bad && c == 0xC2 && i + 1 < path.size() &&
+        static_cast<unsigned char>(path[i + 1]) < 0xA0) {  // a C1 control: \u0080-\u009f
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(path[++i]));
+      out += buf;
+      continue;
+    }
+    if (c == '\\' || c == '\'') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (escape) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += "'";
   return out;
 }
 

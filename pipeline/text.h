@@ -66,6 +66,9 @@ struct Document {
   // Analysed-text byte offsets -> original-file byte offsets; empty when the document has no
   // original file to point into (gzip-compressed input, JSON Lines records).
   std::vector<SourceRun> source_map;
+  // Set when the input was repaired on the way in (stray control characters replaced): one
+  // line naming the input, for standard error.
+  std::string warning;
 };
 
 // The byte range of the original file that text[begin, end) came from, when the map knows it
@@ -75,10 +78,23 @@ bool SourceRange(const std::vector<SourceRun>& map, uint32_t begin, uint32_t end
 
 // Checks that `bytes` is UTF-8 text and normalises it to NFC, and maps the text to `bytes`
 // (doc->source_map: one exact run shifted by a BOM, or runs per word where NFC changed it).
-// `source` names the input in errors ("report.txt: invalid UTF-8 at byte 1234"). NUL bytes and
-// other control characters that never occur in text (except tab, newline, carriage return, form
-// feed) make the input binary and are rejected.
+// `source` names the input in errors ("report.txt: invalid UTF-8 at byte 1234"; UTF-16 is named
+// as such). A NUL byte, or control characters (other than tab, newline, carriage return, form
+// feed) that make up more than kMaxControlShare of the input (and at least 16 of them), make it
+// binary: rejected. Fewer stray control characters (an ESC, a 0x01 of scraped text) are replaced
+// by spaces, one for one (offsets do not move), and doc->warning says so. A leading UTF-8
+// byte-order mark is not text: it is dropped, and text offsets count from the code point after
+// it (as Python's "utf-8-sig"); source offsets count it, as they are bytes of the file.
+inline constexpr double kMaxControlShare = 0.05;
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc);
+
+// "UTF-16LE text (byte-order mark FF FE)" when `head`, the first bytes of an input, is UTF-16:
+// a UTF-16 byte-order mark, or ASCII text with every other byte NUL. Empty otherwise.
+std::string DescribeUtf16(std::string_view head);
+
+// `message` with control characters and invalid UTF-8 bytes escaped (\n, \x1b): what goes to
+// standard error is one line and never an escape sequence, whatever a file name holds.
+std::string EscapeControls(std::string_view message);
 
 // The byte offset of the first invalid UTF-8 sequence in `bytes`, or npos.
 size_t FindInvalidUtf8(std::string_view bytes);
@@ -148,5 +164,11 @@ class Tokenizer {
 
 // Code point length of a UTF-8 string.
 uint32_t CodePointCount(std::string_view utf8);
+
+// A file name as messages print it: unchanged when it is valid UTF-8 without control
+// characters or backslashes; otherwise in single quotes with C escapes ('a\nb.txt',
+// 'bad\xff.txt', 'it\'s'), so a name never breaks the one-line message or reaches the
+// terminal as an escape sequence.
+std::string QuotePath(std::string_view path);
 
 }  // namespace kg

@@ -31,6 +31,7 @@ packages=(
   chromium                             # headless browser test of the HTML viewer (driven by
                                        # tests/js's playwright-core, which runs on Debian's Node 18)
   iso-codes wamerican                  # sources of data/gazetteers and data/lexicon
+  clang libclang-rt-14-dev             # libFuzzer: scripts/fuzz.sh and the CI fuzz step
 )
 
 installed() {

@@ -15,10 +15,13 @@ import argparse
 import glob
 import json
 import os
+import random
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import time
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
@@ -91,7 +94,8 @@ class CliTestCase(unittest.TestCase):
             self.assertIn(fragment, err)
 
     def assertNoTempFiles(self, directory):
-        leftovers = glob.glob(os.path.join(directory, "*.tmp-*"))
+        leftovers = (glob.glob(os.path.join(directory, "*.tmp-*")) +
+                     glob.glob(os.path.join(directory, ".kgextract-*")))
         self.assertEqual(leftovers, [], f"temporary files left in {directory}")
 
     def load_json(self, data):
@@ -1032,6 +1036,519 @@ class CorpusFormatsTest(CliTestCase):
         for ext in (".json", ".graphml", ".gexf", ".nodes.csv", ".edges.csv"):
             with open(base + ext, encoding="utf-8") as f:
                 self.assertNotIn("document_counts", f.read(), ext)
+
+
+class OutputSafetyTest(CliTestCase):
+    """Issue 12, items 1-6: sets of outputs all old or all new, temporaries, modes, long names,
+    outputs that are inputs, `-o -`."""
+
+    def read(self, path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    def test_failed_format_all_run_leaves_every_old_output(self):
+        base = os.path.join(self.tmp, "set")
+        names = ["set.json", "set.graphml", "set.gexf", "set.nodes.csv", "set.edges.csv",
+                 "set.dot", "set.html"]
+        for n in names:
+            self.write(n, f"old {n}\n")
+        os.mkdir(base + ".svg")  # the last format cannot be replaced
+        r = run(["-f", "all", "-o", base, sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, base + ".svg", "Is a directory")
+        for n in names:
+            self.assertEqual(self.read(os.path.join(self.tmp, n)), f"old {n}\n".encode(), n)
+        self.assertNoTempFiles(self.tmp)
+
+    def test_stale_temporaries_of_dead_processes_are_removed_others_kept(self):
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        stale = self.write(f".kgextract-{dead.pid}-AbC123", "left by a killed run\n")
+        live = self.write(f".kgextract-{os.getpid()}-XyZ789", "a running writer's\n")
+        other = self.write(".kgextract-notes", "not ours\n")
+        out = os.path.join(self.tmp, "g.json")
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertFalse(os.path.exists(stale))
+        self.assertTrue(os.path.exists(live))
+        self.assertTrue(os.path.exists(other))
+
+    def test_sigterm_and_sigint_while_writing_remove_the_temporaries(self):
+        out_dir = os.path.join(self.tmp, "out")
+        os.mkdir(out_dir)
+        base = os.path.join(out_dir, "g")
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            for suffix in (".json", ".dot"):
+                with open(base + suffix, "wb") as f:
+                    f.write(b"old\n")
+            # The test hook keeps each temporary file for 3 s before the next is written.
+            env = dict(os.environ, KGEXTRACT_DATA=DATA, KGEXTRACT_TEST_WRITE_DELAY_MS="3000")
+            p = subprocess.Popen([BINARY, "-q", "-f", "json,dot", "-o", base, sample_path()],
+                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            deadline = time.monotonic() + 60
+            while not glob.glob(os.path.join(out_dir, ".kgextract-*")):
+                self.assertLess(time.monotonic(), deadline, "no temporary file appeared")
+                time.sleep(0.01)
+            p.send_signal(sig)
+            _, err = p.communicate(timeout=60)
+            self.assertEqual(p.returncode, -sig, err)
+            self.assertEqual(sorted(os.listdir(out_dir)), ["g.dot", "g.json"], sig)
+            for suffix in (".json", ".dot"):
+                with open(base + suffix, "rb") as f:
+                    self.assertEqual(f.read(), b"old\n")
+
+    def test_existing_output_keeps_its_mode(self):
+        out = self.write("private.json", "old\n")
+        os.chmod(out, 0o600)
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+        os.chmod(out, 0o640)
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o640)
+
+    def test_new_output_honours_the_umask(self):
+        env = dict(os.environ, KGEXTRACT_DATA=DATA)
+        for mask, mode in ((0o077, 0o600), (0o022, 0o644), (0o002, 0o664)):
+            out = os.path.join(self.tmp, f"new-{mask:o}.json")
+            r = subprocess.run([BINARY, "-q", "-o", out, sample_path()], env=env,
+                               capture_output=True, preexec_fn=lambda m=mask: os.umask(m))
+            self.assertExit(r, EXIT_OK)
+            self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), mode, f"umask {mask:o}")
+
+    def test_output_names_of_245_to_255_bytes_are_written(self):
+        for length in (245, 250, 255):
+            name = "a" * (length - 5) + ".json"
+            out = os.path.join(self.tmp, name)
+            r = run(["-q", "-o", out, sample_path()])
+            self.assertExit(r, EXIT_OK)
+            self.load_json(self.read(out))
+        r = run(["-q", "-o", os.path.join(self.tmp, "b" * 251 + ".json"), sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "File name too long")
+        self.assertNoTempFiles(self.tmp)
+
+    def test_output_that_is_an_input_is_refused(self):
+        report = self.write("report.txt", E2E_TEXT)
+        link = os.path.join(self.tmp, "link.txt")
+        os.symlink("report.txt", link)
+        hard = os.path.join(self.tmp, "hard.txt")
+        os.link(report, hard)
+        for target in (report, link, hard):
+            r = run(["-o", target, report])
+            self.assertExit(r, EXIT_OUTPUT)
+            self.assertOneLineError(r, f"{target}: is the input {report}: refusing to overwrite")
+            self.assertEqual(self.read(report), E2E_TEXT.encode())
+        # An input inside a folder, and one of several formats.
+        folder = os.path.join(self.tmp, "posts")
+        os.mkdir(folder)
+        self.write("posts/g.html", "<p>old</p>")
+        r = run(["-f", "json,html", "-o", os.path.join(folder, "g"), folder])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "g.html: is the input", "refusing to overwrite an input")
+        self.assertEqual(self.read(os.path.join(folder, "g.html")), b"<p>old</p>")
+        self.assertFalse(os.path.exists(os.path.join(folder, "g.json")))
+        self.assertNoTempFiles(self.tmp)
+
+    def test_render_output_that_is_its_input_is_refused(self):
+        graph = os.path.join(self.tmp, "g.json")
+        self.assertExit(run(["-q", "-o", graph, sample_path()]), EXIT_OK)
+        before = self.read(graph)
+        r = run(["render", graph, "--format", "svg", "-o", graph])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "is the input", "refusing to overwrite an input")
+        self.assertEqual(self.read(graph), before)
+
+    def test_dash_output_is_standard_output(self):
+        r = run(["-q", "-o", "-", sample_path()], cwd=self.tmp)
+        self.assertExit(r, EXIT_OK)
+        self.load_json(r.stdout)
+        self.assertEqual(os.listdir(self.tmp), [])
+        r = run(["-q", "-f", "json,dot", "-o", "-", sample_path()], cwd=self.tmp)
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "-o - writes one format to standard output")
+
+    def test_output_name_with_control_characters_is_escaped_in_messages(self):
+        target = os.path.join(self.tmp, "new\nline\x1b[31m.json")
+        os.mkdir(target)
+        r = run(["-o", target, sample_path()])
+        self.assertExit(r, EXIT_OUTPUT)
+        self.assertOneLineError(r, "new\\nline\\x1b[31m.json'", "Is a directory")
+        self.assertNotIn(b"\x1b", r.stderr)
+
+
+class OutputKillTest(CliTestCase):
+    """Issue 12: a run killed with SIGKILL at 50 random moments leaves the previous output or the
+    complete new one, never a truncated file; the next run removes what the killed ones left."""
+
+    def test_sigkill_50_times_leaves_old_or_complete_new_output(self):
+        corpus = os.path.join(self.tmp, "in")
+        os.mkdir(corpus)
+        with open(sample_path(), encoding="utf-8") as f:
+            text = f.read()
+        for i in range(30):
+            self.write(f"in/r{i:02d}.txt", text)
+        ref = os.path.join(self.tmp, "ref")
+        self.assertExit(run(["-q", "-j", "1", "-f", "json,graphml,csv", "-o", ref, corpus]),
+                        EXIT_OK)
+        suffixes = (".json", ".graphml", ".nodes.csv", ".edges.csv")
+        new = {}
+        for suffix in suffixes:
+            with open(ref + suffix, "rb") as f:
+                new[suffix] = f.read()
+        out_dir = os.path.join(self.tmp, "out")
+        os.mkdir(out_dir)
+        base = os.path.join(out_dir, "g")
+        # The test hook holds each temporary file 30 ms: a fair share of the kills land while
+        # the files are being written or renamed.
+        env = dict(os.environ, KGEXTRACT_DATA=DATA, KGEXTRACT_TEST_WRITE_DELAY_MS="30")
+        args = [BINARY, "-q", "-j", "1", "-f", "json,graphml,csv", "-o", base, corpus]
+        start = time.monotonic()
+        subprocess.run(args, env=env, check=True, capture_output=True)
+        duration = time.monotonic() - start
+        rng = random.Random(50)
+        outcomes = {"old": 0, "new": 0}
+        left_temporaries = 0
+        for i in range(50):
+            for suffix in suffixes:
+                with open(base + suffix, "wb") as f:
+                    f.write(b"old " + suffix.encode() + b"\n")
+            p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+            if i % 2 == 0:
+                # A random moment of the whole run.
+                time.sleep(rng.uniform(0, duration * 1.3))
+            else:
+                # A random moment of the write: from this run's first temporary file on.
+                mine = f".kgextract-{p.pid}-"
+                deadline = time.monotonic() + 120
+                while (p.poll() is None and time.monotonic() < deadline and
+                       not any(n.startswith(mine) for n in os.listdir(out_dir))):
+                    time.sleep(0.002)
+                time.sleep(rng.uniform(0, 0.3))
+            p.kill()
+            p.wait(timeout=60)
+            for suffix in suffixes:
+                with open(base + suffix, "rb") as f:
+                    content = f.read()
+                old = b"old " + suffix.encode() + b"\n"
+                self.assertIn(content, (old, new[suffix]), f"kill {i}: {suffix} is truncated")
+                outcomes["old" if content == old else "new"] += 1
+            left_temporaries += len(glob.glob(os.path.join(out_dir, ".kgextract-*")))
+        # The next complete run removes every temporary the killed runs left.
+        subprocess.run(args, env=env, check=True, capture_output=True)
+        self.assertEqual(sorted(os.listdir(out_dir)),
+                         sorted("g" + suffix for suffix in suffixes))
+        print(f"SIGKILL outcomes (files): {outcomes}, temporaries left by the kills "
+              f"(then removed): {left_temporaries}", file=sys.stderr)
+        self.assertGreater(left_temporaries, 0, "no kill landed while writing")
+        self.assertGreater(outcomes["old"], 0)
+        self.assertGreater(outcomes["new"], 0)
+
+
+class LimitsTest(CliTestCase):
+    """Issue 12 items 7-10: evidence per edge and co-occurrence pairs per sentence, capped by
+    documented, configurable limits that are said on standard error when reached."""
+
+    def met_link(self, graph, label):
+        ids = {n["id"] for n in graph["nodes"] if n["label"] == label}
+        links = [l for l in graph["links"]
+                 if l["relation"] == "met" and (l["source"] in ids or l["target"] in ids)]
+        self.assertEqual(len(links), 1, links)
+        return links[0]
+
+    def test_repeated_statement_keeps_ten_evidence_spans_and_counts_every_one(self):
+        report = self.write("r.txt", "I met Anna Keller in Berlin.\n" * 30)
+        r = run(["-q", report])
+        self.assertExit(r, EXIT_OK)
+        link = self.met_link(self.load_json(r.stdout), "Anna Keller")
+        self.assertEqual(link["weight"], 30.0)
+        self.assertEqual([e["start"] for e in link["evidence"]], [29 * i for i in range(10)])
+        self.assertIn("kgextract: limit: ", stderr_text(r))
+        self.assertIn(" edges keep only their first 10 evidence spans (--evidence; weights count "
+                      "every statement)\n", stderr_text(r))
+        for arg, spans in (("all", 30), ("3", 3), ("30", 30)):
+            r = run(["-q", "--evidence", arg, report])
+            self.assertExit(r, EXIT_OK)
+            link = self.met_link(self.load_json(r.stdout), "Anna Keller")
+            self.assertEqual((link["weight"], len(link["evidence"])), (30.0, spans), arg)
+            self.assertEqual("limit" in stderr_text(r), spans < 30, arg)
+        for bad in ("0", "-1", "ten", ""):
+            r = run(["--evidence", bad, report])
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, "--evidence wants a number of spans from 1, or 'all'")
+
+    def test_evidence_cap_holds_across_documents(self):
+        for i in range(4):
+            self.write(f"d{i}.txt", "I met Anna Keller in Berlin.\n" * 4)
+        r = run(["-q", "--evidence", "6", os.path.join(self.tmp, f"d0.txt"),
+                 os.path.join(self.tmp, "d1.txt"), os.path.join(self.tmp, "d2.txt")])
+        self.assertExit(r, EXIT_OK)
+        links = [l for l in self.load_json(r.stdout)["links"] if l["relation"] == "co_occurs"]
+        self.assertTrue(links)
+        for l in links:
+            self.assertEqual(len(l["evidence"]), min(6, int(l["weight"])), l)
+
+    def crowd(self, n):
+        names = [f"{g} {s}" for g in ("Anna", "Maria", "John", "Peter", "Laura", "David")
+                 for s in ("Keller", "Novak", "Stone", "Moreau", "Fischer", "Romano", "Berger",
+                           "Lindqvist", "Costa", "Horvat")][:n]
+        return names, "I met " + ", ".join(names[:-1]) + " and " + names[-1] + " in Berlin.\n"
+
+    def test_people_in_one_sentence_make_at_most_max_pairs_co_occurrences(self):
+        names, text = self.crowd(60)
+        report = self.write("crowd.txt", text)
+        r = run(["-q", "--max-pairs", "all", report])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        k = len([n for n in graph["nodes"] if not n.get("narrator")])
+        co = [l for l in graph["links"] if l["relation"] == "co_occurs"]
+        self.assertGreaterEqual(k, 60)
+        self.assertEqual(len(co), k * (k - 1) // 2)
+        self.assertNotIn("limit", stderr_text(r))
+        for limit in ("1000", "100"):
+            r = run(["-q", *([] if limit == "1000" else ["--max-pairs", limit]), report])
+            self.assertExit(r, EXIT_OK)
+            capped = [l for l in self.load_json(r.stdout)["links"] if l["relation"] == "co_occurs"]
+            self.assertEqual(len(capped), int(limit))
+            # The first pairs in sorted id order are the ones kept.
+            all_pairs = sorted((l["source"], l["target"]) for l in co)
+            self.assertEqual(sorted((l["source"], l["target"]) for l in capped),
+                             all_pairs[:int(limit)])
+            self.assertEqual(stderr_text(r),
+                             f"kgextract: limit: 1 sentence names more entities than --max-pairs "
+                             f"{limit} co-occurrence pairs allow: {len(co) - int(limit)} pairs "
+                             f"not made\n")
+        r = run(["--max-pairs", "0", report])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "--max-pairs wants a number of pairs from 1, or 'all'")
+
+    def test_mentions_past_max_mentions_per_document_are_not_used_and_said(self):
+        report = self.write("r.txt", "I met Anna Keller in Berlin.\n" * 30)
+        r = run(["-q", "--max-mentions", "7", report])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        # Anna, Berlin, Anna, ...: the first seven mentions, four of Anna and three of Berlin;
+        # the fourth statement's co-occurrence names a mention past the limit and is not made.
+        mentions = {n["label"]: len(n["mentions"]) for n in graph["nodes"]}
+        self.assertEqual((mentions["Anna Keller"], mentions["Berlin"]), (4, 3))
+        weights = {l["relation"]: l["weight"] for l in graph["links"]}
+        self.assertEqual((weights["met"], weights["co_occurs"]), (4.0, 3.0))
+        self.assertEqual(stderr_text(r), "kgextract: limit: 1 document names more than "
+                         f"--max-mentions 7 mentions: 53 later mentions not used ({report})\n")
+        # The default (100000) and 'all' use all 60.
+        for args in ([], ["--max-mentions", "all"], ["--max-mentions", "60"]):
+            r = run(["-q", *args, report])
+            self.assertExit(r, EXIT_OK)
+            self.assertNotIn("--max-mentions", stderr_text(r), args)
+            graph = self.load_json(r.stdout)
+            self.assertEqual(sum(len(n["mentions"]) for n in graph["nodes"]), 60, args)
+        for bad in ("0", "-5", "many", ""):
+            r = run(["--max-mentions", bad, report])
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, "--max-mentions wants a number of mentions from 1, or 'all'")
+
+    def test_relations_naming_a_mention_past_the_limit_are_not_made(self):
+        report = self.write("pair.txt", "Anna Keller met Maria Stone in Berlin.\n")
+        r = run(["-q", "--max-mentions", "1", report])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        self.assertEqual([n["label"] for n in graph["nodes"]], ["Anna Keller"])
+        self.assertEqual(graph["links"], [])
+        r = run(["-q", "--max-mentions", "2", report])
+        self.assertEqual(sorted(l["relation"] for l in self.load_json(r.stdout)["links"]),
+                         ["co_occurs", "met"])
+        self.assertIn("1 later mention not used (", stderr_text(r))
+
+    def test_mention_limit_is_per_document_and_names_the_first_in_input_order(self):
+        paths = [self.write(f"d{i}.txt", "I met Anna Keller in Berlin.\n" * (2 + 3 * i))
+                 for i in range(3)]  # 4, 10 and 16 mentions
+        for jobs in ("1", "3"):
+            r = run(["-q", "-j", jobs, "--max-mentions", "5", *paths])
+            self.assertExit(r, EXIT_OK)
+            self.assertEqual(stderr_text(r), "kgextract: limit: 2 documents name more than "
+                             f"--max-mentions 5 mentions: 16 later mentions not used (the first: "
+                             f"{paths[1]})\n")
+            anna = [n for n in self.load_json(r.stdout)["nodes"] if n["label"] == "Anna Keller"]
+            self.assertEqual(len(anna[0]["mentions"]), 2 + 3 + 3)
+
+    def test_typo_merge_still_joins_one_edit_names_among_many(self):
+        # The typo merge compares near names only (issue 12 item 8): the pairs it joined before
+        # are joined still, among a thousand other names.
+        filler = "".join(f"I met Anna {chr(65 + i // 26)}{chr(97 + i % 26)}zzqwerty.\n"
+                         for i in range(500))
+        report = self.write("typos.txt", filler +
+                            "I attended PyCon APAC 2024 in Berlin. PyCon APAC was great.\n"
+                            "I met Peter Lindqvist at PyCon APAAC.\n")
+        r = run(["-q", report])
+        self.assertExit(r, EXIT_OK)
+        labels = [n["label"] for n in self.load_json(r.stdout)["nodes"]]
+        self.assertNotIn("PyCon APAAC", labels)
+        self.assertIn("Peter Lindqvist", labels)
+
+
+class InputErrorsTest(CliTestCase):
+    """Issue 12 items 13, 15-17: input error codes, escaped names, BOM offsets, UTF-16, stray
+    control characters."""
+
+    def test_symlink_loop_and_overlong_name_exit_4_not_5(self):
+        loop = os.path.join(self.tmp, "loop")
+        os.symlink("loop", loop)
+        r = run([loop])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{loop}: Too many levels of symbolic links")
+        long_name = os.path.join(self.tmp, "x" * 300)
+        r = run([long_name])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, "x" * 300 + ": File name too long")
+
+    @unittest.skipIf(os.geteuid() == 0, "root reads any file")
+    def test_unreadable_input_exits_4(self):
+        path = self.write("secret.txt", E2E_TEXT)
+        os.chmod(path, 0)
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertIn(f"{path}: cannot open: Permission denied", stderr_text(r))
+
+    def test_file_names_with_control_characters_are_escaped(self):
+        name = os.path.join(self.tmp, "bad\nname\x1b[2J.txt")
+        r = run([name])
+        self.assertExit(r, EXIT_INPUT_MISSING)
+        self.assertOneLineError(r, "bad\\nname\\x1b[2J.txt: no such file")
+        self.assertNotIn(b"\x1b", r.stderr)
+        bad = os.path.join(self.tmp.encode(), b"latin\xe9.txt")
+        with open(bad, "wb") as f:
+            f.write(b"\x00binary")
+        r = run([bad])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, "latin\\xe9.txt: binary data")
+
+    def test_utf16_input_is_named_as_utf16(self):
+        path = self.write("win.txt", "\ufeffI met Anna Keller.\n".encode("utf-16-le"))
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{path}: UTF-16LE text (byte-order mark FF FE); expected "
+                                   "UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)")
+        path = self.write("nobom.txt", "I met Anna Keller in Berlin.\n".encode("utf-16-le"))
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{path}: UTF-16LE text (no byte-order mark)")
+
+    def test_stray_control_characters_are_replaced_with_a_warning(self):
+        path = self.write("scraped.txt", "I attended RustFest 2023 in Berlin.\x1b[0m "
+                          "I met Anna Keller\x01 at the caf\u00e9.\n")
+        r = run(["-q", path])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(stderr_text(r), f"kgextract: warning: {path}: 2 stray control characters "
+                         "replaced by spaces (the first, 0x1B, at byte 35)\n")
+        graph = self.load_json(r.stdout)
+        self.assertIn("Anna Keller", [n["label"] for n in graph["nodes"]])
+        with open(path, encoding="utf-8") as f:
+            text = f.read().replace("\x1b", " ").replace("\x01", " ")
+        self.assertSpansMatchText(graph, {path: text})
+        # Many control bytes are binary data, as a NUL is.
+        path = self.write("noise.txt", "ab\x01\x02" * 40)
+        r = run([path])
+        self.assertExit(r, EXIT_INPUT_INVALID)
+        self.assertOneLineError(r, f"{path}: binary data (control byte 0x01) at byte 2")
+
+    def test_utf8_byte_order_mark_offsets_count_from_the_code_point_after_it(self):
+        # Documented (README "Offsets"): the mark is not text; offsets match the text read as
+        # Python's "utf-8-sig" does, and --emit-text writes that text.
+        path = self.write("bom.txt", "\ufeff" + E2E_TEXT)
+        r = run(["-q", "--emit-text", os.path.join(self.tmp, "text"), path])
+        self.assertExit(r, EXIT_OK)
+        graph = self.load_json(r.stdout)
+        with open(path, encoding="utf-8-sig") as f:
+            self.assertSpansMatchText(graph, {path: f.read()})
+        with open(os.path.join(self.tmp, "text", "bom.txt.txt"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), E2E_TEXT)
+
+
+class DataFilesTest(CliTestCase):
+    """Issue 12 items 13-14: broken --data files are exit 6 naming the file and the line."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls._data_tmp = tempfile.TemporaryDirectory(prefix="kgextract-data-test-")
+        cls.pristine = os.path.join(cls._data_tmp.name, "data")
+        shutil.copytree(DATA, cls.pristine, ignore=shutil.ignore_patterns("samples"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._data_tmp.cleanup()
+
+    def broken(self, name, transform):
+        """A data directory whose file `name` is transform(its bytes); returns (dir, path)."""
+        data = os.path.join(self.tmp, "data")
+        shutil.copytree(self.pristine, data)
+        path = os.path.join(data, name)
+        with open(path, "rb") as f:
+            content = f.read()
+        with open(path, "wb") as f:
+            f.write(transform(content))
+        return data, path
+
+    def assertDataError(self, data, message):
+        r = run(["--data", data, sample_path()])
+        self.assertExit(r, EXIT_RULES)
+        self.assertOneLineError(r, message)
+        self.assertEqual(r.stdout, b"")
+
+    def line_count(self, content):
+        return content.count(b"\n")
+
+    def test_binary_junk_as_a_gazetteer(self):
+        data, path = self.broken("gazetteers/cities.tsv", lambda c: b"\x89PNG\r\n\x1a\n\x00\x00junk")
+        self.assertDataError(data, f"{path}:2: binary data (control byte 0x1A); expected a UTF-8 "
+                                   "word list")
+
+    def test_line_cut_in_half(self):
+        data, path = self.broken("gazetteers/cities.tsv", lambda c: c + b"Lisboa\tLisbon\n")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/cities.tsv"), "rb").read())
+        self.assertDataError(data, f"{path}:{n + 1}: 2 fields, expected 4 (is the line cut short?)")
+        shutil.rmtree(data)
+        data2, path2 = self.broken("gazetteers/countries.tsv", lambda c: c + b"Portugal\tPortu")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/countries.tsv"),
+                                 "rb").read())
+        self.assertDataError(data2, f"{path2}:{n + 1}: the last line does not end with a newline "
+                                    "(is the file cut short?)")
+
+    def test_one_field_line(self):
+        data, path = self.broken("gazetteers/countries.tsv", lambda c: c + b"Atlantis\n")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/countries.tsv"),
+                                 "rb").read())
+        self.assertDataError(data, f"{path}:{n + 1}: one field; expected TAB-separated fields")
+
+    def test_nan_population(self):
+        data, path = self.broken("gazetteers/towns.tsv",
+                                 lambda c: c + b"Nowhere\tNowhere\tPT\tNaN\n")
+        n = self.line_count(open(os.path.join(self.pristine, "gazetteers/towns.tsv"), "rb").read())
+        self.assertDataError(data, f"{path}:{n + 1}: population 'NaN' is not a whole number")
+
+    def test_invalid_utf8(self):
+        data, path = self.broken("lexicon/roles.txt", lambda c: b"# roles\nchair\nco\xffchair\n")
+        self.assertDataError(data, f"{path}:3: invalid UTF-8 at byte 2 of the line")
+
+    def test_huge_line(self):
+        data, path = self.broken("lexicon/common_words.txt",
+                                 lambda c: b"word\n" + b"x" * 100000 + b"\n")
+        self.assertDataError(data, f"{path}:2: a line of 100000 bytes; at most 65536")
+
+    def test_directory_in_place_of_a_gazetteer(self):
+        data, path = self.broken("gazetteers/cities.tsv", lambda c: c)
+        os.remove(path)
+        os.mkdir(path)
+        self.assertDataError(data, f"{path}: is a directory, not a word list")
+
+    def test_rule_endpoint_zero_or_overflowing(self):
+        for endpoint in ("0", "99999999999999999999", "100"):
+            data, path = self.broken(
+                "rules/relations.rules",
+                lambda c, e=endpoint: c + f"bad_rule | met | {e} | 2 | - | (a) (b)\n".encode())
+            n = self.line_count(open(os.path.join(self.pristine, "rules/relations.rules"),
+                                     "rb").read())
+            self.assertDataError(data, f"{path}:{n + 1}: an endpoint is a group number from 1 to "
+                                       "99, @narrator, @main_event or @nearest_talk")
+            shutil.rmtree(data)
 
 
 def main():

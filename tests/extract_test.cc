@@ -608,6 +608,27 @@ TEST_F(ExtractTest, TitleBySpeakerOpeningALineOfRunningText) {
   EXPECT_EQ(RuleOf("Fast Builds for Everyone"), "programme_line_title_by_speakers");
 }
 
+TEST_F(ExtractTest, PanelLineWithPanelistsAndAModeratorAfterAQuestion) {
+  Run("Day 2\n\n- Panel: Is the Monolith Back? with Wei Zhang, Laura Perez and Sam Okoye, "
+      "moderated by Dana Whitfield\n");
+  // (The relation rule "moderated by" also points at the nearest talk: the same one.)
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Dana Whitfield -> @nearest_talk",
+                                  "moderator_of Dana Whitfield -> Is the Monolith Back?",
+                                  "panelist_of Laura Perez -> Is the Monolith Back?",
+                                  "panelist_of Sam Okoye -> Is the Monolith Back?",
+                                  "panelist_of Wei Zhang -> Is the Monolith Back?"}));
+}
+
+TEST_F(ExtractTest, KindTitleDashSpeakerWithARoleAtAnOrganisation) {
+  Run("Keynotes\n\nOpening keynote: \"Platform Teams Are Product Teams\" \u2013 Wanjiru Kamau, VP "
+      "of Engineering at Sendwave\n\nClosing keynote: \"On Call Without Burnout\" \u2013 Brian "
+      "Otieno, CTO\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Wanjiru Kamau -> Sendwave",
+                                  "speaker_of Brian Otieno -> On Call Without Burnout",
+                                  "speaker_of Wanjiru Kamau -> Platform Teams Are Product Teams"}));
+  for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "Engineering") << Describe(m);
+}
+
 TEST_F(ExtractTest, ProgrammeLineListItemsWithHandleColonAndBy) {
   Run("Highlights:\n\n- Jane Doe (@jdoe): testing the untestable\n\n"
       "- Ten Years of Type Checkers by Ravi Menon\n\n- Opening Keynote \xE2\x80\x93 Why Tools "
@@ -862,6 +883,174 @@ TEST_F(ExtractTest, UnknownNameAfterAPrepositionOfPlaceIsAPlaceByHintButNotDicti
   EXPECT_EQ(Mentions(), (Strings{"PLACE 'Kellstow' [23,31)", "PLACE 'Dunmarra' [79,87)"}));
   EXPECT_EQ(RuleOf("Kellstow"), "place_after_preposition_guess");
   EXPECT_EQ(RuleOf("Dunmarra"), "place_is_a_kind");
+}
+
+TEST_F(ExtractTest, NameWithALowerCaseWordForLandOrWaterIsAPlace) {
+  Run("On Sunday we visited Barton springs with Ines Kowal.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE 'Barton springs' [21,35)", "PERSON 'Ines Kowal' [41,51)"}));
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Ines Kowal"}));
+}
+
+TEST_F(ExtractTest, ListMemberWithACompanionKeepsTheListGoing) {
+  Run("Later I headed out to the lake with a group of people, Ada Lee, Bo Chen and his wife, "
+      "and Mia Holm.");
+  EXPECT_EQ(Relations(), (Strings{"met @narrator -> Ada Lee", "met @narrator -> Bo Chen",
+                                  "met @narrator -> Mia Holm"}));
+}
+
+TEST_F(ExtractTest, ColleaguesNamedAfterTheirOrganisationAndWhoRunsATeamThere) {
+  Run("I went with two colleagues from Tidewater Analytics, Rui Almeida and Priya Nair. Sam "
+      "Okoye, who runs the data team at Brightpath Labs, spoke.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Tidewater Analytics",
+                                  "affiliated_with Priya Nair -> Tidewater Analytics",
+                                  "affiliated_with Rui Almeida -> Tidewater Analytics",
+                                  "affiliated_with Sam Okoye -> Brightpath Labs"}));
+}
+
+TEST_F(ExtractTest, OrganisationsThankedAndThankedForTheirSupport) {
+  Run("I would like to thank the Harbour Trust for providing travel assistance. Many thanks to "
+      "the organisers, and to Tidewater Analytics for sponsoring my trip.");
+  EXPECT_EQ(
+      Relations(),
+      (Strings{"helped Harbour Trust -> @narrator", "helped Tidewater Analytics -> @narrator",
+               "thanked @narrator -> Harbour Trust", "thanked @narrator -> Tidewater Analytics"}));
+}
+
+TEST_F(ExtractTest, QuestionMarkBeforeALowerCaseWordEndsNoSentence) {
+  Run("Is the stack dead? asked Ana Lima. It is not! Then we left.");
+  ASSERT_EQ(td_.sentences.size(), 3u);
+  EXPECT_EQ(doc_.text.substr(td_.sentences[0].begin, td_.sentences[0].end - td_.sentences[0].begin),
+            "Is the stack dead? asked Ana Lima.");
+}
+
+TEST_F(ExtractTest, FullNameAfterAnOrganisationsPossessiveIsAPerson) {
+  Run("Later, Shopify's Aaron Chen hosted a workshop on profiling.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Shopify' [7,14)", "PERSON 'Aaron Chen' [17,27)",
+                                 "TALK.workshop 'workshop on profiling' [37,58)"}));
+  EXPECT_EQ(RuleOf("Aaron Chen"), "default:given_name");
+}
+
+TEST_F(ExtractTest, EventNameWithoutItsYearNamesTheEvent) {
+  Run("I attended KaigiLab 2023 in Osaka. Huge thanks to the KaigiLab team.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'KaigiLab 2023' [11,24)", "PLACE.city 'Osaka' [28,33)",
+                                 "EVENT 'KaigiLab' [54,62)"}));
+}
+
+TEST_F(ExtractTest, TitlesInPlainSingleQuotesAfterATitleCue) {
+  Run("It opened with a keynote by Dr. Mateja Novak, titled 'Why Open Data Needs Open Tools'. "
+      "Then Luka Horvat, who presented 'Scaling Messaging to a Billion Users', took questions. "
+      "We didn't stay.");
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Luka Horvat -> Scaling Messaging to a Billion Users",
+                                  "speaker_of Mateja Novak -> Why Open Data Needs Open Tools"}));
+}
+
+TEST_F(ExtractTest, OrganisationRoleAppositionAndAnEventOrganisedByAcrossItsPlace) {
+  Run("I volunteered at HackDays 2022 in Ljubljana, a community conference organised by the "
+      "Open Source Society. I also met Ivana Kovac, the Acme Labs treasurer. Gregor Krajnc, one "
+      "of the Acme Labs founders, spoke. I ran the registration desk with Jana Horvat.");
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Gregor Krajnc -> Acme Labs [founder]",
+                     "affiliated_with Ivana Kovac -> Acme Labs [treasurer]",
+                     "attended @narrator -> HackDays 2022", "held_at HackDays 2022 -> Ljubljana",
+                     "met @narrator -> Ivana Kovac", "met @narrator -> Jana Horvat",
+                     "organized Open Source Society -> HackDays 2022"}));
+}
+
+TEST_F(ExtractTest, ListOfPeopleEachWithAnOrganisationInBrackets) {
+  Run("My favourite session was the panel on funding with Ana Petrovic (Red Hat), Tomaz Zupan "
+      "(Brightline) and Sara Lind (Mozilla Foundation).");
+  EXPECT_EQ(RuleOf("Brightline"), "org_in_brackets_parallel");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ana Petrovic -> Red Hat",
+                                  "affiliated_with Sara Lind -> Mozilla Foundation",
+                                  "affiliated_with Tomaz Zupan -> Brightline",
+                                  "panelist_of Ana Petrovic -> panel on funding",
+                                  "panelist_of Sara Lind -> panel on funding",
+                                  "panelist_of Tomaz Zupan -> panel on funding"}));
+}
+
+TEST_F(ExtractTest, WorkshopRunByTwoPeopleOneWithAWordLikeGivenName) {
+  Run("I joined the Terraform workshop run by Grace Achieng and Kevin Mwangi. Grace leads the "
+      "cloud team at Equity Bank. Mostly engineers from East African startups came. She moved to "
+      "a local fintech called Pezesha.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.workshop 'Terraform workshop' [13,31)",
+                                 "PERSON 'Grace Achieng' [39,52)", "PERSON 'Kevin Mwangi' [57,69)",
+                                 "ORG 'Equity Bank' [101,112)", "ORG 'Pezesha' [200,207)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Grace Achieng -> Terraform workshop",
+                                  "speaker_of Kevin Mwangi -> Terraform workshop"}));
+}
+
+TEST_F(ExtractTest, PersonWhoLeadsATeamAtAnOrganisation) {
+  Run("Ana Lima leads the cloud platform team at Equity Bank.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ana Lima -> Equity Bank"}));
+}
+
+TEST_F(ExtractTest, EventOrganisedByATeamLedByAPerson) {
+  Run("The conference was organised by a volunteer team led by Mercy Wambui.");
+  EXPECT_EQ(Relations(), (Strings{"organized Mercy Wambui -> @main_event"}));
+}
+
+TEST_F(ExtractTest, TwoNameConnectorsInARowAndHerTalkWasCalled) {
+  Run("Afterwards I went to see Marieke van der Berg, a data scientist at ING, talk about "
+      "graphs. Her talk was called Graphs Catch Fraudsters.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Marieke van der Berg -> ING [data scientist]",
+                                  "met @narrator -> Marieke van der Berg",
+                                  "speaker_of Marieke van der Berg -> Graphs Catch Fraudsters"}));
+}
+
+TEST_F(ExtractTest, TitleCaseTitleSetOffByCommasAfterMyTalk) {
+  Run("I presented my own talk, Notebooks in Production?, in the afternoon slot. In her talk, "
+      "Emily explained how to grow a community.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"TALK.talk 'Notebooks in Production?' [25,49)", "PERSON 'Emily' [87,92)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of @narrator -> Notebooks in Production?"}));
+}
+
+TEST_F(ExtractTest, PossessiveTalkFollowedByItsTitleIsTheTitle) {
+  Run("Ana Lima's talk, \"Fast Parsers Everywhere\", was my favourite. Kavya Rao's talk, A Race "
+      "Detector Unravelled, was close.");
+  EXPECT_EQ(
+      Mentions(),
+      (Strings{"PERSON 'Ana Lima' [0,8)", "TALK.talk 'Fast Parsers Everywhere' [18,41)",
+               "PERSON 'Kavya Rao' [62,71)", "TALK.talk 'A Race Detector Unravelled' [80,106)"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Ana Lima -> Fast Parsers Everywhere",
+                                  "speaker_of Kavya Rao -> A Race Detector Unravelled"}));
+}
+
+TEST_F(ExtractTest, OrganisersNamedAfterTheWordAndTheVenueInAnAppositive) {
+  Run("The organisers, Satish Talim and Vinay Kumar, put together a great lineup, and the "
+      "venue, Hyatt Regency Pune, was comfortable.");
+  EXPECT_EQ(RuleOf("Hyatt Regency Pune"), "venue_appositive");
+  EXPECT_EQ(Relations(), (Strings{"held_at @main_event -> Hyatt Regency Pune",
+                                  "organized Satish Talim -> @main_event",
+                                  "organized Vinay Kumar -> @main_event"}));
+}
+
+TEST_F(ExtractTest, AcademicReportPaperSessionChairVenueAndAKeynoteDay) {
+  Run("On Tuesday I presented our paper, \"Flaky Tests in the Wild\", in a packed room. The "
+      "session was chaired by Dr. Hannah Weber. The keynote on Wednesday was good. The reception "
+      "was at the Harbour Museum of Natural History.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.talk 'Flaky Tests in the Wild' [35,58)",
+                                 "PERSON 'Hannah Weber' [110,122)",
+                                 "PLACE.venue 'Harbour Museum of Natural History' [184,217)"}));
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Hannah Weber -> @nearest_talk",
+                                  "speaker_of @narrator -> Flaky Tests in the Wild"}));
+}
+
+TEST_F(ExtractTest, AcronymInBracketsSaysHowFarBackTheNameGoes) {
+  Run("I joined the mentoring workshop organised by Women in Data Engineering (WDE). We are "
+      "members of the Association for Computing Machinery (ACM).");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Women in Data Engineering' [45,70)", "ORG 'WDE' [72,75)",
+                                 "ORG 'Association for Computing Machinery' [100,135)",
+                                 "ORG 'ACM' [137,140)"}));
+}
+
+TEST_F(ExtractTest, LowerCaseMeetupRecapWithQuotedTitleAndAKindSpeakersTitleLine) {
+  Run("first up was Ingrid Svensson with \"async code without tears\". she was great.\n\n"
+      "second talk: Mateo Alvarez (Embark Studios) \u2013 Building Game Tools in Rust. we "
+      "loved it.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Mateo Alvarez -> Embark Studios",
+                                  "speaker_of Ingrid Svensson -> async code without tears",
+                                  "speaker_of Mateo Alvarez -> Building Game Tools in Rust"}));
 }
 
 TEST_F(ExtractTest, NameWithOfTheStaysWhole) {

@@ -181,6 +181,42 @@ class RenderErrorTest(SampleFixture):
         self.assertEqual(sorted(os.listdir(self.dir)), sorted(before + ["blocker.svg"]))
         self.assertEqual(os.listdir(blocker), [])
 
+    def test_unconnected_nodes_past_200_are_left_out_and_said(self):
+        # Issue 12 item 11: thousands of unconnected nodes took minutes of component packing.
+        nodes = [{"id": f"person:p{i:04d}", "label": f"P {i}", "type": "PERSON"}
+                 for i in range(450)]
+        nodes += [{"id": "person:a", "label": "A", "type": "PERSON"},
+                  {"id": "person:b", "label": "B", "type": "PERSON"}]
+        links = [{"source": "person:a", "target": "person:b", "relation": "met"}]
+        graph = self.path("scattered.json")
+        with open(graph, "w", encoding="utf-8") as f:
+            json.dump({"directed": True, "multigraph": True, "graph": {}, "nodes": nodes,
+                       "links": links}, f)
+        out = self.path("scattered.svg")
+        r = run("render", graph, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertIn("kgextract: render: 250 unconnected entities not drawn (a picture draws "
+                      "at most 200 unconnected entities)", r.stderr.decode())
+        with open(out, "rb") as f:
+            svg = f.read()
+        titles = node_titles(svg)
+        self.assertEqual(len(titles), 202)  # the connected two and the first 200 others
+        self.assertIn("person:a", titles)
+        self.assertIn("person:p0199", titles)
+        self.assertNotIn("person:p0200", titles)
+        self.assertIn("250 unconnected entities not drawn", " ".join(t or "" for t in texts(svg)))
+
+    def test_weight_overflowing_a_double_is_4_with_file_and_place(self):
+        graph = self.path("huge-weight.json")
+        with open(graph, "w", encoding="utf-8") as f:
+            f.write('{"directed": true, "multigraph": true, "graph": {}, "nodes": '
+                    '[{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", '
+                    '"weight": 1e999}]}')
+        r = self.assertFails(4, [graph, "-o", self.path("w.svg")])
+        self.assertRegex(r.stderr.decode(), "^kgextract: render: " + graph + r": byte \d+: ")
+        self.assertEqual(r.stderr.decode().count("\n"), 1)
+        self.assertFalse(os.path.exists(self.path("w.svg")))
+
     def test_usage_errors_are_2(self):
         self.assertFails(2, [self.json_path, "-o", self.path("x.jpeg")], "unknown picture type")
         self.assertFails(2, [self.json_path, "--format", "gif"], "unknown format 'gif'")

@@ -290,6 +290,30 @@ TEST_F(ResolveTest, EventOnlyDescribedOnceByItsKindIsNoMainEvent) {
   EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:lakeside").empty());
 }
 
+TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
+  Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
+      "keynote titled \"Practical Go\".");
+  EXPECT_EQ(Edges("person:dave-cheney", "speaker_of", "talk:practical-go").size(), 1u);
+  EXPECT_TRUE(Edges("person:francesc-campoy", "speaker_of", "talk:practical-go").empty());
+}
+
+TEST_F(ResolveTest, EventAcronymWithItsYearJoinsTheFullNameOnATopic) {
+  Run("This May I travelled to Oslo for SDCW 2021, the Symposium on Distributed Computing "
+      "Workshops. It was my first trip in years.");
+  ASSERT_EQ(NodeIdsOfType("EVENT").size(), 1u);
+  const auto *n = Node(NodeIdsOfType("EVENT")[0]);
+  ASSERT_NE(n, nullptr);
+  std::vector<std::string> names = n->aliases;
+  names.push_back(n->label);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (Strings{"SDCW 2021", "Symposium on Distributed Computing Workshops"}));
+}
+
+TEST_F(ResolveTest, AcronymJoinsAnOrganisationWhoseNameHoldsIn) {
+  Run("The workshop was organised by Women in Data Engineering (WDE). WDE runs it every year.");
+  EXPECT_EQ(NodeIdsOfType("ORG"), (Strings{"org:women-in-data-engineering"}));
+}
+
 TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {
   Run("I went to DevConf EU 2021 in Brno. DevConf Europe 2021 had 40 talks. I also attended "
       "RustFest 2019 and RustFest 2023.");

@@ -6,11 +6,13 @@
 #   extract_test   stage 3, extractors/extract.h: RuleSet::Load and Extract on the real data/
 #   resolve_test   stages 4-5, graph/graph.h: ResolveDocument (resolution and inference)
 #   chunks_test    pipeline/chunks.h: large documents split at paragraphs, any thread count
+#   long_sentence_test  issue 12 item 9: one long sentence splits and extracts in linear time
 if(NOT COMMAND gtest_discover_tests)
   include(GoogleTest)
 endif()
 
-foreach(_kg_stage_test IN ITEMS input_test text_test extract_test resolve_test chunks_test)
+foreach(_kg_stage_test IN ITEMS input_test text_test extract_test resolve_test chunks_test
+                                 long_sentence_test)
   add_executable(${_kg_stage_test} ${CMAKE_CURRENT_LIST_DIR}/${_kg_stage_test}.cc)
   target_link_libraries(${_kg_stage_test} PRIVATE kg_graph kg_pipeline GTest::gtest_main
                         kg_warnings)
