@@ -106,7 +106,8 @@ std::string ToCsvNodes(const KnowledgeGraph& kgraph) {
   out.append(corpus ? kCountsColumn : "").append("\r\n");
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const NodeProps& n = g[v];
-    const std::string counts = corpus ? export_text::DocumentCounts(n.mentions) : "";
+    const std::string counts =
+        corpus ? export_text::DocumentCounts(CountByDocument(n.mention_counts, n.mentions)) : "";
     AppendRecord(
         {n.id, n.label, n.id, n.type, n.type, n.subtype, n.kind, Bool(n.narrator),
          JoinPipe(n.aliases), JoinPipe(n.documents), std::to_string(n.mentions.size()),
@@ -129,7 +130,8 @@ std::string ToCsvEdges(const KnowledgeGraph& kgraph) {
     const std::string& target = g[boost::target(e, g)].id;
     const std::string label = EdgeLabel(p);
     const std::string weight = FormatDouble(p.weight);
-    const std::string counts = corpus ? export_text::DocumentCounts(p.evidence) : "";
+    const std::string counts =
+        corpus ? export_text::DocumentCounts(CountByDocument(p.evidence_counts, p.evidence)) : "";
     AppendRecord({source, target, p.symmetric ? "Undirected" : "Directed", label, label, weight,
                   "e" + std::to_string(index++), source, target, p.relation, p.relation, p.role,
                   weight, Bool(p.symmetric), p.evidence.empty() ? "" : p.evidence.front().text,

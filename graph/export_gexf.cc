@@ -183,7 +183,9 @@ std::string ToGexf(const KnowledgeGraph& kgraph) {
     values.Add("pagerank", FormatDouble(n.pagerank));
     values.Add("component", std::to_string(n.component));
     values.Add("community", std::to_string(n.community));
-    if (corpus) values.Add("document_counts", export_text::DocumentCounts(n.mentions));
+    if (corpus)
+      values.Add("document_counts",
+                 export_text::DocumentCounts(CountByDocument(n.mention_counts, n.mentions)));
     values.AppendTo(&out);
     AppendVizColor(TypeColor(n.type), &out);
     out.append("        <viz:size value=\"").append(FormatDouble(VizSize(n.weighted_degree)));
@@ -219,7 +221,9 @@ std::string ToGexf(const KnowledgeGraph& kgraph) {
       values.Add("symmetric", Bool(p.symmetric));
       values.Add("evidence", p.evidence.empty() ? "" : p.evidence.front().text);
       values.Add("evidence_count", std::to_string(p.evidence.size()));
-      if (corpus) values.Add("document_counts", export_text::DocumentCounts(p.evidence));
+      if (corpus)
+        values.Add("document_counts",
+                   export_text::DocumentCounts(CountByDocument(p.evidence_counts, p.evidence)));
       values.AppendTo(&out);
       out.append("      </edge>\n");
     }

@@ -320,9 +320,7 @@ std::string JoinPipe(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::string DocumentCounts(const std::vector<Span>& spans) {
-  std::map<std::string, uint64_t> counts;
-  for (const Span& span : spans) ++counts[span.doc];
+std::string DocumentCounts(const std::vector<DocumentCount>& counts) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const auto& [doc, count] : counts) out[ValidUtf8(doc)] = count;
   return out.dump();
@@ -383,7 +381,8 @@ std::string ToGraphML(const KnowledgeGraph& kgraph) {
     AppendData("      ", "n_community", std::to_string(n.community), &out);
     if (xml_ids[v] != n.id) AppendData("      ", "n_node_id", n.id, &out);
     if (corpus) {
-      AppendData("      ", "n_document_counts", export_text::DocumentCounts(n.mentions), &out);
+      AppendData("      ", "n_document_counts",
+                 export_text::DocumentCounts(CountByDocument(n.mention_counts, n.mentions)), &out);
     }
     out.append("    </node>\n");
   }
@@ -403,7 +402,8 @@ std::string ToGraphML(const KnowledgeGraph& kgraph) {
     AppendData("      ", "e_evidence", p.evidence.empty() ? "" : p.evidence.front().text, &out);
     AppendData("      ", "e_evidence_count", std::to_string(p.evidence.size()), &out);
     if (corpus) {
-      AppendData("      ", "e_document_counts", export_text::DocumentCounts(p.evidence), &out);
+      AppendData("      ", "e_document_counts",
+                 export_text::DocumentCounts(CountByDocument(p.evidence_counts, p.evidence)), &out);
     }
     out.append("    </edge>\n");
   }

@@ -150,7 +150,7 @@ Json SpansToJson(const std::vector<Span>& spans) {
     s["doc"] = span.doc;
     s["start"] = span.start;
     s["end"] = span.end;
-    s["text"] = span.text;
+    if (!span.text.empty()) s["text"] = span.text;  // references have none
     out.push_back(std::move(s));
   }
   return out;

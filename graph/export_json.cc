@@ -36,22 +36,15 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Spans per document (a node's mentions, an edge's evidence), by document id.
-std::map<std::string, uint64_t> CountByDocument(const std::vector<Span>& spans) {
-  std::map<std::string, uint64_t> counts;
-  for (const Span& span : spans) ++counts[span.doc];
-  return counts;
-}
-
-std::vector<std::string> DocumentsOf(const std::vector<Span>& spans) {
+std::vector<std::string> DocumentsOf(const std::vector<DocumentCount>& counts) {
   std::vector<std::string> docs;
-  for (const auto& [doc, count] : CountByDocument(spans)) docs.push_back(doc);
+  for (const auto& [doc, count] : counts) docs.push_back(doc);
   return docs;
 }
 
-Json CountsToJson(const std::vector<Span>& spans) {
+Json CountsToJson(const std::vector<DocumentCount>& counts) {
   Json out = Json::object();
-  for (const auto& [doc, count] : CountByDocument(spans)) out[doc] = count;
+  for (const auto& [doc, count] : counts) out[doc] = count;
   return out;
 }
 
@@ -66,7 +59,7 @@ Json SpansToJson(const std::vector<Span>& spans) {
       s["source_start"] = span.source_start;
       s["source_end"] = span.source_end;
     }
-    s["text"] = span.text;
+    if (!span.text.empty()) s["text"] = span.text;
     s["rule"] = span.rule;
     out.push_back(std::move(s));
   }
@@ -163,10 +156,10 @@ class CompactWriter {
     out_.push_back(']');
   }
   // ,"document_counts":{"a.txt":2,...} — spans per document, in document order.
-  void DocumentCounts(const std::vector<Span>& spans) {
+  void DocumentCounts(const std::vector<DocumentCount>& counts) {
     out_ += ",\"document_counts\":{";
     bool first = true;
-    for (const auto& [doc, count] : CountByDocument(spans)) {
+    for (const auto& [doc, count] : counts) {
       if (!first) out_.push_back(',');
       first = false;
       String(doc);
@@ -192,8 +185,10 @@ class CompactWriter {
         Raw(",\"source_end\":");
         Unsigned(static_cast<uint64_t>(sp.source_end));
       }
-      Raw(",\"text\":");
-      String(sp.text);
+      if (!sp.text.empty()) {  // a reference (co-occurrence evidence) has no text
+        Raw(",\"text\":");
+        String(sp.text);
+      }
       Raw(",\"rule\":");
       String(sp.rule);
       out_.push_back('}');
@@ -255,7 +250,7 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
     if (n.narrator) w.Raw(",\"narrator\":true");
     w.Raw(",\"documents\":");
     w.Strings(n.documents);
-    if (corpus) w.DocumentCounts(n.mentions);
+    if (corpus) w.DocumentCounts(CountByDocument(n.mention_counts, n.mentions));
     w.Raw(",\"degree\":");
     w.Int(n.degree);
     w.Raw(",\"weighted_degree\":");
@@ -295,8 +290,9 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
     if (p.symmetric) w.Raw(",\"symmetric\":true");
     if (corpus) {
       w.Raw(",\"documents\":");
-      w.Strings(DocumentsOf(p.evidence));
-      w.DocumentCounts(p.evidence);
+      const std::vector<DocumentCount> counts = CountByDocument(p.evidence_counts, p.evidence);
+      w.Strings(DocumentsOf(counts));
+      w.DocumentCounts(counts);
     }
     w.Raw(",\"evidence\":");
     w.Spans(p.evidence);
@@ -330,7 +326,8 @@ std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
     node["aliases"] = n.aliases;
     if (n.narrator) node["narrator"] = true;
     node["documents"] = n.documents;
-    if (corpus) node["document_counts"] = CountsToJson(n.mentions);
+    if (corpus)
+      node["document_counts"] = CountsToJson(CountByDocument(n.mention_counts, n.mentions));
     node["degree"] = n.degree;
     node["weighted_degree"] = n.weighted_degree;
     node["betweenness"] = n.betweenness;
@@ -357,8 +354,9 @@ std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
     link["weight"] = p.weight;
     if (p.symmetric) link["symmetric"] = true;
     if (corpus) {
-      link["documents"] = DocumentsOf(p.evidence);
-      link["document_counts"] = CountsToJson(p.evidence);
+      const std::vector<DocumentCount> counts = CountByDocument(p.evidence_counts, p.evidence);
+      link["documents"] = DocumentsOf(counts);
+      link["document_counts"] = CountsToJson(counts);
     }
     link["evidence"] = SpansToJson(p.evidence);
     links.push_back(std::move(link));

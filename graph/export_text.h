@@ -39,7 +39,7 @@ std::string JoinPipe(const std::vector<std::string>& parts);
 // Spans (a node's mentions, an edge's evidence) per document as compact JSON, keys sorted as in
 // the node-link JSON's "document_counts": {"a.md":2,"b.html":1}. GraphML, GEXF and CSV carry it
 // as a string attribute "document_counts" in corpus graphs (more than one document).
-std::string DocumentCounts(const std::vector<Span>& spans);
+std::string DocumentCounts(const std::vector<DocumentCount>& counts);
 
 // An edge's human label: its relation, and its role in parentheses when it has one
 // ("affiliated_with (host)"). Unique among the parallel edges of one ordered node pair in a

@@ -18,7 +18,11 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "extractors/extract.h"
@@ -36,6 +40,13 @@ struct Span {
   int64_t source_start = -1, source_end = -1;
 };
 
+// Mentions or statements in one document: the "document_counts" of the exports. They count
+// every one, also those whose spans a limit left out (--mentions, --evidence).
+struct DocumentCount {
+  std::string doc;
+  uint64_t count = 0;
+};
+
 struct NodeProps {
   std::string id;       // "person:jay-miller"
   std::string label;    // "Jay Miller"
@@ -44,8 +55,9 @@ struct NodeProps {
   std::string kind;     // TALK only: keynote, talk, panel, session, workshop, tutorial, social
   std::vector<std::string> aliases;  // other names, sorted, label excluded
   bool narrator = false;
-  std::vector<Span> mentions;
+  std::vector<Span> mentions;          // the first ones in input order (GraphMerger's max_mentions)
   std::vector<std::string> documents;  // sorted
+  std::vector<DocumentCount> mention_counts;  // by document, sorted; filled by the merge
 
   // Graph analytics over the exported edges, filled by AnnotateMetrics (graph/metrics.cc).
   int degree = 0;                // edges in and out, parallel edges counted
@@ -57,11 +69,12 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string relation;    // speaker_of, ..., related_to, co_occurs
-  std::string role;        // affiliated_with only
-  double weight = 1.0;     // co_occurs: sentences that hold both; typed: times stated
-  bool symmetric = false;  // met and co_occurs
-  std::vector<Span> evidence;
+  std::string relation;        // speaker_of, ..., related_to, co_occurs
+  std::string role;            // affiliated_with only
+  double weight = 1.0;         // co_occurs: sentences that hold both; typed: times stated
+  bool symmetric = false;      // met and co_occurs
+  std::vector<Span> evidence;  // the first ones (GraphMerger's max_evidence)
+  std::vector<DocumentCount> evidence_counts;  // statements by document, sorted; by the merge
 };
 
 using Graph =
@@ -92,13 +105,13 @@ struct DocumentGraph {
 
 // The documented limits of one document's graph (README "Limits"; --evidence, --max-pairs).
 inline constexpr size_t kDefaultMaxEvidence = 10;
+// Mention spans per node of a merged graph (--mentions): a node named in thousands of reports
+// keeps the first ones; its document counts still count them all.
+inline constexpr size_t kDefaultMaxNodeMentions = 100;
 inline constexpr size_t kDefaultMaxPairsPerSentence = 1000;
 // A long report has a few thousand mentions; this bounds a document of millions of names
 // (100,000 names in one document: about 0.6 GB of memory and 70 MB of JSON).
 inline constexpr size_t kDefaultMaxMentions = 100000;
-// Co-occurrence evidence of one sentence holds at most this many bytes of sentence copies;
-// the pairs past it count (weight) without an evidence span.
-inline constexpr size_t kMaxCoOccurrenceEvidenceBytes = 16u << 20;
 struct ResolveOptions {
   // Evidence spans kept per edge (the first ones, in document order); an edge's weight still
   // counts every statement. SIZE_MAX keeps all.
@@ -119,10 +132,63 @@ DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& ex
 // Exception: a narrator, or a person known by one word only ("Maria"), found in several
 // documents stays one node per document, its id suffixed with "@" and the document's slug
 // ("person:maria@posts-a-md"): a given name alone does not say two posts mean one person.
-// Equal edges keep at most `max_evidence` evidence spans, the first in document order (their
-// weights add up in full).
+// A node whose id is the id an alias of one other node would have joins it ("PSF" of "Python
+// Software Foundation") unless a document names both. Edges keep at most `max_evidence`
+// evidence spans and nodes `max_mentions` mentions, the first in input order (weights and
+// document counts count them all).
+//
+// Documents are added one by one, in input order, and freed as they are: memory grows with
+// the nodes and edges of the corpus, not with the number of documents. Not thread-safe.
+class GraphMerger {
+ public:
+  explicit GraphMerger(size_t max_evidence = SIZE_MAX, size_t max_mentions = SIZE_MAX);
+  ~GraphMerger();
+  GraphMerger(const GraphMerger&) = delete;
+  GraphMerger& operator=(const GraphMerger&) = delete;
+
+  void Add(DocumentGraph document);
+  // The graph of every document added, built in *out (adjacency_list has no move: assigning
+  // a returned graph would copy it); the merger is empty afterwards.
+  void Finish(std::string generator, std::string rules_fingerprint, KnowledgeGraph* out);
+
+ private:
+  // A node being merged; mentions and counts keep the ordinal of their document, so that
+  // nodes joined at the end interleave in input order.
+  struct Node {
+    NodeProps props;                        // without mentions and documents
+    std::set<std::string> names;            // aliases and labels of every document
+    std::set<std::string> alias_ids;        // the ids its aliases would have (joins)
+    std::set<uint32_t> documents;           // ordinals of the documents that name it
+    std::set<std::string> extra_documents;  // others its props named (not made by the pipeline)
+    std::vector<std::pair<uint32_t, Span>> mentions;            // the first max_mentions
+    std::vector<std::pair<uint32_t, uint64_t>> mention_counts;  // all, per document
+    uint32_t first = 0;                                         // its first document
+  };
+  struct Edge {
+    EdgeProps props;                                    // without evidence
+    std::vector<std::pair<uint32_t, Span>> evidence;    // the first max_evidence
+    std::vector<std::pair<uint32_t, uint64_t>> counts;  // statements, per document
+  };
+  using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
+  std::vector<DocumentCount> DocumentCounts(
+      const std::vector<std::pair<uint32_t, uint64_t>>& counts) const;
+
+  size_t max_evidence_, max_mentions_;
+  std::vector<std::string> documents_;                        // by ordinal
+  std::map<std::string, std::set<std::string>> scoped_docs_;  // scoped id -> documents
+  std::map<std::string, Node> nodes_;                         // by key (id, or id\x1fdocument)
+  std::map<EdgeKey, Edge> edges_;                             // endpoints are node keys
+};
+
+// All of `documents` through one GraphMerger.
 KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string generator,
-                              std::string rules_fingerprint, size_t max_evidence = SIZE_MAX);
+                              std::string rules_fingerprint, size_t max_evidence = SIZE_MAX,
+                              size_t max_mentions = SIZE_MAX);
+
+// `counts` (a node's mention_counts, an edge's evidence_counts), or when it is empty the spans
+// per document (graphs not made by the merge: hand-built, or read from an older export).
+std::vector<DocumentCount> CountByDocument(const std::vector<DocumentCount>& counts,
+                                           const std::vector<Span>& spans);
 
 // "person:jay-miller": the type in lower case, a colon, then the name lower-cased with every
 // run of characters other than letters and digits turned into one '-'.

@@ -6,6 +6,7 @@
 // optional keys absent or null (defaults: label = id, weight = 1), and "directed": false (each
 // edge is read as source -> target). Node and edge order are the file's. Errors name the
 // place: "nodes[3]: ...", "links[7].evidence[0]: ...", or the byte where the JSON breaks.
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -83,6 +84,19 @@ class ObjectReader {
       if (!s.is_string()) return Fail(key, "an array of strings");
       out->push_back(s.get<std::string>());
     }
+  }
+  // {"doc": count, ...}: a corpus graph's document_counts.
+  void Counts(const char* key, std::vector<DocumentCount>* out) {
+    const Json* v = Find(key);
+    if (v == nullptr) return;
+    if (!v->is_object()) return Fail(key, "an object of counts");
+    out->clear();
+    for (const auto& [doc, count] : v->items()) {
+      if (!count.is_number_unsigned()) return Fail(key, "an object of counts");
+      out->push_back({doc, count.get<uint64_t>()});
+    }
+    std::sort(out->begin(), out->end(),
+              [](const DocumentCount& a, const DocumentCount& b) { return a.doc < b.doc; });
   }
   void Spans(const char* key, std::vector<Span>* out) {
     const Json* v = Find(key);
@@ -194,6 +208,7 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
     r.Int("component", &n.component);
     r.Int("community", &n.community);
     r.Spans("mentions", &n.mentions);
+    r.Counts("document_counts", &n.mention_counts);
     if (!r.ok()) return false;
     auto [it, inserted] = index.try_emplace(n.id, Graph::null_vertex(), i);
     if (!inserted) {
@@ -238,6 +253,7 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
       r.Double("weight", &p.weight);
       r.Bool("symmetric", &p.symmetric);
       r.Spans("evidence", &p.evidence);
+      r.Counts("document_counts", &p.evidence_counts);
       if (!r.ok()) return false;
       boost::add_edge(vertex[0], vertex[1], std::move(p), kg.graph);
     }

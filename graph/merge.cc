@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -81,15 +82,6 @@ void AppendSlug(std::string_view name, std::string* out) {
   }
 }
 
-// A node being merged: the props plus every name seen for it.
-struct NodeAccumulator {
-  NodeProps props;
-  std::set<std::string> names;  // aliases and labels of every document
-  std::set<std::string> documents;
-};
-
-using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
-
 }  // namespace
 
 std::string NodeId(std::string_view type, std::string_view name) {
@@ -101,149 +93,319 @@ std::string NodeId(std::string_view type, std::string_view name) {
   return id;
 }
 
-KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string generator,
-                              std::string rules_fingerprint, size_t max_evidence) {
-  std::map<std::string, NodeAccumulator> nodes;
-  std::map<EdgeKey, EdgeProps> edges;
-  KnowledgeGraph result;
-  result.documents.reserve(documents.size());
+namespace {
 
-  // Nodes that belong to their document: its narrator, and a person named by one word only
-  // ("Maria" of one post is not "Maria" of another). When such an id occurs in several
-  // documents, each document's node gets its own id, "person:maria@post-a-md".
-  auto document_scoped = [](const NodeProps& n) {
-    return n.narrator || (n.type == "PERSON" && n.label.find(' ') == std::string::npos);
-  };
-  std::map<std::string, std::set<std::string>> scoped_docs;
-  for (const DocumentGraph& dg : documents) {
-    for (const NodeProps& node : dg.nodes) {
-      if (document_scoped(node)) scoped_docs[node.id].insert(dg.doc);
+// Merges two lists of (document ordinal, item), each in ordinal order, keeping the first `cap`
+// of the union in ordinal order (`into` before `from` among equals).
+template <typename T>
+void MergeByOrdinal(std::vector<std::pair<uint32_t, T>>* into,
+                    std::vector<std::pair<uint32_t, T>>* from, size_t cap) {
+  if (from->empty()) return;
+  std::vector<std::pair<uint32_t, T>> out;
+  out.reserve(std::min(cap, into->size() + from->size()));
+  auto a = into->begin(), b = from->begin();
+  while (out.size() < cap && (a != into->end() || b != from->end())) {
+    if (b == from->end() || (a != into->end() && a->first <= b->first)) {
+      out.push_back(std::move(*a++));
+    } else {
+      out.push_back(std::move(*b++));
     }
   }
-  for (DocumentGraph& dg : documents) {
-    std::map<std::string, std::string> renamed;
-    for (NodeProps& node : dg.nodes) {
-      if (!document_scoped(node) || scoped_docs[node.id].size() < 2) continue;
-      std::string id = node.id + "@";
-      AppendSlug(dg.doc, &id);
-      renamed[node.id] = id;
-      node.id = std::move(id);
-    }
-    if (renamed.empty()) continue;
-    for (DocumentGraph::Edge& edge : dg.edges) {
-      if (auto it = renamed.find(edge.source); it != renamed.end()) edge.source = it->second;
-      if (auto it = renamed.find(edge.target); it != renamed.end()) edge.target = it->second;
+  *into = std::move(out);
+  from->clear();
+}
+
+// Counts per document ordinal, each list in ordinal order: adds `from` into `into`.
+void MergeCounts(std::vector<std::pair<uint32_t, uint64_t>>* into,
+                 const std::vector<std::pair<uint32_t, uint64_t>>& from) {
+  std::vector<std::pair<uint32_t, uint64_t>> out;
+  out.reserve(into->size() + from.size());
+  auto a = into->cbegin();
+  auto b = from.cbegin();
+  while (a != into->cend() || b != from.cend()) {
+    if (b == from.cend() || (a != into->cend() && a->first < b->first)) {
+      out.push_back(*a++);
+    } else if (a == into->cend() || b->first < a->first) {
+      out.push_back(*b++);
+    } else {
+      out.emplace_back(a->first, a->second + b->second);
+      ++a;
+      ++b;
     }
   }
+  *into = std::move(out);
+}
 
-  // Names across documents: a node of one document whose id is what an alias of a node of
-  // another document would be ("PSF" of "Python Software Foundation", "KubeCon EU 2023" of
-  // "KubeCon Europe 2023") joins that node, when the alias names one node only. One-word
-  // aliases of people (given names) and narrators never join.
-  std::set<std::string> ids;
-  std::map<std::string, std::set<std::string>> alias_of;  // alias id -> the ids it names
-  for (const DocumentGraph& dg : documents) {
-    for (const NodeProps& node : dg.nodes) {
-      ids.insert(node.id);
-      if (node.narrator) continue;
+void AddCount(std::vector<std::pair<uint32_t, uint64_t>>* counts, uint32_t ordinal, uint64_t n) {
+  if (!counts->empty() && counts->back().first == ordinal) {
+    counts->back().second += n;
+  } else {
+    counts->emplace_back(ordinal, n);
+  }
+}
+
+}  // namespace
+
+GraphMerger::GraphMerger(size_t max_evidence, size_t max_mentions)
+    : max_evidence_(max_evidence), max_mentions_(max_mentions) {}
+GraphMerger::~GraphMerger() = default;
+
+// Nodes that belong to their document: its narrator, and a person named by one word only
+// ("Maria" of one post is not "Maria" of another). Kept under "id\x1fdocument" until Finish
+// knows whether the id occurs in several documents.
+static bool DocumentScoped(const NodeProps& n) {
+  return n.narrator || (n.type == "PERSON" && n.label.find(' ') == std::string::npos);
+}
+
+void GraphMerger::Add(DocumentGraph dg) {
+  const uint32_t ordinal = static_cast<uint32_t>(documents_.size());
+  documents_.push_back(dg.doc);
+  std::map<std::string, std::string> keyed;  // scoped node id -> its key here
+  for (NodeProps& node : dg.nodes) {
+    std::string key = node.id;
+    if (DocumentScoped(node)) {
+      scoped_docs_[node.id].insert(dg.doc);
+      key += '\x1f';
+      key += dg.doc;
+      keyed[node.id] = key;
+    }
+    auto [it, inserted] = nodes_.try_emplace(std::move(key));
+    Node& acc = it->second;
+    if (inserted) {
+      acc.props.id = node.id;
+      acc.props.label = node.label;
+      acc.props.type = node.type;
+      acc.first = ordinal;
+    } else if (NodeId(acc.props.type, acc.props.label) != acc.props.id &&
+               NodeId(node.type, node.label) == node.id) {
+      acc.props.label = node.label;  // the name the id was made of, not an alias that joined
+    }
+    if (acc.props.type.empty()) acc.props.type = node.type;
+    if (acc.props.subtype.empty()) acc.props.subtype = node.subtype;
+    if (acc.props.kind.empty()) acc.props.kind = node.kind;
+    acc.props.narrator = acc.props.narrator || node.narrator;
+    if (!node.narrator) {
       for (const std::string& alias : node.aliases) {
         if (node.type == "PERSON" && alias.find(' ') == std::string::npos) continue;
         std::string alias_id = NodeId(node.type, alias);
-        if (alias_id != node.id && alias_id.back() != ':') alias_of[alias_id].insert(node.id);
+        if (alias_id != node.id && alias_id.back() != ':') acc.alias_ids.insert(alias_id);
       }
     }
+    // A later document's label for the same id is another name for the node.
+    if (!node.label.empty()) acc.names.insert(node.label);
+    for (std::string& alias : node.aliases) acc.names.insert(std::move(alias));
+    AddCount(&acc.mention_counts, ordinal, node.mentions.size());
+    for (Span& mention : node.mentions) {
+      if (acc.mentions.size() >= max_mentions_) break;
+      acc.mentions.emplace_back(ordinal, std::move(mention));
+    }
+    for (std::string& doc : node.documents) {
+      if (doc != dg.doc) acc.extra_documents.insert(std::move(doc));  // rare: named elsewhere
+    }
+    acc.documents.insert(ordinal);
+  }
+  for (DocumentGraph::Edge& edge : dg.edges) {
+    auto source = keyed.find(edge.source);
+    auto target = keyed.find(edge.target);
+    EdgeKey key(source == keyed.end() ? std::move(edge.source) : source->second,
+                target == keyed.end() ? std::move(edge.target) : target->second,
+                edge.props.relation, edge.props.role);
+    auto [it, inserted] = edges_.try_emplace(std::move(key));
+    Edge& acc = it->second;
+    if (inserted) {
+      acc.props.relation = edge.props.relation;
+      acc.props.role = edge.props.role;
+      acc.props.weight = 0;
+    }
+    acc.props.weight += edge.props.weight;
+    acc.props.symmetric = acc.props.symmetric || edge.props.symmetric;
+    AddCount(&acc.counts, ordinal, static_cast<uint64_t>(std::max(0.0, edge.props.weight)));
+    for (Span& span : edge.props.evidence) {
+      if (acc.evidence.size() >= max_evidence_) break;
+      acc.evidence.emplace_back(ordinal, std::move(span));
+    }
+  }
+}
+
+void GraphMerger::Finish(std::string generator, std::string rules_fingerprint,
+                         KnowledgeGraph* out) {
+  // 1. Each key's id: a document-scoped node keeps its id when one document has it, and is
+  // suffixed with "@" and the document's slug when several do ("person:maria@posts-a-md").
+  std::map<std::string, std::string> id_of;  // key -> id
+  for (const auto& [key, acc] : nodes_) {
+    size_t sep = key.find('\x1f');
+    if (sep == std::string::npos) {
+      id_of.emplace(key, key);
+      continue;
+    }
+    std::string id = key.substr(0, sep);
+    if (scoped_docs_[id].size() >= 2) {
+      id += "@";
+      AppendSlug(std::string_view(key).substr(sep + 1), &id);
+    }
+    id_of.emplace(key, std::move(id));
+  }
+
+  // 2. Names across documents: a node whose id is what an alias of a node of another document
+  // would be ("PSF" of "Python Software Foundation", "KubeCon EU 2023" of "KubeCon Europe
+  // 2023") joins that node, when the alias names one node only and no document names both
+  // (a document's own resolution kept them apart). One-word aliases of people (given names)
+  // and narrators never join.
+  std::map<std::string, std::set<uint32_t>> docs_of_id;
+  std::map<std::string, bool> narrator_id;
+  std::map<std::string, std::set<std::string>> alias_of;  // alias id -> the ids it names
+  for (const auto& [key, acc] : nodes_) {
+    const std::string& id = id_of[key];
+    docs_of_id[id].insert(acc.documents.begin(), acc.documents.end());
+    narrator_id[id] = narrator_id[id] || acc.props.narrator;
+    for (const std::string& alias_id : acc.alias_ids) alias_of[alias_id].insert(id);
   }
   std::map<std::string, std::string> joins;  // id -> the node it joins
   for (const auto& [alias_id, named] : alias_of) {
-    if (named.size() == 1 && ids.count(alias_id) && !alias_of.count(*named.begin())) {
-      joins[alias_id] = *named.begin();
+    const std::string& target = *named.begin();
+    if (named.size() != 1 || !docs_of_id.count(alias_id) || alias_of.count(target) ||
+        narrator_id[alias_id]) {
+      continue;
     }
+    const std::set<uint32_t>& a = docs_of_id[alias_id];
+    const std::set<uint32_t>& b = docs_of_id[target];
+    bool shared = std::any_of(a.begin(), a.end(), [&](uint32_t d) { return b.count(d) > 0; });
+    if (!shared) joins[alias_id] = target;
   }
-  for (DocumentGraph& dg : documents) {
-    if (joins.empty()) break;
-    std::set<std::string> own;
-    for (const NodeProps& node : dg.nodes) own.insert(node.id);
-    std::map<std::string, std::string> renamed;
-    for (NodeProps& node : dg.nodes) {
-      auto it = joins.find(node.id);
-      // Not where the document has both: its own resolution kept them apart.
-      if (it == joins.end() || node.narrator || own.count(it->second)) continue;
-      renamed[node.id] = it->second;
-      if (!node.label.empty()) node.aliases.push_back(node.label);
-      node.id = it->second;
-    }
-    for (DocumentGraph::Edge& edge : dg.edges) {
-      if (auto it = renamed.find(edge.source); it != renamed.end()) edge.source = it->second;
-      if (auto it = renamed.find(edge.target); it != renamed.end()) edge.target = it->second;
+  for (auto& [key, id] : id_of) {
+    if (auto it = joins.find(id); it != joins.end()) {
+      Node& acc = nodes_[key];
+      if (!acc.props.label.empty()) acc.names.insert(acc.props.label);
+      acc.props.label.clear();  // the target's label stays
+      id = it->second;
     }
   }
 
-  for (DocumentGraph& dg : documents) {
-    result.documents.push_back(dg.doc);
-    for (NodeProps& node : dg.nodes) {
-      auto [it, inserted] = nodes.try_emplace(node.id);
-      NodeAccumulator& acc = it->second;
-      if (inserted) {
-        acc.props.id = node.id;
-        acc.props.label = node.label;
-        acc.props.type = node.type;
-      } else if (NodeId(acc.props.type, acc.props.label) != acc.props.id &&
-                 NodeId(node.type, node.label) == node.id) {
-        acc.props.label = node.label;  // the name the id was made of, not an alias that joined
-      }
-      if (acc.props.type.empty()) acc.props.type = node.type;
-      if (acc.props.subtype.empty()) acc.props.subtype = node.subtype;
-      if (acc.props.kind.empty()) acc.props.kind = node.kind;
-      acc.props.narrator = acc.props.narrator || node.narrator;
-      // A later document's label for the same id is another name for the node.
-      if (!node.label.empty()) acc.names.insert(node.label);
-      for (std::string& alias : node.aliases) acc.names.insert(std::move(alias));
-      for (Span& mention : node.mentions) acc.props.mentions.push_back(std::move(mention));
-      for (std::string& doc : node.documents) acc.documents.insert(std::move(doc));
-      if (!dg.doc.empty()) acc.documents.insert(dg.doc);
-    }
-    for (DocumentGraph::Edge& edge : dg.edges) {
-      // met(a, b) and met(b, a) state one fact: keep symmetric edges in one direction so their
-      // weights and evidence add up across documents.
-      if (edge.props.symmetric && edge.target < edge.source) std::swap(edge.source, edge.target);
-      EdgeKey key(std::move(edge.source), std::move(edge.target), edge.props.relation,
-                  edge.props.role);
-      auto [it, inserted] = edges.try_emplace(std::move(key));
-      EdgeProps& acc = it->second;
-      if (inserted) {
-        acc = std::move(edge.props);
-        if (acc.evidence.size() > max_evidence) acc.evidence.resize(max_evidence);
-        continue;
-      }
-      acc.weight += edge.props.weight;
-      acc.symmetric = acc.symmetric || edge.props.symmetric;
-      for (Span& span : edge.props.evidence) {
-        if (acc.evidence.size() >= max_evidence) break;
-        acc.evidence.push_back(std::move(span));
-      }
-    }
-  }
-
-  // Vertices in id order (std::map), so vertex index i is the i-th node id.
+  // 3. The nodes of one id, joined in the order of their first document.
+  std::map<std::string, std::vector<Node*>> by_id;
+  for (auto& [key, acc] : nodes_) by_id[id_of[key]].push_back(&acc);
+  *out = KnowledgeGraph();  // empty: no copy
+  KnowledgeGraph& result = *out;
+  result.documents = documents_;
   std::map<std::string, Graph::vertex_descriptor> vertex_of;
-  for (auto& [id, acc] : nodes) {
-    acc.names.erase(acc.props.label);
-    acc.props.aliases.assign(acc.names.begin(), acc.names.end());
-    acc.props.documents.assign(acc.documents.begin(), acc.documents.end());
-    vertex_of.emplace(id, boost::add_vertex(std::move(acc.props), result.graph));
+  for (auto& [id, group] : by_id) {
+    std::stable_sort(group.begin(), group.end(),
+                     [](const Node* a, const Node* b) { return a->first < b->first; });
+    Node& acc = *group.front();
+    acc.props.id = id;
+    for (size_t g = 1; g < group.size(); ++g) {
+      Node& other = *group[g];
+      if (acc.props.label.empty() ||
+          (NodeId(acc.props.type, acc.props.label) != id && !other.props.label.empty() &&
+           NodeId(other.props.type, other.props.label) == id)) {
+        acc.props.label = other.props.label;
+      }
+      if (acc.props.type.empty()) acc.props.type = other.props.type;
+      if (acc.props.subtype.empty()) acc.props.subtype = other.props.subtype;
+      if (acc.props.kind.empty()) acc.props.kind = other.props.kind;
+      acc.props.narrator = acc.props.narrator || other.props.narrator;
+      acc.names.merge(other.names);
+      acc.documents.merge(other.documents);
+      acc.extra_documents.merge(other.extra_documents);
+      MergeByOrdinal(&acc.mentions, &other.mentions, max_mentions_);
+      MergeCounts(&acc.mention_counts, other.mention_counts);
+    }
+    NodeProps& props = acc.props;
+    acc.names.erase(props.label);
+    props.aliases.assign(acc.names.begin(), acc.names.end());
+    std::set<std::string> docs;
+    for (uint32_t d : acc.documents) docs.insert(documents_[d]);
+    docs.merge(acc.extra_documents);
+    props.documents.assign(docs.begin(), docs.end());
+    props.mentions.reserve(acc.mentions.size());
+    for (auto& [d, span] : acc.mentions) props.mentions.push_back(std::move(span));
+    props.mention_counts = DocumentCounts(acc.mention_counts);
+    // add_vertex(props) would copy them: a default vertex, then the props moved in.
+    Graph::vertex_descriptor v = boost::add_vertex(result.graph);
+    result.graph[v] = std::move(props);
+    vertex_of.emplace(id, v);
+    for (Node* n : group) *n = Node();  // frees what was moved from
   }
-  // Edges in (source, target, relation, role) order. An edge whose endpoint is no node has
-  // nothing to attach to and is dropped (ResolveDocument never makes one).
-  for (auto& [key, props] : edges) {
+  nodes_.clear();
+
+  // 4. Edges under the final ids; met(a, b) and met(b, a) state one fact: symmetric edges are
+  // kept in one direction so their weights and evidence add up. Then in (source, target,
+  // relation, role) order. An edge whose endpoint is no node is dropped (ResolveDocument
+  // never makes one).
+  std::map<EdgeKey, Edge> edges;
+  auto final_id = [&](const std::string& key) -> const std::string& {
+    auto it = id_of.find(key);
+    return it == id_of.end() ? key : it->second;
+  };
+  for (auto it = edges_.begin(); it != edges_.end(); it = edges_.erase(it)) {
+    const EdgeKey& key = it->first;
+    Edge& acc = it->second;
+    std::string source = final_id(std::get<0>(key)), target = final_id(std::get<1>(key));
+    if (acc.props.symmetric && target < source) std::swap(source, target);
+    auto [at, inserted] = edges.try_emplace(
+        EdgeKey(std::move(source), std::move(target), std::get<2>(key), std::get<3>(key)));
+    if (inserted) {
+      at->second = std::move(acc);
+      continue;
+    }
+    Edge& into = at->second;
+    into.props.weight += acc.props.weight;
+    into.props.symmetric = into.props.symmetric || acc.props.symmetric;
+    MergeByOrdinal(&into.evidence, &acc.evidence, max_evidence_);
+    MergeCounts(&into.counts, acc.counts);
+  }
+  edges_.clear();
+  for (auto it = edges.begin(); it != edges.end(); it = edges.erase(it)) {
+    const EdgeKey& key = it->first;
+    Edge& acc = it->second;
     auto source = vertex_of.find(std::get<0>(key));
     auto target = vertex_of.find(std::get<1>(key));
     if (source == vertex_of.end() || target == vertex_of.end()) continue;
-    boost::add_edge(source->second, target->second, std::move(props), result.graph);
+    auto [e, added] = boost::add_edge(source->second, target->second, result.graph);
+    EdgeProps& props = result.graph[e];
+    props = std::move(acc.props);
+    props.evidence.reserve(acc.evidence.size());
+    for (auto& [d, span] : acc.evidence) props.evidence.push_back(std::move(span));
+    props.evidence_counts = DocumentCounts(acc.counts);
   }
 
   result.generator = std::move(generator);
   result.rules_fingerprint = std::move(rules_fingerprint);
-  return result;
+  documents_.clear();
+  scoped_docs_.clear();
+}
+
+std::vector<DocumentCount> GraphMerger::DocumentCounts(
+    const std::vector<std::pair<uint32_t, uint64_t>>& counts) const {
+  std::map<std::string, uint64_t> by_name;
+  for (const auto& [d, n] : counts) by_name[documents_[d]] += n;
+  std::vector<DocumentCount> out;
+  out.reserve(by_name.size());
+  for (auto& [doc, n] : by_name) out.push_back({doc, n});
+  return out;
+}
+
+KnowledgeGraph MergeDocuments(std::vector<DocumentGraph> documents, std::string generator,
+                              std::string rules_fingerprint, size_t max_evidence,
+                              size_t max_mentions) {
+  GraphMerger merger(max_evidence, max_mentions);
+  for (DocumentGraph& dg : documents) {
+    merger.Add(std::move(dg));
+    dg = DocumentGraph();
+  }
+  KnowledgeGraph result;
+  merger.Finish(std::move(generator), std::move(rules_fingerprint), &result);
+  return result;  // no copy: the named return value is built in place
+}
+
+std::vector<DocumentCount> CountByDocument(const std::vector<DocumentCount>& counts,
+                                           const std::vector<Span>& spans) {
+  if (!counts.empty() || spans.empty()) return counts;
+  std::map<std::string, uint64_t> by_name;
+  for (const Span& span : spans) ++by_name[span.doc];
+  std::vector<DocumentCount> out;
+  for (auto& [doc, n] : by_name) out.push_back({doc, n});
+  return out;
 }
 
 }  // namespace kg

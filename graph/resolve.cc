@@ -601,9 +601,11 @@ class Resolver {
     }
   }
 
-  Span SentenceSpan(uint32_t si, const std::string& rule) const {
+  // Sentence `si` as a span; without `copy_text`, a reference (its text left empty).
+  Span SentenceSpan(uint32_t si, const std::string& rule, bool copy_text = true) const {
     const Sentence& s = doc_.sentences[si];
-    return WithSource({doc_.doc->id, s.cp_begin, s.cp_end, std::string(doc_.TextOf(s)), rule},
+    return WithSource({doc_.doc->id, s.cp_begin, s.cp_end,
+                       copy_text ? std::string(doc_.TextOf(s)) : std::string(), rule},
                       s.begin, s.end);
   }
 
@@ -793,8 +795,9 @@ class Resolver {
 
   // Entities named in one sentence co-occur: one edge per pair, at most
   // options_.max_pairs_per_sentence pairs a sentence (the first in sorted id order; the rest
-  // are counted in out_.pairs_dropped). The sentence is copied into the evidence of at most
-  // kMaxCoOccurrenceEvidenceBytes / its size pairs; the others count without a span.
+  // are counted in out_.pairs_dropped). Their evidence is a reference to the sentence (document
+  // and offsets, no text): co-occurrences are most of the edges of a corpus, and a copy of the
+  // sentence for each would make the graph grow with the text.
   void AddCoOccurrences() {
     std::map<uint32_t, std::set<std::string>> by_sentence;
     for (const auto& [mi, e] : mention_entity_) {
@@ -806,13 +809,12 @@ class Resolver {
       const size_t n = ids.size();
       const size_t pairs = n * (n - 1) / 2;
       size_t made = 0;
-      const size_t bytes = std::max<size_t>(1, doc_.TextOf(doc_.sentences[si]).size());
-      const size_t with_evidence = std::max<size_t>(1, kMaxCoOccurrenceEvidenceBytes / bytes);
       for (auto a = ids.begin(); a != ids.end() && made < options_.max_pairs_per_sentence; ++a) {
         for (auto b = std::next(a); b != ids.end() && made < options_.max_pairs_per_sentence; ++b) {
-          AddEdge(
-              *a, *b, "co_occurs", "", doc_.sentences[si].cp_begin,
-              [&] { return SentenceSpan(si, rule); }, made < with_evidence);
+          AddEdge(*a, *b, "co_occurs", "", doc_.sentences[si].cp_begin, [&] {
+            Span span = SentenceSpan(si, rule, /*copy_text=*/false);
+            return span;
+          });
           ++made;
         }
       }

@@ -58,6 +58,8 @@ constexpr const char* kUsage =
     "                        default 64M); a larger one is a bad document\n"
     "      --evidence N|all  evidence spans kept per edge, the first in input order (default\n"
     "                        10); an edge's weight counts every statement. Said when reached\n"
+    "      --mentions N|all  mention spans kept per node, the first in input order (default\n"
+    "                        100); document_counts count every mention. Said when reached\n"
     "      --max-pairs N|all co-occurrence pairs per sentence, the first by entity id (default\n"
     "                        1000: a sentence of 45 names); said when reached\n"
     "      --max-mentions N|all  mentions used per document, the first in the text (default\n"
@@ -107,6 +109,7 @@ struct Options {
   bool strict = false;
   std::string per_document_dir, emit_text_dir;
   ResolveOptions resolve;
+  size_t max_node_mentions = kDefaultMaxNodeMentions;
 };
 
 // "--evidence 5", "--max-pairs all": a count from 1, or "all" (no limit).
@@ -307,6 +310,11 @@ int RunCli(int argc, char** argv) {
       if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_evidence)) {
         return Fail(kExitUsage, "--evidence wants a number of spans from 1, or 'all'");
       }
+    } else if (args.Is(nullptr, "--mentions")) {
+      std::string v;
+      if (!args.Value(&v) || !ParseLimit(v, &opt.max_node_mentions)) {
+        return Fail(kExitUsage, "--mentions wants a number of mentions from 1, or 'all'");
+      }
     } else if (args.Is(nullptr, "--max-mentions")) {
       std::string v;
       if (!args.Value(&v) || !ParseLimit(v, &opt.resolve.max_mentions)) {
@@ -387,6 +395,7 @@ int RunCli(int argc, char** argv) {
   run.keep_documents = !opt.emit_text_dir.empty();
   run.keep_graphs = !opt.per_document_dir.empty();
   run.resolve = opt.resolve;
+  run.max_node_mentions = opt.max_node_mentions;
   ProgressBar bar;
   if (!opt.quiet && ::isatty(STDERR_FILENO)) {
     run.progress = [&bar](const RunProgress& p) { bar.Update(p); };
@@ -422,6 +431,13 @@ int RunCli(int argc, char** argv) {
                                                     : " edges keep only their")
               << " first " << limit(opt.resolve.max_evidence)
               << " evidence spans (--evidence; weights count every statement)\n";
+  }
+  if (result.nodes_mentions_capped > 0) {
+    std::cerr << "kgextract: limit: " << result.nodes_mentions_capped
+              << (result.nodes_mentions_capped == 1 ? " node keeps only its"
+                                                    : " nodes keep only their")
+              << " first " << limit(opt.max_node_mentions)
+              << " mention spans (--mentions; document_counts count every mention)\n";
   }
   // Bad documents: skipped, or, with --strict or when nothing else was read, the run fails
   // (one line per document, and a last line when there were several).
@@ -467,7 +483,7 @@ int RunCli(int argc, char** argv) {
       std::string base = opt.per_document_dir + "/" + OutputName(dg.doc, &names);
       KnowledgeGraph one =
           MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint(),
-                         opt.resolve.max_evidence);
+                         opt.resolve.max_evidence, opt.max_node_mentions);
       FilterEdges(opt.filter, &one);
       AnnotateMetrics(&one);
       if (opt.formats.size() == 1)

@@ -73,6 +73,69 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   std::deque<std::function<void(Tokenizer&)>> tasks;
   size_t next = 0, reading = 0;
 
+  // Documents are merged in input order as soon as every earlier one is (under `mu`:
+  // `committed`, the inputs merged whole, `done`, `graphs`), so that memory holds the merged
+  // graph and the few documents read ahead, not every document's graph. One thread merges at a
+  // time (`merge_mu`); the others go on reading.
+  GraphMerger merger(options.resolve.max_evidence, options.max_node_mentions);
+  std::mutex merge_mu;
+  std::vector<char> done(n, 0);
+  std::vector<size_t> documents_of(n, 0);
+  size_t committed = 0;
+  // Merges what is ready; the caller holds no lock.
+  auto merge_ready = [&]() {
+    while (true) {
+      {
+        std::unique_lock<std::mutex> merging(merge_mu, std::try_to_lock);
+        if (!merging.owns_lock()) return;  // the merging thread re-checks before it stops
+        while (true) {
+          std::vector<DocumentGraph> batch;
+          size_t c;
+          bool finished;
+          {
+            std::lock_guard<std::mutex> lock(mu);
+            if (committed >= n) break;
+            c = committed;
+            batch.swap(graphs[c]);
+            finished = done[c] != 0;
+          }
+          if (batch.empty() && !finished) break;
+          for (DocumentGraph& g : batch) {
+            ++result->documents;
+            result->sentences_pairs_capped += g.sentences_pairs_capped;
+            result->pairs_dropped += g.pairs_dropped;
+            if (g.mentions_dropped > 0) {
+              if (result->documents_mentions_capped++ == 0) result->first_mentions_capped = g.doc;
+              result->mentions_dropped += g.mentions_dropped;
+            }
+            if (options.keep_graphs) result->document_graphs.push_back(g);
+            merger.Add(std::move(g));
+          }
+          if (!finished) break;
+          for (Status& p : sources[c].problems) result->problems.push_back(std::move(p));
+          result->bytes += sources[c].bytes;
+          for (std::string& line : doc_explanations[c]) {
+            result->explanations.push_back(std::move(line));
+          }
+          for (std::string& line : doc_warnings[c]) result->warnings.push_back(std::move(line));
+          for (Document& doc : sources[c].documents) {
+            result->documents_read.push_back(std::move(doc));
+          }
+          sources[c] = SourceResult();
+          doc_explanations[c] = {};
+          doc_warnings[c] = {};
+          {
+            std::lock_guard<std::mutex> lock(mu);
+            ++committed;
+          }
+          cv.notify_all();
+        }
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      if (committed >= n || (graphs[committed].empty() && !done[committed])) return;
+    }
+  };
+
   // Runs `task` (taken from the front of `tasks`, `lock` held) with the lock released.
   auto run_one = [&](std::unique_lock<std::mutex>& lock, Tokenizer& tokenizer) {
     std::function<void(Tokenizer&)> task = std::move(tasks.front());
@@ -119,28 +182,41 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
       if (!doc.warning.empty()) doc_warnings[i].push_back(doc.warning);
       std::vector<std::string>* explanations = options.explain ? &doc_explanations[i] : nullptr;
       std::vector<size_t> starts = ParagraphChunks(doc.text, options.chunk_bytes);
-      graphs[i].push_back(starts.size() == 1
-                              ? Process(doc, tokenizer, explanations, options.resolve)
-                              : process_chunked(doc, starts, tokenizer, explanations));
+      DocumentGraph g = starts.size() == 1 ? Process(doc, tokenizer, explanations, options.resolve)
+                                           : process_chunked(doc, starts, tokenizer, explanations);
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        graphs[i].push_back(std::move(g));
+        ++documents_of[i];
+      }
       if (options.keep_documents) kept.push_back(std::move(doc));
+      merge_ready();
     };
     if (files[i] == "-" && i != first_dash) {
       sources[i].problems.push_back(Status::InvalidInput("-: standard input read already"));
     } else {
-      sources[i] = ReadSource(files[i], options.input, sink);
+      SourceResult read = ReadSource(files[i], options.input, sink);
+      sources[i].problems = std::move(read.problems);
+      sources[i].bytes = read.bytes;
     }
     sources[i].documents = std::move(kept);
     if (options.progress) {
       std::lock_guard<std::mutex> lock(progress_mutex);
       ++progress.inputs_done;
-      progress.documents += graphs[i].size();
+      progress.documents += documents_of[i];
       progress.skipped += sources[i].problems.size();
       progress.bytes_done += sources[i].bytes;
       options.progress(progress);
     }
   };
-  // A worker takes queued chunks first, then the next input; it stops when no input is left
-  // and none is being read (a document being read may still bring chunks).
+  // Extra workers beyond the inputs only help with chunks: worth it when one input is large.
+  size_t workers = static_cast<size_t>(std::max(options.threads, 1));
+  if (options.chunk_bytes == 0) workers = std::max<size_t>(1, std::min(workers, n));
+  // Inputs a worker may start ahead of the last one merged whole.
+  const size_t read_ahead = 4 * workers + 16;
+  // A worker takes queued chunks first, then the next input (within read_ahead of the merge);
+  // it stops when no input is left and none is being read (a document being read may still
+  // bring chunks).
   auto worker = [&]() {
     Tokenizer tokenizer;
     if (!tokenizer.ok()) {
@@ -152,23 +228,25 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
     while (true) {
       if (!tasks.empty()) {
         run_one(lock, tokenizer);
-      } else if (next < n && !failed) {
+      } else if (next < n && !failed && next < committed + read_ahead) {
         size_t i = next++;
         ++reading;
         lock.unlock();
         process_input(i, tokenizer);
         lock.lock();
-        if (--reading == 0) cv.notify_all();
-      } else if (reading == 0) {
+        done[i] = 1;
+        --reading;
+        cv.notify_all();
+        lock.unlock();
+        merge_ready();
+        lock.lock();
+      } else if ((next >= n || failed) && reading == 0) {
         return;
       } else {
         cv.wait(lock);
       }
     }
   };
-  // Extra workers beyond the inputs only help with chunks: worth it when one input is large.
-  size_t workers = static_cast<size_t>(std::max(options.threads, 1));
-  if (options.chunk_bytes == 0) workers = std::max<size_t>(1, std::min(workers, n));
   if (workers == 1) {
     worker();
   } else {
@@ -177,28 +255,15 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
     for (std::thread& t : pool) t.join();
   }
   if (failed) return Status::Internal("ICU break iterators unavailable");
-  std::vector<DocumentGraph> all;
+  merge_ready();  // nothing is left to merge unless a worker stopped early
   result->files = files;
-  for (size_t i = 0; i < n; ++i) {
-    for (Status& p : sources[i].problems) result->problems.push_back(std::move(p));
-    result->bytes += sources[i].bytes;
-    for (std::string& line : doc_explanations[i]) result->explanations.push_back(std::move(line));
-    for (std::string& line : doc_warnings[i]) result->warnings.push_back(std::move(line));
-    for (Document& doc : sources[i].documents) result->documents_read.push_back(std::move(doc));
-    for (DocumentGraph& g : graphs[i]) {
-      ++result->documents;
-      result->sentences_pairs_capped += g.sentences_pairs_capped;
-      result->pairs_dropped += g.pairs_dropped;
-      if (g.mentions_dropped > 0) {
-        if (result->documents_mentions_capped++ == 0) result->first_mentions_capped = g.doc;
-        result->mentions_dropped += g.mentions_dropped;
-      }
-      if (options.keep_graphs) result->document_graphs.push_back(g);
-      all.push_back(std::move(g));
-    }
+  merger.Finish(GeneratorName(), rules_->fingerprint(), &result->graph);
+  for (auto v : boost::make_iterator_range(boost::vertices(result->graph.graph))) {
+    const NodeProps& p = result->graph.graph[v];
+    uint64_t all = 0;
+    for (const DocumentCount& c : p.mention_counts) all += c.count;
+    if (p.mentions.size() < all) ++result->nodes_mentions_capped;
   }
-  result->graph = MergeDocuments(std::move(all), GeneratorName(), rules_->fingerprint(),
-                                 options.resolve.max_evidence);
   for (auto e : boost::make_iterator_range(boost::edges(result->graph.graph))) {
     const EdgeProps& p = result->graph.graph[e];
     if (static_cast<double>(p.evidence.size()) < p.weight) ++result->edges_evidence_capped;

@@ -44,6 +44,9 @@ struct RunOptions {
   bool keep_documents = false;  // RunResult::documents_read (for --emit-text)
   bool keep_graphs = false;     // RunResult::document_graphs (for --per-document)
   ResolveOptions resolve;       // evidence per edge, co-occurrence pairs per sentence
+  // Mention spans kept per node of the merged graph, the first in input order (the document
+  // counts count them all). SIZE_MAX keeps all.
+  size_t max_node_mentions = kDefaultMaxNodeMentions;
   // Larger documents are extracted in chunks of about this size, in parallel (0: never split).
   size_t chunk_bytes = kDefaultChunkBytes;
   std::function<void(const RunProgress&)> progress;
@@ -63,6 +66,7 @@ struct RunResult {
   // Limits reached: sentences with more co-occurrence pairs than allowed (and the pairs not
   // made), edges of the merged graph that keep fewer evidence spans than their weight.
   size_t sentences_pairs_capped = 0, pairs_dropped = 0, edges_evidence_capped = 0;
+  size_t nodes_mentions_capped = 0;  // nodes of the merged graph that keep fewer mentions
   // Documents with more mentions than allowed, the mentions not used, the first such document.
   size_t documents_mentions_capped = 0, mentions_dropped = 0;
   std::string first_mentions_capped;

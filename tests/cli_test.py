@@ -118,6 +118,11 @@ class CliTestCase(unittest.TestCase):
             self.assertLessEqual(0, span["start"], what)
             self.assertLessEqual(span["start"], span["end"], what)
             self.assertLessEqual(span["end"], len(text), what)
+            if "text" not in span:
+                # A reference (co-occurrence evidence): the offsets of a sentence, no copy.
+                self.assertEqual(span["rule"], "co_occurrence", what)
+                self.assertTrue(text[span["start"]:span["end"]].strip(), what)
+                continue
             self.assertEqual(text[span["start"]:span["end"]], span["text"],
                              f"{what}: [{span['start']}:{span['end']}]")
 
@@ -938,6 +943,10 @@ class SourceOffsetsTest(CliTestCase):
         for span in mentions:
             self.assertSourceHoldsText(raw, span, decode or html.unescape)
         for span in evidence:
+            if "text" not in span:  # a reference (co-occurrence): a non-empty range of the file
+                self.assertLess(span["source_start"], span["source_end"], span)
+                self.assertTrue(raw[span["source_start"]:span["source_end"]].strip(), span)
+                continue
             self.assertSourceHoldsText(raw, span, decode or html.unescape, sentence=True)
         return graph, raw, mentions
 
@@ -1286,6 +1295,48 @@ class LimitsTest(CliTestCase):
         self.assertTrue(links)
         for l in links:
             self.assertEqual(len(l["evidence"]), min(6, int(l["weight"])), l)
+
+    def test_mentions_per_node_are_capped_and_document_counts_count_them_all(self):
+        # Issue 11: a node named in many reports keeps its first mention spans only.
+        paths = [self.write(f"m{i}.txt", "I met Anna Keller in Berlin. Anna Keller was kind.\n")
+                 for i in range(4)]
+        r = run(["-q", "--mentions", "3"] + paths)
+        self.assertExit(r, EXIT_OK)
+        anna = [n for n in self.load_json(r.stdout)["nodes"] if n["label"] == "Anna Keller"][0]
+        self.assertEqual([m["doc"] for m in anna["mentions"]], [paths[0], paths[0], paths[1]])
+        self.assertEqual(anna["document_counts"], {p: 2 for p in paths})
+        # Anna Keller (8 mentions) and Berlin (4).
+        self.assertIn("kgextract: limit: 2 nodes keep only their first 3 mention spans "
+                      "(--mentions; document_counts count every mention)\n", stderr_text(r))
+        for arg in ("all", "100"):
+            r = run(["-q", "--mentions", arg] + paths)
+            self.assertExit(r, EXIT_OK)
+            anna = [n for n in self.load_json(r.stdout)["nodes"] if n["label"] == "Anna Keller"][0]
+            self.assertEqual(len(anna["mentions"]), 8, arg)
+            self.assertNotIn("limit", stderr_text(r), arg)
+        for bad in ("0", "-2", "many"):
+            r = run(["--mentions", bad, paths[0]])
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, "--mentions wants a number of mentions from 1, or 'all'")
+
+    def test_co_occurrence_evidence_is_a_reference_without_text(self):
+        # Issue 11: co-occurrences are most edges; their evidence names the sentence by offsets.
+        text = "Anna Keller toured Berlin. I met Anna Keller in Berlin.\n"
+        report = self.write("ref.txt", text)
+        r = run(["-q", report])
+        self.assertExit(r, EXIT_OK)
+        links = self.load_json(r.stdout)["links"]
+        cooc = [l for l in links if l["relation"] == "co_occurs"]
+        self.assertTrue(cooc)
+        for l in cooc:
+            for e in l["evidence"]:
+                self.assertNotIn("text", e)
+                self.assertIn(text[e["start"]:e["end"]],
+                              ("Anna Keller toured Berlin.", "I met Anna Keller in Berlin."))
+        typed = [e for l in links if l["relation"] != "co_occurs" for e in l["evidence"]]
+        self.assertTrue(typed)
+        for e in typed:
+            self.assertEqual(text[e["start"]:e["end"]], e["text"])
 
     def crowd(self, n):
         names = [f"{g} {s}" for g in ("Anna", "Maria", "John", "Peter", "Laura", "David")

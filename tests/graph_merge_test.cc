@@ -412,5 +412,71 @@ TEST(MergeDocumentsTest, AnAliasThatNamesTwoNodesJoinsNeither) {
                                   "org:python-software-foundation", "person:lena-okafor"}));
 }
 
+TEST(MergeDocumentsTest, AnAcronymDoesNotJoinAFullNameThatADocumentNamesBesideIt) {
+  // c.md names both "PSF" and "Python Software Foundation": its resolution kept them apart.
+  DocumentGraph both = OrgDocument("c.md", "org:psf", "PSF", {});
+  both.nodes.push_back(MakeNode("org:python-software-foundation", "Python Software Foundation",
+                                "ORG", {}, {{"c.md", 30, 56, "Python Software Foundation", "r"}},
+                                {}));
+  KnowledgeGraph kg = MergeDocuments(
+      {OrgDocument("a.md", "org:psf", "PSF", {}),
+       OrgDocument("b.md", "org:python-software-foundation", "Python Software Foundation", {"PSF"}),
+       both},
+      "g", "r");
+  EXPECT_EQ(NodeIds(kg),
+            (Strings{"org:psf", "org:python-software-foundation", "person:lena-okafor"}));
+}
+
+// Three reports that each name Lena Okafor twice and state her affiliation twice.
+std::vector<DocumentGraph> ThreeReportsOfLena() {
+  std::vector<DocumentGraph> docs;
+  for (std::string doc : {"r1.txt", "r2.txt", "r3.txt"}) {
+    DocumentGraph d = OrgDocument(doc, "org:psf", "PSF", {});
+    d.nodes[1].mentions.push_back({doc, 40, 51, "Lena Okafor", "r"});
+    d.edges[0].props.weight = 2;
+    d.edges[0].props.evidence.push_back({doc, 40, 60, "Lena is at the PSF.", "r"});
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+TEST(GraphMergerTest, KeepsTheFirstMentionsAndEvidenceButCountsThemAllByDocument) {
+  GraphMerger merger(/*max_evidence=*/3, /*max_mentions=*/4);
+  for (DocumentGraph& d : ThreeReportsOfLena()) merger.Add(std::move(d));
+  KnowledgeGraph kg;
+  merger.Finish("g", "r", &kg);
+  const NodeProps& lena = NodeById(kg, "person:lena-okafor");
+  ASSERT_EQ(lena.mentions.size(), 4u);  // of 6, in input order
+  EXPECT_EQ(lena.mentions[0].doc, "r1.txt");
+  EXPECT_EQ(lena.mentions[1].doc, "r1.txt");
+  EXPECT_EQ(lena.mentions[2].doc, "r2.txt");
+  EXPECT_EQ(lena.mentions[3].doc, "r2.txt");
+  ASSERT_EQ(lena.mention_counts.size(), 3u);
+  for (const DocumentCount& c : lena.mention_counts) EXPECT_EQ(c.count, 2u) << c.doc;
+  EXPECT_EQ(lena.documents, (Strings{"r1.txt", "r2.txt", "r3.txt"}));
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].props.weight, 6.0);
+  ASSERT_EQ(edges[0].props.evidence.size(), 3u);
+  EXPECT_EQ(edges[0].props.evidence[2].doc, "r2.txt");
+  ASSERT_EQ(edges[0].props.evidence_counts.size(), 3u);
+  EXPECT_EQ(edges[0].props.evidence_counts[2].doc, "r3.txt");
+  EXPECT_EQ(edges[0].props.evidence_counts[2].count, 2u);
+  // The exports' document_counts are these counts, not the spans kept.
+  const std::string json = ToNodeLinkJson(kg);
+  EXPECT_NE(json.find(R"("document_counts":{"r1.txt":2,"r2.txt":2,"r3.txt":2})"),
+            std::string::npos);
+  EXPECT_NE(json.find(R"("documents":["r1.txt","r2.txt","r3.txt"])"), std::string::npos);
+}
+
+TEST(GraphMergerTest, GivesTheGraphOfMergeDocuments) {
+  std::vector<DocumentGraph> docs = TwoReports();
+  GraphMerger merger;
+  for (const DocumentGraph& d : docs) merger.Add(d);
+  KnowledgeGraph kg;
+  merger.Finish("g", "r", &kg);
+  EXPECT_EQ(ToNodeLinkJson(kg), ToNodeLinkJson(MergeDocuments(docs, "g", "r")));
+}
+
 }  // namespace
 }  // namespace kg

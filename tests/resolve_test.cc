@@ -385,9 +385,12 @@ TEST_F(ResolveTest, CoOccurrenceWeightCountsSentences) {
   EXPECT_EQ(zoe_lisbon[0]->props.weight, 2.0);
   EXPECT_TRUE(zoe_lisbon[0]->props.symmetric);
   ASSERT_EQ(zoe_lisbon[0]->props.evidence.size(), 2u);
-  EXPECT_EQ(zoe_lisbon[0]->props.evidence[1].text,
+  // Co-occurrence evidence refers to the sentence (offsets, no copy of its text).
+  const Span &second = zoe_lisbon[0]->props.evidence[1];
+  EXPECT_EQ(CodePointSubstr(doc_.text, second.start, second.end),
             "Later Zo\xC3\xAB \xC3\x85"
             "berg saw Lisbon again.");
+  EXPECT_EQ(second.text, "");
   auto jose_oslo = Edges(
       "person:jos\xC3\xA9-n\xC3\xBA\xC3\xB1"
       "ez",
@@ -430,7 +433,10 @@ TEST_F(ResolveTest, SpansAreCodePointOffsetsIntoTheText) {
   }
   for (const DocumentGraph::Edge &e : dg_.edges) {
     for (const Span &ev : e.props.evidence) {
-      EXPECT_EQ(CodePointSubstr(doc_.text, ev.start, ev.end), ev.text) << e.props.relation;
+      // Co-occurrence evidence is a reference: offsets without the text.
+      EXPECT_EQ(e.props.relation == "co_occurs" ? "" : CodePointSubstr(doc_.text, ev.start, ev.end),
+                ev.text)
+          << e.props.relation;
       EXPECT_FALSE(ev.rule.empty()) << e.props.relation;
       ++spans;
     }

@@ -91,7 +91,8 @@ def edge_label(link):
 
 
 def first_evidence(link):
-    return link["evidence"][0]["text"] if link["evidence"] else ""
+    # Co-occurrence evidence is a reference (offsets, no "text").
+    return link["evidence"][0].get("text", "") if link["evidence"] else ""
 
 
 def layout_weight(weight):

@@ -233,9 +233,12 @@
     return s;
   }
 
+  // Co-occurrence evidence is a reference to a sentence (offsets, no copy of its text).
+  const REFERENCE_TEXT = '(a sentence of the document that names both)';
+
   function spanItem(span) {
     const li = el('li');
-    li.appendChild(el('div', span.text, 'kg-text'));
+    li.appendChild(el('div', span.text !== undefined ? span.text : REFERENCE_TEXT, 'kg-text'));
     li.appendChild(el('div', span.doc + ' [' + span.start + ', ' + span.end + ')', 'kg-where'));
     return li;
   }

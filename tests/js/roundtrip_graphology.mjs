@@ -41,7 +41,8 @@ function check(where, condition, message) {
 }
 
 const edgeLabel = (link) => (link.role ? `${link.relation} (${link.role})` : link.relation);
-const firstEvidence = (link) => (link.evidence.length ? link.evidence[0].text : '');
+// Co-occurrence evidence is a reference (offsets, no "text").
+const firstEvidence = (link) => (link.evidence.length ? (link.evidence[0].text ?? '') : '');
 
 function checkNode(where, node, attrs) {
   equal(where, 'label', xmlText(node.label), attrs.label ?? '');
