@@ -251,19 +251,32 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint,
   // 2023") joins that node, when the alias names one node only and no document names both
   // (a document's own resolution kept them apart). One-word aliases of people (given names)
   // and narrators never join.
-  std::map<std::string, std::set<uint32_t>> docs_of_id;
-  std::map<std::string, bool> narrator_id;
   std::map<std::string, std::set<std::string>> alias_of;  // alias id -> the ids it names
   for (const auto& [key, acc] : nodes_) {
+    for (const std::string& alias_id : acc.alias_ids) alias_of[alias_id].insert(id_of[key]);
+  }
+  // The documents (and whether a narrator) of the few ids that may join or be joined.
+  std::map<std::string, std::set<uint32_t>> docs_of_id;
+  std::map<std::string, bool> narrator_id;
+  for (const auto& [alias_id, named] : alias_of) {
+    if (named.size() == 1) {
+      docs_of_id[alias_id];
+      docs_of_id[*named.begin()];
+    }
+  }
+  std::set<std::string> ids;  // the ids of docs_of_id that are nodes
+  for (const auto& [key, acc] : nodes_) {
     const std::string& id = id_of[key];
-    docs_of_id[id].insert(acc.documents.begin(), acc.documents.end());
+    auto it = docs_of_id.find(id);
+    if (it == docs_of_id.end()) continue;
+    ids.insert(id);
+    it->second.insert(acc.documents.begin(), acc.documents.end());
     narrator_id[id] = narrator_id[id] || acc.props.narrator;
-    for (const std::string& alias_id : acc.alias_ids) alias_of[alias_id].insert(id);
   }
   std::map<std::string, std::string> joins;  // id -> the node it joins
   for (const auto& [alias_id, named] : alias_of) {
     const std::string& target = *named.begin();
-    if (named.size() != 1 || !docs_of_id.count(alias_id) || alias_of.count(target) ||
+    if (named.size() != 1 || !ids.count(alias_id) || alias_of.count(target) ||
         narrator_id[alias_id]) {
       continue;
     }
