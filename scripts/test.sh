@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs the dependencies, builds the release preset (build/) and runs every
-# test, then builds the asan preset (build-asan/: AddressSanitizer + UndefinedBehaviorSanitizer)
+# test, then builds the asan preset (build-asan/: clang -O1 with AddressSanitizer,
+# UndefinedBehaviorSanitizer and libFuzzer coverage, so that scripts/fuzz.sh reuses it)
 # and runs every test again under the sanitizers. Exits non-zero when a build or a test fails.
 #
 #   scripts/test.sh              # everything (a few minutes on 2 cores)
