@@ -370,6 +370,27 @@ class Resolver {
     return typo && differing == 1;
   }
 
+  // Up to this many names of a type, comparing every pair costs less than building the index.
+  static constexpr size_t kTypoPairLoopMax = 64;
+
+  // MergeTypos by the pair loop itself: `alive` in entity order, each with every other.
+  void MergeTyposPairwise(const std::vector<size_t>& alive) {
+    for (size_t a : alive) {
+      for (size_t b : alive) {
+        if (a == b || !entities_[a].alive || !entities_[b].alive) continue;
+        if (entities_[a].mentions.size() < entities_[b].mentions.size() ||
+            (entities_[a].mentions.size() == entities_[b].mentions.size() && a > b)) {
+          continue;  // absorb the less mentioned into the more mentioned (then the first)
+        }
+        // One edit in one word changes the length of the name by one at most.
+        const size_t la = entities_[a].keys.begin()->size();
+        const size_t lb = entities_[b].keys.begin()->size();
+        if (la > lb + 1 || lb > la + 1 || !IsTypoOf(a, b)) continue;
+        Absorb(a, b);
+      }
+    }
+  }
+
   // "PyCon APAAC" is "PyCon APAC": two names of one type whose words are equal but for one
   // word of letters (four or more) one edit apart. Numbers never count ("2024" vs "2025").
   // The result is that of comparing every pair in entity order (each name with every other,
@@ -378,6 +399,10 @@ class Resolver {
   void MergeTypos() {
     for (int t = 0; t < kEntityTypeCount; ++t) {
       std::vector<size_t> alive = Alive(static_cast<EntityType>(t));
+      if (alive.size() <= kTypoPairLoopMax) {
+        MergeTyposPairwise(alive);
+        continue;
+      }
       std::unordered_map<std::string, std::vector<size_t>> index;
       auto add = [&](size_t e) {
         for (std::string& sig : TypoSignatures(*entities_[e].keys.begin())) {
