@@ -31,7 +31,9 @@ packages=(
   chromium                             # headless browser test of the HTML viewer (driven by
                                        # tests/js's playwright-core, which runs on Debian's Node 18)
   iso-codes wamerican                  # sources of data/gazetteers and data/lexicon
-  clang libclang-rt-14-dev             # libFuzzer: scripts/fuzz.sh and the CI fuzz step
+  clang libclang-rt-14-dev             # the asan preset (clang) and libFuzzer: scripts/fuzz.sh
+  llvm                                 # llvm-symbolizer: the clang sanitizers' stack traces and
+                                       # LeakSanitizer's suppressions (without it they warn)
 )
 
 installed() {
