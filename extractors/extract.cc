@@ -1,39 +1,60 @@
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <climits>
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "extractors/internal.h"
 
 namespace kg {
 
+namespace {
+
+// The type table: names never change once set, so readers need no lock; registration is
+// rare (schema loading) and takes one.
+std::array<std::atomic<const char*>, kMaxEntityTypes> g_type_names = {"PERSON", "ORG", "PLACE",
+                                                                      "EVENT", "TALK"};
+std::atomic<int> g_type_count{kBuiltinEntityTypes};
+std::mutex g_type_mutex;
+
+}  // namespace
+
 const char* EntityTypeName(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return "PERSON";
-    case EntityType::kOrg:
-      return "ORG";
-    case EntityType::kPlace:
-      return "PLACE";
-    case EntityType::kEvent:
-      return "EVENT";
-    case EntityType::kTalk:
-      return "TALK";
-  }
-  return "?";
+  auto i = static_cast<int>(type);
+  if (i >= g_type_count.load(std::memory_order_acquire)) return "?";
+  return g_type_names[static_cast<size_t>(i)].load(std::memory_order_relaxed);
 }
 
+int EntityTypeCount() { return g_type_count.load(std::memory_order_acquire); }
+
 bool ParseEntityType(std::string_view name, EntityType* type) {
-  for (int i = 0; i < kEntityTypeCount; ++i) {
-    auto t = static_cast<EntityType>(i);
-    if (name == EntityTypeName(t)) {
-      *type = t;
+  int n = EntityTypeCount();
+  for (int i = 0; i < n; ++i) {
+    if (name == g_type_names[static_cast<size_t>(i)].load(std::memory_order_relaxed)) {
+      *type = static_cast<EntityType>(i);
       return true;
     }
   }
   return false;
+}
+
+bool RegisterEntityType(std::string_view name, EntityType* type) {
+  std::lock_guard<std::mutex> lock(g_type_mutex);
+  if (ParseEntityType(name, type)) return true;
+  int n = g_type_count.load(std::memory_order_relaxed);
+  if (n >= kMaxEntityTypes) return false;
+  // Kept for the life of the process, like the built-in names (at most kMaxEntityTypes).
+  char* copy = new char[name.size() + 1];
+  std::memcpy(copy, name.data(), name.size());
+  copy[name.size()] = '\0';
+  g_type_names[static_cast<size_t>(n)].store(copy, std::memory_order_relaxed);
+  g_type_count.store(n + 1, std::memory_order_release);
+  *type = static_cast<EntityType>(n);
+  return true;
 }
 
 // The extraction of one document. Candidates ("chunks") live per sentence; a chunk is typed
@@ -2045,7 +2066,8 @@ class Extractor {
   // ("great to meet A" is also "to meet A"), and a relation's weight counts statements.
   bool Stated(const std::string& relation, int32_t subject, int32_t object,
               uint32_t sentence) const {
-    bool symmetric = relation == "met";
+    const Schema::Relation* def = rules_.schema().FindRelation(relation);
+    bool symmetric = def && def->symmetric;
     for (size_t i = out_.relations.size(); i-- > 0 && out_.relations[i].sentence == sentence;) {
       const RelationCandidate& c = out_.relations[i];
       if (c.relation != relation) continue;
@@ -2237,10 +2259,10 @@ class Extractor {
   // Talks and spans made by span rules keep their types: their text is not a name to vote on.
   void VoteTypes(std::vector<std::vector<Chunk>>& chunks) {
     struct Tally {
-      int weight[kEntityTypeCount] = {};
-      std::string subtype[kEntityTypeCount];
-      std::string rule[kEntityTypeCount];  // the strongest rule for each type
-      int best_rule_weight[kEntityTypeCount] = {};
+      int weight[kMaxEntityTypes] = {};
+      std::string subtype[kMaxEntityTypes];
+      std::string rule[kMaxEntityTypes];  // the strongest rule for each type
+      int best_rule_weight[kMaxEntityTypes] = {};
     };
     auto votes = [](const Chunk& c) {
       return !c.dropped && c.type != kUntyped && c.mention_begin == UINT32_MAX &&
@@ -2280,7 +2302,7 @@ class Extractor {
       // On a tie, the type with the strongest single piece of evidence wins: one office
       // outweighs two thanks.
       int winner = 0;
-      for (int k = 1; k < kEntityTypeCount; ++k) {
+      for (int k = 1; k < kMaxEntityTypes; ++k) {
         if (t.weight[k] > t.weight[winner] ||
             (t.weight[k] == t.weight[winner] &&
              t.best_rule_weight[k] > t.best_rule_weight[winner])) {

@@ -33,6 +33,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extractors/schema.h"
 #include "pipeline/status.h"
 #include "pipeline/text.h"
 
@@ -42,13 +43,22 @@ class RE2;
 
 namespace kg {
 
+// The entity types the engine itself knows (given names make people, the gazetteers places
+// and organisations, programme lines talks) have fixed ids; a schema (schema.h) may register
+// more, which rules then produce. Ids are process-wide: one name, one id.
 enum class EntityType : uint8_t { kPerson, kOrg, kPlace, kEvent, kTalk };
-inline constexpr int kEntityTypeCount = 5;
+inline constexpr int kBuiltinEntityTypes = 5;
+inline constexpr int kMaxEntityTypes = 32;
 
-// "PERSON", "ORG", "PLACE", "EVENT", "TALK".
+// "PERSON", "ORG", "PLACE", "EVENT", "TALK", or a registered name; "?" for an unused id.
 const char* EntityTypeName(EntityType type);
-// The inverse; false when `name` is not a type name.
+// The inverse, over every registered type; false when `name` is not one.
 bool ParseEntityType(std::string_view name, EntityType* type);
+// The id of `name`, registering it when new (thread-safe); false when kMaxEntityTypes are
+// taken. `name` is A-Z only.
+bool RegisterEntityType(std::string_view name, EntityType* type);
+// How many ids are registered (at least kBuiltinEntityTypes).
+int EntityTypeCount();
 
 // One occurrence of an entity in a document.
 struct Mention {
@@ -130,12 +140,25 @@ class Lexicon {
   std::vector<Slot> slots_;
 };
 
+// Where a RuleSet comes from. A rule pack is a folder with any of `schema` (types and
+// relations it adds), `rules/entities.rules`, `rules/relations.rules`, `rules/inference.rules`
+// (docs/rules.md). The data directory is itself the built-in pack, and holds the word lists
+// and gazetteers the engine uses whatever the packs.
+struct RuleSetOptions {
+  std::string data_dir;
+  bool default_rules = true;       // false: data_dir's schema and rules/ are left out
+  std::vector<std::string> packs;  // loaded after the built-in pack, in this order
+};
+
 // Every rule, gazetteer and word list kgextract uses, loaded from a data directory.
 class RuleSet {
  public:
-  // Loads `data_dir`/{gazetteers,lexicon,rules}/... A missing file or a pattern that RE2 rejects
-  // is a kRules error naming the file, the line and RE2's message.
+  // Loads `data_dir`/{gazetteers,lexicon,rules}/... and `data_dir`/schema. A missing file, a
+  // pattern that RE2 rejects, or a rule the schema does not allow is a kRules error naming the
+  // file, the line (and column) and the problem.
   static Status Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out);
+  // The same, with rule packs (--rules DIR, --no-default-rules).
+  static Status Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* out);
   // Loads one rule file alone, `kind` "entities", "relations" or "inference", and builds the
   // rule indexes (no word lists: the {ROLE} slot is empty): the loaders' check for the tests
   // and the fuzzer (tests/fuzz/fuzz_rules.cc).
@@ -144,6 +167,8 @@ class RuleSet {
 
   // A hash of every loaded file's bytes: recorded in the graph so a result names its rules.
   const std::string& fingerprint() const { return fingerprint_; }
+  // The entity and relation types of every loaded pack.
+  const Schema& schema() const { return schema_; }
 
   struct EntityRule;
   struct RelationRule;
@@ -167,6 +192,14 @@ class RuleSet {
   Status LoadEntityRules(const std::string& path);
   Status LoadRelationRules(const std::string& path);
   Status LoadInferenceRules(const std::string& path);
+  Status LoadPacks(const RuleSetOptions& options);
+  // For error messages: the schema's types, its relations, a relation's subject or object types.
+  std::string TypeList() const;
+  std::string RelationList() const;
+  static std::string Signature(const Schema::Relation& relation, bool subject);
+
+  Schema schema_;
+  bool schema_loaded_ = false;  // false in CheckRuleFile: no schema checks
 
   Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, towns_, given_names_,
       ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extractors/extract.h"
+#include "extractors/schema.h"
 
 namespace kg {
 
@@ -104,8 +105,13 @@ struct RuleSet::RelationRule {
 // a case-insensitive group of `role_alternation` (the roles word list). Slots are capture
 // groups when `capture_slots` (relation rules: every slot is an endpoint); otherwise plain
 // groups (entity rules: the rule's own parentheses mark the target).
-// Returns false (and sets *error) on an unknown macro.
+// Returns false (and sets *error) on an unknown macro, or, with a `schema`, a slot naming a
+// type or subtype the schema does not define. With `group_slots`, sets element N-1 to what
+// capture group N of the expansion holds: the slot ("PERSON", "PLACE.city", "WHO", "NARRATOR",
+// "ROLE", "ANY", "?") or "" for a group the rule wrote itself.
 bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
-                      bool capture_slots, std::string* out, std::string* error);
+                      bool capture_slots, std::string* out, std::string* error,
+                      const Schema* schema = nullptr,
+                      std::vector<std::string>* group_slots = nullptr);
 
 }  // namespace kg

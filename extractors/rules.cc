@@ -2,8 +2,10 @@
 // the top of each file in data/rules/ and in README.md ("Rule files").
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -36,6 +38,31 @@ bool SplitFields(const std::string& line, size_t n, std::vector<std::string>* fi
   return true;
 }
 
+// The 1-based column where field `index` of a " | "-separated line starts (error messages).
+size_t FieldColumn(const std::string& line, size_t index) {
+  size_t pos = 0;
+  for (size_t i = 0; i < index; ++i) {
+    size_t bar = line.find(" | ", pos);
+    if (bar == std::string::npos) break;
+    pos = bar + 3;
+  }
+  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  return pos + 1;
+}
+
+// The entity type a slot or selector stands for, or "" when any type may fill it.
+std::string SlotType(std::string_view slot) {
+  if (slot == "WHO" || slot == "NARRATOR" || slot == "@narrator" || slot == "@met_by_narrator" ||
+      slot == "@helpers" || slot == "@talk_organizers") {
+    return "PERSON";
+  }
+  if (slot == "@main_event") return "EVENT";
+  if (slot == "@main_city") return "PLACE";
+  if (slot == "@nearest_talk") return "TALK";
+  if (slot.empty() || slot == "ANY" || slot == "?" || slot == "ROLE" || slot[0] == '@') return "";
+  return std::string(slot.substr(0, slot.find('.')));
+}
+
 struct RuleFileReader {
   std::string path;
   std::ifstream in;
@@ -56,6 +83,10 @@ struct RuleFileReader {
   }
   Status Error(const std::string& what) const {
     return Status::Rules(path + ":" + std::to_string(line_no) + ": " + what);
+  }
+  Status Error(size_t column, const std::string& what) const {
+    return Status::Rules(path + ":" + std::to_string(line_no) + ":" + std::to_string(column) +
+                         ": " + what);
   }
 };
 
@@ -95,12 +126,37 @@ std::string Fnv1aHex(std::string_view data) {
 }  // namespace
 
 bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
-                      bool capture_slots, std::string* out, std::string* error) {
+                      bool capture_slots, std::string* out, std::string* error,
+                      const Schema* schema, std::vector<std::string>* group_slots) {
   const char* open_group = capture_slots ? "(" : "(?:";
   out->clear();
+  if (group_slots) group_slots->clear();
+  auto slot_group = [&](std::string_view what) {
+    if (group_slots && capture_slots) group_slots->emplace_back(what);
+  };
   size_t i = 0;
   while (i < pattern.size()) {
     char c = pattern[i];
+    if (c == '[') {
+      // A character class is copied as it is: its brackets and braces are literal.
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      j = std::min(j + 1, pattern.size());
+      out->append(pattern.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    if (c == '(') {
+      // A group the rule writes: capturing unless "(?:", "(?i:" ..., but "(?P<name>" captures.
+      bool capturing = i + 1 >= pattern.size() || pattern[i + 1] != '?' ||
+                       pattern.substr(i + 1).starts_with("?P<");
+      if (capturing && group_slots) group_slots->emplace_back();
+      out->push_back(c);
+      ++i;
+      continue;
+    }
     if (c == '\\' && i + 1 < pattern.size()) {
       size_t len = 2;
       // \p{Lu}: a Unicode class, not a slot.
@@ -138,22 +194,42 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       subtype = body.substr(dot + 1);
     }
     EntityType ignored;
+    bool entity_type =
+        type != "?" && type != "ANY" && type != "WHO" &&
+        (schema ? schema->FindType(type) != nullptr : ParseEntityType(type, &ignored));
+    if (entity_type && schema && !subtype.empty()) {
+      const auto& subs = schema->FindType(type)->subtypes;
+      if (!subs.empty() && std::find(subs.begin(), subs.end(), subtype) == subs.end()) {
+        *error = "slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
+                 "}: " + std::string(type) + " has no subtype '" + std::string(subtype) +
+                 "' (schema)";
+        return false;
+      }
+    }
     if (type == "GAP") {
-      // Filler between two slots within a clause: words, and slots of things (not people).
+      // Filler between two slots within a clause: words, and slots of things (any type but
+      // PERSON, whatever types the schema adds; not the narrator ⟨I⟩, which has no index).
       out->append("(?:[^")
           .append(kOpen)
           .append(".!?;]|")
           .append(kOpen)
-          .append("(?:EVENT|PLACE|ORG|TALK|\\?)[^")
+          .append("(?:[^P")
           .append(kClose)
-          .append("]*")
+          .append("]|P[^E")
+          .append(kClose)
+          .append("])[^")
+          .append(kClose)
+          .append("]*_\\d+")
           .append(kClose)
           .append(")");
     } else if (type == "ROLE") {
+      slot_group("ROLE");
       out->append(open_group).append("(?i:").append(role_alternation).append("))");
     } else if (type == "NARRATOR") {
+      slot_group("NARRATOR");
       out->append(open_group).append(kOpen).append("I").append(kClose).append(")");
-    } else if (type == "?" || type == "ANY" || type == "WHO" || ParseEntityType(type, &ignored)) {
+    } else if (type == "?" || type == "ANY" || type == "WHO" || entity_type) {
+      slot_group(body);
       std::string one = PlaceholderRegex(type, subtype);
       // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
       if (type == "PERSON" || type == "WHO") one += "(?:-[a-z]+)?";
@@ -170,9 +246,15 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
         out->append(open_group + one + ")");
       }
     } else {
+      std::string types;
+      if (schema) {
+        for (const Schema::Type& t : schema->types()) types += t.name + ", ";
+      } else {
+        types = "PERSON, ORG, PLACE, EVENT, TALK, ";
+      }
       *error = "unknown slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
-               "}; expected PERSON, ORG, PLACE, EVENT, TALK (optionally .subtype and +), ?, "
-               "ANY, WHO, NARRATOR, ROLE or GAP";
+               "}; expected a type of the schema (" + types.substr(0, types.size() - 2) +
+               "; optionally .subtype and +), ?, ANY, WHO, NARRATOR, ROLE or GAP";
       return false;
     }
     i = close + 1;
@@ -182,6 +264,28 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
 
 RuleSet::RuleSet() = default;
 RuleSet::~RuleSet() = default;
+
+std::string RuleSet::TypeList() const {
+  std::string out;
+  if (!schema_loaded_) return "PERSON, ORG, PLACE, EVENT or TALK";
+  for (const Schema::Type& t : schema_.types()) out += (out.empty() ? "" : ", ") + t.name;
+  return "the schema has " + (out.empty() ? std::string("none") : out);
+}
+
+std::string RuleSet::RelationList() const {
+  std::string out;
+  for (const Schema::Relation& rel : schema_.relations()) {
+    out += (out.empty() ? "" : ", ") + rel.name;
+  }
+  return "the schema has " + (out.empty() ? std::string("none") : out);
+}
+
+std::string RuleSet::Signature(const Schema::Relation& relation, bool subject) {
+  const std::vector<std::string>& types = subject ? relation.subjects : relation.objects;
+  std::string out;
+  for (const std::string& t : types) out += (out.empty() ? "" : " or ") + t;
+  return (out.empty() ? "any type" : out) + (subject ? " as subject" : " as object");
+}
 
 Status RuleSet::LoadEntityRules(const std::string& path) {
   std::string fp;
@@ -202,7 +306,17 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       rule->subtype = type.substr(dot + 1);
       type.resize(dot);
     }
-    if (!ParseEntityType(type, &rule->type)) return r.Error("unknown entity type '" + type + "'");
+    const Schema::Type* known = schema_loaded_ ? schema_.FindType(type) : nullptr;
+    if ((schema_loaded_ && !known) || !ParseEntityType(type, &rule->type)) {
+      return r.Error(FieldColumn(line, 1),
+                     "unknown entity type '" + type + "' (" + TypeList() + ")");
+    }
+    if (known && !rule->subtype.empty() && !known->subtypes.empty() &&
+        std::find(known->subtypes.begin(), known->subtypes.end(), rule->subtype) ==
+            known->subtypes.end()) {
+      return r.Error(FieldColumn(line, 1),
+                     type + " has no subtype '" + rule->subtype + "' in the schema");
+    }
     std::istringstream modes(f[2]);
     std::string mode;
     modes >> mode;
@@ -241,8 +355,10 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       }
     }
     std::string expanded, err;
-    if (!ExpandSlotMacros(f[3], role_alternation_, /*capture_slots=*/false, &expanded, &err))
-      return r.Error(err);
+    if (!ExpandSlotMacros(f[3], role_alternation_, /*capture_slots=*/false, &expanded, &err,
+                          schema_loaded_ ? &schema_ : nullptr)) {
+      return r.Error(FieldColumn(line, 3), err);
+    }
     rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
     if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
     if (rule->mode == EntityRule::Mode::kLine) {
@@ -298,6 +414,11 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     auto rule = std::make_unique<RelationRule>();
     rule->name = f[0];
     rule->relation = f[1];
+    const Schema::Relation* relation = schema_loaded_ ? schema_.FindRelation(f[1]) : nullptr;
+    if (schema_loaded_ && !relation) {
+      return r.Error(FieldColumn(line, 1),
+                     "unknown relation '" + f[1] + "' (" + RelationList() + ")");
+    }
     rule->file = path;
     rule->line = r.line_no;
     if (!parse_endpoint(f[2], &rule->subject) || !parse_endpoint(f[3], &rule->object)) {
@@ -312,16 +433,38 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
       rule->role = f[4];
     }
     std::string expanded, err;
-    if (!ExpandSlotMacros(f[5], role_alternation_, /*capture_slots=*/true, &expanded, &err))
-      return r.Error(err);
+    std::vector<std::string> slots;
+    if (!ExpandSlotMacros(f[5], role_alternation_, /*capture_slots=*/true, &expanded, &err,
+                          schema_loaded_ ? &schema_ : nullptr, &slots)) {
+      return r.Error(FieldColumn(line, 5), err);
+    }
     rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
-    if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
+    if (!rule->re->ok()) {
+      return r.Error(FieldColumn(line, 5), "pattern does not compile: " + rule->re->error());
+    }
     int groups = rule->re->NumberOfCapturingGroups();
     if (rule->subject.group > groups || rule->object.group > groups || rule->role_group > groups) {
-      return r.Error(
-          "an endpoint names group " +
-          std::to_string(std::max({rule->subject.group, rule->object.group, rule->role_group})) +
-          " but the pattern has " + std::to_string(groups));
+      return r.Error(FieldColumn(line, rule->subject.group > groups  ? 2
+                                       : rule->object.group > groups ? 3
+                                                                     : 4),
+                     "an endpoint names group " +
+                         std::to_string(std::max(
+                             {rule->subject.group, rule->object.group, rule->role_group})) +
+                         " but the pattern has " + std::to_string(groups));
+    }
+    if (relation) {
+      for (int side = 0; side < 2; ++side) {
+        const RuleEndpoint& e = side == 0 ? rule->subject : rule->object;
+        std::string type = e.group > 0 && static_cast<size_t>(e.group) <= slots.size()
+                               ? SlotType(slots[static_cast<size_t>(e.group) - 1])
+                               : SlotType(f[static_cast<size_t>(2 + side)]);
+        if (type.empty()) continue;
+        if (side == 0 ? relation->AllowsSubject(type) : relation->AllowsObject(type)) continue;
+        return r.Error(FieldColumn(line, static_cast<size_t>(2 + side)),
+                       std::string(side == 0 ? "subject" : "object") + " " + f[2 + side] +
+                           " is a " + type + ", but " + relation->name + " takes " +
+                           Signature(*relation, side == 0) + " (" + relation->defined_at + ")");
+      }
     }
     relation_rules_.push_back(std::move(rule));
   }
@@ -335,10 +478,6 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
   if (!r.in) return Status::Rules(path + ": cannot open rule file");
   std::string line;
   std::vector<std::string> f;
-  static const std::set<std::string> kRelations = {
-      "speaker_of", "panelist_of", "moderator_of", "part_of",   "attended",
-      "organized",  "held_at",     "located_in",   "from",      "affiliated_with",
-      "met",        "helped",      "thanked",      "related_to"};
   static const std::set<std::string> kSelectors = {
       "@narrator", "@main_event", "@met_by_narrator", "@helpers", "@talk_organizers", "@main_city"};
   while (r.Next(&line)) {
@@ -350,12 +489,29 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
     } else if (!SplitFields(line, 4, &f)) {
       return r.Error("expected 'name | relation | subject | object [| unless_stated]'");
     }
-    if (!kRelations.count(f[1])) return r.Error("unknown relation '" + f[1] + "'");
-    for (const std::string& sel : {f[2], f[3]}) {
+    const Schema::Relation* relation = schema_loaded_ ? schema_.FindRelation(f[1]) : nullptr;
+    if (schema_loaded_ && !relation) {
+      return r.Error(FieldColumn(line, 1),
+                     "unknown relation '" + f[1] + "' (" + RelationList() + ")");
+    }
+    for (size_t side = 2; side <= 3; ++side) {
+      const std::string& sel = f[side];
       EntityType ignored;
-      if (!kSelectors.count(sel) && !ParseEntityType(sel, &ignored)) {
-        return r.Error("unknown selector '" + sel + "' (a type, or one of @narrator, " +
-                       "@main_event, @met_by_narrator, @helpers, @talk_organizers, @main_city)");
+      bool type =
+          schema_loaded_ ? schema_.FindType(sel) != nullptr : ParseEntityType(sel, &ignored);
+      if (!kSelectors.count(sel) && !type) {
+        return r.Error(
+            FieldColumn(line, side),
+            "unknown selector '" + sel + "' (a type, or one of @narrator, " +
+                "@main_event, @met_by_narrator, @helpers, @talk_organizers, @main_city)");
+      }
+      std::string t = SlotType(sel);
+      if (relation && !t.empty() &&
+          !(side == 2 ? relation->AllowsSubject(t) : relation->AllowsObject(t))) {
+        return r.Error(FieldColumn(line, side), std::string(side == 2 ? "subject " : "object ") +
+                                                    sel + " is a " + t + ", but " + relation->name +
+                                                    " takes " + Signature(*relation, side == 2) +
+                                                    " (" + relation->defined_at + ")");
       }
     }
     inference_rules_.push_back({f[0], f[1], f[2], f[3], unless_stated, r.line_no});
@@ -408,6 +564,55 @@ Status RuleSet::CheckRuleFile(std::string_view kind, const std::string& path) {
 }
 
 Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out) {
+  RuleSetOptions options;
+  options.data_dir = data_dir;
+  return Load(options, out);
+}
+
+Status RuleSet::LoadPacks(const RuleSetOptions& options) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> packs;
+  if (options.default_rules) packs.push_back(options.data_dir);
+  packs.insert(packs.end(), options.packs.begin(), options.packs.end());
+  auto exists = [](const std::string& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+  };
+  // Every pack's schema first, so any pack's rules may name any pack's types.
+  for (size_t i = 0; i < packs.size(); ++i) {
+    std::string path = packs[i] + "/schema";
+    bool required = options.default_rules && i == 0;
+    if (!required && !exists(path)) continue;
+    if (Status s = schema_.Load(path); !s.ok()) return s;
+    std::ifstream in(path, std::ios::binary);
+    fingerprint_ += "schema\n";
+    fingerprint_.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  schema_loaded_ = true;
+  for (size_t i = 0; i < packs.size(); ++i) {
+    bool required = options.default_rules && i == 0;
+    bool any = exists(packs[i] + "/schema");
+    const std::string dir = packs[i] + "/rules/";
+    for (const char* kind : {"entities", "relations", "inference"}) {
+      std::string path = dir + kind + ".rules";
+      if (!required && !exists(path)) continue;
+      any = true;
+      Status s = std::string_view(kind) == "entities"    ? LoadEntityRules(path)
+                 : std::string_view(kind) == "relations" ? LoadRelationRules(path)
+                                                         : LoadInferenceRules(path);
+      if (!s.ok()) return s;
+    }
+    if (!any) {
+      return Status::Rules(packs[i] +
+                           ": not a rule pack (it has no schema and no rules/entities.rules, "
+                           "rules/relations.rules or rules/inference.rules)");
+    }
+  }
+  return Status::Ok();
+}
+
+Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* out) {
+  const std::string& data_dir = options.data_dir;
   std::unique_ptr<RuleSet> rs(new RuleSet());
   struct ListFile {
     Lexicon* lexicon;
@@ -490,9 +695,7 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
     }
     return Status::Ok();
   });
-  Status rules = rs->LoadEntityRules(data_dir + "/rules/entities.rules");
-  if (rules.ok()) rules = rs->LoadRelationRules(data_dir + "/rules/relations.rules");
-  if (rules.ok()) rules = rs->LoadInferenceRules(data_dir + "/rules/inference.rules");
+  Status rules = rs->LoadPacks(options);
   if (rules.ok()) rules = rs->BuildIndexes();
   if (Status s = lexicons.get(); !s.ok()) return s;  // word lists first: a fixed report order
   rs->continuation_opener_list_ = rs->continuation_openers_.Surfaces();

@@ -93,13 +93,13 @@ class Resolver {
  private:
   // The same name typed two ways in one document takes the type most of its mentions have.
   std::vector<EntityType> ReconcileTypes() const {
-    std::map<std::string, std::array<int, kEntityTypeCount>> votes;
+    std::map<std::string, std::array<int, kMaxEntityTypes>> votes;
     for (const Mention& m : ex_.mentions) votes[NameKey(m.text)][static_cast<int>(m.type)]++;
     std::vector<EntityType> types;
     for (const Mention& m : ex_.mentions) {
       const auto& v = votes[NameKey(m.text)];
       int best = static_cast<int>(m.type);
-      for (int t = 0; t < kEntityTypeCount; ++t) {
+      for (int t = 0; t < EntityTypeCount(); ++t) {
         if (v[static_cast<size_t>(t)] > v[static_cast<size_t>(best)]) best = t;
       }
       types.push_back(static_cast<EntityType>(best));
@@ -113,6 +113,8 @@ class Resolver {
       const Mention& m = ex_.mentions[i];
       std::string key = NameKey(m.canonical.empty() ? m.text : m.canonical);
       if (key.empty()) continue;
+      // A type the schema does not define (left out with --no-default-rules) makes no node.
+      if (!rules_.schema().FindType(EntityTypeName(types[i]))) continue;
       auto k = std::make_pair(static_cast<int>(types[i]), key);
       auto it = by_key.find(k);
       size_t e;
@@ -397,7 +399,7 @@ class Resolver {
   // the less mentioned absorbed into the more mentioned, then the first); the index of
   // TypoSignatures only skips the pairs that cannot match, so it takes near-linear time.
   void MergeTypos() {
-    for (int t = 0; t < kEntityTypeCount; ++t) {
+    for (int t = 0; t < EntityTypeCount(); ++t) {
       std::vector<size_t> alive = Alive(static_cast<EntityType>(t));
       if (alive.size() <= kTypoPairLoopMax) {
         MergeTyposPairwise(alive);
@@ -485,7 +487,11 @@ class Resolver {
       n.id = ent.id;
       n.label = ent.label;
       n.type = EntityTypeName(ent.type);
-      if (ent.type == EntityType::kPlace) n.subtype = ent.subtype;
+      id_type_[ent.id] = EntityTypeName(ent.type);
+      // (A type a schema adds keeps its subtype too; a talk's is its kind.)
+      if (ent.type == EntityType::kPlace || static_cast<int>(ent.type) >= kBuiltinEntityTypes) {
+        n.subtype = ent.subtype;
+      }
       if (ent.type == EntityType::kTalk) n.kind = ent.subtype.empty() ? "talk" : ent.subtype;
       std::set<std::string> aliases;
       for (size_t mi : ent.mentions) {
@@ -523,6 +529,7 @@ class Resolver {
       n.narrator = true;
       n.documents = {doc_.doc->id};
       narrator_id_ = n.id;
+      id_type_[n.id] = "PERSON";
       node_index_[n.id] = out_.nodes.size();
       out_.nodes.push_back(std::move(n));
     }
@@ -662,6 +669,11 @@ class Resolver {
     return best;
   }
 
+  std::string_view TypeOf(const std::string& id) const {
+    auto it = id_type_.find(id);
+    return it == id_type_.end() ? std::string_view() : it->second;
+  }
+
   std::string EndpointId(int32_t endpoint, uint32_t si) const {
     if (endpoint == kNarrator) return narrator_id_;
     if (endpoint == kMainEvent) return main_event_id_;
@@ -680,8 +692,15 @@ class Resolver {
                const std::string& role, uint32_t start, const MakeSpan& make_evidence,
                bool keep_evidence = true) {
     if (source.empty() || target.empty() || source == target) return;
+    bool symmetric = relation == "co_occurs";
+    if (!symmetric) {
+      // A relation the schema does not define, or whose signature the resolved endpoints do
+      // not fit (a rule's slot was retyped by the document's vote), is no edge.
+      const Schema::Relation* def = rules_.schema().FindRelation(relation);
+      if (!def || !def->Allows(TypeOf(source), TypeOf(target))) return;
+      symmetric = def->symmetric;
+    }
     std::string s = source, t = target;
-    bool symmetric = relation == "met" || relation == "co_occurs";
     if (symmetric && t < s) std::swap(s, t);
     auto key = std::make_tuple(s, t, relation, role);
     auto it = edge_index_.find(key);
@@ -743,21 +762,30 @@ class Resolver {
 
   // "a panel, moderated by X": the talk rules may also call X a speaker or a panelist. A
   // person has one role in a talk: moderator over panelist over speaker.
+  // The schema's `exclusive` groups say which relations a pair keeps only one of.
   void KeepMostSpecificTalkRoles() {
-    static const std::map<std::string, int> kRank = {
-        {"speaker_of", 0}, {"panelist_of", 1}, {"moderator_of", 2}};
-    std::map<std::pair<std::string, std::string>, int> best;
+    std::map<std::string, std::pair<int, int>> rank;  // relation -> (group, rank in group)
+    const auto& groups = rules_.schema().exclusive_groups();
+    for (size_t g = 0; g < groups.size(); ++g) {
+      for (size_t r = 0; r < groups[g].size(); ++r) {
+        rank.try_emplace(groups[g][r], static_cast<int>(g), static_cast<int>(r));
+      }
+    }
+    if (rank.empty()) return;
+    std::map<std::tuple<std::string, std::string, int>, int> best;
     for (const DocumentGraph::Edge& e : out_.edges) {
-      auto r = kRank.find(e.props.relation);
-      if (r == kRank.end()) continue;
-      int& b = best.try_emplace({e.source, e.target}, -1).first->second;
-      b = std::max(b, r->second);
+      auto r = rank.find(e.props.relation);
+      if (r == rank.end()) continue;
+      int& b = best.try_emplace({e.source, e.target, r->second.first}, -1).first->second;
+      b = std::max(b, r->second.second);
     }
     size_t kept = 0;
     for (size_t i = 0; i < out_.edges.size(); ++i) {
       const DocumentGraph::Edge& e = out_.edges[i];
-      auto r = kRank.find(e.props.relation);
-      if (r != kRank.end() && r->second < best[{e.source, e.target}]) continue;
+      auto r = rank.find(e.props.relation);
+      if (r != rank.end() && r->second.second < best[{e.source, e.target, r->second.first}]) {
+        continue;
+      }
       if (kept != i) {
         out_.edges[kept] = std::move(out_.edges[i]);
         edge_sentences_[kept] = std::move(edge_sentences_[i]);
@@ -864,6 +892,7 @@ class Resolver {
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> edge_index_;
   std::set<std::string> met_by_narrator_, helpers_, talk_organizers_;
   std::string narrator_id_, main_event_id_, main_city_id_;
+  std::unordered_map<std::string, std::string_view> id_type_;  // node id -> its type's name
 };
 
 }  // namespace

@@ -309,7 +309,7 @@ TEST(EntityTypeTest, NamesRoundTrip) {
   const EntityType all[] = {EntityType::kPerson, EntityType::kOrg, EntityType::kPlace,
                             EntityType::kEvent, EntityType::kTalk};
   const Strings names = {"PERSON", "ORG", "PLACE", "EVENT", "TALK"};
-  for (int i = 0; i < kEntityTypeCount; ++i) {
+  for (int i = 0; i < kBuiltinEntityTypes; ++i) {
     EXPECT_EQ(EntityTypeName(all[i]), names[static_cast<size_t>(i)]);
     EntityType t = EntityType::kPerson;
     ASSERT_TRUE(ParseEntityType(names[static_cast<size_t>(i)], &t));
