@@ -114,7 +114,7 @@ std::string ToDot(const KnowledgeGraph& kgraph) {
     AppendQuoted(n.id, &out);
     AttributeList attributes(&out);
     attributes.Add("label", n.label, /*even_if_empty=*/true);  // not Graphviz's default, the id
-    attributes.Add("fillcolor", TypeColor(n.type));
+    attributes.Add("fillcolor", TypeColor(kgraph, n.type));
     attributes.Add("type", n.type);
     attributes.Add("subtype", n.subtype);
     attributes.Add("kind", n.kind);

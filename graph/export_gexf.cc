@@ -187,7 +187,7 @@ std::string ToGexf(const KnowledgeGraph& kgraph) {
       values.Add("document_counts",
                  export_text::DocumentCounts(CountByDocument(n.mention_counts, n.mentions)));
     values.AppendTo(&out);
-    AppendVizColor(TypeColor(n.type), &out);
+    AppendVizColor(TypeColor(kgraph, n.type), &out);
     out.append("        <viz:size value=\"").append(FormatDouble(VizSize(n.weighted_degree)));
     out.append("\"/>\n      </node>\n");
   }

@@ -162,11 +162,11 @@ std::string GraphData(const KnowledgeGraph& kgraph) {
   meta["generator"] = kgraph.generator;
   meta["documents"] = kgraph.documents;
   Json types = Json::array();
-  for (const std::string& type : NodeTypes()) {
-    types.push_back(Json{{"type", type}, {"color", std::string(TypeColor(type))}});
+  for (const std::string& type : NodeTypes(kgraph)) {
+    types.push_back(Json{{"type", type}, {"color", std::string(TypeColor(kgraph, type))}});
   }
   meta["types"] = std::move(types);
-  meta["default_color"] = std::string(TypeColor(""));
+  meta["default_color"] = std::string(TypeColor(kgraph, ""));
   const bool positioned = boost::num_vertices(g) > kBrowserLayoutMaxNodes;
   meta["layout"] = positioned ? "positions" : "browser";
   const std::vector<std::pair<double, double>> positions =

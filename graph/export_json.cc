@@ -266,6 +266,21 @@ std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
   w.String(kgraph.rules_fingerprint);
   w.Raw(",\"documents\":");
   w.Strings(kgraph.documents);
+  if (!kgraph.types.empty()) {
+    w.Raw(",\"types\":[");
+    for (size_t i = 0; i < kgraph.types.size(); ++i) {
+      w.Raw(i > 0 ? ",{\"type\":" : "{\"type\":");
+      w.String(kgraph.types[i].type);
+      w.Raw(",\"color\":");
+      w.String(kgraph.types[i].color);
+      w.Raw("}");
+    }
+    w.Raw("]");
+  }
+  if (!kgraph.relations.empty()) {
+    w.Raw(",\"relations\":");
+    w.Strings(kgraph.relations);
+  }
   w.Raw("},\"nodes\":[");
   bool first = true;
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
@@ -347,6 +362,14 @@ std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
   meta["generator"] = kgraph.generator;
   meta["rules"] = kgraph.rules_fingerprint;
   meta["documents"] = kgraph.documents;
+  if (!kgraph.types.empty()) {
+    Json types = Json::array();
+    for (const KnowledgeGraph::TypeStyle& t : kgraph.types) {
+      types.push_back(Json{{"type", t.type}, {"color", t.color}});
+    }
+    meta["types"] = std::move(types);
+  }
+  if (!kgraph.relations.empty()) meta["relations"] = kgraph.relations;
   root["graph"] = std::move(meta);
 
   Json nodes = Json::array();

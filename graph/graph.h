@@ -85,6 +85,15 @@ struct KnowledgeGraph {
   std::vector<std::string> documents;
   std::string generator;          // "kgextract 0.1.0"
   std::string rules_fingerprint;  // RuleSet::fingerprint()
+  // The schema's entity types with their colours, in schema (legend) order, and its relation
+  // names: the exports, the picture and the viewer read them, so a type or relation a rule
+  // pack adds is drawn and listed like the built-in ones. Empty for a graph made without a
+  // schema: the built-in types' colours apply.
+  struct TypeStyle {
+    std::string type, color;
+  };
+  std::vector<TypeStyle> types;
+  std::vector<std::string> relations;
 };
 
 // The nodes and edges of one document, before merging.
@@ -205,10 +214,11 @@ void FilterEdges(const EdgeFilter& filter, KnowledgeGraph* graph);
 // Fills the analytics fields of every node from the graph's current edges. Deterministic.
 void AnnotateMetrics(KnowledgeGraph* graph);
 
-// The colour of a node type in every picture and in GEXF's viz:color ("#0072B2"), and the
-// types in legend order. Okabe-Ito palette: distinguishable with colour-blindness.
-std::string_view TypeColor(std::string_view type);
-const std::vector<std::string>& NodeTypes();
+// The colour of a node type in every picture and in GEXF's viz:color ("#0072B2"): the graph's
+// schema colour, else the built-in one (Okabe-Ito, told apart with colour-blindness), else grey;
+// and the types in legend order.
+std::string_view TypeColor(const KnowledgeGraph& graph, std::string_view type);
+std::vector<std::string> NodeTypes(const KnowledgeGraph& graph);
 
 // Node-link JSON (the output contract in README.md), one line, keys in a fixed order.
 std::string ToNodeLinkJson(const KnowledgeGraph& graph, bool pretty = false);

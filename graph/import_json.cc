@@ -170,7 +170,28 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
     r.String("generator", &kg.generator);
     r.String("rules", &kg.rules_fingerprint);
     r.Strings("documents", &kg.documents);
+    r.Strings("relations", &kg.relations);
     if (!r.ok()) return false;
+    // The schema's types and colours (absent from graphs written before there was a schema).
+    if (const Json* types = r.Find("types")) {
+      auto bad = [&] {
+        *error = "graph.types must be an array of {\"type\": string, \"color\": \"#RRGGBB\"}";
+        return false;
+      };
+      if (!types->is_array()) return bad();
+      for (const Json& t : *types) {
+        if (!t.is_object() || !t.contains("type") || !t["type"].is_string() ||
+            !t.contains("color") || !t["color"].is_string()) {
+          return bad();
+        }
+        std::string color = t["color"].get<std::string>();
+        if (color.size() != 7 || color[0] != '#' ||
+            color.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
+          return bad();
+        }
+        kg.types.push_back({t["type"].get<std::string>(), color});
+      }
+    }
   }
 
   const Json* nodes = top.Find("nodes");

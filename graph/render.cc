@@ -262,7 +262,7 @@ const char* TypeName(const std::string& type) {
 }
 
 // The legend: a caption with the counts, the node types with their colours, the edge styles.
-std::string LegendHtml(bool has_other_type, size_t nodes, size_t typed, size_t co, size_t co_drawn,
+std::string LegendHtml(const KnowledgeGraph& kgraph, bool has_other_type, size_t nodes, size_t typed, size_t co, size_t co_drawn,
                        size_t unconnected_left_out) {
   auto plural = [](size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -285,10 +285,10 @@ std::string LegendHtml(bool has_other_type, size_t nodes, size_t typed, size_t c
       "<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
       "CELLPADDING=\"3\" BGCOLOR=\"#FFFFFF\">";
   html += "<TR><TD ALIGN=\"LEFT\"><B>" + HtmlText(caption) + "</B></TD></TR>" + row;
-  std::vector<std::string> types = NodeTypes();
+  std::vector<std::string> types = NodeTypes(kgraph);
   if (has_other_type) types.push_back("");
   for (size_t i = 0; i < types.size(); ++i) {
-    html += (i > 0 ? gap : "") + "<TD BGCOLOR=\"" + std::string(TypeColor(types[i])) +
+    html += (i > 0 ? gap : "") + "<TD BGCOLOR=\"" + std::string(TypeColor(kgraph, types[i])) +
             "\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
             TypeName(types[i]) + "</TD>";
   }
@@ -443,8 +443,8 @@ bool RenderGraph(const KnowledgeGraph& kgraph, std::string_view format, std::str
         Agnode_t* node = agnode(graph, Mutable(unique.c_str()), 1);
         nodes[v] = node;
 
-        std::string_view fill = TypeColor(p.type);
-        has_other_type = has_other_type || fill == TypeColor("");
+        std::string_view fill = TypeColor(kgraph, p.type);
+        has_other_type = has_other_type || fill == TypeColor(kgraph, "");
         double scale = std::log2(1.0 + degree[v]);
         Set(node, "shape", "box");
         Set(node, "style", "filled,rounded");
@@ -494,7 +494,7 @@ bool RenderGraph(const KnowledgeGraph& kgraph, std::string_view format, std::str
         }
       }
       SetHtmlLabel(graph, graph,
-                   LegendHtml(has_other_type, n, typed.size(), co_total, co_drawn, left_out));
+                   LegendHtml(kgraph, has_other_type, n, typed.size(), co_total, co_drawn, left_out));
 
       if (!session.Layout(large ? "sfdp" : "neato")) {
         *error = "Graphviz layout failed";

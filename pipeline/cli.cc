@@ -74,6 +74,11 @@ constexpr const char* kUsage =
     "                        mentions' start and end are code point offsets into it\n"
     "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA or the\n"
     "                        data/ directory of the source tree)\n"
+    "      --rules DIR       add a rule pack: DIR/schema (types, relations), DIR/rules/\n"
+    "                        {entities,relations,inference}.rules; repeatable, in order\n"
+    "                        (docs/rules.md)\n"
+    "      --no-default-rules  leave out the built-in pack (the data directory's schema and\n"
+    "                        rules/); its word lists and gazetteers stay. Needs --rules\n"
     "  -q, --quiet           no progress bar and no summary on standard error (a progress\n"
     "                        bar is shown only when standard error is a terminal)\n"
     "      --explain         print, for every sentence, what the relation rules saw (typed\n"
@@ -103,6 +108,8 @@ struct Options {
   bool pretty = false, quiet = false, explain = false;
   int threads = 0;
   std::string data_dir;
+  std::vector<std::string> packs;  // --rules DIR, in order
+  bool default_rules = true;
   EdgeFilter filter;
   InputOptions input;
   uint64_t chunk_bytes = kDefaultChunkBytes;
@@ -268,6 +275,12 @@ int RunCli(int argc, char** argv) {
       opt.threads = static_cast<int>(v);
     } else if (args.Is(nullptr, "--data")) {
       if (!args.Value(&opt.data_dir)) return Fail(kExitUsage, a + " needs a directory");
+    } else if (args.Is(nullptr, "--rules")) {
+      std::string dir;
+      if (!args.Value(&dir)) return Fail(kExitUsage, a + " needs a rule pack directory");
+      opt.packs.push_back(dir);
+    } else if (a == "--no-default-rules") {
+      opt.default_rules = false;
     } else if (args.Is(nullptr, "--min-weight")) {
       std::string w;
       if (!args.Value(&w)) return Fail(kExitUsage, a + " needs a number");
@@ -384,8 +397,19 @@ int RunCli(int argc, char** argv) {
   }
 
   std::unique_ptr<Pipeline> pipeline;
-  if (Status s = Pipeline::Create(opt.data_dir, &pipeline); !s.ok()) {
+  RuleSetOptions rule_options;
+  rule_options.data_dir = opt.data_dir;
+  rule_options.default_rules = opt.default_rules;
+  rule_options.packs = opt.packs;
+  if (!opt.default_rules && opt.packs.empty()) {
+    return Fail(kExitUsage, "--no-default-rules needs at least one --rules DIR");
+  }
+  if (Status s = Pipeline::Create(rule_options, &pipeline); !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
+  }
+  if (Status s = CheckRelationNames(opt.filter.relations, pipeline->rules().schema().RelationNames());
+      !s.ok()) {
+    return Fail(kExitUsage, s.message());
   }
   RunOptions run;
   run.threads = opt.threads;
@@ -484,6 +508,7 @@ int RunCli(int argc, char** argv) {
       KnowledgeGraph one =
           MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint(),
                          opt.resolve.max_evidence, opt.max_node_mentions);
+      SetSchema(pipeline->rules().schema(), &one);
       FilterEdges(opt.filter, &one);
       AnnotateMetrics(&one);
       if (opt.formats.size() == 1)

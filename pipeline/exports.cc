@@ -1,4 +1,5 @@
 // Export formats and output file naming, shared by the main command and `kgextract render`.
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -9,15 +10,6 @@
 #include "pipeline/pipeline.h"
 
 namespace kg {
-namespace {
-
-// The relation vocabulary of the output contract (README.md), plus the co-occurrence edges.
-constexpr std::string_view kRelations[] = {
-    "speaker_of", "panelist_of", "moderator_of", "part_of",    "attended",
-    "organized",  "held_at",     "located_in",   "from",       "affiliated_with",
-    "met",        "helped",      "thanked",      "related_to", "co_occurs"};
-
-}  // namespace
 
 const std::vector<std::string>& ExportFormats() {
   static const std::vector<std::string> formats = {"json", "graphml", "gexf", "csv",
@@ -71,16 +63,20 @@ Status ParseRelationList(std::string_view list, std::vector<std::string>* relati
   for (size_t pos = 0; pos <= list.size();) {
     size_t comma = std::min(list.find(',', pos), list.size());
     std::string_view name = list.substr(pos, comma - pos);
-    bool known = false;
-    for (std::string_view r : kRelations) known = known || r == name;
-    if (!known) {
-      std::string all;
-      for (std::string_view r : kRelations) all += (all.empty() ? "" : ", ") + std::string(r);
-      return Status::Usage("--relations: unknown relation '" + std::string(name) +
-                           "' (known: " + all + ")");
-    }
+    if (name.empty()) return Status::Usage("--relations: an empty name in '" + std::string(list) + "'");
     relations->emplace_back(name);
     pos = comma + 1;
+  }
+  return Status::Ok();
+}
+
+Status CheckRelationNames(const std::vector<std::string>& names,
+                          const std::vector<std::string>& known) {
+  for (const std::string& name : names) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string all;
+    for (const std::string& r : known) all += (all.empty() ? "" : ", ") + r;
+    return Status::Usage("--relations: unknown relation '" + name + "' (known: " + all + ")");
   }
   return Status::Ok();
 }

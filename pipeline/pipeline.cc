@@ -26,10 +26,22 @@
 namespace kg {
 
 Status Pipeline::Create(const std::string& data_dir, std::unique_ptr<Pipeline>* out) {
+  RuleSetOptions options;
+  options.data_dir = data_dir;
+  return Create(options, out);
+}
+
+Status Pipeline::Create(const RuleSetOptions& options, std::unique_ptr<Pipeline>* out) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
-  if (Status s = RuleSet::Load(data_dir, &p->rules_); !s.ok()) return s;
+  if (Status s = RuleSet::Load(options, &p->rules_); !s.ok()) return s;
   *out = std::move(p);
   return Status::Ok();
+}
+
+void SetSchema(const Schema& schema, KnowledgeGraph* graph) {
+  graph->types.clear();
+  for (const Schema::Type& t : schema.types()) graph->types.push_back({t.name, t.color});
+  graph->relations = schema.RelationNames();
 }
 
 DocumentGraph Pipeline::Process(const Document& doc, Tokenizer& tokenizer,
@@ -258,6 +270,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   merge_ready();  // nothing is left to merge unless a worker stopped early
   result->files = files;
   merger.Finish(GeneratorName(), rules_->fingerprint(), &result->graph);
+  SetSchema(rules_->schema(), &result->graph);
   for (auto v : boost::make_iterator_range(boost::vertices(result->graph.graph))) {
     const NodeProps& p = result->graph.graph[v];
     uint64_t all = 0;

@@ -75,6 +75,8 @@ struct RunResult {
 class Pipeline {
  public:
   static Status Create(const std::string& data_dir, std::unique_ptr<Pipeline>* out);
+  // With rule packs (--rules DIR, --no-default-rules).
+  static Status Create(const RuleSetOptions& options, std::unique_ptr<Pipeline>* out);
 
   // Reads, extracts and merges `inputs` (files, folders, "-" for standard input). Fails when an
   // input does not exist, a folder has nothing to read, or ICU is unavailable; a document that
@@ -135,6 +137,13 @@ Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& 
 // Option values shared by the main command and `kgextract render`: "--relations met,from"
 // (names checked against the relation vocabulary) and "--min-weight 2".
 Status ParseRelationList(std::string_view list, std::vector<std::string>* relations);
+// A usage error naming the first of `names` not in `known` (a schema's RelationNames(), or a
+// graph's relations), with the known ones.
+Status CheckRelationNames(const std::vector<std::string>& names,
+                          const std::vector<std::string>& known);
+// Records the schema's types (with colours) and relation names in the graph (the exports,
+// the picture and the viewer read them).
+void SetSchema(const Schema& schema, KnowledgeGraph* graph);
 Status ParseMinWeight(std::string_view text, double* min_weight);
 
 // "kgextract 0.1.0": the generator field of every graph.

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -150,6 +151,19 @@ int RunRenderCommand(int argc, char** argv) {
   KnowledgeGraph graph;
   if (std::string error; !FromNodeLinkJson(bytes, &graph, &error)) {
     return Fail(kExitInputInvalid, input + ": " + error);
+  }
+  // The relations a graph may hold are its schema's (recorded by the run that wrote it); an
+  // older graph without them is checked against the relations it has.
+  std::vector<std::string> known = graph.relations;
+  if (known.empty()) {
+    std::set<std::string> present = {"co_occurs"};
+    for (auto e : boost::make_iterator_range(boost::edges(graph.graph))) {
+      present.insert(graph.graph[e].relation);
+    }
+    known.assign(present.begin(), present.end());
+  }
+  if (Status s = CheckRelationNames(filter.relations, known); !s.ok()) {
+    return Fail(kExitUsage, input + ": " + s.message());
   }
   FilterEdges(filter, &graph);
   AnnotateMetrics(&graph);

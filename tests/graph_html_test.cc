@@ -62,7 +62,7 @@ KnowledgeGraph NastyGraph() {
   const std::vector<std::string>& names = NastyNames();
   std::vector<Graph::vertex_descriptor> v;
   for (size_t i = 0; i < names.size(); ++i) {
-    const std::string& type = NodeTypes()[i % NodeTypes().size()];
+    const std::string type = NodeTypes(KnowledgeGraph{})[i % NodeTypes(KnowledgeGraph{}).size()];
     std::string id = type + ":" + std::to_string(i) + "<&>\"" + names[i];
     v.push_back(AddNode(&kg, id, names[i], type));
     NodeProps& n = kg.graph[v.back()];
@@ -98,7 +98,7 @@ KnowledgeGraph MidGraph() {
   kg.documents = {"mid.txt"};
   std::vector<Graph::vertex_descriptor> v;
   for (int i = 0; i < 60; ++i) {
-    const std::string& type = NodeTypes()[static_cast<size_t>(i) % NodeTypes().size()];
+    const std::string type = NodeTypes(KnowledgeGraph{})[static_cast<size_t>(i) % NodeTypes(KnowledgeGraph{}).size()];
     std::string label = type.substr(0, 1);  // "Person 0", "Org 1", ...
     for (char c : type.substr(1)) label.push_back(static_cast<char>(c - 'A' + 'a'));
     label += " " + std::to_string(i);
@@ -130,7 +130,7 @@ KnowledgeGraph LargeGraph(int nodes) {
   kg.documents = {"large.txt"};
   std::vector<Graph::vertex_descriptor> v;
   for (int i = 0; i < nodes; ++i) {
-    const std::string& type = NodeTypes()[static_cast<size_t>(i) % NodeTypes().size()];
+    const std::string type = NodeTypes(KnowledgeGraph{})[static_cast<size_t>(i) % NodeTypes(KnowledgeGraph{}).size()];
     const std::string label = "Entity number " + std::to_string(i);
     v.push_back(AddNode(&kg, NodeId(type, label), label, type));
     NodeProps& n = kg.graph[v.back()];
@@ -266,10 +266,10 @@ TEST(HtmlViewerTest, DataBlockHoldsNastyNamesUnchanged) {
 
 TEST(HtmlViewerTest, PassesTheTypeColoursOfStyle) {
   const nlohmann::json data = ParseData(ToHtml(KnowledgeGraph{}));
-  ASSERT_EQ(data["graph"]["types"].size(), NodeTypes().size());
-  for (size_t i = 0; i < NodeTypes().size(); ++i) {
-    EXPECT_EQ(data["graph"]["types"][i]["type"], NodeTypes()[i]);
-    EXPECT_EQ(data["graph"]["types"][i]["color"], std::string(TypeColor(NodeTypes()[i])));
+  ASSERT_EQ(data["graph"]["types"].size(), NodeTypes(KnowledgeGraph{}).size());
+  for (size_t i = 0; i < NodeTypes(KnowledgeGraph{}).size(); ++i) {
+    EXPECT_EQ(data["graph"]["types"][i]["type"], NodeTypes(KnowledgeGraph{})[i]);
+    EXPECT_EQ(data["graph"]["types"][i]["color"], std::string(TypeColor(KnowledgeGraph{}, NodeTypes(KnowledgeGraph{})[i])));
   }
   EXPECT_EQ(data["graph"]["types"][0]["color"], "#0072B2");
   EXPECT_EQ(data["graph"]["default_color"], "#999999");

@@ -235,8 +235,8 @@ TEST(RenderGraphSvg, LegendListsTypesWithTheirColours) {
   std::string lower = svg;
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  for (const std::string& type : NodeTypes()) {
-    std::string color(TypeColor(type));
+  for (const std::string& type : NodeTypes(KnowledgeGraph{})) {
+    std::string color(TypeColor(KnowledgeGraph{}, type));
     std::transform(color.begin(), color.end(), color.begin(),
                    [](unsigned char c) { return std::tolower(c); });
     // One swatch in the legend, at least one node box of that colour.
@@ -337,7 +337,7 @@ TEST(RenderGraph, UnknownFormatFailsWithMessage) {
 // A synthetic graph of `n` nodes in a ring of typed edges plus co-occurrences, deterministic.
 KnowledgeGraph SyntheticGraph(int n, int co_per_node) {
   KnowledgeGraph kg;
-  const std::vector<std::string>& types = NodeTypes();
+  const std::vector<std::string> types = NodeTypes(KnowledgeGraph{});
   for (int i = 0; i < n; ++i) {
     AddNode(&kg, "node:" + std::to_string(i), "Entity number " + std::to_string(i),
             types[static_cast<size_t>(i) % types.size()]);
