@@ -275,6 +275,150 @@ class RulesTest(CliTestCase):
         self.assertIn(f"{rules}:{line_no}:", last)
 
 
+class RulePacksTest(CliTestCase):
+    """Issue 10: a rule pack (--rules DIR) adds an entity type and a relation with no C++
+    change; they appear in every export; pack errors name the file, line and column."""
+
+    TEXT = ("Dana Whitfield won the Lovelace Prize for her work on compilers at RustConf 2025 "
+            "in Portland.\n")
+
+    def pack(self):
+        return os.path.join(os.path.dirname(os.path.abspath(DATA)), "tests", "packs", "awards")
+
+    def make_pack(self, name, files):
+        """A pack folder under self.tmp holding `files` ({relative path: text})."""
+        root = os.path.join(self.tmp, name)
+        for rel, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+            with open(os.path.join(root, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+        return root
+
+    def test_pack_type_and_relation_appear_in_every_export(self):
+        report = self.write("report.txt", self.TEXT)
+        base = os.path.join(self.tmp, "out")
+        r = run(["-q", "--rules", self.pack(), "-f", "json,graphml,gexf,csv,dot,html", "-o", base,
+                 report])
+        self.assertExit(r, EXIT_OK)
+        with open(base + ".json", encoding="utf-8") as f:
+            graph = json.load(f)
+        nodes = {n["id"]: n["type"] for n in graph["nodes"]}
+        self.assertEqual(nodes["award:lovelace-prize"], "AWARD")
+        self.assertIn(("person:dana-whitfield", "won", "award:lovelace-prize"),
+                      {(l["source"], l["relation"], l["target"]) for l in graph["links"]})
+        self.assertIn({"type": "AWARD", "color": "#56B4E9"}, graph["graph"]["types"])
+        self.assertIn("won", graph["graph"]["relations"])
+
+        ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+        root = ET.parse(base + ".graphml").getroot()
+        keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+        def data(el):
+            return {keys[d.get("key")]: d.text for d in el.findall("g:data", ns)}
+        gml_nodes = {n.get("id"): data(n) for n in root.iter("{%s}node" % ns["g"])}
+        self.assertEqual(gml_nodes["award:lovelace-prize"]["type"], "AWARD")
+        self.assertIn("won", [data(e).get("relation") for e in root.iter("{%s}edge" % ns["g"])])
+
+        with open(base + ".gexf", encoding="utf-8") as f:
+            gexf = f.read()
+        award = gexf[gexf.index('id="award:lovelace-prize"'):]
+        award = award[:award.index("</node>")]
+        self.assertIn('value="AWARD"', award)
+        self.assertIn('<viz:color r="86" g="180" b="233"/>', award)
+        self.assertIn('label="won"', gexf)
+
+        with open(base + ".nodes.csv", encoding="utf-8") as f:
+            self.assertIn("award:lovelace-prize", [row.split(",")[0] for row in f if "AWARD" in row])
+        with open(base + ".edges.csv", encoding="utf-8") as f:
+            self.assertTrue(any("person:dana-whitfield" in row and ",won," in row for row in f))
+
+        with open(base + ".dot", encoding="utf-8") as f:
+            dot = f.read()
+        line = next(l for l in dot.splitlines() if l.lstrip().startswith('"award:lovelace-prize" ['))
+        self.assertIn('fillcolor="#56B4E9"', line)
+        self.assertIn('relation="won"', dot)
+
+        with open(base + ".html", encoding="utf-8") as f:
+            html = f.read()
+        # (assertTrue: a failing assertIn would print the whole page.)
+        self.assertTrue('{"type":"AWARD","color":"#56B4E9"}' in html, "no AWARD in the legend")
+        self.assertTrue('"type":"AWARD"' in html.split('"nodes":', 1)[1], "no AWARD node")
+        self.assertTrue('"relation":"won"' in html, "no won edge")
+
+    def test_relations_filter_knows_the_pack_relations(self):
+        report = self.write("report.txt", self.TEXT)
+        r = run(["-q", "--rules", self.pack(), "--relations", "won", report])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual({l["relation"] for l in json.loads(r.stdout)["links"]}, {"won"})
+        r = run(["-q", "--relations", "won", report])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "--relations: unknown relation 'won'")
+
+    def test_no_default_rules_keeps_only_the_pack_types(self):
+        pack = self.make_pack("people-and-awards", {
+            "schema": "type | PERSON | #0072B2 | - | people\n"
+                      "type | AWARD | #56B4E9 | - | prizes\n"
+                      "relation | won | PERSON | AWARD | directed | won it\n",
+            "rules/entities.rules": "award_name | AWARD | chunk | \\S\\s+Prize$\n",
+            "rules/relations.rules": "won | won | 1 | 2 | - | {PERSON} won (?:the )?{AWARD}\n",
+        })
+        report = self.write("report.txt", self.TEXT)
+        r = run(["-q", "--no-default-rules", "--rules", pack, report])
+        self.assertExit(r, EXIT_OK)
+        graph = json.loads(r.stdout)
+        self.assertEqual(sorted((n["id"], n["type"]) for n in graph["nodes"]),
+                         [("award:lovelace-prize", "AWARD"), ("person:dana-whitfield", "PERSON")])
+        self.assertEqual([l["relation"] for l in graph["links"] if l["relation"] != "co_occurs"],
+                         ["won"])
+        self.assertEqual(graph["graph"]["relations"], ["won", "co_occurs"])
+
+    def test_no_default_rules_needs_a_pack(self):
+        r = run(["--no-default-rules", self.write("report.txt", self.TEXT)])
+        self.assertExit(r, EXIT_USAGE)
+        self.assertOneLineError(r, "--no-default-rules needs at least one --rules DIR")
+
+    def test_pack_errors_name_file_line_and_column(self):
+        report = self.write("report.txt", self.TEXT)
+        cases = [
+            # (files, the file with the error, line:column, message fragment)
+            ({"rules/relations.rules": "# c\nx | wins | 1 | 2 | - | {PERSON} won {ORG}\n"},
+             "rules/relations.rules", "2:5", "unknown relation 'wins'"),
+            ({"rules/relations.rules": "x | attended | 1 | 2 | - | {PLACE} hosted {EVENT}\n"},
+             "rules/relations.rules", "1:16", "subject 1 is a PLACE, but attended takes PERSON"),
+            ({"rules/relations.rules": "x | met | @narrator | 1 | - | met {TROPHY}\n"},
+             "rules/relations.rules", "1:31", "unknown slot {TROPHY}"),
+            ({"rules/entities.rules": "x | TROPHY | chunk | Cup$\n"},
+             "rules/entities.rules", "1:5", "unknown entity type 'TROPHY'"),
+            ({"rules/entities.rules": "x | PLACE.planet | chunk | Mars$\n"},
+             "rules/entities.rules", "1:5", "PLACE has no subtype 'planet'"),
+            ({"rules/inference.rules": "x | held_at | TALK | PERSON\n"},
+             "rules/inference.rules", "1:22", "object PERSON is a PERSON, but held_at takes"),
+            ({"schema": "type | Award | #56B4E9 | - | prizes\n"},
+             "schema", "1:8", "a type name is 1 to 24 letters A-Z"),
+            ({"schema": "type | AWARD | blue | - | prizes\n"},
+             "schema", "1:16", "a colour is #RRGGBB"),
+            ({"schema": "relation | won | PERSON | TROPHY | directed | won\n"},
+             "schema", "1:27", "unknown type 'TROPHY'"),
+            ({"schema": "type | ORG | #000000 | - | again\n"},
+             "schema", "1:8", "type ORG is already defined at"),
+            ({"schema": "relation | greeted | PERSON | PERSON | sometimes | met\n"},
+             "schema", "1:40", "expected 'directed' or 'symmetric'"),
+        ]
+        for i, (files, bad, place, message) in enumerate(cases):
+            with self.subTest(message=message):
+                pack = self.make_pack(f"pack{i}", files)
+                r = run(["-q", "--rules", pack, report])
+                self.assertExit(r, EXIT_RULES)
+                self.assertOneLineError(r, f"{os.path.join(pack, bad)}:{place}: ", message)
+                self.assertEqual(r.stdout, b"")
+
+    def test_a_folder_that_is_no_pack_is_an_error(self):
+        empty = os.path.join(self.tmp, "empty")
+        os.mkdir(empty)
+        r = run(["-q", "--rules", empty, self.write("report.txt", self.TEXT)])
+        self.assertExit(r, EXIT_RULES)
+        self.assertOneLineError(r, f"{empty}: not a rule pack")
+
+
 class OutputTest(CliTestCase):
 
     def test_json_and_graphml_with_base_name(self):
