@@ -262,8 +262,8 @@ const char* TypeName(const std::string& type) {
 }
 
 // The legend: a caption with the counts, the node types with their colours, the edge styles.
-std::string LegendHtml(const KnowledgeGraph& kgraph, bool has_other_type, size_t nodes, size_t typed, size_t co, size_t co_drawn,
-                       size_t unconnected_left_out) {
+std::string LegendHtml(const KnowledgeGraph& kgraph, bool has_other_type, size_t nodes,
+                       size_t typed, size_t co, size_t co_drawn, size_t unconnected_left_out) {
   auto plural = [](size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
@@ -493,8 +493,9 @@ bool RenderGraph(const KnowledgeGraph& kgraph, std::string_view format, std::str
           }
         }
       }
-      SetHtmlLabel(graph, graph,
-                   LegendHtml(kgraph, has_other_type, n, typed.size(), co_total, co_drawn, left_out));
+      SetHtmlLabel(
+          graph, graph,
+          LegendHtml(kgraph, has_other_type, n, typed.size(), co_total, co_drawn, left_out));
 
       if (!session.Layout(large ? "sfdp" : "neato")) {
         *error = "Graphviz layout failed";

@@ -407,7 +407,8 @@ int RunCli(int argc, char** argv) {
   if (Status s = Pipeline::Create(rule_options, &pipeline); !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
   }
-  if (Status s = CheckRelationNames(opt.filter.relations, pipeline->rules().schema().RelationNames());
+  if (Status s =
+          CheckRelationNames(opt.filter.relations, pipeline->rules().schema().RelationNames());
       !s.ok()) {
     return Fail(kExitUsage, s.message());
   }

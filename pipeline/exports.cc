@@ -63,7 +63,8 @@ Status ParseRelationList(std::string_view list, std::vector<std::string>* relati
   for (size_t pos = 0; pos <= list.size();) {
     size_t comma = std::min(list.find(',', pos), list.size());
     std::string_view name = list.substr(pos, comma - pos);
-    if (name.empty()) return Status::Usage("--relations: an empty name in '" + std::string(list) + "'");
+    if (name.empty())
+      return Status::Usage("--relations: an empty name in '" + std::string(list) + "'");
     relations->emplace_back(name);
     pos = comma + 1;
   }

@@ -13,8 +13,8 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 

@@ -98,7 +98,8 @@ KnowledgeGraph MidGraph() {
   kg.documents = {"mid.txt"};
   std::vector<Graph::vertex_descriptor> v;
   for (int i = 0; i < 60; ++i) {
-    const std::string type = NodeTypes(KnowledgeGraph{})[static_cast<size_t>(i) % NodeTypes(KnowledgeGraph{}).size()];
+    const std::string type =
+        NodeTypes(KnowledgeGraph{})[static_cast<size_t>(i) % NodeTypes(KnowledgeGraph{}).size()];
     std::string label = type.substr(0, 1);  // "Person 0", "Org 1", ...
     for (char c : type.substr(1)) label.push_back(static_cast<char>(c - 'A' + 'a'));
     label += " " + std::to_string(i);
@@ -130,7 +131,8 @@ KnowledgeGraph LargeGraph(int nodes) {
   kg.documents = {"large.txt"};
   std::vector<Graph::vertex_descriptor> v;
   for (int i = 0; i < nodes; ++i) {
-    const std::string type = NodeTypes(KnowledgeGraph{})[static_cast<size_t>(i) % NodeTypes(KnowledgeGraph{}).size()];
+    const std::string type =
+        NodeTypes(KnowledgeGraph{})[static_cast<size_t>(i) % NodeTypes(KnowledgeGraph{}).size()];
     const std::string label = "Entity number " + std::to_string(i);
     v.push_back(AddNode(&kg, NodeId(type, label), label, type));
     NodeProps& n = kg.graph[v.back()];
@@ -269,7 +271,8 @@ TEST(HtmlViewerTest, PassesTheTypeColoursOfStyle) {
   ASSERT_EQ(data["graph"]["types"].size(), NodeTypes(KnowledgeGraph{}).size());
   for (size_t i = 0; i < NodeTypes(KnowledgeGraph{}).size(); ++i) {
     EXPECT_EQ(data["graph"]["types"][i]["type"], NodeTypes(KnowledgeGraph{})[i]);
-    EXPECT_EQ(data["graph"]["types"][i]["color"], std::string(TypeColor(KnowledgeGraph{}, NodeTypes(KnowledgeGraph{})[i])));
+    EXPECT_EQ(data["graph"]["types"][i]["color"],
+              std::string(TypeColor(KnowledgeGraph{}, NodeTypes(KnowledgeGraph{})[i])));
   }
   EXPECT_EQ(data["graph"]["types"][0]["color"], "#0072B2");
   EXPECT_EQ(data["graph"]["default_color"], "#999999");
