@@ -165,6 +165,23 @@ class RuleSet {
   static Status CheckRuleFile(std::string_view kind, const std::string& path);
   ~RuleSet();
 
+  // Runs every rule's `example:` and `counter-example:` lines (docs/rules.md) through the
+  // whole extraction; `failures` gets one entry per example that does not hold, and `examples`
+  // the number run. A non-OK Status only when ICU fails.
+  struct RuleCheckFailure {
+    std::string file;
+    int line = 0;  // the example's line
+    std::string rule, problem;
+  };
+  Status CheckExamples(std::vector<RuleCheckFailure>* failures, size_t* examples) const;
+  // Every rule of the loaded packs, for `rules stats`: name, kind (entity, relation,
+  // inference), file and line.
+  struct RuleInfo {
+    std::string name, kind, file;
+    int line = 0;
+  };
+  std::vector<RuleInfo> Rules() const;
+
   // A hash of every loaded file's bytes: recorded in the graph so a result names its rules.
   const std::string& fingerprint() const { return fingerprint_; }
   // The entity and relation types of every loaded pack.
@@ -177,6 +194,7 @@ class RuleSet {
     std::string subject, object;  // selectors: TYPE, @narrator, @main_event, @main_city, ...
     bool unless_stated = false;   // not for a subject the text gives this relation already
     int line = 0;
+    std::string file;
   };
   const std::vector<InferenceRule>& inference_rules() const { return inference_rules_; }
   // data/lexicon/name_synonyms.tsv: name words that mean the same ("EU" -> "europe").

@@ -17,6 +17,15 @@
 
 namespace kg {
 
+// An `example:` or `counter-example:` line under a rule (docs/rules.md): a text the rule must
+// (or must not) fire on, and optionally what it must find: "=> Lovelace Prize" (the mention's
+// text) for an entity rule, "=> Dana Whitfield -> Lovelace Prize" for a relation rule.
+struct RuleExample {
+  bool counter = false;
+  std::string text, expect;
+  int line = 0;
+};
+
 // An entity rule of data/rules/entities.rules.
 struct RuleSet::EntityRule {
   enum class Mode {
@@ -51,6 +60,7 @@ struct RuleSet::EntityRule {
   std::unique_ptr<re2::RE2> re;
   std::string file;
   int line = 0;
+  std::vector<RuleExample> examples;
 };
 
 // A prefilter over several rules: Match() returns the indexes (into the rule vector it was
@@ -98,6 +108,7 @@ struct RuleSet::RelationRule {
   std::unique_ptr<re2::RE2> re;
   std::string file;
   int line = 0;
+  std::vector<RuleExample> examples;
 };
 
 // Expands the slot macros of a rule pattern ({PERSON}, {PERSON+}, {PLACE.city}, {?}, {ANY},

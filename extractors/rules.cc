@@ -63,6 +63,29 @@ std::string SlotType(std::string_view slot) {
   return std::string(slot.substr(0, slot.find('.')));
 }
 
+// "example: TEXT [=> EXPECT]" or "counter-example: TEXT" (leading spaces allowed); false for
+// any other line.
+bool ParseExample(const std::string& line, int line_no, RuleExample* ex) {
+  std::string t = Trim(line);
+  for (bool counter : {false, true}) {
+    std::string_view key = counter ? "counter-example:" : "example:";
+    if (!t.starts_with(key)) continue;
+    std::string rest = Trim(std::string_view(t).substr(key.size()));
+    ex->counter = counter;
+    ex->line = line_no;
+    size_t arrow = rest.rfind(" => ");
+    if (arrow != std::string::npos) {
+      ex->expect = Trim(std::string_view(rest).substr(arrow + 4));
+      rest = Trim(std::string_view(rest).substr(0, arrow));
+    } else {
+      ex->expect.clear();
+    }
+    ex->text = rest;
+    return true;
+  }
+  return false;
+}
+
 struct RuleFileReader {
   std::string path;
   std::ifstream in;
@@ -89,6 +112,19 @@ struct RuleFileReader {
                          ": " + what);
   }
 };
+
+// Attaches an example line to the rule above it (`examples`, null when there is none).
+Status AddExample(const RuleFileReader& r, const std::string& line,
+                  std::vector<RuleExample>* examples, RuleExample ex) {
+  size_t column = line.find_first_not_of(" \t") + 1;
+  if (examples == nullptr) return r.Error(column, "an example line needs a rule above it");
+  if (ex.text.empty()) return r.Error(column, "an example needs a text");
+  if (ex.counter && !ex.expect.empty()) {
+    return r.Error(column, "a counter-example takes no '=> ...': the rule must not fire at all");
+  }
+  examples->push_back(std::move(ex));
+  return Status::Ok();
+}
 
 std::string PlaceholderRegex(std::string_view type, std::string_view subtype) {
   std::string t;
@@ -293,7 +329,15 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
   if (!r.in) return Status::Rules(path + ": cannot open rule file");
   std::string line;
   std::vector<std::string> f;
+  EntityRule* last = nullptr;
   while (r.Next(&line)) {
+    if (RuleExample ex; ParseExample(line, r.line_no, &ex)) {
+      if (Status s = AddExample(r, line, last ? &last->examples : nullptr, std::move(ex));
+          !s.ok()) {
+        return s;
+      }
+      continue;
+    }
     if (!SplitFields(line, 4, &f)) {
       return r.Error("expected 'name | TYPE[.subtype] | chunk|each|span [force] [keep] | pattern'");
     }
@@ -375,6 +419,7 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
     } else if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
       return r.Error("each/span rules need a capture group");
     }
+    last = rule.get();
     entity_rules_.push_back(std::move(rule));
   }
   fingerprint_ += fp;
@@ -407,7 +452,15 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     }
     return true;
   };
+  RelationRule* last = nullptr;
   while (r.Next(&line)) {
+    if (RuleExample ex; ParseExample(line, r.line_no, &ex)) {
+      if (Status s = AddExample(r, line, last ? &last->examples : nullptr, std::move(ex));
+          !s.ok()) {
+        return s;
+      }
+      continue;
+    }
     if (!SplitFields(line, 6, &f)) {
       return r.Error("expected 'name | relation | subject | object | role | pattern'");
     }
@@ -466,6 +519,7 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
                            Signature(*relation, side == 0) + " (" + relation->defined_at + ")");
       }
     }
+    last = rule.get();
     relation_rules_.push_back(std::move(rule));
   }
   fingerprint_ += fp;
@@ -514,7 +568,7 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
                                                     " (" + relation->defined_at + ")");
       }
     }
-    inference_rules_.push_back({f[0], f[1], f[2], f[3], unless_stated, r.line_no});
+    inference_rules_.push_back({f[0], f[1], f[2], f[3], unless_stated, r.line_no, path});
   }
   fingerprint_ += fp;
   return Status::Ok();

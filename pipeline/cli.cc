@@ -20,6 +20,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: kgextract [options] INPUT...\n"
     "       kgextract render GRAPH.json -o PICTURE.svg|PICTURE.png   (see render --help)\n"
+    "       kgextract rules check|stats ...   check rule packs, rule hits (see rules --help)\n"
     "\n"
     "Reads event reports and writes the knowledge graph of their people, organisations,\n"
     "places, events and talks: one graph of every input. An INPUT is a file, a folder (read\n"
@@ -245,6 +246,10 @@ int RunCli(int argc, char** argv) {
     return kExitUsage;
   }
   if (std::string_view(argv[1]) == "render") return RunRenderCommand(argc - 1, argv + 1);
+  if (std::string_view(argv[1]) == "rules") {
+    const char* env = std::getenv("KGEXTRACT_DATA");
+    return RunRulesCommand(argc - 1, argv + 1, env && *env ? env : KGEXTRACT_DEFAULT_DATA_DIR);
+  }
   Options opt;
   std::string format_list = "json";
   bool options_done = false;

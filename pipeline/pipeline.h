@@ -165,5 +165,8 @@ inline constexpr int kExitRules = 6;
 int ExitCodeFor(const Status& status);
 // `kgextract render GRAPH.json -o picture.svg|png` (argv[0] is "render"); the exit code.
 int RunRenderCommand(int argc, char** argv);
+// `kgextract rules check|stats ...` (pipeline/rules_command.cc); `default_data_dir` is where
+// the main command would look for data/.
+int RunRulesCommand(int argc, char** argv, const std::string& default_data_dir);
 
 }  // namespace kg

@@ -275,9 +275,8 @@ class RulesTest(CliTestCase):
         self.assertIn(f"{rules}:{line_no}:", last)
 
 
-class RulePacksTest(CliTestCase):
-    """Issue 10: a rule pack (--rules DIR) adds an entity type and a relation with no C++
-    change; they appear in every export; pack errors name the file, line and column."""
+class PackTestCase(CliTestCase):
+    """Gives tests/packs/awards (a pack written for the tests) and a way to write others."""
 
     TEXT = ("Dana Whitfield won the Lovelace Prize for her work on compilers at RustConf 2025 "
             "in Portland.\n")
@@ -293,6 +292,11 @@ class RulePacksTest(CliTestCase):
             with open(os.path.join(root, rel), "w", encoding="utf-8") as f:
                 f.write(text)
         return root
+
+
+class RulePacksTest(PackTestCase):
+    """Issue 10: a rule pack (--rules DIR) adds an entity type and a relation with no C++
+    change; they appear in every export; pack errors name the file, line and column."""
 
     def test_pack_type_and_relation_appear_in_every_export(self):
         report = self.write("report.txt", self.TEXT)
@@ -417,6 +421,83 @@ class RulePacksTest(CliTestCase):
         r = run(["-q", "--rules", empty, self.write("report.txt", self.TEXT)])
         self.assertExit(r, EXIT_RULES)
         self.assertOneLineError(r, f"{empty}: not a rule pack")
+
+
+class RulesCommandTest(PackTestCase):
+    """Issue 10: `kgextract rules check` runs every pack's examples and reports problems as
+    file:line; `kgextract rules stats` counts each rule's hits per document."""
+
+    def check(self, *args):
+        return run(["rules", "check", *args])
+
+    def test_check_holds_for_the_built_in_pack_and_the_test_pack(self):
+        r = self.check(DATA, self.pack())
+        self.assertExit(r, EXIT_OK)
+        last = r.stdout.decode().splitlines()[-1]
+        self.assertRegex(last, r"^rules check: \d+ rules, 6 entity types, 15 relations, "
+                               r"\d+ examples: all hold$")
+
+    def test_check_reports_each_kind_of_failing_example(self):
+        rule = "won | won | 1 | 2 | - | {PERSON} won (?:the )?{AWARD}\n"
+        pack = self.make_pack("failing", {
+            "schema": "type | AWARD | #56B4E9 | - | prizes\n"
+                      "relation | won | PERSON | AWARD | directed | won it\n",
+            "rules/entities.rules": "award_name | AWARD | chunk | \\S\\s+Prize$\n",
+            "rules/relations.rules": rule +
+                "example: Dana Whitfield lost the Lovelace Prize.\n" +
+                "counter-example: Dana Whitfield won the Lovelace Prize.\n" +
+                "example: Dana Whitfield won the Lovelace Prize. => Dana -> Turing Prize\n" +
+                "example: Dana Whitfield won the Lovelace Prize. => Dana Whitfield -> Lovelace Prize\n",
+        })
+        r = self.check(pack)
+        self.assertExit(r, EXIT_RULES)
+        path = os.path.join(pack, "rules", "relations.rules")
+        lines = r.stdout.decode().splitlines()
+        self.assertEqual(len(lines), 4, lines)
+        self.assertTrue(lines[0].startswith(f"{path}:2: example of won: the rule did not fire; "
+                                            "found "), lines[0])
+        self.assertEqual(lines[1], f"{path}:3: counter-example of won: the rule fired (found "
+                                   "'Dana Whitfield -> Lovelace Prize')")
+        self.assertEqual(lines[2], f"{path}:4: example of won: expected 'Dana -> Turing Prize', "
+                                   "found 'Dana Whitfield -> Lovelace Prize'")
+        self.assertTrue(lines[3].endswith(" examples: 3 do not hold"), lines[3])
+
+    def test_check_reports_a_pack_that_does_not_load(self):
+        pack = self.make_pack("broken", {
+            "rules/relations.rules": "example: a line before any rule.\n"})
+        r = self.check(pack)
+        self.assertExit(r, EXIT_RULES)
+        path = os.path.join(pack, "rules", "relations.rules")
+        self.assertEqual(r.stdout.decode().splitlines(),
+                         [f"{path}:1:1: an example line needs a rule above it",
+                          "rules check: the packs do not load"])
+
+    def test_stats_counts_hits_per_rule_and_marks_dead_and_one_document_rules(self):
+        pack = self.make_pack("stats", {
+            "schema": "type | AWARD | #56B4E9 | - | prizes\n"
+                      "relation | won | PERSON | AWARD | directed | won it\n",
+            "rules/entities.rules": "award_name | AWARD | chunk | \\S\\s+Prize$\n",
+            "rules/relations.rules": "won | won | 1 | 2 | - | {PERSON} won (?:the )?{AWARD}\n"
+                                     "never | won | 1 | 2 | - | {PERSON} lost to {AWARD}\n",
+        })
+        docs = os.path.join(self.tmp, "docs")
+        os.mkdir(docs)
+        for name, text in [("a.txt", "Dana Whitfield won the Lovelace Prize.\n"),
+                           ("b.txt", "Omar Haddad gave a talk about the Lovelace Prize.\n")]:
+            with open(os.path.join(docs, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        r = run(["rules", "stats", "--rules", pack, docs])
+        self.assertExit(r, EXIT_OK)
+        rows = {}
+        for line in r.stdout.decode().splitlines()[1:]:
+            name, kind, place, hits, documents, note = line.split("\t")
+            rows[name] = (kind, place, int(hits), int(documents), note)
+        relations = os.path.join(pack, "rules", "relations.rules")
+        self.assertEqual(rows["won"], ("relation", f"{relations}:1", 1, 1, "one document"))
+        self.assertEqual(rows["never"], ("relation", f"{relations}:2", 0, 0, "dead"))
+        entities = os.path.join(pack, "rules", "entities.rules")
+        self.assertEqual(rows["award_name"], ("entity", f"{entities}:1", 2, 2, ""))
+        self.assertIn("2 documents", stderr_text(r))
 
 
 class OutputTest(CliTestCase):

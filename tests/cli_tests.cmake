@@ -38,7 +38,7 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
       "The shared graph-format schemas (graphml/graphml.xsd, graphml/catalog.xml)")
 endif()
 
-set(_kg_cli_cases Usage Input Rules RulePacks Output OutputSafety OutputKill Limits InputErrors DataFiles
+set(_kg_cli_cases Usage Input Rules RulePacks RulesCommand Output OutputSafety OutputKill Limits InputErrors DataFiles
                  Export Determinism EndToEnd Corpus CorpusGenerator SourceOffsets CorpusFormats)
 # The 50 SIGKILLs test how the output is replaced, which no sanitizer sees into; under ASan the
 # 50 start-ups took 8 minutes on a busy machine (of the CI's 15), so: the release build only.
