@@ -437,6 +437,14 @@ class RulesCommandTest(PackTestCase):
         self.assertRegex(last, r"^rules check: \d+ rules, 6 entity types, 15 relations, "
                                r"\d+ examples: all hold$")
 
+    def test_check_holds_for_the_academic_pack(self):
+        academic = os.path.join(os.path.dirname(os.path.abspath(DATA)), "data", "packs",
+                                "academic")
+        r = self.check(academic)
+        self.assertExit(r, EXIT_OK)
+        self.assertRegex(r.stdout.decode(), r"^rules check: \d+ rules, 7 entity types, 19 "
+                                            r"relations, \d+ examples: all hold\n$")
+
     def test_check_reports_each_kind_of_failing_example(self):
         rule = "won | won | 1 | 2 | - | {PERSON} won (?:the )?{AWARD}\n"
         pack = self.make_pack("failing", {

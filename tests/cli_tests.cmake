@@ -55,6 +55,16 @@ foreach(_kg_cli_case IN LISTS _kg_cli_cases)
   set_tests_properties(${_kg_cli_name} PROPERTIES LABELS cli TIMEOUT 600)
 endforeach()
 
+# The academic-conference pack (data/packs/academic) scored on the documents and gold written
+# for it (tests/packs/academic): a change that makes the pack worse on them fails.
+add_test(NAME pack_academic_quality
+         COMMAND ${_kg_cli_python} ${CMAKE_CURRENT_LIST_DIR}/pack_quality_test.py
+                 --binary $<TARGET_FILE:kgextract> --data ${PROJECT_SOURCE_DIR}/data
+                 --pack ${PROJECT_SOURCE_DIR}/data/packs/academic
+                 --cases ${CMAKE_CURRENT_LIST_DIR}/packs/academic
+                 --min-entity-f1 0.95 --min-relation-f1 0.93)
+set_tests_properties(pack_academic_quality PROPERTIES LABELS cli TIMEOUT 300)
+
 find_program(KGEXTRACT_NODE NAMES node nodejs DOC "Node.js, for tests/js")
 if(NOT KGEXTRACT_NODE)
   set(KGEXTRACT_NODE node)  # the test then fails and says so, instead of vanishing
