@@ -6,6 +6,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -126,6 +127,57 @@ Status AddExample(const RuleFileReader& r, const std::string& line,
   return Status::Ok();
 }
 
+// "{@NAME}" in `pattern` becomes "(?:BODY)" of "@define NAME = BODY". False (and *error) on
+// a name no earlier @define of the file gives.
+bool ApplyDefines(std::string_view pattern, const std::map<std::string, std::string>& defines,
+                  std::string* out, std::string* error) {
+  out->clear();
+  size_t pos = 0;
+  while (true) {
+    size_t at = pattern.find("{@", pos);
+    if (at == std::string_view::npos) break;
+    size_t close = pattern.find('}', at);
+    if (close == std::string_view::npos) break;
+    std::string name(pattern.substr(at + 2, close - at - 2));
+    auto it = defines.find(name);
+    if (it == defines.end()) {
+      *error = "{@" + name + "}: no '@define " + name + " = ...' above";
+      return false;
+    }
+    out->append(pattern.substr(pos, at - pos)).append("(?:").append(it->second).append(")");
+    pos = close + 1;
+  }
+  out->append(pattern.substr(pos));
+  return true;
+}
+
+// "@define NAME = BODY": a named piece of pattern (a verb list, a noun list) that later rules of
+// the file use as {@NAME}. kNotFound when `line` is no @define.
+Status ParseDefine(const RuleFileReader& r, const std::string& line,
+                   std::map<std::string, std::string>* defines) {
+  std::string t = Trim(line);
+  if (!t.starts_with("@define")) return Status::NotFound("");
+  size_t column = line.find('@') + 1;
+  size_t eq = t.find(" = ");
+  if (!t.starts_with("@define ") || eq == std::string::npos) {
+    return r.Error(column, "expected '@define NAME = pattern'");
+  }
+  std::string name = Trim(std::string_view(t).substr(8, eq - 8));
+  if (name.empty() || name.size() > 48 || !std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      })) {
+    return r.Error(column + 8, "a @define name is A-Z, 0-9 and _, not '" + name + "'");
+  }
+  if (defines->count(name)) return r.Error(column + 8, "@define " + name + " is already defined");
+  std::string body, error;
+  if (!ApplyDefines(Trim(std::string_view(t).substr(eq + 3)), *defines, &body, &error)) {
+    return r.Error(column, error);
+  }
+  if (body.empty()) return r.Error(column, "@define " + name + " has an empty pattern");
+  (*defines)[name] = body;
+  return Status::Ok();
+}
+
 std::string PlaceholderRegex(std::string_view type, std::string_view subtype) {
   std::string t;
   if (type == "?") {
@@ -222,6 +274,29 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       i = close + 1;
       continue;
     }
+    // "{PERSON+:speaker}": a relation rule's endpoint by name (a named capture group).
+    std::string_view slot_name;
+    if (size_t colon = body.find(':'); colon != std::string_view::npos) {
+      slot_name = body.substr(colon + 1);
+      body = body.substr(0, colon);
+      bool valid = !slot_name.empty() && slot_name.size() <= 32 && slot_name[0] >= 'a' &&
+                   slot_name[0] <= 'z' &&
+                   std::all_of(slot_name.begin(), slot_name.end(), [](char ch) {
+                     return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+                   });
+      if (!valid) {
+        *error = "slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
+                 "}: a slot's name is a-z, 0-9 and _, starting with a letter";
+        return false;
+      }
+      if (!capture_slots) {
+        *error = "slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
+                 "}: only relation rules name their slots";
+        return false;
+      }
+    }
+    const std::string named_group =
+        slot_name.empty() ? std::string(open_group) : "(?P<" + std::string(slot_name) + ">";
     bool list = body.ends_with("+");
     if (list) body.remove_suffix(1);
     std::string_view type = body, subtype;
@@ -242,7 +317,20 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
         return false;
       }
     }
-    if (type == "GAP") {
+    if (type == "GAP" && !slot_name.empty()) {
+      *error = "slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
+               "}: GAP is filler, not an endpoint, and takes no name";
+      return false;
+    }
+    if (type == "PLAIN" && !slot_name.empty()) {
+      *error = "slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
+               "}: PLAIN is filler, not an endpoint, and takes no name";
+      return false;
+    }
+    if (type == "PLAIN") {
+      // One character of plain text: not the start of a placeholder, not a full stop.
+      out->append("[^").append(kOpen).append(".]");
+    } else if (type == "GAP") {
       // Filler between two slots within a clause: words, and slots of things (any type but
       // PERSON, whatever types the schema adds; not the narrator ⟨I⟩, which has no index).
       out->append("(?:[^")
@@ -260,10 +348,10 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
           .append(")");
     } else if (type == "ROLE") {
       slot_group("ROLE");
-      out->append(open_group).append("(?i:").append(role_alternation).append("))");
+      out->append(named_group).append("(?i:").append(role_alternation).append("))");
     } else if (type == "NARRATOR") {
       slot_group("NARRATOR");
-      out->append(open_group).append(kOpen).append("I").append(kClose).append(")");
+      out->append(named_group).append(kOpen).append("I").append(kClose).append(")");
     } else if (type == "?" || type == "ANY" || type == "WHO" || entity_type) {
       slot_group(body);
       std::string one = PlaceholderRegex(type, subtype);
@@ -275,11 +363,11 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
         std::string companion = "(?:\\s*\\((?:[^()" + std::string(kOpen) + std::string(kClose) +
                                 "]|" + std::string(kOpen) + "ORG_\\d+" + std::string(kClose) +
                                 ")*\\))?(?:\\s+and (?:his|her|their) [a-z]+)?";
-        out->append(open_group + one + companion +
+        out->append(named_group + one + companion +
                     "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + companion +
                     ")*)");
       } else {
-        out->append(open_group + one + ")");
+        out->append(named_group + one + ")");
       }
     } else {
       std::string types;
@@ -290,7 +378,7 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       }
       *error = "unknown slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
                "}; expected a type of the schema (" + types.substr(0, types.size() - 2) +
-               "; optionally .subtype and +), ?, ANY, WHO, NARRATOR, ROLE or GAP";
+               "; optionally .subtype and +), ?, ANY, WHO, NARRATOR, ROLE, GAP or PLAIN";
       return false;
     }
     i = close + 1;
@@ -330,7 +418,12 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
   std::string line;
   std::vector<std::string> f;
   EntityRule* last = nullptr;
+  std::map<std::string, std::string> defines;
   while (r.Next(&line)) {
+    if (Status s = ParseDefine(r, line, &defines); s.code() != Status::Code::kNotFound) {
+      if (!s.ok()) return s;
+      continue;
+    }
     if (RuleExample ex; ParseExample(line, r.line_no, &ex)) {
       if (Status s = AddExample(r, line, last ? &last->examples : nullptr, std::move(ex));
           !s.ok()) {
@@ -398,8 +491,9 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
             "rules)");
       }
     }
-    std::string expanded, err;
-    if (!ExpandSlotMacros(f[3], role_alternation_, /*capture_slots=*/false, &expanded, &err,
+    std::string pattern, expanded, err;
+    if (!ApplyDefines(f[3], defines, &pattern, &err)) return r.Error(FieldColumn(line, 3), err);
+    if (!ExpandSlotMacros(pattern, role_alternation_, /*capture_slots=*/false, &expanded, &err,
                           schema_loaded_ ? &schema_ : nullptr)) {
       return r.Error(FieldColumn(line, 3), err);
     }
@@ -440,20 +534,34 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     *group = std::stoi(std::string(s));
     return *group >= 1;
   };
-  auto parse_endpoint = [&](const std::string& s, RuleEndpoint* e) {
+  // A slot's name ("speaker" for {PERSON+:speaker}); resolved once the pattern compiles.
+  auto is_name = [](std::string_view s) {
+    return !s.empty() && s.size() <= 32 && s[0] >= 'a' && s[0] <= 'z' &&
+           std::all_of(s.begin(), s.end(), [](char c) {
+             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+           });
+  };
+  auto parse_endpoint = [&](const std::string& s, RuleEndpoint* e, std::string* name) {
     if (s == "@narrator") {
       e->special = kNarrator;
     } else if (s == "@main_event") {
       e->special = kMainEvent;
     } else if (s == "@nearest_talk") {
       e->special = kNearestTalk;
+    } else if (is_name(s)) {
+      *name = s;
     } else {
       return parse_group(s, &e->group);
     }
     return true;
   };
   RelationRule* last = nullptr;
+  std::map<std::string, std::string> defines;
   while (r.Next(&line)) {
+    if (Status s = ParseDefine(r, line, &defines); s.code() != Status::Code::kNotFound) {
+      if (!s.ok()) return s;
+      continue;
+    }
     if (RuleExample ex; ParseExample(line, r.line_no, &ex)) {
       if (Status s = AddExample(r, line, last ? &last->examples : nullptr, std::move(ex));
           !s.ok()) {
@@ -474,26 +582,46 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     }
     rule->file = path;
     rule->line = r.line_no;
-    if (!parse_endpoint(f[2], &rule->subject) || !parse_endpoint(f[3], &rule->object)) {
-      return r.Error(
-          "an endpoint is a group number from 1 to 99, @narrator, @main_event or @nearest_talk");
+    std::string names[3];  // subject, object, role given by slot name
+    for (int side = 0; side < 2; ++side) {
+      if (!parse_endpoint(f[static_cast<size_t>(2 + side)],
+                          side == 0 ? &rule->subject : &rule->object, &names[side])) {
+        return r.Error(FieldColumn(line, static_cast<size_t>(2 + side)),
+                       "an endpoint is a slot's name ({PERSON:speaker} -> speaker), a group "
+                       "number from 1 to 99, @narrator, @main_event or @nearest_talk");
+      }
     }
     if (f[4].starts_with("$")) {
-      if (!parse_group(std::string_view(f[4]).substr(1), &rule->role_group)) {
-        return r.Error("a role '$N' names a group number from 1 to 99");
+      std::string_view ref = std::string_view(f[4]).substr(1);
+      if (is_name(ref)) {
+        names[2] = std::string(ref);
+      } else if (!parse_group(ref, &rule->role_group)) {
+        return r.Error(FieldColumn(line, 4),
+                       "a role '$N' or '$name' names a group number from 1 to 99 or a slot");
       }
     } else if (f[4] != "-") {
       rule->role = f[4];
     }
-    std::string expanded, err;
+    std::string pattern, expanded, err;
+    if (!ApplyDefines(f[5], defines, &pattern, &err)) return r.Error(FieldColumn(line, 5), err);
     std::vector<std::string> slots;
-    if (!ExpandSlotMacros(f[5], role_alternation_, /*capture_slots=*/true, &expanded, &err,
+    if (!ExpandSlotMacros(pattern, role_alternation_, /*capture_slots=*/true, &expanded, &err,
                           schema_loaded_ ? &schema_ : nullptr, &slots)) {
       return r.Error(FieldColumn(line, 5), err);
     }
     rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
     if (!rule->re->ok()) {
       return r.Error(FieldColumn(line, 5), "pattern does not compile: " + rule->re->error());
+    }
+    for (int k = 0; k < 3; ++k) {
+      if (names[k].empty()) continue;
+      const auto& named = rule->re->NamedCapturingGroups();
+      auto it = named.find(names[k]);
+      if (it == named.end()) {
+        return r.Error(FieldColumn(line, static_cast<size_t>(2 + k)),
+                       "no slot is named '" + names[k] + "' (name one: {PERSON:" + names[k] + "})");
+      }
+      (k == 0 ? rule->subject.group : k == 1 ? rule->object.group : rule->role_group) = it->second;
     }
     int groups = rule->re->NumberOfCapturingGroups();
     if (rule->subject.group > groups || rule->object.group > groups || rule->role_group > groups) {

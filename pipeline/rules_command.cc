@@ -72,8 +72,8 @@ int Check(const RuleSetOptions& options) {
   }
   size_t rule_count = rules->Rules().size();
   std::cout << "rules check: " << rule_count << " rules, " << rules->schema().types().size()
-            << " entity types, " << rules->schema().relations().size() << " relations, "
-            << examples << " examples: ";
+            << " entity types, " << rules->schema().relations().size() << " relations, " << examples
+            << " examples: ";
   if (failures.empty()) {
     std::cout << "all hold\n";
     return kExitOk;
