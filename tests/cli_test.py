@@ -1840,7 +1840,8 @@ class DataFilesTest(CliTestCase):
                 lambda c, e=endpoint: c + f"bad_rule | met | {e} | 2 | - | (a) (b)\n".encode())
             n = self.line_count(open(os.path.join(self.pristine, "rules/relations.rules"),
                                      "rb").read())
-            self.assertDataError(data, f"{path}:{n + 1}: an endpoint is a group number from 1 to "
+            self.assertDataError(data, f"{path}:{n + 1}:18: an endpoint is a slot's name "
+                                       "({PERSON:speaker} -> speaker), a group number from 1 to "
                                        "99, @narrator, @main_event or @nearest_talk")
             shutil.rmtree(data)
 
