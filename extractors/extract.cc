@@ -2236,20 +2236,8 @@ class Extractor {
     return !IsPlaceName(Text(c.begin, c.end));
   }
 
-  // How much a typing says about a name: gazetteers and programme lines most, context and
-  // suffix rules less, a bare given name least; what the document said before nothing new.
-  int EvidenceWeight(std::string_view rule) const {
-    if (rule.starts_with("gazetteer:") || rule.starts_with("programme_line") ||
-        rule == "honorific") {
-      return 3;
-    }
-    if (rule == "default:given_name" || rule == "gazetteer:companies_ambiguous" ||
-        rules_.hint_rules_.count(std::string(rule))) {
-      return 1;
-    }
-    if (rule == "document_memory" || rule.starts_with("vote:")) return 0;
-    return 2;
-  }
+  // How much a typing says about a name (data/rules/evidence.weights).
+  int EvidenceWeight(std::string_view rule) const { return rules_.EvidenceWeight(rule); }
 
   // One name, one type per document, decided by all its evidence: every mention of a name
   // votes for its type with the weight of the rule that typed it. A mention takes the winning

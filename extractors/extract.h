@@ -211,6 +211,12 @@ class RuleSet {
   Status LoadRelationRules(const std::string& path);
   Status LoadInferenceRules(const std::string& path);
   Status LoadPacks(const RuleSetOptions& options);
+  Status LoadEvidenceWeights(const std::string& path);
+  // The weight of a typing's evidence in a document's vote (data/rules/evidence.weights, an
+  // entity rule's weight=N or hint flag).
+  int EvidenceWeight(std::string_view rule) const;
+  std::vector<std::pair<std::string, int>> evidence_weights_;  // in file order
+  std::unordered_map<std::string, int> rule_weights_;           // entity rules' weight=N
   // For error messages: the schema's types, its relations, a relation's subject or object types.
   std::string TypeList() const;
   std::string RelationList() const;

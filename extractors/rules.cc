@@ -480,6 +480,9 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
         rule->long_span = true;
       } else if (flag == "prose" && rule->mode == EntityRule::Mode::kLine) {
         rule->prose = true;
+      } else if (flag.starts_with("weight=") && flag.size() == 8 && flag[7] >= '0' &&
+                 flag[7] <= '9') {
+        rule_weights_[rule->name] = flag[7] - '0';
       } else if (flag == "hint" &&
                  (rule->mode == EntityRule::Mode::kEach || rule->mode == EntityRule::Mode::kSpan)) {
         rule->hint = true;
@@ -487,8 +490,8 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       } else {
         return r.Error(
             "unknown flag '" + flag +
-            "' (force; hint; keep and long for span rules; weak for each rules; prose for line "
-            "rules)");
+            "' (force; hint; weight=N; keep and long for span rules; weak for each rules; prose "
+            "for line rules)");
       }
     }
     std::string pattern, expanded, err;
@@ -751,7 +754,46 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
   return Load(options, out);
 }
 
+Status RuleSet::LoadEvidenceWeights(const std::string& path) {
+  std::string fp;
+  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
+  if (!r.in) return Status::Rules(path + ": cannot open the evidence weights");
+  std::string line;
+  std::vector<std::string> f;
+  bool has_default = false;
+  while (r.Next(&line)) {
+    if (!SplitFields(line, 2, &f)) return r.Error("expected 'rule name or prefix* | weight'");
+    if (f[1].size() != 1 || f[1][0] < '0' || f[1][0] > '9') {
+      return r.Error(FieldColumn(line, 1), "a weight is 0 to 9, not '" + f[1] + "'");
+    }
+    if (f[0].empty()) return r.Error(1, "a rule name or prefix* is needed");
+    has_default = has_default || f[0] == "*";
+    evidence_weights_.emplace_back(f[0], f[1][0] - '0');
+  }
+  if (!has_default) return r.Error("no '* | weight' line: every other rule needs a weight");
+  fingerprint_ += fp;
+  return Status::Ok();
+}
+
+int RuleSet::EvidenceWeight(std::string_view rule) const {
+  if (auto it = rule_weights_.find(std::string(rule)); it != rule_weights_.end()) {
+    return it->second;
+  }
+  if (hint_rules_.count(std::string(rule))) return 1;
+  for (const auto& [pattern, weight] : evidence_weights_) {
+    if (pattern.ends_with('*') ? rule.starts_with(std::string_view(pattern).substr(
+                                     0, pattern.size() - 1))
+                               : rule == pattern) {
+      return weight;
+    }
+  }
+  return 2;
+}
+
 Status RuleSet::LoadPacks(const RuleSetOptions& options) {
+  if (Status s = LoadEvidenceWeights(options.data_dir + "/rules/evidence.weights"); !s.ok()) {
+    return s;
+  }
   namespace fs = std::filesystem;
   std::vector<std::string> packs;
   if (options.default_rules) packs.push_back(options.data_dir);

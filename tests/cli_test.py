@@ -375,6 +375,22 @@ class RulePacksTest(PackTestCase):
                          ["won"])
         self.assertEqual(graph["graph"]["relations"], ["won", "co_occurs"])
 
+    def test_an_entity_rules_weight_decides_the_documents_vote(self):
+        # A gazetteer city (weight 3 a mention) retyped as an organisation by a context rule:
+        # with weight 9 the rule outvotes the gazetteer, with weight 1 it does not.
+        text = "Lisbon announced a new release on Monday. Later we thanked Lisbon for the venue.\n"
+        report = self.write("report.txt", text)
+        ids = {}
+        for weight in (9, 1):
+            pack = self.make_pack(f"weight{weight}", {
+                "rules/entities.rules":
+                    f"org_announced | ORG | each force weight={weight} | ({{PLACE}}) announced\n"})
+            r = run(["-q", "--rules", pack, report])
+            self.assertExit(r, EXIT_OK)
+            ids[weight] = sorted(n["id"] for n in json.loads(r.stdout)["nodes"]
+                                 if not n.get("narrator"))
+        self.assertEqual(ids, {9: ["org:lisbon"], 1: ["place:lisbon"]})
+
     def test_no_default_rules_needs_a_pack(self):
         r = run(["--no-default-rules", self.write("report.txt", self.TEXT)])
         self.assertExit(r, EXIT_USAGE)
@@ -1794,6 +1810,16 @@ class DataFilesTest(CliTestCase):
         data, path = self.broken("gazetteers/cities.tsv", lambda c: b"\x89PNG\r\n\x1a\n\x00\x00junk")
         self.assertDataError(data, f"{path}:2: binary data (control byte 0x1A); expected a UTF-8 "
                                    "word list")
+
+    def test_evidence_weight_that_is_no_digit(self):
+        data, path = self.broken("rules/evidence.weights", lambda c: c + b"honorific | high\n")
+        n = self.line_count(open(path, "rb").read())
+        self.assertDataError(data, f"{path}:{n}:13: a weight is 0 to 9, not 'high'")
+
+    def test_evidence_weights_without_a_default(self):
+        data, path = self.broken("rules/evidence.weights",
+                                 lambda c: c.replace(b"\n* | 2\n", b"\n"))
+        self.assertDataError(data, "no '* | weight' line")
 
     def test_line_cut_in_half(self):
         data, path = self.broken("gazetteers/cities.tsv", lambda c: c + b"Lisboa\tLisbon\n")
