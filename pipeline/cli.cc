@@ -83,11 +83,11 @@ constexpr const char* kUsage =
     "\n"
     "exit codes:\n"
     "  0  success (an empty input gives an empty graph)\n"
-    "  1  internal error\n"
+    "  1  internal error (a library such as ICU failed; the message names its error)\n"
     "  2  bad command line\n"
     "  3  an input file does not exist\n"
-    "  4  no input could be read (each was bad: invalid UTF-8, binary data, ...), a folder\n"
-    "     holds no file to read, or, with --strict, one document was bad\n"
+    "  4  no input could be read (each was bad: unreadable, invalid UTF-8, binary data, ...),\n"
+    "     a folder holds no file to read, or, with --strict, one document was bad\n"
     "  5  an output file cannot be written (nothing partial is left behind)\n"
     "  6  the rule or gazetteer files are missing or invalid\n";
 
@@ -95,6 +95,8 @@ int Fail(int code, const std::string& message) {
   std::cerr << "kgextract: " << EscapeControls(message) << "\n";
   return code;
 }
+// The message of a failure, and the exit code of its category.
+int Fail(const Status& s) { return Fail(ExitCodeFor(s), s.message()); }
 
 struct Options {
   std::vector<std::string> inputs;
@@ -272,13 +274,13 @@ int RunCli(int argc, char** argv) {
       std::string w;
       if (!args.Value(&w)) return Fail(kExitUsage, a + " needs a number");
       if (Status s = ParseMinWeight(w, &opt.filter.min_weight); !s.ok()) {
-        return Fail(kExitUsage, s.message());
+        return Fail(s);
       }
     } else if (args.Is(nullptr, "--relations")) {
       std::string list;
       if (!args.Value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
       if (Status s = ParseRelationList(list, &opt.filter.relations); !s.ok()) {
-        return Fail(kExitUsage, s.message());
+        return Fail(s);
       }
     } else if (args.Is(nullptr, "--input-format")) {
       std::string f;
@@ -385,7 +387,7 @@ int RunCli(int argc, char** argv) {
 
   std::unique_ptr<Pipeline> pipeline;
   if (Status s = Pipeline::Create(opt.data_dir, &pipeline); !s.ok()) {
-    return Fail(ExitCodeFor(s), s.message());
+    return Fail(s);
   }
   RunOptions run;
   run.threads = opt.threads;
@@ -403,7 +405,7 @@ int RunCli(int argc, char** argv) {
   RunResult result;
   Status run_status = pipeline->Run(opt.inputs, run, &result);
   bar.Clear();
-  if (!run_status.ok()) return Fail(ExitCodeFor(run_status), run_status.message());
+  if (!run_status.ok()) return Fail(run_status);
   for (const std::string& line : result.explanations) std::cerr << line << "\n";
   for (const std::string& w : result.warnings) {
     std::cerr << "kgextract: warning: " << EscapeControls(w) << "\n";
@@ -439,6 +441,11 @@ int RunCli(int argc, char** argv) {
               << " first " << limit(opt.max_node_mentions)
               << " mention spans (--mentions; document_counts count every mention)\n";
   }
+  // A library that failed on a document (ICU, zlib) says nothing about the document: the run
+  // fails with the library's error (exit 1), whatever --strict says.
+  for (const Status& p : result.problems) {
+    if (p.code() == Status::Code::kInternal) return Fail(p);
+  }
   // Bad documents: skipped, or, with --strict or when nothing else was read, the run fails
   // (one line per document, and a last line when there were several).
   const bool fail = !result.problems.empty() && (opt.strict || result.documents == 0);
@@ -468,7 +475,7 @@ int RunCli(int argc, char** argv) {
     return Status::Ok();
   };
   if (!opt.emit_text_dir.empty()) {
-    if (Status s = make_dir(opt.emit_text_dir); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+    if (Status s = make_dir(opt.emit_text_dir); !s.ok()) return Fail(s);
     std::set<std::string> text_names;
     for (const Document& doc : result.documents_read) {
       files.push_back(
@@ -477,7 +484,7 @@ int RunCli(int argc, char** argv) {
   }
   if (!opt.per_document_dir.empty()) {
     if (Status s = make_dir(opt.per_document_dir); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
     for (DocumentGraph& dg : result.document_graphs) {
       std::string base = opt.per_document_dir + "/" + OutputName(dg.doc, &names);
@@ -489,7 +496,7 @@ int RunCli(int argc, char** argv) {
       if (opt.formats.size() == 1)
         base += opt.formats.front() == "csv" ? "" : "." + opt.formats.front();
       if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files); !s.ok()) {
-        return Fail(ExitCodeFor(s), s.message());
+        return Fail(s);
       }
     }
   }
@@ -499,10 +506,10 @@ int RunCli(int argc, char** argv) {
   if (opt.output.empty() && opt.per_document_dir.empty()) {
     std::string content;
     if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
     if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
     std::cout << content;
     std::cout.flush();
@@ -514,11 +521,11 @@ int RunCli(int argc, char** argv) {
   }
   if (!opt.output.empty()) {
     if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
   }
   if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
-    return Fail(ExitCodeFor(s), s.message());
+    return Fail(s);
   }
   if (!opt.quiet) {
     std::string joined;

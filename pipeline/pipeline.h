@@ -54,7 +54,8 @@ struct RunOptions {
 
 struct RunResult {
   KnowledgeGraph graph;
-  // The documents that could not be read, in input order; each was skipped.
+  // The documents that could not be read, in input order; each was skipped. Most are bad
+  // documents (kInvalidInput); a kInternal one is a library (ICU, zlib) that failed on it.
   std::vector<Status> problems;
   size_t documents = 0;  // documents analysed
   uint64_t bytes = 0;    // bytes read (before decompression)
