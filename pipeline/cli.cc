@@ -72,14 +72,16 @@ constexpr const char* kUsage =
     "                        without -o, only these are written\n"
     "      --emit-text DIR   write the analysed text of each document to DIR/NAME.txt: the\n"
     "                        mentions' start and end are code point offsets into it\n"
-    "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA or the\n"
-    "                        data/ directory of the source tree)\n"
+    "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA, else\n"
+    "                        PREFIX/share/kgextract beside an installed PREFIX/bin/kgextract,\n"
+    "                        or the source tree's data/ for the build tree's binary;\n"
+    "                        --version says which is used)\n"
     "  -q, --quiet           no progress bar and no summary on standard error (a progress\n"
     "                        bar is shown only when standard error is a terminal)\n"
     "      --explain         print, for every sentence, what the relation rules saw (typed\n"
     "                        placeholders such as ⟨PERSON_3⟩) and which rules matched\n"
     "  -h, --help            this help\n"
-    "      --version         the version\n"
+    "      --version         the version, and the data directory in use\n"
     "\n"
     "exit codes:\n"
     "  0  success (an empty input gives an empty graph)\n"
@@ -89,7 +91,7 @@ constexpr const char* kUsage =
     "  4  no input could be read (each was bad: unreadable, invalid UTF-8, binary data, ...),\n"
     "     a folder holds no file to read, or, with --strict, one document was bad\n"
     "  5  an output file cannot be written (nothing partial is left behind)\n"
-    "  6  the rule or gazetteer files are missing or invalid\n";
+    "  6  the data directory, or a rule or gazetteer file in it, is missing or invalid\n";
 
 int Fail(int code, const std::string& message) {
   std::cerr << "kgextract: " << EscapeControls(message) << "\n";
@@ -242,7 +244,7 @@ int RunCli(int argc, char** argv) {
   if (std::string_view(argv[1]) == "render") return RunRenderCommand(argc - 1, argv + 1);
   Options opt;
   std::string format_list = "json";
-  bool options_done = false;
+  bool options_done = false, version = false;
   for (ArgCursor args(argc, argv); args.Next();) {
     const std::string& a = args.arg();
     if (options_done || a == "-" || !a.starts_with("-")) {
@@ -253,8 +255,7 @@ int RunCli(int argc, char** argv) {
       std::cout << kUsage;
       return kExitOk;
     } else if (a == "--version") {
-      std::cout << "kgextract " << KGEXTRACT_VERSION << "\n";
-      return kExitOk;
+      version = true;
     } else if (args.Is("-o", "--output")) {
       if (!args.Value(&opt.output)) return Fail(kExitUsage, a + " needs a path");
     } else if (args.Is("-f", "--format")) {
@@ -343,6 +344,26 @@ int RunCli(int argc, char** argv) {
       return Fail(kExitUsage, "unknown option '" + a + "' (see --help)");
     }
   }
+  // Where the rules are. --version names the directory, so a user can tell which copy of the
+  // rules an answer came from; a run fails on a missing one only once the command line is
+  // known to be good (exit 2 before 6).
+  const char* env = std::getenv("KGEXTRACT_DATA");
+  DataDirSearch search;
+  search.flag = opt.data_dir;
+  search.env = env ? env : "";
+  search.executable = RunningExecutable();
+  search.build_binary_dir = KGEXTRACT_BUILD_BINARY_DIR;
+  search.build_data_dir = KGEXTRACT_BUILD_DATA_DIR;
+  search.installed_data = KGEXTRACT_INSTALLED_DATA;
+  DataDir data;
+  Status data_status = LocateDataDir(search, &data);
+  if (version) {
+    std::cout << "kgextract " << KGEXTRACT_VERSION << "\n"
+              << (data_status.ok() ? "data: " + data.path + " (" + data.origin + ")"
+                                   : "data: " + data_status.message())
+              << "\n";
+    return kExitOk;
+  }
   // Formats: a set, written in a fixed order.
   std::set<std::string> wanted;
   for (size_t pos = 0; pos <= format_list.size();) {
@@ -377,16 +398,13 @@ int RunCli(int argc, char** argv) {
   if (opt.output.empty() && (opt.formats.front() == "csv" || opt.formats.front() == "png")) {
     return Fail(kExitUsage, "-f " + opt.formats.front() + " needs -o PATH");
   }
-  if (opt.data_dir.empty()) {
-    const char* env = std::getenv("KGEXTRACT_DATA");
-    opt.data_dir = env && *env ? env : KGEXTRACT_DEFAULT_DATA_DIR;
-  }
+  if (!data_status.ok()) return Fail(data_status);
   if (opt.threads == 0) {
     opt.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
 
   std::unique_ptr<Pipeline> pipeline;
-  if (Status s = Pipeline::Create(opt.data_dir, &pipeline); !s.ok()) {
+  if (Status s = Pipeline::Create(data.path, &pipeline); !s.ok()) {
     return Fail(s);
   }
   RunOptions run;

@@ -144,10 +144,12 @@ class UsageTest(CliTestCase):
             self.assertIn("exit codes:", out)
             self.assertEqual(r.stderr, b"")
 
-    def test_version_prints_name_and_semver(self):
+    def test_version_prints_name_semver_and_the_data_directory_in_use(self):
         r = run(["--version"])
         self.assertExit(r, EXIT_OK)
-        self.assertRegex(r.stdout.decode("utf-8"), r"\Akgextract \d+\.\d+\.\d+\n\Z")
+        self.assertRegex(r.stdout.decode("utf-8"), r"\Akgextract \d+\.\d+\.\d+\ndata: .*\n\Z")
+        self.assertEqual(r.stdout.decode("utf-8").splitlines()[1],
+                         f"data: {DATA} ($KGEXTRACT_DATA)")
 
     def test_unknown_option_exits_2(self):
         r = run(["--no-such-option", sample_path()])
