@@ -7,7 +7,7 @@ Usage: install_test.py --cmake CMAKE --build-dir BUILD --build-binary BUILD/kgex
 
 Installs the build into a temporary prefix, MOVES the prefix to another directory and runs the
 moved binary with no $KGEXTRACT_DATA: `--version` must name the moved share/kgextract, the graph
-of a small report must equal the build tree's, a copy whose installed gazetteer was edited must
+of a small report must equal the build tree's, the viewer and the pictures must work, a copy whose installed gazetteer was edited must
 see the edit (graph.rules, the rule fingerprint, changes; the source tree's data could not give
 it), and a copy without share/kgextract must fail with exit 6 naming that path and no other.
 
@@ -113,6 +113,23 @@ class InstallTest(unittest.TestCase):
         self.assertIn(("person:anna-keller", "affiliated_with", "org:tessera-labs"), relations)
         # Byte for byte the graph of the build tree's binary on the source tree's data/.
         self.assertEqual(graph_bytes, self.extract(BUILD_BINARY, "--data", SOURCE_DATA))
+
+    def test_moved_binary_writes_the_viewer_and_draws_pictures(self):
+        # Neither needs an installed file: the viewer's page and cytoscape.js are compiled in,
+        # and pictures need Graphviz's shared libraries only.
+        out = os.path.join(self.work, "graph")
+        r = run(self.binary, ["-q", "-f", "json,html,svg", "-o", out, "report.txt"], cwd=self.work)
+        self.assertEqual(r.returncode, EXIT_OK, r.stderr.decode(errors="replace"))
+        with open(out + ".html", encoding="utf-8") as f:
+            page = f.read()
+        self.assertIn("cytoscape", page)
+        self.assertIn("Anna Keller", page)
+        r = run(self.binary, ["render", out + ".json", "-o", out + ".png"], cwd=self.work)
+        self.assertEqual(r.returncode, EXIT_OK, r.stderr.decode(errors="replace"))
+        with open(out + ".png", "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+        with open(out + ".svg", "rb") as f:
+            self.assertIn(b"Anna Keller", f.read())
 
     def test_moved_binary_reads_its_installed_data_not_the_source_tree(self):
         binary, share = self.copy_of_installation("edited")
