@@ -101,6 +101,11 @@ class InstallTest(unittest.TestCase):
 
     def test_moved_binary_reports_the_data_installed_beside_it(self):
         self.assertVersionData(self.binary, f"data: {self.share} (installed beside {self.binary})")
+        # Also when run through a symlink elsewhere (~/bin/kgextract -> PREFIX/bin/kgextract):
+        # /proc/self/exe names the real binary.
+        link = os.path.join(self.work, "kgextract")
+        os.symlink(self.binary, link)
+        self.assertVersionData(link, f"data: {self.share} (installed beside {self.binary})")
 
     def test_moved_binary_extracts_the_same_graph_as_the_build_tree(self):
         graph_bytes = self.extract(self.binary)
