@@ -70,8 +70,9 @@ Status ReadInput(const std::string& path, std::string* bytes) {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
   }
-  // read(2), not a stream: a stream's failure keeps no errno, and an unreadable standard input
-  // (closed, or a directory) would read as empty and be reported as bad JSON.
+  // read(2), not a stream: libstdc++'s filebuf throws on a read error (exit 1, not 4), a
+  // stream's failure keeps no errno, and an unreadable standard input (closed, a directory)
+  // read as empty and was reported as bad JSON.
   Status status;
   char buf[64 * 1024];
   for (;;) {
