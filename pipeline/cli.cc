@@ -73,8 +73,10 @@ constexpr const char* kUsage =
     "                        without -o, only these are written\n"
     "      --emit-text DIR   write the analysed text of each document to DIR/NAME.txt: the\n"
     "                        mentions' start and end are code point offsets into it\n"
-    "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA or the\n"
-    "                        data/ directory of the source tree)\n"
+    "      --data DIR        rule and gazetteer directory (default: $KGEXTRACT_DATA, else\n"
+    "                        PREFIX/share/kgextract beside an installed PREFIX/bin/kgextract,\n"
+    "                        or the source tree's data/ for the build tree's binary;\n"
+    "                        --version says which is used)\n"
     "      --rules DIR       add a rule pack: DIR/schema (types, relations), DIR/rules/\n"
     "                        {entities,relations,inference}.rules; repeatable, in order\n"
     "                        (docs/rules.md)\n"
@@ -85,22 +87,24 @@ constexpr const char* kUsage =
     "      --explain         print, for every sentence, what the relation rules saw (typed\n"
     "                        placeholders such as ⟨PERSON_3⟩) and which rules matched\n"
     "  -h, --help            this help\n"
-    "      --version         the version\n"
+    "      --version         the version, and the data directory in use\n"
     "\n"
     "exit codes:\n"
     "  0  success (an empty input gives an empty graph)\n"
-    "  1  internal error\n"
+    "  1  internal error (a library such as ICU failed; the message names its error)\n"
     "  2  bad command line\n"
     "  3  an input file does not exist\n"
-    "  4  no input could be read (each was bad: invalid UTF-8, binary data, ...), a folder\n"
-    "     holds no file to read, or, with --strict, one document was bad\n"
+    "  4  no input could be read (each was bad: unreadable, invalid UTF-8, binary data, ...),\n"
+    "     a folder holds no file to read, or, with --strict, one document was bad\n"
     "  5  an output file cannot be written (nothing partial is left behind)\n"
-    "  6  the rule or gazetteer files are missing or invalid\n";
+    "  6  the data directory, or a rule or gazetteer file in it, is missing or invalid\n";
 
 int Fail(int code, const std::string& message) {
   std::cerr << "kgextract: " << EscapeControls(message) << "\n";
   return code;
 }
+// The message of a failure, and the exit code of its category.
+int Fail(const Status& s) { return Fail(ExitCodeFor(s), s.message()); }
 
 struct Options {
   std::vector<std::string> inputs;
@@ -240,6 +244,18 @@ int ExitCodeFor(const Status& s) {
   return kExitInternal;
 }
 
+// Where this binary looks for data/ when no --data is given (LocateDataDir).
+DataDirSearch DefaultDataDirSearch() {
+  const char* env = std::getenv("KGEXTRACT_DATA");
+  DataDirSearch search;
+  search.env = env ? env : "";
+  search.executable = RunningExecutable();
+  search.build_binary_dir = KGEXTRACT_BUILD_BINARY_DIR;
+  search.build_data_dir = KGEXTRACT_BUILD_DATA_DIR;
+  search.installed_data = KGEXTRACT_INSTALLED_DATA;
+  return search;
+}
+
 int RunCli(int argc, char** argv) {
   if (argc <= 1) {
     std::cerr << kUsage;
@@ -247,12 +263,11 @@ int RunCli(int argc, char** argv) {
   }
   if (std::string_view(argv[1]) == "render") return RunRenderCommand(argc - 1, argv + 1);
   if (std::string_view(argv[1]) == "rules") {
-    const char* env = std::getenv("KGEXTRACT_DATA");
-    return RunRulesCommand(argc - 1, argv + 1, env && *env ? env : KGEXTRACT_DEFAULT_DATA_DIR);
+    return RunRulesCommand(argc - 1, argv + 1, DefaultDataDirSearch());
   }
   Options opt;
   std::string format_list = "json";
-  bool options_done = false;
+  bool options_done = false, version = false;
   for (ArgCursor args(argc, argv); args.Next();) {
     const std::string& a = args.arg();
     if (options_done || a == "-" || !a.starts_with("-")) {
@@ -263,8 +278,7 @@ int RunCli(int argc, char** argv) {
       std::cout << kUsage;
       return kExitOk;
     } else if (a == "--version") {
-      std::cout << "kgextract " << KGEXTRACT_VERSION << "\n";
-      return kExitOk;
+      version = true;
     } else if (args.Is("-o", "--output")) {
       if (!args.Value(&opt.output)) return Fail(kExitUsage, a + " needs a path");
     } else if (args.Is("-f", "--format")) {
@@ -290,13 +304,13 @@ int RunCli(int argc, char** argv) {
       std::string w;
       if (!args.Value(&w)) return Fail(kExitUsage, a + " needs a number");
       if (Status s = ParseMinWeight(w, &opt.filter.min_weight); !s.ok()) {
-        return Fail(kExitUsage, s.message());
+        return Fail(s);
       }
     } else if (args.Is(nullptr, "--relations")) {
       std::string list;
       if (!args.Value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
       if (Status s = ParseRelationList(list, &opt.filter.relations); !s.ok()) {
-        return Fail(kExitUsage, s.message());
+        return Fail(s);
       }
     } else if (args.Is(nullptr, "--input-format")) {
       std::string f;
@@ -359,6 +373,20 @@ int RunCli(int argc, char** argv) {
       return Fail(kExitUsage, "unknown option '" + a + "' (see --help)");
     }
   }
+  // Where the rules are. --version names the directory, so a user can tell which copy of the
+  // rules an answer came from; a run fails on a missing one only once the command line is
+  // known to be good (exit 2 before 6).
+  DataDirSearch search = DefaultDataDirSearch();
+  search.flag = opt.data_dir;
+  DataDir data;
+  Status data_status = LocateDataDir(search, &data);
+  if (version) {
+    std::cout << "kgextract " << KGEXTRACT_VERSION << "\n"
+              << (data_status.ok() ? "data: " + data.path + " (" + data.origin + ")"
+                                   : "data: " + data_status.message())
+              << "\n";
+    return kExitOk;
+  }
   // Formats: a set, written in a fixed order.
   std::set<std::string> wanted;
   for (size_t pos = 0; pos <= format_list.size();) {
@@ -393,24 +421,21 @@ int RunCli(int argc, char** argv) {
   if (opt.output.empty() && (opt.formats.front() == "csv" || opt.formats.front() == "png")) {
     return Fail(kExitUsage, "-f " + opt.formats.front() + " needs -o PATH");
   }
-  if (opt.data_dir.empty()) {
-    const char* env = std::getenv("KGEXTRACT_DATA");
-    opt.data_dir = env && *env ? env : KGEXTRACT_DEFAULT_DATA_DIR;
-  }
+  if (!data_status.ok()) return Fail(data_status);
   if (opt.threads == 0) {
     opt.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
 
   std::unique_ptr<Pipeline> pipeline;
   RuleSetOptions rule_options;
-  rule_options.data_dir = opt.data_dir;
+  rule_options.data_dir = data.path;
   rule_options.default_rules = opt.default_rules;
   rule_options.packs = opt.packs;
   if (!opt.default_rules && opt.packs.empty()) {
     return Fail(kExitUsage, "--no-default-rules needs at least one --rules DIR");
   }
   if (Status s = Pipeline::Create(rule_options, &pipeline); !s.ok()) {
-    return Fail(ExitCodeFor(s), s.message());
+    return Fail(s);
   }
   if (Status s =
           CheckRelationNames(opt.filter.relations, pipeline->rules().schema().RelationNames());
@@ -433,7 +458,7 @@ int RunCli(int argc, char** argv) {
   RunResult result;
   Status run_status = pipeline->Run(opt.inputs, run, &result);
   bar.Clear();
-  if (!run_status.ok()) return Fail(ExitCodeFor(run_status), run_status.message());
+  if (!run_status.ok()) return Fail(run_status);
   for (const std::string& line : result.explanations) std::cerr << line << "\n";
   for (const std::string& w : result.warnings) {
     std::cerr << "kgextract: warning: " << EscapeControls(w) << "\n";
@@ -469,6 +494,11 @@ int RunCli(int argc, char** argv) {
               << " first " << limit(opt.max_node_mentions)
               << " mention spans (--mentions; document_counts count every mention)\n";
   }
+  // A library that failed on a document (ICU, zlib) says nothing about the document: the run
+  // fails with the library's error (exit 1), whatever --strict says.
+  for (const Status& p : result.problems) {
+    if (p.code() == Status::Code::kInternal) return Fail(p);
+  }
   // Bad documents: skipped, or, with --strict or when nothing else was read, the run fails
   // (one line per document, and a last line when there were several).
   const bool fail = !result.problems.empty() && (opt.strict || result.documents == 0);
@@ -498,7 +528,7 @@ int RunCli(int argc, char** argv) {
     return Status::Ok();
   };
   if (!opt.emit_text_dir.empty()) {
-    if (Status s = make_dir(opt.emit_text_dir); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+    if (Status s = make_dir(opt.emit_text_dir); !s.ok()) return Fail(s);
     std::set<std::string> text_names;
     for (const Document& doc : result.documents_read) {
       files.push_back(
@@ -507,7 +537,7 @@ int RunCli(int argc, char** argv) {
   }
   if (!opt.per_document_dir.empty()) {
     if (Status s = make_dir(opt.per_document_dir); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
     for (DocumentGraph& dg : result.document_graphs) {
       std::string base = opt.per_document_dir + "/" + OutputName(dg.doc, &names);
@@ -520,7 +550,7 @@ int RunCli(int argc, char** argv) {
       if (opt.formats.size() == 1)
         base += opt.formats.front() == "csv" ? "" : "." + opt.formats.front();
       if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files); !s.ok()) {
-        return Fail(ExitCodeFor(s), s.message());
+        return Fail(s);
       }
     }
   }
@@ -530,10 +560,10 @@ int RunCli(int argc, char** argv) {
   if (opt.output.empty() && opt.per_document_dir.empty()) {
     std::string content;
     if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
     if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
     std::cout << content;
     std::cout.flush();
@@ -545,11 +575,11 @@ int RunCli(int argc, char** argv) {
   }
   if (!opt.output.empty()) {
     if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files); !s.ok()) {
-      return Fail(ExitCodeFor(s), s.message());
+      return Fail(s);
     }
   }
   if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
-    return Fail(ExitCodeFor(s), s.message());
+    return Fail(s);
   }
   if (!opt.quiet) {
     std::string joined;

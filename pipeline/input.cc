@@ -61,7 +61,7 @@ Status ReadBounded(int fd, const std::string& id, uint64_t max_bytes, std::strin
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Status::IOError(id + ": cannot read: " + std::strerror(errno));
+      return Status::InvalidInput(id + ": cannot read: " + std::strerror(errno));
     }
     if (n == 0) break;
     bytes->append(buf, static_cast<size_t>(n));
@@ -156,7 +156,7 @@ class BlockReader {
       ssize_t n = ::read(fd_, raw_, sizeof raw_);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
-        status_ = Status::IOError(id_ + ": cannot read: " + std::strerror(errno));
+        status_ = Status::InvalidInput(id_ + ": cannot read: " + std::strerror(errno));
         return false;
       }
       raw_len_ = static_cast<size_t>(n);
@@ -408,7 +408,7 @@ void JsonLine(const std::string& id, size_t line_no, uint64_t offset, std::strin
   SourceResult one;
   Status s = Convert(format, id + "#" + record_id, text->get_ref<const std::string&>(), &one);
   if (!s.ok()) {
-    problems->push_back(Status::InvalidInput(where + s.message()));
+    problems->push_back(s.WithPrefix(where));
     return;
   }
   Document& doc = one.documents.front();
@@ -509,9 +509,9 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options,
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       int e = errno;
-      result.problems.push_back(e == ENOENT
-                                    ? Status::NotFound(path + ": no such file")
-                                    : Status::IOError(path + ": cannot open: " + std::strerror(e)));
+      result.problems.push_back(
+          e == ENOENT ? Status::NotFound(path + ": no such file")
+                      : Status::InvalidInput(path + ": cannot open: " + std::strerror(e)));
       return result;
     }
     struct stat st;

@@ -77,6 +77,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   const size_t first_dash =
       static_cast<size_t>(std::find(files.begin(), files.end(), "-") - files.begin());
   std::atomic<bool> failed{false};
+  std::string tokenizer_error;  // ICU's reason when a worker's Tokenizer failed; under `mu`
   // The chunks of large documents wait here for any worker. Under `mu`: `tasks`, `next` (the
   // next input), `reading` (inputs being read, which may still add tasks), and every chunked
   // document's count of chunks left.
@@ -232,6 +233,10 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   auto worker = [&]() {
     Tokenizer tokenizer;
     if (!tokenizer.ok()) {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        tokenizer_error = tokenizer.error();
+      }
       failed = true;
       cv.notify_all();
       return;
@@ -266,7 +271,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
     for (size_t w = 0; w < workers; ++w) pool.emplace_back(worker);
     for (std::thread& t : pool) t.join();
   }
-  if (failed) return Status::Internal("ICU break iterators unavailable");
+  if (failed) return Status::Internal(tokenizer_error);
   merge_ready();  // nothing is left to merge unless a worker stopped early
   result->files = files;
   merger.Finish(GeneratorName(), rules_->fingerprint(), &result->graph);

@@ -54,7 +54,8 @@ struct RunOptions {
 
 struct RunResult {
   KnowledgeGraph graph;
-  // The documents that could not be read, in input order; each was skipped.
+  // The documents that could not be read, in input order; each was skipped. Most are bad
+  // documents (kInvalidInput); a kInternal one is a library (ICU, zlib) that failed on it.
   std::vector<Status> problems;
   size_t documents = 0;  // documents analysed
   uint64_t bytes = 0;    // bytes read (before decompression)
@@ -96,6 +97,41 @@ class Pipeline {
  private:
   std::unique_ptr<RuleSet> rules_;
 };
+
+// Where the rule and gazetteer files are: the source tree's data/, installed by
+// `cmake --install` as PREFIX/share/kgextract (rules, lexicon, gazetteers, SOURCES.md).
+//
+//   kg::DataDirSearch search;
+//   search.flag = data_flag;                       // --data, or empty
+//   search.executable = kg::RunningExecutable();
+//   ...                                            // the build's paths (cli.cc, CMakeLists.txt)
+//   kg::DataDir data;
+//   if (kg::Status s = kg::LocateDataDir(search, &data); !s.ok()) return s;   // kRules: exit 6
+//
+// In this order: --data, else $KGEXTRACT_DATA, else the running binary's one default: for the
+// binary in the build tree, the source tree's data/; for any other copy, the data installed
+// beside it, <its directory>/`installed_data` (PREFIX/bin/../share/kgextract), so an installed
+// prefix can be moved. The first of these given is used (a --data that does not exist is an
+// error, not a reason to look further); a directory that does not exist is kRules, naming it
+// and where it came from.
+struct DataDirSearch {
+  std::string flag;              // --data DIR, or empty
+  std::string env;               // $KGEXTRACT_DATA, or empty
+  std::string executable;        // the running binary, symlinks resolved (RunningExecutable)
+  std::string build_binary_dir;  // the directory the build wrote the binary to
+  std::string build_data_dir;    // the source tree's data/
+  std::string installed_data;    // relative to the binary's directory: "../share/kgextract"
+};
+struct DataDir {
+  std::string path;
+  // Where `path` came from, for --version: "--data", "$KGEXTRACT_DATA", "installed beside
+  // /opt/kg/bin/kgextract" or "the source tree: this is the build tree's binary".
+  std::string origin;
+};
+Status LocateDataDir(const DataDirSearch& search, DataDir* out);
+
+// The running binary's path from /proc/self/exe (symlinks resolved); empty when unknown.
+std::string RunningExecutable();
 
 // Writes `content` to a temporary file beside `path`, then renames it over `path`: readers
 // never see a half-written file, and a failure leaves any existing `path` untouched. A device,
@@ -165,8 +201,8 @@ inline constexpr int kExitRules = 6;
 int ExitCodeFor(const Status& status);
 // `kgextract render GRAPH.json -o picture.svg|png` (argv[0] is "render"); the exit code.
 int RunRenderCommand(int argc, char** argv);
-// `kgextract rules check|stats ...` (pipeline/rules_command.cc); `default_data_dir` is where
-// the main command would look for data/.
-int RunRulesCommand(int argc, char** argv, const std::string& default_data_dir);
+// `kgextract rules check|stats ...` (pipeline/rules_command.cc); `search` is where the main
+// command looks for data/ (its --data option fills search.flag).
+int RunRulesCommand(int argc, char** argv, DataDirSearch search);
 
 }  // namespace kg

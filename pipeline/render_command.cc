@@ -6,15 +6,14 @@
 // Reads the JSON (FromNodeLinkJson), keeps the edges the filters ask for (FilterEdges), computes
 // the analytics that size the nodes (AnnotateMetrics), draws (RenderGraph) and writes the file
 // atomically. Exit codes are those of the main command line (pipeline/cli.cc).
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -45,48 +44,50 @@ constexpr const char* kRenderUsage =
     "  1  internal error (Graphviz failed)\n"
     "  2  bad command line\n"
     "  3  the input file does not exist\n"
-    "  4  the input is not a graph's node-link JSON (the message names the byte or field)\n"
+    "  4  the input cannot be read, or is not a graph's node-link JSON (the message names\n"
+    "     the byte or field)\n"
     "  5  the output file cannot be written (nothing partial is left behind)\n";
 
 int Fail(int code, const std::string& message) {
   std::cerr << "kgextract: render: " << EscapeControls(message) << "\n";
   return code;
 }
+// The message of a failure, and the exit code of its category: the main command's (cli.cc).
+int Fail(const Status& s) { return Fail(ExitCodeFor(s), s.message()); }
 
-// The whole input, or an exit code and message.
-int ReadInput(const std::string& path, std::string* bytes, std::string* message) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    if (std::cin.bad()) {
-      *message = "-: cannot read standard input";
-      return kExitInputInvalid;
+// The whole input ('-': standard input). Its failures have the categories of the main
+// command's inputs (pipeline/input.cc), so the same problem exits with the same code: a
+// missing file kNotFound (3), any other unreadable input kInvalidInput (4).
+Status ReadInput(const std::string& path, std::string* bytes) {
+  int fd = STDIN_FILENO;
+  if (path != "-") {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      int e = errno;
+      if (e == ENOENT || e == ENOTDIR) return Status::NotFound(path + ": no such file");
+      return Status::InvalidInput(path + ": " + std::strerror(e));
     }
-    *bytes = ss.str();
-    return kExitOk;
+    if (S_ISDIR(st.st_mode)) return Status::InvalidInput(path + ": is a directory, not a file");
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
   }
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    int e = errno;
-    *message = path + (e == ENOENT || e == ENOTDIR ? ": no such file"
-                                                   : ": " + std::string(std::strerror(e)));
-    return e == ENOENT || e == ENOTDIR ? kExitInputMissing : kExitInputInvalid;
+  // read(2), not a stream: libstdc++'s filebuf throws on a read error (exit 1, not 4), a
+  // stream's failure keeps no errno, and an unreadable standard input (closed, a directory)
+  // read as empty and was reported as bad JSON.
+  Status status;
+  char buf[64 * 1024];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      status = Status::InvalidInput(path + ": cannot read: " + std::strerror(errno));
+      break;
+    }
+    if (n == 0) break;
+    bytes->append(buf, static_cast<size_t>(n));
   }
-  if (S_ISDIR(st.st_mode)) {
-    *message = path + ": is a directory, not a file";
-    return kExitInputInvalid;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *message = path + ": cannot open: " + std::strerror(errno);
-    return kExitInputInvalid;
-  }
-  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    *message = path + ": read error";
-    return kExitInputInvalid;
-  }
-  return kExitOk;
+  if (fd != STDIN_FILENO) ::close(fd);
+  return status;
 }
 
 }  // namespace
@@ -117,13 +118,13 @@ int RunRenderCommand(int argc, char** argv) {
       std::string w;
       if (!args.Value(&w)) return Fail(kExitUsage, a + " needs a number");
       if (Status s = ParseMinWeight(w, &filter.min_weight); !s.ok()) {
-        return Fail(kExitUsage, s.message());
+        return Fail(s);
       }
     } else if (args.Is(nullptr, "--relations")) {
       std::string list;
       if (!args.Value(&list)) return Fail(kExitUsage, a + " needs a list of relations");
       if (Status s = ParseRelationList(list, &filter.relations); !s.ok()) {
-        return Fail(kExitUsage, s.message());
+        return Fail(s);
       }
     } else if (a == "-q" || a == "--quiet") {
       quiet = true;
@@ -146,8 +147,8 @@ int RunRenderCommand(int argc, char** argv) {
   }
   if (format == "png" && to_stdout) return Fail(kExitUsage, "a PNG needs -o PATH");
 
-  std::string bytes, message;
-  if (int code = ReadInput(input, &bytes, &message); code != kExitOk) return Fail(code, message);
+  std::string bytes;
+  if (Status s = ReadInput(input, &bytes); !s.ok()) return Fail(s);
   KnowledgeGraph graph;
   if (std::string error; !FromNodeLinkJson(bytes, &graph, &error)) {
     return Fail(kExitInputInvalid, input + ": " + error);

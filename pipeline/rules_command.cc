@@ -134,7 +134,7 @@ int Stats(const RuleSetOptions& options, const std::vector<std::string>& inputs,
 
 }  // namespace
 
-int RunRulesCommand(int argc, char** argv, const std::string& default_data_dir) {
+int RunRulesCommand(int argc, char** argv, DataDirSearch search) {
   if (argc < 2) {
     std::cerr << kRulesUsage;
     return kExitUsage;
@@ -148,7 +148,6 @@ int RunRulesCommand(int argc, char** argv, const std::string& default_data_dir) 
     return Fail(kExitUsage, "unknown command '" + verb + "' (check or stats; see --help)");
   }
   RuleSetOptions options;
-  options.data_dir = default_data_dir;
   std::vector<std::string> operands;
   int threads = 1;
   bool options_done = false;
@@ -162,7 +161,7 @@ int RunRulesCommand(int argc, char** argv, const std::string& default_data_dir) 
       std::cout << kRulesUsage;
       return kExitOk;
     } else if (args.Is(nullptr, "--data")) {
-      if (!args.Value(&options.data_dir)) return Fail(kExitUsage, a + " needs a directory");
+      if (!args.Value(&search.flag)) return Fail(kExitUsage, a + " needs a directory");
     } else if (args.Is(nullptr, "--rules")) {
       std::string dir;
       if (!args.Value(&dir)) return Fail(kExitUsage, a + " needs a rule pack directory");
@@ -180,6 +179,9 @@ int RunRulesCommand(int argc, char** argv, const std::string& default_data_dir) 
       return Fail(kExitUsage, "unknown option '" + a + "' (see --help)");
     }
   }
+  DataDir data;
+  if (Status s = LocateDataDir(search, &data); !s.ok()) return Fail(ExitCodeFor(s), s.message());
+  options.data_dir = data.path;
   if (verb == "check") {
     // The operands are the packs to check; the data directory is the built-in pack itself.
     for (const std::string& pack : operands) {

@@ -1,5 +1,6 @@
 #include "pipeline/text.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
@@ -7,15 +8,13 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <iterator>
-#include <sstream>
 
 namespace kg {
 
@@ -736,6 +735,11 @@ std::vector<SourceRun> NfcMap(const icu::Normalizer2& nfc, std::string_view byte
 
 }  // namespace
 
+Status IcuStatus(std::string_view what, UErrorCode code) {
+  if (U_SUCCESS(code)) return Status::Ok();
+  return Status::Internal(std::string(what) + ": ICU error " + u_errorName(code));
+}
+
 Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   doc->warning.clear();
   if (std::string utf16 = DescribeUtf16(bytes); !utf16.empty()) {
@@ -794,7 +798,7 @@ Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   }
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  if (U_FAILURE(err)) return Status::IOError(doc->id + ": ICU NFC unavailable");
+  if (U_FAILURE(err)) return IcuStatus(doc->id + ": NFC normaliser", err);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(bytes.data(), static_cast<int32_t>(bytes.size())));
   if (nfc->isNormalized(u, err) && U_SUCCESS(err)) {
@@ -803,7 +807,7 @@ Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   }
   err = U_ZERO_ERROR;
   icu::UnicodeString normalized = nfc->normalize(u, err);
-  if (U_FAILURE(err)) return Status::InvalidInput(doc->id + ": cannot normalise to NFC");
+  if (U_FAILURE(err)) return IcuStatus(doc->id + ": cannot normalise to NFC", err);
   doc->text.clear();
   normalized.toUTF8String(doc->text);
   doc->source_map = NfcMap(*nfc, bytes, offset, doc->text);
@@ -811,26 +815,36 @@ Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
 }
 
 Status ReadDocument(const std::string& path, Document* doc) {
+  int fd = STDIN_FILENO;
+  if (path != "-") {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      int e = errno;
+      if (e == ENOENT || e == ENOTDIR) return Status::NotFound(path + ": no such file");
+      return Status::InvalidInput(path + ": " + std::strerror(e));
+    }
+    if (S_ISDIR(st.st_mode)) return Status::InvalidInput(path + ": is a directory, not a file");
+    if (!S_ISREG(st.st_mode)) return Status::InvalidInput(path + ": not a regular file");
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
+  }
+  // read(2), not a stream: libstdc++'s filebuf throws on a read error, and a stream keeps no
+  // errno to say why.
   std::string bytes;
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    if (std::cin.bad()) return Status::IOError("-: cannot read standard input");
-    bytes = ss.str();
-    return MakeDocument("-", bytes, doc);
+  Status status;
+  char buf[64 * 1024];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      status = Status::InvalidInput(path + ": cannot read: " + std::strerror(errno));
+      break;
+    }
+    if (n == 0) break;
+    bytes.append(buf, static_cast<size_t>(n));
   }
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    int e = errno;
-    if (e == ENOENT || e == ENOTDIR) return Status::NotFound(path + ": no such file");
-    return Status::IOError(path + ": " + std::strerror(e));
-  }
-  if (S_ISDIR(st.st_mode)) return Status::InvalidInput(path + ": is a directory, not a file");
-  if (!S_ISREG(st.st_mode)) return Status::InvalidInput(path + ": not a regular file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open: " + std::strerror(errno));
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IOError(path + ": read error");
+  if (fd != STDIN_FILENO) ::close(fd);
+  if (!status.ok()) return status;
   return MakeDocument(path, bytes, doc);
 }
 
@@ -872,7 +886,7 @@ Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
       delete plain;
     }
   }
-  if (U_FAILURE(err)) error_ = std::string("ICU break iterators: ") + u_errorName(err);
+  if (U_FAILURE(err)) error_ = IcuStatus("ICU break iterators", err).message();
 }
 
 Tokenizer::~Tokenizer() = default;

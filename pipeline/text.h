@@ -14,6 +14,8 @@
 // (ICU break iterators keep state), so each worker makes its own.
 #pragma once
 
+#include <unicode/utypes.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -96,11 +98,17 @@ std::string DescribeUtf16(std::string_view head);
 // standard error is one line and never an escape sequence, whatever a file name holds.
 std::string EscapeControls(std::string_view message);
 
+// The result of an ICU call: Ok when U_SUCCESS(code) (ICU's warnings included), otherwise
+// kInternal, "<what>: ICU error U_MEMORY_ALLOCATION_ERROR": ICU failing is no fault of the
+// input (exit 1, not a bad document), and its error name is what a bug report needs.
+Status IcuStatus(std::string_view what, UErrorCode code);
+
 // The byte offset of the first invalid UTF-8 sequence in `bytes`, or npos.
 size_t FindInvalidUtf8(std::string_view bytes);
 
 // Reads a whole file (or standard input when path is "-") and calls MakeDocument. A missing
-// file is kNotFound; a directory or unreadable file is kInvalidInput / kIOError.
+// file is kNotFound; a directory or an unreadable file is kInvalidInput (a bad document, as
+// everywhere: kIOError is for outputs).
 Status ReadDocument(const std::string& path, Document* doc);
 
 enum class Shape : uint8_t {

@@ -144,10 +144,12 @@ class UsageTest(CliTestCase):
             self.assertIn("exit codes:", out)
             self.assertEqual(r.stderr, b"")
 
-    def test_version_prints_name_and_semver(self):
+    def test_version_prints_name_semver_and_the_data_directory_in_use(self):
         r = run(["--version"])
         self.assertExit(r, EXIT_OK)
-        self.assertRegex(r.stdout.decode("utf-8"), r"\Akgextract \d+\.\d+\.\d+\n\Z")
+        self.assertRegex(r.stdout.decode("utf-8"), r"\Akgextract \d+\.\d+\.\d+\ndata: .*\n\Z")
+        self.assertEqual(r.stdout.decode("utf-8").splitlines()[1],
+                         f"data: {DATA} ($KGEXTRACT_DATA)")
 
     def test_unknown_option_exits_2(self):
         r = run(["--no-such-option", sample_path()])
@@ -1710,13 +1712,49 @@ class InputErrorsTest(CliTestCase):
         self.assertExit(r, EXIT_INPUT_INVALID)
         self.assertOneLineError(r, "x" * 300 + ": File name too long")
 
-    @unittest.skipIf(os.geteuid() == 0, "root reads any file")
-    def test_unreadable_input_exits_4(self):
+    def test_unreadable_input_exits_4_from_both_commands(self):
+        # Root reads any file: as root, the commands run as nobody.
         path = self.write("secret.txt", E2E_TEXT)
         os.chmod(path, 0)
-        r = run([path])
-        self.assertExit(r, EXIT_INPUT_INVALID)
-        self.assertIn(f"{path}: cannot open: Permission denied", stderr_text(r))
+        os.chmod(self.tmp, 0o755)
+        as_nobody = None
+        if os.geteuid() == 0:
+            def as_nobody():
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+        for args, prefix in (([path], "kgextract: "), (["render", path], "kgextract: render: ")):
+            try:
+                r = subprocess.run([BINARY, *args], capture_output=True, timeout=120,
+                                   env=dict(os.environ, KGEXTRACT_DATA=DATA),
+                                   preexec_fn=as_nobody)
+            except PermissionError:
+                self.skipTest(f"nobody cannot run {BINARY}")
+            self.assertExit(r, EXIT_INPUT_INVALID)
+            self.assertEqual(stderr_text(r), f"{prefix}{path}: cannot open: Permission denied\n")
+
+    def test_read_error_exits_4_from_both_commands(self):
+        # Reading address 0 of a process's memory fails with EIO, for root too. `render` used
+        # to exit 1 here (an exception from its stream) while the main command exited 4.
+        for args, prefix in ((["/proc/self/mem"], "kgextract: "),
+                             (["render", "/proc/self/mem"], "kgextract: render: ")):
+            r = run(args)
+            self.assertExit(r, EXIT_INPUT_INVALID)
+            self.assertEqual(stderr_text(r),
+                             f"{prefix}/proc/self/mem: cannot read: Input/output error\n")
+
+    def test_standard_input_that_cannot_be_read_exits_4_from_both_commands(self):
+        # A directory as standard input: read(2) fails with EISDIR. `render` used to read it as
+        # empty and report invalid JSON.
+        for args, prefix in ((["-"], "kgextract: "), (["render", "-"], "kgextract: render: ")):
+            fd = os.open(self.tmp, os.O_RDONLY)
+            try:
+                r = subprocess.run([BINARY, *args], stdin=fd, capture_output=True, timeout=120,
+                                   env=dict(os.environ, KGEXTRACT_DATA=DATA))
+            finally:
+                os.close(fd)
+            self.assertExit(r, EXIT_INPUT_INVALID)
+            self.assertEqual(stderr_text(r), f"{prefix}-: cannot read: Is a directory\n")
 
     def test_file_names_with_control_characters_are_escaped(self):
         name = os.path.join(self.tmp, "bad\nname\x1b[2J.txt")

@@ -1,8 +1,9 @@
-// Tests for pipeline/text.h (stages 1-2): MakeDocument, ReadDocument, Tokenizer
+// Tests for pipeline/text.h (stages 1-2): MakeDocument, ReadDocument, IcuStatus, Tokenizer
 // and CodePointCount, on small invented texts.
 #include "pipeline/text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utypes.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -13,6 +14,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "pipeline/pipeline.h"  // ExitCodeFor
 
 namespace kg {
 namespace {
@@ -216,12 +219,38 @@ TEST_F(ReadDocumentTest, ReadsAndNormalisesFile) {
   EXPECT_EQ(doc.text, "Jos\xC3\xA9 was there.\n");
 }
 
+// A read error (EIO: the kernel refuses to read address 0 of the process's memory) is a bad
+// input, category kInvalidInput (exit 4), as in the main command and `render`: not an output
+// error, and not an exception escaping from a stream.
+TEST_F(ReadDocumentTest, ReadErrorIsInvalidInputNamingTheError) {
+  Document doc;
+  Status s = ReadDocument("/proc/self/mem", &doc);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << s.ToString();
+  EXPECT_EQ(s.message(), "/proc/self/mem: cannot read: Input/output error");
+  EXPECT_EQ(ExitCodeFor(s), kExitInputInvalid);
+}
+
 TEST_F(ReadDocumentTest, InvalidUtf8FileNamesThePathAndOffset) {
   Document doc;
   std::string path = Write("bad.txt", "Hello\xC0\x80");
   Status s = ReadDocument(path, &doc);
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
   EXPECT_EQ(s.message(), path + ": invalid UTF-8 at byte 5");
+}
+
+// --- IcuStatus ----------------------------------------------------------------------------------
+
+// ICU failing is no fault of the input: an internal error (exit 1) that names ICU's error.
+TEST(IcuStatusTest, FailureIsInternalAndNamesIcusError) {
+  Status s = IcuStatus("a.txt: cannot normalise to NFC", U_MEMORY_ALLOCATION_ERROR);
+  EXPECT_EQ(s.code(), Status::Code::kInternal);
+  EXPECT_EQ(s.message(), "a.txt: cannot normalise to NFC: ICU error U_MEMORY_ALLOCATION_ERROR");
+  EXPECT_EQ(ExitCodeFor(s), kExitInternal);
+}
+
+TEST(IcuStatusTest, SuccessAndWarningsAreOk) {
+  EXPECT_TRUE(IcuStatus("x", U_ZERO_ERROR).ok());
+  EXPECT_TRUE(IcuStatus("x", U_USING_DEFAULT_WARNING).ok());  // a fallback locale: no failure
 }
 
 // --- Tokenizer -----------------------------------------------------------------------------------
