@@ -216,7 +216,7 @@ class RuleSet {
   // entity rule's weight=N or hint flag).
   int EvidenceWeight(std::string_view rule) const;
   std::vector<std::pair<std::string, int>> evidence_weights_;  // in file order
-  std::unordered_map<std::string, int> rule_weights_;           // entity rules' weight=N
+  std::unordered_map<std::string, int> rule_weights_;          // entity rules' weight=N
   // For error messages: the schema's types, its relations, a relation's subject or object types.
   std::string TypeList() const;
   std::string RelationList() const;
