@@ -485,20 +485,22 @@ int RunCli(int argc, char** argv) {
           MergeDocuments({std::move(dg)}, GeneratorName(), pipeline->rules().fingerprint(),
                          opt.resolve.max_evidence, opt.max_node_mentions);
       FilterEdges(opt.filter, &one);
-      AnnotateMetrics(&one);
+      AnnotateMetrics(&one, opt.threads);
       if (opt.formats.size() == 1)
         base += opt.formats.front() == "csv" ? "" : "." + opt.formats.front();
-      if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files); !s.ok()) {
+      if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files, opt.threads);
+          !s.ok()) {
         return Fail(ExitCodeFor(s), s.message());
       }
     }
   }
   FilterEdges(opt.filter, &graph);
-  AnnotateMetrics(&graph);
+  AnnotateMetrics(&graph, opt.threads);
   const size_t side_files = files.size();
   if (opt.output.empty() && opt.per_document_dir.empty()) {
     std::string content;
-    if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
+    if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content, opt.threads);
+        !s.ok()) {
       return Fail(ExitCodeFor(s), s.message());
     }
     if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
@@ -513,7 +515,8 @@ int RunCli(int argc, char** argv) {
     return kExitOk;
   }
   if (!opt.output.empty()) {
-    if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files); !s.ok()) {
+    if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files, opt.threads);
+        !s.ok()) {
       return Fail(ExitCodeFor(s), s.message());
     }
   }

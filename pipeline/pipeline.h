@@ -125,12 +125,14 @@ const std::vector<std::string>& ExportFormats();
 // `graph` in one format ("json", "graphml", "gexf", "dot", "html", "svg", "png"). For "csv" use
 // ToCsvNodes and ToCsvEdges. Fails only when Graphviz cannot draw the picture.
 Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pretty,
-                   std::string* out);
+                   std::string* out, int threads = 1);
 // The output files of `formats` for `-o base`: one format writes `base` itself (csv writes
 // base.nodes.csv and base.edges.csv, without a trailing ".csv" of base), several formats append
 // their suffixes (base.json, base.graphml, ...).
+// `threads` serialize the JSON (the same bytes for any count).
 Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& formats,
-                   const std::string& base, bool pretty, std::vector<OutputFile>* files);
+                   const std::string& base, bool pretty, std::vector<OutputFile>* files,
+                   int threads = 1);
 
 // Option values shared by the main command and `kgextract render`: "--relations met,from"
 // (names checked against the relation vocabulary) and "--min-weight 2".
