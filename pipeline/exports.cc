@@ -2,6 +2,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,7 @@ Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pr
 
 Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& formats,
                    const std::string& base, bool pretty, std::vector<OutputFile>* files,
-                   int threads) {
+                   int threads, bool stream) {
   for (const std::string& format : formats) {
     if (format == "csv") {
       std::string stem = base;
@@ -61,6 +62,13 @@ Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& 
     }
     OutputFile file;
     file.path = formats.size() == 1 ? base : base + "." + format;
+    if (stream && format == "json") {
+      file.stream = [&graph, pretty, threads](const std::function<bool(std::string_view)>& write) {
+        return WriteNodeLinkJson(graph, pretty, threads, write);
+      };
+      files->push_back(std::move(file));
+      continue;
+    }
     if (Status s = ExportGraph(graph, format, pretty, &file.content, threads); !s.ok()) return s;
     files->push_back(std::move(file));
   }

@@ -16,6 +16,7 @@ import glob
 import json
 import os
 import random
+import resource
 import shutil
 import signal
 import stat
@@ -386,6 +387,30 @@ class OutputTest(CliTestCase):
         self.load_json(data)
         self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode))
         self.assertNoTempFiles(self.tmp)
+
+    def test_a_write_failing_midway_keeps_the_old_output_and_names_the_file(self):
+        # The JSON is streamed to its temporary file block by block: when a write fails after
+        # the first pieces are in (here at the file size limit, EFBIG), the old output stays,
+        # the temporary goes and the error names the output.
+        out = self.write("keep.json", "precious content\n")
+        env = dict(os.environ, KGEXTRACT_DATA=DATA)
+
+        def limit_file_size():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+        for jobs in ("1", "2"):
+            with self.subTest(jobs=jobs):
+                r = subprocess.run([BINARY, "-q", "-j", jobs, "-o", out, sample_path()], env=env,
+                                   capture_output=True, preexec_fn=limit_file_size, timeout=120)
+                self.assertExit(r, EXIT_OUTPUT)
+                self.assertOneLineError(r, out, "File too large")
+                with open(out, encoding="utf-8") as f:
+                    self.assertEqual(f.read(), "precious content\n")
+                self.assertNoTempFiles(self.tmp)
+        # Without the limit the output is larger than 4096 bytes: the failure was midway.
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertGreater(os.path.getsize(out), 3 * 4096)
 
     @unittest.skipUnless(os.geteuid() == 0, "only root can make a device node")
     def test_output_to_a_device_is_written_in_place_not_replaced(self):
