@@ -150,8 +150,10 @@ class GraphMerger {
 
   void Add(DocumentGraph document);
   // The graph of every document added, built in *out (adjacency_list has no move: assigning
-  // a returned graph would copy it); the merger is empty afterwards.
-  void Finish(std::string generator, std::string rules_fingerprint, KnowledgeGraph* out);
+  // a returned graph would copy it); the merger is empty afterwards. The nodes' and edges'
+  // props are made on `threads` threads; the graph is the same for any count.
+  void Finish(std::string generator, std::string rules_fingerprint, KnowledgeGraph* out,
+              int threads = 1);
 
  private:
   // A node being merged; mentions and counts keep the ordinal of their document, so that

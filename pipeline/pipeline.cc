@@ -257,7 +257,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   if (failed) return Status::Internal("ICU break iterators unavailable");
   merge_ready();  // nothing is left to merge unless a worker stopped early
   result->files = files;
-  merger.Finish(GeneratorName(), rules_->fingerprint(), &result->graph);
+  merger.Finish(GeneratorName(), rules_->fingerprint(), &result->graph, options.threads);
   for (auto v : boost::make_iterator_range(boost::vertices(result->graph.graph))) {
     const NodeProps& p = result->graph.graph[v];
     uint64_t all = 0;
