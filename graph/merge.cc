@@ -399,26 +399,30 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     Graph::vertex_descriptor source, target;
     EdgeProps props;
   };
-  std::vector<std::pair<const EdgeKey*, Edge*>> merged;
+  // Out of the map (keys moved, not copied), so that each block frees its edges' keys too.
+  std::vector<std::pair<EdgeKey, Edge>> merged;
   merged.reserve(edges.size());
-  for (auto& [key, acc] : edges) merged.emplace_back(&key, &acc);
+  while (!edges.empty()) {
+    auto node = edges.extract(edges.begin());
+    merged.emplace_back(std::move(node.key()), std::move(node.mapped()));
+  }
   OrderedParallel<std::vector<MadeEdge>>(
       (merged.size() + kMergeBlock - 1) / kMergeBlock, threads, window,
       [&](size_t block) {
         std::vector<MadeEdge> made;
         for (size_t i = block * kMergeBlock; i < std::min(merged.size(), (block + 1) * kMergeBlock);
              ++i) {
-          const EdgeKey& key = *merged[i].first;
-          Edge& acc = *merged[i].second;
+          auto& [key, acc] = merged[i];
           auto source = vertex_of.find(std::get<0>(key));
           auto target = vertex_of.find(std::get<1>(key));
-          if (source == vertex_of.end() || target == vertex_of.end()) continue;
-          MadeEdge& e = made.emplace_back(MadeEdge{source->second, target->second, {}});
-          e.props = std::move(acc.props);
-          e.props.evidence.reserve(acc.evidence.size());
-          for (auto& [d, span] : acc.evidence) e.props.evidence.push_back(std::move(span));
-          e.props.evidence_counts = DocumentCounts(acc.counts);
-          acc = Edge();  // frees what was moved from
+          if (source != vertex_of.end() && target != vertex_of.end()) {
+            MadeEdge& e = made.emplace_back(MadeEdge{source->second, target->second, {}});
+            e.props = std::move(acc.props);
+            e.props.evidence.reserve(acc.evidence.size());
+            for (auto& [d, span] : acc.evidence) e.props.evidence.push_back(std::move(span));
+            e.props.evidence_counts = DocumentCounts(acc.counts);
+          }
+          merged[i] = {};  // frees the key and what was moved from
         }
         return made;
       },
@@ -429,7 +433,6 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
         }
         return true;
       });
-  edges.clear();
 
   result.generator = std::move(generator);
   result.rules_fingerprint = std::move(rules_fingerprint);
