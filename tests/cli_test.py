@@ -889,6 +889,24 @@ class CorpusGeneratorTest(CliTestCase):
         self.assertEqual(len(graph["graph"]["documents"]), 12 * 3 + 12)  # three folders, 12 records
         self.assertEqual(sum(1 for d in graph["graph"]["documents"] if "#post-" in d), 12)
 
+    def test_a_graph_of_several_blocks_is_byte_identical_for_any_thread_count(self):
+        # Large enough for several blocks of each parallel step after the last document: the
+        # merge's nodes and edges (256 each), betweenness (128 sources), the JSON's nodes (512)
+        # and links (2048); the output streamed to its file.
+        corpus = os.path.join(self.generate(150), "txt")
+        outs = []
+        for j in ("1", "2", "3"):
+            out = os.path.join(self.tmp, f"g{j}.json")
+            self.assertExit(run(["-q", "-j", j, "-o", out, corpus]), EXIT_OK)
+            with open(out, "rb") as f:
+                outs.append(f.read())
+        self.assertEqual(outs[0], outs[1], "-j 1 and -j 2 differ")
+        self.assertEqual(outs[0], outs[2], "-j 1 and -j 3 differ")
+        graph = self.load_json(outs[0])
+        self.assertGreater(len(graph["nodes"]), 2 * 512)
+        self.assertGreater(len(graph["links"]), 2048)
+        self.assertGreater(sum(1 for n in graph["nodes"] if n["degree"] > 0), 3 * 128)
+
 # Posts written for the source-offset tests: markup around and inside names, entities,
 # character references, CRLF line breaks, front matter, a list, a table and raw HTML.
 SOURCE_MD = (
