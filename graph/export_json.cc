@@ -20,9 +20,11 @@
 // which is what NetworkX uses as the MultiDiGraph edge key. The six analytics keys are the
 // NodeProps fields AnnotateMetrics fills (0 when it did not run); doubles in the shortest
 // round-trip form, as "weight".
+#include <algorithm>
 #include <boost/range/iterator_range.hpp>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -30,6 +32,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/parallel.h"
 
 namespace kg {
 namespace {
@@ -254,102 +257,139 @@ size_t EstimatedSize(const KnowledgeGraph& kgraph) {
   return n + n / 4;
 }
 
-std::string CompactNodeLinkJson(const KnowledgeGraph& kgraph) {
+// Nodes and links are serialized in blocks of this many, on several threads, and written in
+// order: memory holds a few blocks of output, not all of it. Any block size gives the same bytes.
+constexpr size_t kNodesPerBlock = 512;
+constexpr size_t kLinksPerBlock = 2048;
+
+bool CompactNodeLinkJson(const KnowledgeGraph& kgraph, int threads,
+                         const std::function<bool(std::string_view)>& write) {
   const Graph& g = kgraph.graph;
   const bool corpus = kgraph.documents.size() > 1;
-  std::string out;
-  out.reserve(EstimatedSize(kgraph));
-  CompactWriter w(&out);
-  w.Raw("{\"directed\":true,\"multigraph\":true,\"graph\":{\"generator\":");
-  w.String(kgraph.generator);
-  w.Raw(",\"rules\":");
-  w.String(kgraph.rules_fingerprint);
-  w.Raw(",\"documents\":");
-  w.Strings(kgraph.documents);
+  std::string head;
+  CompactWriter h(&head);
+  h.Raw("{\"directed\":true,\"multigraph\":true,\"graph\":{\"generator\":");
+  h.String(kgraph.generator);
+  h.Raw(",\"rules\":");
+  h.String(kgraph.rules_fingerprint);
+  h.Raw(",\"documents\":");
+  h.Strings(kgraph.documents);
   if (!kgraph.types.empty()) {
-    w.Raw(",\"types\":[");
+    h.Raw(",\"types\":[");
     for (size_t i = 0; i < kgraph.types.size(); ++i) {
-      w.Raw(i > 0 ? ",{\"type\":" : "{\"type\":");
-      w.String(kgraph.types[i].type);
-      w.Raw(",\"color\":");
-      w.String(kgraph.types[i].color);
-      w.Raw("}");
+      h.Raw(i > 0 ? ",{\"type\":" : "{\"type\":");
+      h.String(kgraph.types[i].type);
+      h.Raw(",\"color\":");
+      h.String(kgraph.types[i].color);
+      h.Raw("}");
     }
-    w.Raw("]");
+    h.Raw("]");
   }
   if (!kgraph.relations.empty()) {
-    w.Raw(",\"relations\":");
-    w.Strings(kgraph.relations);
+    h.Raw(",\"relations\":");
+    h.Strings(kgraph.relations);
   }
-  w.Raw("},\"nodes\":[");
-  bool first = true;
-  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    const NodeProps& n = g[v];
-    if (!first) w.Raw(",");
-    first = false;
-    w.Raw("{\"id\":");
-    w.String(n.id);
-    w.Raw(",\"label\":");
-    w.String(n.label);
-    w.Raw(",\"type\":");
-    w.String(n.type);
-    w.OptionalString("subtype", n.subtype);
-    w.OptionalString("kind", n.kind);
-    w.Raw(",\"aliases\":");
-    w.Strings(n.aliases);
-    if (n.narrator) w.Raw(",\"narrator\":true");
-    w.Raw(",\"documents\":");
-    w.Strings(n.documents);
-    if (corpus) w.DocumentCounts(CountByDocument(n.mention_counts, n.mentions));
-    w.Raw(",\"degree\":");
-    w.Int(n.degree);
-    w.Raw(",\"weighted_degree\":");
-    w.Double(n.weighted_degree);
-    w.Raw(",\"betweenness\":");
-    w.Double(n.betweenness);
-    w.Raw(",\"pagerank\":");
-    w.Double(n.pagerank);
-    w.Raw(",\"component\":");
-    w.Int(n.component);
-    w.Raw(",\"community\":");
-    w.Int(n.community);
-    w.Raw(",\"mentions\":");
-    w.Spans(n.mentions);
-    w.Raw("}");
-  }
-  w.Raw("],\"links\":[");
-  first = true;
-  std::map<std::pair<Graph::vertex_descriptor, Graph::vertex_descriptor>, int> parallel;
-  for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    const auto u = boost::source(e, g);
-    const auto v = boost::target(e, g);
-    const EdgeProps& p = g[e];
-    if (!first) w.Raw(",");
-    first = false;
-    w.Raw("{\"source\":");
-    w.String(g[u].id);
-    w.Raw(",\"target\":");
-    w.String(g[v].id);
-    w.Raw(",\"key\":");
-    w.Unsigned(static_cast<uint64_t>(parallel[{u, v}]++));
-    w.Raw(",\"relation\":");
-    w.String(p.relation);
-    w.OptionalString("role", p.role);
-    w.Raw(",\"weight\":");
-    w.Double(p.weight);
-    if (p.symmetric) w.Raw(",\"symmetric\":true");
-    if (corpus) {
+  h.Raw("},\"nodes\":[");
+  if (!write(head)) return false;
+  head = std::string();
+
+  const size_t window = 2 * static_cast<size_t>(std::max(threads, 1)) + 2;
+  const size_t num_nodes = boost::num_vertices(g);
+  auto node_block = [&](size_t block) {
+    std::string out;
+    CompactWriter w(&out);
+    const size_t end = std::min(num_nodes, (block + 1) * kNodesPerBlock);
+    for (size_t v = block * kNodesPerBlock; v < end; ++v) {
+      const NodeProps& n = g[v];
+      if (v > 0) w.Raw(",");
+      w.Raw("{\"id\":");
+      w.String(n.id);
+      w.Raw(",\"label\":");
+      w.String(n.label);
+      w.Raw(",\"type\":");
+      w.String(n.type);
+      w.OptionalString("subtype", n.subtype);
+      w.OptionalString("kind", n.kind);
+      w.Raw(",\"aliases\":");
+      w.Strings(n.aliases);
+      if (n.narrator) w.Raw(",\"narrator\":true");
       w.Raw(",\"documents\":");
-      const std::vector<DocumentCount> counts = CountByDocument(p.evidence_counts, p.evidence);
-      w.Strings(DocumentsOf(counts));
-      w.DocumentCounts(counts);
+      w.Strings(n.documents);
+      if (corpus) w.DocumentCounts(CountByDocument(n.mention_counts, n.mentions));
+      w.Raw(",\"degree\":");
+      w.Int(n.degree);
+      w.Raw(",\"weighted_degree\":");
+      w.Double(n.weighted_degree);
+      w.Raw(",\"betweenness\":");
+      w.Double(n.betweenness);
+      w.Raw(",\"pagerank\":");
+      w.Double(n.pagerank);
+      w.Raw(",\"component\":");
+      w.Int(n.component);
+      w.Raw(",\"community\":");
+      w.Int(n.community);
+      w.Raw(",\"mentions\":");
+      w.Spans(n.mentions);
+      w.Raw("}");
     }
-    w.Raw(",\"evidence\":");
-    w.Spans(p.evidence);
-    w.Raw("}");
+    return out;
+  };
+  auto emit = [&](size_t, std::string&& piece) { return write(piece); };
+  if (!OrderedParallel<std::string>((num_nodes + kNodesPerBlock - 1) / kNodesPerBlock, threads,
+                                    window, node_block, emit)) {
+    return false;
   }
-  w.Raw("]}\n");
-  return out;
+  if (!write("],\"links\":[")) return false;
+
+  // The edges in edge order with their keys: the key counts the earlier parallel edges of the
+  // same ordered pair, so it is numbered here, in order, before the blocks are cut.
+  std::vector<Graph::edge_descriptor> edges;
+  edges.reserve(boost::num_edges(g));
+  std::vector<uint32_t> keys;
+  keys.reserve(boost::num_edges(g));
+  std::map<std::pair<Graph::vertex_descriptor, Graph::vertex_descriptor>, uint32_t> parallel;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    edges.push_back(e);
+    keys.push_back(parallel[{boost::source(e, g), boost::target(e, g)}]++);
+  }
+  parallel.clear();
+  auto link_block = [&](size_t block) {
+    std::string out;
+    CompactWriter w(&out);
+    const size_t end = std::min(edges.size(), (block + 1) * kLinksPerBlock);
+    for (size_t i = block * kLinksPerBlock; i < end; ++i) {
+      const Graph::edge_descriptor e = edges[i];
+      const EdgeProps& p = g[e];
+      if (i > 0) w.Raw(",");
+      w.Raw("{\"source\":");
+      w.String(g[boost::source(e, g)].id);
+      w.Raw(",\"target\":");
+      w.String(g[boost::target(e, g)].id);
+      w.Raw(",\"key\":");
+      w.Unsigned(keys[i]);
+      w.Raw(",\"relation\":");
+      w.String(p.relation);
+      w.OptionalString("role", p.role);
+      w.Raw(",\"weight\":");
+      w.Double(p.weight);
+      if (p.symmetric) w.Raw(",\"symmetric\":true");
+      if (corpus) {
+        w.Raw(",\"documents\":");
+        const std::vector<DocumentCount> counts = CountByDocument(p.evidence_counts, p.evidence);
+        w.Strings(DocumentsOf(counts));
+        w.DocumentCounts(counts);
+      }
+      w.Raw(",\"evidence\":");
+      w.Spans(p.evidence);
+      w.Raw("}");
+    }
+    return out;
+  };
+  if (!OrderedParallel<std::string>((edges.size() + kLinksPerBlock - 1) / kLinksPerBlock, threads,
+                                    window, link_block, emit)) {
+    return false;
+  }
+  return write("]}\n");
 }
 
 std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
@@ -431,8 +471,21 @@ std::string DomNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
 
 }  // namespace
 
-std::string ToNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty) {
-  return pretty ? DomNodeLinkJson(kgraph, true) : CompactNodeLinkJson(kgraph);
+std::string ToNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty, int threads) {
+  if (pretty) return DomNodeLinkJson(kgraph, true);
+  std::string out;
+  out.reserve(EstimatedSize(kgraph));
+  CompactNodeLinkJson(kgraph, threads, [&](std::string_view piece) {
+    out += piece;
+    return true;
+  });
+  return out;
+}
+
+bool WriteNodeLinkJson(const KnowledgeGraph& kgraph, bool pretty, int threads,
+                       const std::function<bool(std::string_view)>& write) {
+  if (pretty) return write(DomNodeLinkJson(kgraph, true));
+  return CompactNodeLinkJson(kgraph, threads, write);
 }
 
 }  // namespace kg

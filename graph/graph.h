@@ -18,9 +18,11 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -157,8 +159,10 @@ class GraphMerger {
 
   void Add(DocumentGraph document);
   // The graph of every document added, built in *out (adjacency_list has no move: assigning
-  // a returned graph would copy it); the merger is empty afterwards.
-  void Finish(std::string generator, std::string rules_fingerprint, KnowledgeGraph* out);
+  // a returned graph would copy it); the merger is empty afterwards. The nodes' and edges'
+  // props are made on `threads` threads; the graph is the same for any count.
+  void Finish(std::string generator, std::string rules_fingerprint, KnowledgeGraph* out,
+              int threads = 1);
 
  private:
   // A node being merged; mentions and counts keep the ordinal of their document, so that
@@ -211,8 +215,9 @@ struct EdgeFilter {
 };
 void FilterEdges(const EdgeFilter& filter, KnowledgeGraph* graph);
 
-// Fills the analytics fields of every node from the graph's current edges. Deterministic.
-void AnnotateMetrics(KnowledgeGraph* graph);
+// Fills the analytics fields of every node from the graph's current edges. Deterministic: the
+// same doubles for any `threads` (betweenness, the costly part, runs on that many threads).
+void AnnotateMetrics(KnowledgeGraph* graph, int threads = 1);
 
 // The colour of a node type in every picture and in GEXF's viz:color ("#0072B2"): the graph's
 // schema colour, else the built-in one (Okabe-Ito, told apart with colour-blindness), else grey;
@@ -220,8 +225,15 @@ void AnnotateMetrics(KnowledgeGraph* graph);
 std::string_view TypeColor(const KnowledgeGraph& graph, std::string_view type);
 std::vector<std::string> NodeTypes(const KnowledgeGraph& graph);
 
-// Node-link JSON (the output contract in README.md), one line, keys in a fixed order.
-std::string ToNodeLinkJson(const KnowledgeGraph& graph, bool pretty = false);
+// Node-link JSON (the output contract in README.md), one line, keys in a fixed order. The
+// compact form is serialized in blocks of nodes and links on `threads` threads; the bytes do
+// not depend on the thread count.
+std::string ToNodeLinkJson(const KnowledgeGraph& graph, bool pretty = false, int threads = 1);
+// The same bytes handed to `write` in order, in pieces (a block of nodes or links each), so
+// that the whole output is never in memory at once. `write` returns false to stop: then no
+// further piece is made and this returns false.
+bool WriteNodeLinkJson(const KnowledgeGraph& graph, bool pretty, int threads,
+                       const std::function<bool(std::string_view)>& write);
 // GraphML with typed <key>s (label, type, subtype, kind, narrator, aliases, mentions;
 // relation, role, weight, symmetric, evidence).
 std::string ToGraphML(const KnowledgeGraph& graph);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/parallel.h"
 
 namespace kg {
 namespace {
@@ -227,8 +228,11 @@ void GraphMerger::Add(DocumentGraph dg) {
   }
 }
 
-void GraphMerger::Finish(std::string generator, std::string rules_fingerprint,
-                         KnowledgeGraph* out) {
+// Ids (nodes) and edge keys (edges) per block when Finish makes their props on several threads.
+constexpr size_t kMergeBlock = 256;
+
+void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, KnowledgeGraph* out,
+                         int threads) {
   // 1. Each key's id: a document-scoped node keeps its id when one document has it, and is
   // suffixed with "@" and the document's slug when several do ("person:maria@posts-a-md").
   std::map<std::string, std::string> id_of;  // key -> id
@@ -300,8 +304,12 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint,
   *out = KnowledgeGraph();  // empty: no copy
   KnowledgeGraph& result = *out;
   result.documents = documents_;
-  std::map<std::string, Graph::vertex_descriptor> vertex_of;
-  for (auto& [id, group] : by_id) {
+  // Each id's props come from its own nodes only: made in blocks on `threads` threads, the
+  // vertices added in id order.
+  std::vector<std::pair<const std::string*, std::vector<Node*>*>> groups;
+  groups.reserve(by_id.size());
+  for (auto& [id, group] : by_id) groups.emplace_back(&id, &group);
+  auto merged_node = [&](const std::string& id, std::vector<Node*>& group) {
     std::stable_sort(group.begin(), group.end(),
                      [](const Node* a, const Node* b) { return a->first < b->first; });
     Node& acc = *group.front();
@@ -323,7 +331,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint,
       MergeByOrdinal(&acc.mentions, &other.mentions, max_mentions_);
       MergeCounts(&acc.mention_counts, other.mention_counts);
     }
-    NodeProps& props = acc.props;
+    NodeProps props = std::move(acc.props);
     acc.names.erase(props.label);
     props.aliases.assign(acc.names.begin(), acc.names.end());
     std::set<std::string> docs;
@@ -333,12 +341,30 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint,
     props.mentions.reserve(acc.mentions.size());
     for (auto& [d, span] : acc.mentions) props.mentions.push_back(std::move(span));
     props.mention_counts = DocumentCounts(acc.mention_counts);
-    // add_vertex(props) would copy them: a default vertex, then the props moved in.
-    Graph::vertex_descriptor v = boost::add_vertex(result.graph);
-    result.graph[v] = std::move(props);
-    vertex_of.emplace(id, v);
     for (Node* n : group) *n = Node();  // frees what was moved from
-  }
+    return props;
+  };
+  const size_t window = 2 * static_cast<size_t>(std::max(threads, 1)) + 2;
+  std::map<std::string, Graph::vertex_descriptor> vertex_of;
+  OrderedParallel<std::vector<NodeProps>>(
+      (groups.size() + kMergeBlock - 1) / kMergeBlock, threads, window,
+      [&](size_t block) {
+        std::vector<NodeProps> made;
+        for (size_t i = block * kMergeBlock; i < std::min(groups.size(), (block + 1) * kMergeBlock);
+             ++i) {
+          made.push_back(merged_node(*groups[i].first, *groups[i].second));
+        }
+        return made;
+      },
+      [&](size_t block, std::vector<NodeProps>&& made) {
+        for (size_t j = 0; j < made.size(); ++j) {
+          // add_vertex(props) would copy them: a default vertex, then the props moved in.
+          Graph::vertex_descriptor v = boost::add_vertex(result.graph);
+          result.graph[v] = std::move(made[j]);
+          vertex_of.emplace_hint(vertex_of.end(), *groups[block * kMergeBlock + j].first, v);
+        }
+        return true;
+      });
   nodes_.clear();
 
   // 4. Edges under the final ids; met(a, b) and met(b, a) state one fact: symmetric edges are
@@ -368,19 +394,45 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint,
     MergeCounts(&into.counts, acc.counts);
   }
   edges_.clear();
-  for (auto it = edges.begin(); it != edges.end(); it = edges.erase(it)) {
-    const EdgeKey& key = it->first;
-    Edge& acc = it->second;
-    auto source = vertex_of.find(std::get<0>(key));
-    auto target = vertex_of.find(std::get<1>(key));
-    if (source == vertex_of.end() || target == vertex_of.end()) continue;
-    auto [e, added] = boost::add_edge(source->second, target->second, result.graph);
-    EdgeProps& props = result.graph[e];
-    props = std::move(acc.props);
-    props.evidence.reserve(acc.evidence.size());
-    for (auto& [d, span] : acc.evidence) props.evidence.push_back(std::move(span));
-    props.evidence_counts = DocumentCounts(acc.counts);
+  // The edges' props, in blocks on `threads` threads like the nodes', added in key order.
+  struct MadeEdge {
+    Graph::vertex_descriptor source, target;
+    EdgeProps props;
+  };
+  // Out of the map (keys moved, not copied), so that each block frees its edges' keys too.
+  std::vector<std::pair<EdgeKey, Edge>> merged;
+  merged.reserve(edges.size());
+  while (!edges.empty()) {
+    auto node = edges.extract(edges.begin());
+    merged.emplace_back(std::move(node.key()), std::move(node.mapped()));
   }
+  OrderedParallel<std::vector<MadeEdge>>(
+      (merged.size() + kMergeBlock - 1) / kMergeBlock, threads, window,
+      [&](size_t block) {
+        std::vector<MadeEdge> made;
+        for (size_t i = block * kMergeBlock; i < std::min(merged.size(), (block + 1) * kMergeBlock);
+             ++i) {
+          auto& [key, acc] = merged[i];
+          auto source = vertex_of.find(std::get<0>(key));
+          auto target = vertex_of.find(std::get<1>(key));
+          if (source != vertex_of.end() && target != vertex_of.end()) {
+            MadeEdge& e = made.emplace_back(MadeEdge{source->second, target->second, {}});
+            e.props = std::move(acc.props);
+            e.props.evidence.reserve(acc.evidence.size());
+            for (auto& [d, span] : acc.evidence) e.props.evidence.push_back(std::move(span));
+            e.props.evidence_counts = DocumentCounts(acc.counts);
+          }
+          merged[i] = {};  // frees the key and what was moved from
+        }
+        return made;
+      },
+      [&](size_t, std::vector<MadeEdge>&& made) {
+        for (MadeEdge& m : made) {
+          auto [e, added] = boost::add_edge(m.source, m.target, result.graph);
+          result.graph[e] = std::move(m.props);
+        }
+        return true;
+      });
 
   result.generator = std::move(generator);
   result.rules_fingerprint = std::move(rules_fingerprint);

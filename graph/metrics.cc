@@ -1,8 +1,10 @@
 // Stage 6b: the edge filter and the graph analytics written into every export.
 //
-// Every metric is computed single-threaded over vertices and edges in index order, so equal
-// graphs give bit-identical doubles. The reference for each number is NetworkX (see
-// tests/graph_metrics_test.cc, which pins values computed with NetworkX 2.8).
+// Every metric is computed over vertices and edges in index order, so equal graphs give
+// bit-identical doubles; betweenness runs on several threads in fixed blocks of sources added in
+// block order, so its doubles do not depend on the thread count either. The reference for each
+// number is NetworkX (see tests/graph_metrics_test.cc, which pins values computed with NetworkX
+// 2.8).
 //
 //   degree, weighted_degree  in + out edges (a self-loop counts twice, as in NetworkX)
 //   betweenness              Brandes on the simple undirected graph, not normalised (sampled
@@ -11,7 +13,7 @@
 //   component                connected components of the undirected graph
 //   community                Louvain (Blondel et al. 2008), deterministic node order
 #include <algorithm>
-#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/property_map/property_map.hpp>
 #include <boost/range/iterator_range.hpp>
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/parallel.h"
 
 namespace kg {
 namespace {
@@ -75,8 +78,10 @@ UndirectedGraph SimpleUndirected(const Graph& g) {
 }
 
 // Unnormalised betweenness as NetworkX's betweenness_centrality(G, normalized=False) on the
-// undirected graph: Boost visits every (s, t) pair in both orders and, for an undirectedS
-// graph, halves the sums itself, so each unordered pair counts once.
+// undirected graph: Brandes' accumulation from every source, each (s, t) pair met in both
+// orders, so the sums are halved and each unordered pair counts once. The accumulation is
+// Boost's brandes_betweenness_centrality step for step (BFS in adjacency order, dependencies in
+// reverse BFS order), so a graph of one block of sources gives Boost's doubles.
 //
 // Brandes costs O(V * E). Measured with Boost's on random graphs (release, CPU time on a busy
 // machine): 2000 nodes / 20000 edges 0.9 s, 20000 nodes / 100000 edges 265 s. So above
@@ -85,80 +90,85 @@ UndirectedGraph SimpleUndirected(const Graph& g) {
 // 2007). k is kSampledSources, fewer if k * E would pass the same bound: 50000 nodes / 500000
 // edges then take 3.5 s. An estimate, not exact (a hub of the 20000-node graph: 18% low); the
 // graphs of a batch of reports (hundreds to a few thousand nodes) stay exact.
+//
+// The sources run in blocks of kBetweennessBlock on `threads` threads; each block sums its
+// sources into its own vector and the blocks are added in block order. The block boundaries do
+// not depend on the thread count, so neither do the doubles.
 constexpr double kExactBetweennessWork = 5e7;
 constexpr size_t kSampledSources = 500;
+constexpr size_t kBetweennessBlock = 128;
 
-std::vector<double> Betweenness(const UndirectedGraph& ug) {
+std::vector<double> Betweenness(const UndirectedGraph& ug, int threads) {
   const size_t n = boost::num_vertices(ug);
   std::vector<double> centrality(n, 0.0);
   const double work = static_cast<double>(n) * static_cast<double>(boost::num_edges(ug));
+  // Sources: every vertex with an edge (an unconnected vertex lies on no path and, as a source,
+  // adds nothing; skipping it spares O(V) per source, issue 12), or the k sampled ones.
+  std::vector<size_t> sources;
+  double scale = 0.5;
   if (work <= kExactBetweennessWork) {
-    // Boost's Brandes clears O(V) per source, so thousands of unconnected names cost O(V^2)
-    // (issue 12: 32,000 names in one sentence). An unconnected vertex lies on no path and, as a
-    // source, adds nothing: run it on the vertices with an edge, renumbered in index order and
-    // with the edges in the same order, so the sums and their order (and the doubles) are equal.
-    std::vector<size_t> linked, index_in_linked(n, SIZE_MAX);
     for (size_t v = 0; v < n; ++v) {
-      if (boost::out_degree(v, ug) == 0) continue;
-      index_in_linked[v] = linked.size();
-      linked.push_back(v);
+      if (boost::out_degree(v, ug) > 0) sources.push_back(v);
     }
-    UndirectedGraph sub(linked.size());
-    for (auto e : boost::make_iterator_range(boost::edges(ug))) {
-      boost::add_edge(index_in_linked[boost::source(e, ug)], index_in_linked[boost::target(e, ug)],
-                      sub);
-    }
-    std::vector<double> sub_centrality(linked.size(), 0.0);
-    boost::brandes_betweenness_centrality(
-        sub, boost::make_iterator_property_map(sub_centrality.begin(),
-                                               boost::get(boost::vertex_index, sub)));
-    for (size_t i = 0; i < linked.size(); ++i) centrality[linked[i]] = sub_centrality[i];
-    return centrality;
+  } else {
+    const size_t k = std::clamp<size_t>(
+        static_cast<size_t>(kExactBetweennessWork / static_cast<double>(boost::num_edges(ug))), 1,
+        kSampledSources);
+    for (size_t i = 0; i < k; ++i) sources.push_back(i * n / k);
+    scale = static_cast<double>(n) / static_cast<double>(k) / 2.0;
   }
-  // Sampled Brandes (Brandes and Pich 2007): the same accumulation as Boost's, from k sources.
-  const size_t k = std::clamp<size_t>(
-      static_cast<size_t>(kExactBetweennessWork / static_cast<double>(boost::num_edges(ug))), 1,
-      kSampledSources);
   std::vector<size_t> offset(n + 1, 0), adj;
   for (size_t v = 0; v < n; ++v) offset[v + 1] = offset[v] + boost::out_degree(v, ug);
   adj.reserve(offset[n]);
   for (size_t v = 0; v < n; ++v) {
     for (auto w : boost::make_iterator_range(boost::adjacent_vertices(v, ug))) adj.push_back(w);
   }
-  std::vector<int64_t> dist(n);
-  std::vector<double> sigma(n), delta(n);
-  std::vector<size_t> order;
-  order.reserve(n);
-  for (size_t i = 0; i < k; ++i) {
-    const size_t s = i * n / k;
-    std::fill(dist.begin(), dist.end(), -1);
-    std::fill(sigma.begin(), sigma.end(), 0.0);
-    std::fill(delta.begin(), delta.end(), 0.0);
-    order.clear();
-    dist[s] = 0;
-    sigma[s] = 1.0;
-    order.push_back(s);
-    for (size_t head = 0; head < order.size(); ++head) {  // BFS; `order` is the queue
-      const size_t v = order[head];
-      for (size_t a = offset[v]; a < offset[v + 1]; ++a) {
-        const size_t w = adj[a];
-        if (dist[w] < 0) {
-          dist[w] = dist[v] + 1;
-          order.push_back(w);
+  // One block's sums. The per-source arrays are reset only where the BFS reached, so a source
+  // costs O(its component), not O(V).
+  auto block_sums = [&](size_t block) {
+    std::vector<double> sums(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
+    std::vector<int64_t> dist(n, -1);
+    std::vector<size_t> order;
+    const size_t end = std::min(sources.size(), (block + 1) * kBetweennessBlock);
+    for (size_t i = block * kBetweennessBlock; i < end; ++i) {
+      const size_t s = sources[i];
+      order.clear();
+      dist[s] = 0;
+      sigma[s] = 1.0;
+      order.push_back(s);
+      for (size_t head = 0; head < order.size(); ++head) {  // BFS; `order` is the queue
+        const size_t v = order[head];
+        for (size_t a = offset[v]; a < offset[v + 1]; ++a) {
+          const size_t w = adj[a];
+          if (dist[w] < 0) {
+            dist[w] = dist[v] + 1;
+            order.push_back(w);
+          }
+          if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
         }
-        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+      }
+      for (size_t j = order.size(); j-- > 1;) {  // reverse BFS order, the source excluded
+        const size_t w = order[j];
+        for (size_t a = offset[w]; a < offset[w + 1]; ++a) {
+          const size_t v = adj[a];
+          if (dist[v] == dist[w] - 1) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+        }
+        sums[w] += delta[w];
+      }
+      for (size_t v : order) {
+        dist[v] = -1;
+        sigma[v] = 0.0;
+        delta[v] = 0.0;
       }
     }
-    for (size_t j = order.size(); j-- > 1;) {  // reverse BFS order, the source excluded
-      const size_t w = order[j];
-      for (size_t a = offset[w]; a < offset[w + 1]; ++a) {
-        const size_t v = adj[a];
-        if (dist[v] == dist[w] - 1) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-      }
-      centrality[w] += delta[w];
-    }
-  }
-  const double scale = static_cast<double>(n) / static_cast<double>(k) / 2.0;
+    return sums;
+  };
+  const size_t blocks = (sources.size() + kBetweennessBlock - 1) / kBetweennessBlock;
+  OrderedParallel<std::vector<double>>(blocks, threads, 2 * static_cast<size_t>(threads) + 1,
+                                       block_sums, [&](size_t, std::vector<double>&& sums) {
+                                         for (size_t v = 0; v < n; ++v) centrality[v] += sums[v];
+                                         return true;
+                                       });
   for (double& c : centrality) c *= scale;
   return centrality;
 }
@@ -385,7 +395,7 @@ void FilterEdges(const EdgeFilter& filter, KnowledgeGraph* kgraph) {
       g);
 }
 
-void AnnotateMetrics(KnowledgeGraph* kgraph) {
+void AnnotateMetrics(KnowledgeGraph* kgraph, int threads) {
   Graph& g = kgraph->graph;
   const size_t n = boost::num_vertices(g);
   for (size_t v = 0; v < n; ++v) {
@@ -401,7 +411,7 @@ void AnnotateMetrics(KnowledgeGraph* kgraph) {
     }
   }
   const UndirectedGraph ug = SimpleUndirected(g);
-  const std::vector<double> betweenness = Betweenness(ug);
+  const std::vector<double> betweenness = Betweenness(ug, threads);
   std::vector<int> component(n, 0);
   if (n > 0) {
     boost::connected_components(ug, boost::make_iterator_property_map(

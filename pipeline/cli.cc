@@ -546,26 +546,40 @@ int RunCli(int argc, char** argv) {
                          opt.resolve.max_evidence, opt.max_node_mentions);
       SetSchema(pipeline->rules().schema(), &one);
       FilterEdges(opt.filter, &one);
-      AnnotateMetrics(&one);
+      AnnotateMetrics(&one, opt.threads);
       if (opt.formats.size() == 1)
         base += opt.formats.front() == "csv" ? "" : "." + opt.formats.front();
-      if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files); !s.ok()) {
+      if (Status s = ExportFiles(one, opt.formats, base, opt.pretty, &files, opt.threads);
+          !s.ok()) {
         return Fail(s);
       }
     }
   }
   FilterEdges(opt.filter, &graph);
-  AnnotateMetrics(&graph);
+  AnnotateMetrics(&graph, opt.threads);
   const size_t side_files = files.size();
   if (opt.output.empty() && opt.per_document_dir.empty()) {
+    // JSON goes out piece by piece, as made; the other formats are made whole first (a picture
+    // that Graphviz cannot draw fails before anything is written).
+    const bool json = opt.formats.front() == "json";
     std::string content;
-    if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content); !s.ok()) {
-      return Fail(s);
+    if (!json) {
+      if (Status s = ExportGraph(graph, opt.formats.front(), opt.pretty, &content, opt.threads);
+          !s.ok()) {
+        return Fail(s);
+      }
     }
     if (Status s = WriteFilesAtomically(files, result.files); !s.ok()) {
       return Fail(s);
     }
-    std::cout << content;
+    if (json) {
+      WriteNodeLinkJson(graph, opt.pretty, opt.threads, [](std::string_view piece) {
+        std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        return static_cast<bool>(std::cout);
+      });
+    } else {
+      std::cout << content;
+    }
     std::cout.flush();
     if (!std::cout) return Fail(kExitOutput, "-: cannot write standard output");
     if (!opt.quiet && (!result.problems.empty() || result.documents > 1)) {
@@ -574,7 +588,10 @@ int RunCli(int argc, char** argv) {
     return kExitOk;
   }
   if (!opt.output.empty()) {
-    if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files); !s.ok()) {
+    // The main graph's JSON is streamed to its file: `graph` lives until the files are written.
+    if (Status s = ExportFiles(graph, opt.formats, opt.output, opt.pretty, &files, opt.threads,
+                               /*stream=*/true);
+        !s.ok()) {
       return Fail(s);
     }
   }

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +19,9 @@ const std::vector<std::string>& ExportFormats() {
 }
 
 Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pretty,
-                   std::string* out) {
+                   std::string* out, int threads) {
   if (format == "json") {
-    *out = ToNodeLinkJson(graph, pretty);
+    *out = ToNodeLinkJson(graph, pretty, threads);
   } else if (format == "graphml") {
     *out = ToGraphML(graph);
   } else if (format == "gexf") {
@@ -41,7 +42,8 @@ Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pr
 }
 
 Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& formats,
-                   const std::string& base, bool pretty, std::vector<OutputFile>* files) {
+                   const std::string& base, bool pretty, std::vector<OutputFile>* files,
+                   int threads, bool stream) {
   for (const std::string& format : formats) {
     if (format == "csv") {
       std::string stem = base;
@@ -52,7 +54,14 @@ Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& 
     }
     OutputFile file;
     file.path = formats.size() == 1 ? base : base + "." + format;
-    if (Status s = ExportGraph(graph, format, pretty, &file.content); !s.ok()) return s;
+    if (stream && format == "json") {
+      file.stream = [&graph, pretty, threads](const std::function<bool(std::string_view)>& write) {
+        return WriteNodeLinkJson(graph, pretty, threads, write);
+      };
+      files->push_back(std::move(file));
+      continue;
+    }
+    if (Status s = ExportGraph(graph, format, pretty, &file.content, threads); !s.ok()) return s;
     files->push_back(std::move(file));
   }
   return Status::Ok();

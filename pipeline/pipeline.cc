@@ -274,7 +274,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   if (failed) return Status::Internal(tokenizer_error);
   merge_ready();  // nothing is left to merge unless a worker stopped early
   result->files = files;
-  merger.Finish(GeneratorName(), rules_->fingerprint(), &result->graph);
+  merger.Finish(GeneratorName(), rules_->fingerprint(), &result->graph, options.threads);
   SetSchema(rules_->schema(), &result->graph);
   for (auto v : boost::make_iterator_range(boost::vertices(result->graph.graph))) {
     const NodeProps& p = result->graph.graph[v];
@@ -398,10 +398,36 @@ void RemoveStaleTemporaries(const std::string& dir) {
   ::closedir(d);
 }
 
-// Writes `content` to a new temporary file in the directory of `path`; sets *tmp to its name.
+// Writes all of `buf` to `fd`; false (errno set) on failure.
+bool WriteAll(int fd, std::string_view buf) {
+  while (!buf.empty()) {
+    ssize_t w = ::write(fd, buf.data(), buf.size());
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    buf.remove_prefix(static_cast<size_t>(w));
+  }
+  return true;
+}
+
+// Writes `file`'s bytes (its content, or what its stream hands over piece by piece) to `fd`;
+// on failure returns the errno of the write that failed.
+int WriteContent(int fd, const OutputFile& file) {
+  if (!file.stream) return WriteAll(fd, file.content) ? 0 : errno;
+  int error = 0;
+  const bool ok = file.stream([&](std::string_view piece) {
+    if (WriteAll(fd, piece)) return true;
+    error = errno;
+    return false;
+  });
+  return ok ? 0 : (error != 0 ? error : EIO);
+}
+
+// Writes `file` to a new temporary file in the directory of `path`; sets *tmp to its name.
 // The file gets the mode (and, for root, the owner) of an existing `path`, else 0666 less the
 // umask. Errors name `shown`, the output as the user gave it.
-Status WriteTemporary(const std::string& path, const std::string& shown, std::string_view content,
+Status WriteTemporary(const std::string& path, const std::string& shown, const OutputFile& file,
                       std::string* tmp) {
   *tmp =
       DirectoryOf(path) + "/" + std::string(kTempPrefix) + std::to_string(::getpid()) + "-XXXXXX";
@@ -426,15 +452,7 @@ Status WriteTemporary(const std::string& path, const std::string& shown, std::st
   } else if (::fchmod(fd, NewFileMode()) != 0) {
     return fail(errno);
   }
-  size_t written = 0;
-  while (written < content.size()) {
-    ssize_t w = ::write(fd, content.data() + written, content.size() - written);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return fail(errno);
-    }
-    written += static_cast<size_t>(w);
-  }
+  if (int e = WriteContent(fd, file); e != 0) return fail(e);
   if (::close(fd) != 0) {
     int e = errno;
     ::unlink(tmp->c_str());
@@ -479,19 +497,12 @@ Target ResolveTarget(const std::string& path) {
   return t;
 }
 
-Status WriteInPlace(const std::string& shown, std::string_view content, const std::string& target) {
+Status WriteInPlace(const std::string& shown, const OutputFile& file, const std::string& target) {
   int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
-  size_t written = 0;
-  while (written < content.size()) {
-    ssize_t w = ::write(fd, content.data() + written, content.size() - written);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      int e = errno;
-      ::close(fd);
-      return Status::IOError(shown + ": cannot write: " + std::strerror(e));
-    }
-    written += static_cast<size_t>(w);
+  if (int e = WriteContent(fd, file); e != 0) {
+    ::close(fd);
+    return Status::IOError(shown + ": cannot write: " + std::strerror(e));
   }
   if (::close(fd) != 0) {
     return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
@@ -565,8 +576,7 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
   };
   for (size_t i = 0; i < files.size(); ++i) {
     if (targets[i].in_place) continue;
-    if (Status s =
-            WriteTemporary(targets[i].path, QuotePath(files[i].path), files[i].content, &temps[i]);
+    if (Status s = WriteTemporary(targets[i].path, QuotePath(files[i].path), files[i], &temps[i]);
         !s.ok()) {
       temps[i].clear();
       discard();
@@ -621,8 +631,7 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
   // Devices and FIFOs last, once every regular file is in place.
   for (size_t i = 0; i < files.size(); ++i) {
     if (!targets[i].in_place) continue;
-    if (Status s = WriteInPlace(QuotePath(files[i].path), files[i].content, targets[i].path);
-        !s.ok()) {
+    if (Status s = WriteInPlace(QuotePath(files[i].path), files[i], targets[i].path); !s.ok()) {
       return s;
     }
   }

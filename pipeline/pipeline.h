@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/extract.h"
@@ -151,8 +152,16 @@ Status WriteFileAtomically(const std::string& path, std::string_view content,
 // renamed into place; when a rename fails the ones already renamed are rolled back, so the set
 // is all old or all new.
 struct OutputFile {
+  OutputFile() = default;
+  OutputFile(std::string path_, std::string content_)
+      : path(std::move(path_)), content(std::move(content_)) {}
+
   std::string path;
   std::string content;
+  // When set, the file's bytes instead of `content`: called once, it hands them to `write` in
+  // order, piece by piece (so the whole file need not be in memory), and returns false when
+  // `write` did (a write failed). Whatever it refers to must outlive the write.
+  std::function<bool(const std::function<bool(std::string_view)>& write)> stream;
 };
 Status WriteFilesAtomically(const std::vector<OutputFile>& files,
                             const std::vector<std::string>& inputs = {});
@@ -163,12 +172,17 @@ const std::vector<std::string>& ExportFormats();
 // `graph` in one format ("json", "graphml", "gexf", "dot", "html", "svg", "png"). For "csv" use
 // ToCsvNodes and ToCsvEdges. Fails only when Graphviz cannot draw the picture.
 Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pretty,
-                   std::string* out);
+                   std::string* out, int threads = 1);
 // The output files of `formats` for `-o base`: one format writes `base` itself (csv writes
 // base.nodes.csv and base.edges.csv, without a trailing ".csv" of base), several formats append
 // their suffixes (base.json, base.graphml, ...).
+//
+// `threads` serialize the JSON (the same bytes for any count). With `stream`, a JSON file is
+// not built here but written piece by piece when the files are (OutputFile::stream), which
+// keeps the output out of memory: `graph` must then outlive `files`.
 Status ExportFiles(const KnowledgeGraph& graph, const std::vector<std::string>& formats,
-                   const std::string& base, bool pretty, std::vector<OutputFile>* files);
+                   const std::string& base, bool pretty, std::vector<OutputFile>* files,
+                   int threads = 1, bool stream = false);
 
 // Option values shared by the main command and `kgextract render`: "--relations met,from"
 // (names checked against the relation vocabulary) and "--min-weight 2".

@@ -16,6 +16,7 @@ import glob
 import json
 import os
 import random
+import resource
 import shutil
 import signal
 import stat
@@ -648,6 +649,30 @@ class OutputTest(CliTestCase):
         self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode))
         self.assertNoTempFiles(self.tmp)
 
+    def test_a_write_failing_midway_keeps_the_old_output_and_names_the_file(self):
+        # The JSON is streamed to its temporary file block by block: when a write fails after
+        # the first pieces are in (here at the file size limit, EFBIG), the old output stays,
+        # the temporary goes and the error names the output.
+        out = self.write("keep.json", "precious content\n")
+        env = dict(os.environ, KGEXTRACT_DATA=DATA)
+
+        def limit_file_size():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+        for jobs in ("1", "2"):
+            with self.subTest(jobs=jobs):
+                r = subprocess.run([BINARY, "-q", "-j", jobs, "-o", out, sample_path()], env=env,
+                                   capture_output=True, preexec_fn=limit_file_size, timeout=120)
+                self.assertExit(r, EXIT_OUTPUT)
+                self.assertOneLineError(r, out, "File too large")
+                with open(out, encoding="utf-8") as f:
+                    self.assertEqual(f.read(), "precious content\n")
+                self.assertNoTempFiles(self.tmp)
+        # Without the limit the output is larger than 4096 bytes: the failure was midway.
+        self.assertExit(run(["-q", "-o", out, sample_path()]), EXIT_OK)
+        self.assertGreater(os.path.getsize(out), 3 * 4096)
+
     @unittest.skipUnless(os.geteuid() == 0, "only root can make a device node")
     def test_output_to_a_device_is_written_in_place_not_replaced(self):
         # A null device of our own: the system's /dev/null must not be at stake in a test.
@@ -1124,6 +1149,24 @@ class CorpusGeneratorTest(CliTestCase):
         graph = self.load_json(outs[0])
         self.assertEqual(len(graph["graph"]["documents"]), 12 * 3 + 12)  # three folders, 12 records
         self.assertEqual(sum(1 for d in graph["graph"]["documents"] if "#post-" in d), 12)
+
+    def test_a_graph_of_several_blocks_is_byte_identical_for_any_thread_count(self):
+        # Large enough for several blocks of each parallel step after the last document: the
+        # merge's nodes and edges (256 each), betweenness (128 sources), the JSON's nodes (512)
+        # and links (2048); the output streamed to its file.
+        corpus = os.path.join(self.generate(150), "txt")
+        outs = []
+        for j in ("1", "2", "3"):
+            out = os.path.join(self.tmp, f"g{j}.json")
+            self.assertExit(run(["-q", "-j", j, "-o", out, corpus]), EXIT_OK)
+            with open(out, "rb") as f:
+                outs.append(f.read())
+        self.assertEqual(outs[0], outs[1], "-j 1 and -j 2 differ")
+        self.assertEqual(outs[0], outs[2], "-j 1 and -j 3 differ")
+        graph = self.load_json(outs[0])
+        self.assertGreater(len(graph["nodes"]), 2 * 512)
+        self.assertGreater(len(graph["links"]), 2048)
+        self.assertGreater(sum(1 for n in graph["nodes"] if n["degree"] > 0), 3 * 128)
 
 # Posts written for the source-offset tests: markup around and inside names, entities,
 # character references, CRLF line breaks, front matter, a list, a table and raw HTML.

@@ -3,6 +3,7 @@
 // (The awkward-name round trips through real readers are in graph_formats_test.cc.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph.h"
@@ -106,6 +108,70 @@ TEST(NodeLinkJsonTest, EmptyGraphStillHasEveryTopLevelKey) {
 TEST(NodeLinkJsonTest, OutputIsDeterministic) {
   EXPECT_EQ(ToNodeLinkJson(TwoNodeGraph()), ToNodeLinkJson(TwoNodeGraph()));
   EXPECT_EQ(ToGraphML(TwoNodeGraph()), ToGraphML(TwoNodeGraph()));
+}
+
+// A corpus graph of several blocks of nodes (512 a block) and of links (2048 a block), with
+// parallel edges spread over the blocks, so that their keys are numbered across them.
+KnowledgeGraph ManyBlocksGraph() {
+  KnowledgeGraph kg;
+  kg.generator = "kgextract 0.1.0";
+  kg.documents = {"a.txt", "b.txt"};
+  const size_t n = 1300;
+  for (size_t i = 0; i < n; ++i) {
+    auto v = AddNode(&kg, "person:p" + std::to_string(i), "P " + std::to_string(i), "PERSON");
+    kg.graph[v].documents = {i % 2 ? "a.txt" : "b.txt"};
+    kg.graph[v].mentions = {MakeSpan(i % 2 ? "a.txt" : "b.txt", static_cast<uint32_t>(i),
+                                     static_cast<uint32_t>(i + 3), "P \"x\"", "gazetteer:x")};
+    kg.graph[v].betweenness = 0.1 * static_cast<double>(i);
+  }
+  for (size_t i = 0; i < 5000; ++i) {
+    AddEdge(&kg, i % n, (i % n) * 7 % 11, "met", 1.0 + static_cast<double>(i % 3),
+            {MakeSpan("a.txt", 1, 2, "met", "met:x")});
+  }
+  return kg;
+}
+
+TEST(NodeLinkJsonTest, CompactBytesAreTheSameForAnyThreadCountOverManyBlocks) {
+  const KnowledgeGraph kg = ManyBlocksGraph();
+  const std::string one = ToNodeLinkJson(kg, false, 1);
+  EXPECT_EQ(one, ToNodeLinkJson(kg, false, 2));
+  EXPECT_EQ(one, ToNodeLinkJson(kg, false, 3));
+  // The same document as nlohmann's DOM gives (the pretty form), parallel edge keys included.
+  const nlohmann::json parsed = nlohmann::json::parse(one);
+  EXPECT_EQ(parsed, nlohmann::json::parse(ToNodeLinkJson(kg, /*pretty=*/true)));
+  ASSERT_EQ(parsed["nodes"].size(), 1300u);
+  ASSERT_EQ(parsed["links"].size(), 5000u);
+  int largest_key = 0;
+  for (const auto& link : parsed["links"])
+    largest_key = std::max(largest_key, link["key"].get<int>());
+  EXPECT_GT(largest_key, 0);
+}
+
+TEST(NodeLinkJsonTest, WriteHandsTheSameBytesInOrderedPieces) {
+  const KnowledgeGraph kg = ManyBlocksGraph();
+  for (int threads : {1, 2}) {
+    std::string joined;
+    size_t pieces = 0;
+    EXPECT_TRUE(WriteNodeLinkJson(kg, false, threads, [&](std::string_view piece) {
+      joined += piece;
+      ++pieces;
+      return true;
+    }));
+    EXPECT_EQ(joined, ToNodeLinkJson(kg)) << "threads " << threads;
+    // Head, 3 blocks of nodes, the separator, 3 blocks of links, the tail: never all at once.
+    EXPECT_EQ(pieces, 9u) << "threads " << threads;
+  }
+}
+
+TEST(NodeLinkJsonTest, WriteStopsAtTheFirstFailedPiece) {
+  const KnowledgeGraph kg = ManyBlocksGraph();
+  for (int threads : {1, 2}) {
+    size_t calls = 0;
+    EXPECT_FALSE(WriteNodeLinkJson(kg, false, threads, [&](std::string_view) {
+      return ++calls < 2;  // the second piece (the first block of nodes) fails
+    }));
+    EXPECT_EQ(calls, 2u) << "threads " << threads;
+  }
 }
 
 TEST(NodeLinkJsonTest, EscapesTextAndReplacesInvalidUtf8InsteadOfThrowing) {

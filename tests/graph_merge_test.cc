@@ -478,5 +478,47 @@ TEST(GraphMergerTest, GivesTheGraphOfMergeDocuments) {
   EXPECT_EQ(ToNodeLinkJson(kg), ToNodeLinkJson(MergeDocuments(docs, "g", "r")));
 }
 
+TEST(GraphMergerTest, GivesTheSameGraphForAnyThreadCount) {
+  // Enough ids and edge keys for several blocks of 256 each, nodes joined across documents, a
+  // one-word person per document (scoped ids) and symmetric edges written both ways.
+  std::vector<DocumentGraph> docs;
+  for (int d = 0; d < 40; ++d) {
+    DocumentGraph g;
+    g.doc = "r" + std::to_string(d) + ".txt";
+    for (int i = 0; i < 60; ++i) {
+      const int k = (d * 37 + i * 11) % 700;
+      g.nodes.push_back(MakeNode(
+          "person:p-" + std::to_string(k), "P " + std::to_string(k), "PERSON",
+          {"Alias " + std::to_string(k % 50)},
+          {MakeSpan(g.doc, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2), "P", "rule")},
+          {g.doc}));
+      if (i > 0) {
+        const int prev = (d * 37 + (i - 1) * 11) % 700;
+        g.edges.push_back(MakeEdge("person:p-" + std::to_string(i % 2 ? k : prev),
+                                   "person:p-" + std::to_string(i % 2 ? prev : k), "met", 1,
+                                   {MakeSpan(g.doc, 0, 5, "met", "met_rule")}, "",
+                                   /*symmetric=*/true));
+      }
+    }
+    g.nodes.push_back(MakeNode("person:maria", "Maria", "PERSON", {}, {}, {g.doc}));
+    docs.push_back(std::move(g));
+  }
+  std::string one;
+  for (int threads : {1, 2, 3}) {
+    GraphMerger merger(/*max_evidence=*/5, /*max_mentions=*/7);
+    for (const DocumentGraph& d : docs) merger.Add(d);
+    KnowledgeGraph kg;
+    merger.Finish("g", "r", &kg, threads);
+    if (threads == 1) {
+      one = ToNodeLinkJson(kg);
+      EXPECT_GT(boost::num_vertices(kg.graph), 600u);
+      EXPECT_GT(boost::num_edges(kg.graph), 600u);
+      EXPECT_EQ(NodeById(kg, "person:maria@r7-txt").label, "Maria");
+    } else {
+      EXPECT_EQ(ToNodeLinkJson(kg), one) << "threads " << threads;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kg

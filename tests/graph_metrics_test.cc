@@ -7,9 +7,14 @@
 //   louvain_communities(weighted Graph, seed=0..4) and connected_components.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/property_map/property_map.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <random>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -326,6 +331,70 @@ TEST(AnnotateMetricsTest, BetweennessOfAHugeGraphIsSampledAndScaled) {
   EXPECT_NEAR(Sum(b) / static_cast<double>(n), exact, exact * 1e-9);
   for (size_t v = 0; v < n; v += 701) EXPECT_NEAR(b[v], exact, exact * 0.01) << "node " << v;
   EXPECT_NE(b[0], b[1]);  // sampled, not exact
+}
+
+// A random graph of `n` nodes and `m` edges (a fixed seed: the same graph on every platform,
+// std::mt19937 is specified exactly), parallel edges and self-loops included.
+KnowledgeGraph RandomGraph(size_t n, size_t m, unsigned seed) {
+  KnowledgeGraph kg;
+  for (size_t i = 0; i < n; ++i) AddNode(&kg, "n" + std::to_string(i));
+  std::mt19937 rng(seed);
+  for (size_t i = 0; i < m; ++i) AddEdge(&kg, rng() % n, rng() % n, 1.0 + rng() % 3);
+  return kg;
+}
+
+void ExpectBitIdentical(const KnowledgeGraph& a, const KnowledgeGraph& b, const char* what) {
+  ASSERT_EQ(boost::num_vertices(a.graph), boost::num_vertices(b.graph));
+  for (size_t v = 0; v < boost::num_vertices(a.graph); ++v) {
+    for (double NodeProps::*f :
+         {&NodeProps::weighted_degree, &NodeProps::betweenness, &NodeProps::pagerank}) {
+      const double x = a.graph[v].*f, y = b.graph[v].*f;
+      ASSERT_EQ(std::memcmp(&x, &y, sizeof x), 0)
+          << what << ", node " << v << ": " << x << " " << y;
+    }
+    ASSERT_EQ(a.graph[v].component, b.graph[v].component) << what;
+    ASSERT_EQ(a.graph[v].community, b.graph[v].community) << what;
+  }
+}
+
+TEST(AnnotateMetricsTest, ExactBetweennessOfManyBlocksIsBitIdenticalForAnyThreadCount) {
+  // 1500 nodes, most with an edge: about a dozen blocks of 128 sources, summed in block order.
+  const KnowledgeGraph base = RandomGraph(1500, 4000, 7);
+  KnowledgeGraph one = base;
+  AnnotateMetrics(&one, 1);
+  for (int threads : {2, 3, 8}) {
+    KnowledgeGraph other = base;
+    AnnotateMetrics(&other, threads);
+    ExpectBitIdentical(one, other, ("threads " + std::to_string(threads)).c_str());
+  }
+  // And still Brandes' numbers: Boost's implementation on the same simple undirected graph
+  // (one sum over every source; the blocks add in another order, so close, not equal).
+  boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> ug(1500);
+  std::set<std::pair<size_t, size_t>> pairs;
+  for (auto e : boost::make_iterator_range(boost::edges(base.graph))) {
+    size_t u = boost::source(e, base.graph), v = boost::target(e, base.graph);
+    if (u != v) pairs.emplace(std::min(u, v), std::max(u, v));
+  }
+  for (const auto& [u, v] : pairs) boost::add_edge(u, v, ug);
+  std::vector<double> expected(1500, 0.0);
+  boost::brandes_betweenness_centrality(
+      ug, boost::make_iterator_property_map(expected.begin(), boost::get(boost::vertex_index, ug)));
+  double largest = 0.0;
+  for (size_t v = 0; v < 1500; ++v) {
+    EXPECT_NEAR(one.graph[v].betweenness, expected[v], 1e-9 * std::max(1.0, expected[v]))
+        << "node " << v;
+    largest = std::max(largest, expected[v]);
+  }
+  EXPECT_GT(largest, 1000.0);  // a graph with long paths through some nodes, not a trivial one
+}
+
+TEST(AnnotateMetricsTest, SampledBetweennessIsBitIdenticalForAnyThreadCount) {
+  // V * E above the exact bound: 500 sampled sources, four blocks.
+  const KnowledgeGraph base = RandomGraph(8000, 9000, 11);
+  KnowledgeGraph one = base, two = base;
+  AnnotateMetrics(&one, 1);
+  AnnotateMetrics(&two, 2);
+  ExpectBitIdentical(one, two, "threads 2");
 }
 
 // --- FilterEdges --------------------------------------------------------------------------------
