@@ -781,9 +781,9 @@ int RuleSet::EvidenceWeight(std::string_view rule) const {
   }
   if (hint_rules_.count(std::string(rule))) return 1;
   for (const auto& [pattern, weight] : evidence_weights_) {
-    if (pattern.ends_with('*') ? rule.starts_with(std::string_view(pattern).substr(
-                                     0, pattern.size() - 1))
-                               : rule == pattern) {
+    if (pattern.ends_with('*')
+            ? rule.starts_with(std::string_view(pattern).substr(0, pattern.size() - 1))
+            : rule == pattern) {
       return weight;
     }
   }
