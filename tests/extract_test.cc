@@ -191,10 +191,7 @@ TEST_F(ExtractTest, AppositiveRoleGivesAffiliationWithRole) {
 }
 
 // "Park" is a common family name, and "Jun" a given name: the appositive ", the
-// CTO of" makes "Jun Park" a person. Today the chunk rule venue_suffix (…Park)
-// types it PLACE.venue first, so no affiliated_with is found: mentions are
-// PLACE.venue 'Jun Park' [0,8) and ORG 'Saltmarsh Systems' [21,38), relations
-// none.
+// CTO of" makes "Jun Park" a person, not a venue (the chunk rule venue_suffix, …Park).
 TEST_F(ExtractTest, GivenNamePlusParkWithRoleIsAPerson) {
   Run("Jun Park, the CTO of Saltmarsh Systems, gave a demo.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Jun Park' [0,8)", "ORG 'Saltmarsh Systems' [21,38)"}));
@@ -210,17 +207,15 @@ TEST_F(ExtractTest, GivenNamePlusParkMetByNarratorIsAPerson) {
 }
 
 // "for" joins names ("Institute for Space Studies"), but two gazetteer cities
-// around it are two places. Today "Lisbon for Oslo" becomes one candidate that
-// no rule types, and both cities are lost: no mentions at all.
+// around it are two places, not one candidate "Lisbon for Oslo".
 TEST_F(ExtractTest, ConnectorBetweenTwoCitiesDoesNotMergeThem) {
   Run("She left Lisbon for Oslo.");
   EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Lisbon' [9,15)", "PLACE.city 'Oslo' [20,24)"}));
 }
 
 // "of" joins names ("University of Ghana"), but a person's name followed by
-// "of" and an organisation is a person and an organisation. Today the whole
-// span is one mention, ORG 'Maria Lopez of Quillfeather Labs' [0,32)
-// (org_suffix), and no affiliated_with.
+// "of" and an organisation is a person and an organisation, not one ORG mention
+// "Maria Lopez of Quillfeather Labs" (org_suffix).
 TEST_F(ExtractTest, PersonOfOrgIsTwoMentions) {
   Run("Maria Lopez of Quillfeather Labs spoke.");
   EXPECT_EQ(Mentions(),
@@ -482,10 +477,8 @@ TEST_F(BrokenDataTest, ChangedRuleChangesTheFingerprint) {
 }
 
 // The fingerprint is "a hash of every loaded file's bytes" (extract.h), so
-// equal files give an equal fingerprint wherever they live. Today the word
-// lists and gazetteers enter the hash as their path and entry count, not their
-// bytes: the copy in a temporary folder gets a different fingerprint than
-// data/.
+// equal files give an equal fingerprint wherever they live: the word lists and
+// gazetteers enter the hash by their name within data/ and their bytes.
 TEST_F(BrokenDataTest, FingerprintDependsOnBytesNotOnLocation) {
   ASSERT_TRUE(Load().ok());
   std::unique_ptr<RuleSet> original;
@@ -493,8 +486,7 @@ TEST_F(BrokenDataTest, FingerprintDependsOnBytesNotOnLocation) {
   EXPECT_EQ(rules_->fingerprint(), original->fingerprint());
 }
 
-// ... and a changed word-list entry (same number of entries) changes it. Today
-// it does not.
+// ... and a changed word-list entry (same number of entries) changes it.
 TEST_F(BrokenDataTest, ChangedWordListEntryChangesTheFingerprint) {
   ASSERT_TRUE(Load().ok());
   std::string before = rules_->fingerprint();

@@ -216,8 +216,7 @@ TEST_F(ResolveTest, EventShortNameJoinsTheFullName) {
 }
 
 // A later bare "NodeSummit" that no context rule types is still the event the
-// document already named. Today it stays an untyped candidate and is dropped:
-// event:nodesummit-2025 has one mention and no alias.
+// document already named, not an untyped candidate that is dropped.
 TEST_F(ResolveTest, UntypedEventShortNameJoinsTheFullName) {
   Run("We flew to NodeSummit 2025 in Oslo. I liked NodeSummit a lot.");
   const NodeProps *event = Node("event:nodesummit-2025");
