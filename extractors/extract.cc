@@ -1936,7 +1936,7 @@ class Extractor {
   // "African", "Japanese", "Europeans": a place name with a demonym suffix.
   bool IsDemonym(std::string_view w) const {
     if (w.ends_with("s")) w.remove_suffix(1);
-    for (std::string_view suffix : {"n", "an", "ian", "ese", "ish", "i", "er"}) {
+    for (std::string_view suffix : rules_.demonym_suffix_list_) {
       if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) {
         std::string_view stem = w.substr(0, w.size() - suffix.size());
         if (IsPlaceName(stem) || IsPlaceName(std::string(stem) + "a") ||
@@ -1993,11 +1993,9 @@ class Extractor {
       }
       if (head > s.first_token) {
         std::string_view prev = TokenText(head - 1);
-        // Also after prepositions of place and means: "on Mac", "in Florence", "via Slack".
-        static constexpr std::string_view kBlockers[] = {"the",  "The",    "a",   "an",    "this",
-                                                         "that", "on",     "in",  "at",    "into",
-                                                         "onto", "inside", "via", "using", "over"};
-        for (std::string_view b : kBlockers) after_determiner |= prev == b;
+        // Also after prepositions of place and means: "on Mac", "in Florence", "via Slack"
+        // (data/lexicon/name_start_blockers.txt).
+        after_determiner |= rules_.name_start_blockers_.Contains(prev);
         // ... but "Google's Jane Doe": a known given name and a surname after a possessive.
         after_determiner |=
             IsPossessive(head - 1) && !(n >= 2 && rules_.given_names_.Contains(first) && plain);

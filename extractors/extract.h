@@ -231,8 +231,9 @@ class RuleSet {
       not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, number_words_,
       talk_giving_verbs_, place_cues_, event_keywords_, function_words_, continuation_openers_,
       surname_heads_, field_name_heads_, place_qualifiers_, person_titles_, presenting_verbs_,
-      determiners_, no_title_openers_, inner_connectors_;
-  std::string role_alternation_;      // roles_ as an RE2 alternation, longest first
+      determiners_, no_title_openers_, inner_connectors_, demonym_suffixes_, name_start_blockers_;
+  std::vector<std::string> demonym_suffix_list_;  // demonym_suffixes_, in file order
+  std::string role_alternation_;                  // roles_ as an RE2 alternation, longest first
   std::set<std::string> hint_rules_;  // entity rules flagged 'hint' (weak evidence in the vote)
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;

@@ -882,6 +882,8 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->event_keywords_, "lexicon/event_keywords.txt", true},
       {&rs->function_words_, "lexicon/function_words.txt", true},
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},
+      {&rs->demonym_suffixes_, "lexicon/demonym_suffixes.txt", false, false},
+      {&rs->name_start_blockers_, "lexicon/name_start_blockers.txt", false, false},
   };
   // The roles come first (the {ROLE} slot needs them); then the word lists load on a second
   // thread while this one compiles the rules: start-up is most of a short run.
@@ -922,6 +924,7 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
   Status rules = rs->LoadPacks(options);
   if (rules.ok()) rules = rs->BuildIndexes();
   if (Status s = lexicons.get(); !s.ok()) return s;  // word lists first: a fixed report order
+  rs->demonym_suffix_list_ = rs->demonym_suffixes_.Surfaces();
   rs->continuation_opener_list_ = rs->continuation_openers_.Surfaces();
   std::sort(rs->continuation_opener_list_.begin(), rs->continuation_opener_list_.end());
   if (!rules.ok()) return rules;
