@@ -127,6 +127,22 @@ Status AddExample(const RuleFileReader& r, const std::string& line,
   return Status::Ok();
 }
 
+// Rules name placeholders through slots, never by their characters, so the spelling of the
+// slotted sentence can change without breaking a pack. The error names the column.
+Status CheckNoPlaceholderMarks(const RuleFileReader& r, const std::string& line, size_t field) {
+  size_t start = FieldColumn(line, field) - 1;
+  for (std::string_view mark : {kOpen, kClose}) {
+    size_t at = line.find(mark, start);
+    if (at != std::string::npos) {
+      return r.Error(at + 1,
+                     "write a slot ({PERSON}, {?}, {SLOT}, {SLOT EVENT|PLACE}, or {<} "
+                     "and {>} in a character class), not the placeholder character " +
+                         std::string(mark));
+    }
+  }
+  return Status::Ok();
+}
+
 // "{@NAME}" in `pattern` becomes "(?:BODY)" of "@define NAME = BODY". False (and *error) on
 // a name no earlier @define of the file gives.
 bool ApplyDefines(std::string_view pattern, const std::map<std::string, std::string>& defines,
@@ -169,6 +185,7 @@ Status ParseDefine(const RuleFileReader& r, const std::string& line,
     return r.Error(column + 8, "a @define name is A-Z, 0-9 and _, not '" + name + "'");
   }
   if (defines->count(name)) return r.Error(column + 8, "@define " + name + " is already defined");
+  if (Status s = CheckNoPlaceholderMarks(r, line, 0); !s.ok()) return s;
   std::string body, error;
   if (!ApplyDefines(Trim(std::string_view(t).substr(eq + 3)), *defines, &body, &error)) {
     return r.Error(column, error);
@@ -232,7 +249,17 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       if (j < pattern.size() && pattern[j] == ']') ++j;
       while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
       j = std::min(j + 1, pattern.size());
-      out->append(pattern.substr(i, j - i));
+      // {<} and {>} are the placeholder marks, here as class members: [^{<}.] is any
+      // character but a placeholder's start and a full stop.
+      std::string_view cls = pattern.substr(i, j - i);
+      for (size_t k = 0; k < cls.size();) {
+        if (cls.substr(k).starts_with("{<}") || cls.substr(k).starts_with("{>}")) {
+          out->append(cls[k + 1] == '<' ? kOpen : kClose);
+          k += 3;
+        } else {
+          out->push_back(cls[k++]);
+        }
+      }
       i = j;
       continue;
     }
@@ -269,6 +296,37 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       continue;
     }
     std::string_view body = pattern.substr(i + 1, close - i - 1);
+    if (body == "<" || body == ">") {  // a placeholder mark ({<}\? starts an untyped one)
+      out->append(body == "<" ? kOpen : kClose);
+      i = close + 1;
+      continue;
+    }
+    if (body == "SLOT" || body.starts_with("SLOT ")) {
+      // Any placeholder, the narrator's too; {SLOT EVENT|PLACE} one of those types (never a
+      // capture group: filler, not an endpoint).
+      std::string_view types = body.size() > 5 ? body.substr(5) : std::string_view();
+      if (!std::all_of(types.begin(), types.end(), [](char ch) {
+            return (ch >= 'A' && ch <= 'Z') || ch == '?' || ch == '|';
+          })) {
+        *error =
+            "slot {" + std::string(body) + "}: {SLOT} or {SLOT TYPE|TYPE...} (types A-Z, ?, I)";
+        return false;
+      }
+      out->append(kOpen);
+      if (types.empty()) {
+        out->append("[^").append(kClose).append("]*");
+      } else {
+        out->append("(?:");
+        for (char ch : types) {
+          if (ch == '?') out->push_back('\\');
+          out->push_back(ch);
+        }
+        out->append(")(?:_[^").append(kClose).append("]*)?");
+      }
+      out->append(kClose);
+      i = close + 1;
+      continue;
+    }
     if (!body.empty() && (std::isdigit(static_cast<unsigned char>(body[0])) || body[0] == ',')) {
       out->append(pattern.substr(i, close - i + 1));  // an RE2 repetition such as {0,3}
       i = close + 1;
@@ -494,6 +552,7 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
             "for line rules)");
       }
     }
+    if (Status s = CheckNoPlaceholderMarks(r, line, 3); !s.ok()) return s;
     std::string pattern, expanded, err;
     if (!ApplyDefines(f[3], defines, &pattern, &err)) return r.Error(FieldColumn(line, 3), err);
     if (!ExpandSlotMacros(pattern, role_alternation_, /*capture_slots=*/false, &expanded, &err,
@@ -605,6 +664,7 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     } else if (f[4] != "-") {
       rule->role = f[4];
     }
+    if (Status s = CheckNoPlaceholderMarks(r, line, 5); !s.ok()) return s;
     std::string pattern, expanded, err;
     if (!ApplyDefines(f[5], defines, &pattern, &err)) return r.Error(FieldColumn(line, 5), err);
     std::vector<std::string> slots;
