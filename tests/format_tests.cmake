@@ -18,7 +18,7 @@ if(NOT COMMAND gtest_discover_tests)
 endif()
 
 add_executable(graph_formats_test ${CMAKE_CURRENT_LIST_DIR}/graph_formats_test.cc)
-target_link_libraries(graph_formats_test PRIVATE kg_graph GTest::gtest_main
+target_link_libraries(graph_formats_test PRIVATE kg_export GTest::gtest_main
                       nlohmann_json::nlohmann_json kg_warnings)
 gtest_discover_tests(graph_formats_test)
 

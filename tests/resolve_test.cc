@@ -3,6 +3,8 @@
 // co-occurrence, and the spans that record where each came from. Small invented
 // texts go through Tokenize, Extract and ResolveDocument with the real data/
 // directory.
+#include "graph/resolve.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include <vector>
 
 #include "extractors/extract.h"
-#include "graph/graph.h"
 #include "pipeline/text.h"
 #include "tests/test_rules.h"
 
