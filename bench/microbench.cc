@@ -21,7 +21,11 @@
 #include <string>
 
 #include "extractors/extract.h"
-#include "graph/graph.h"
+#include "graph/export.h"
+#include "graph/resolve.h"
+#ifdef KGEXTRACT_HAS_VIEWER  // defined where kg_viewer is linked (an optional library)
+#include "graph/viewer.h"
+#endif
 #include "pipeline/pipeline.h"
 #include "pipeline/text.h"
 
@@ -206,7 +210,9 @@ BENCHMARK(BM_Export<ToGexf>)->Name("BM_ExportGexf");
 BENCHMARK(BM_Export<ToCsvNodes>)->Name("BM_ExportCsvNodes");
 BENCHMARK(BM_Export<ToCsvEdges>)->Name("BM_ExportCsvEdges");
 BENCHMARK(BM_Export<ToDot>)->Name("BM_ExportDot");
+#ifdef KGEXTRACT_HAS_VIEWER
 BENCHMARK(BM_Export<ToHtml>)->Name("BM_ExportHtml");
+#endif
 
 }  // namespace
 }  // namespace kg

@@ -30,8 +30,8 @@
 #include <string>
 #include <string_view>
 
+#include "graph/export.h"
 #include "graph/export_text.h"
-#include "graph/graph.h"
 
 namespace kg {
 namespace {

@@ -33,8 +33,6 @@
 // one already and is written as is; a character outside that set ("ș", emoji, '_') is written
 // as "_xHHHH_" (its code point in hex), and the node then carries the true id in a "node_id"
 // <data>, so readers can still join on the id of the JSON output.
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
 #include <charconv>
@@ -47,11 +45,15 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/export.h"
 #include "graph/export_text.h"
-#include "graph/graph.h"
 
 namespace kg {
 namespace {
+
+// A Unicode code point, or -1 for an ill-formed UTF-8 sequence. Decoded here rather than with
+// ICU so that kg_export needs no ICU (graph/export.h).
+using CodePoint = int32_t;
 
 struct CodePointRange {
   uint32_t first, last;
@@ -123,7 +125,7 @@ constexpr CodePointRange kXmlNameChars[] = {
 };
 // clang-format on
 
-bool IsXmlNameChar(UChar32 c) {
+bool IsXmlNameChar(CodePoint c) {
   if (c < 0x80) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
            c == '.' || c == ':' || c == '_';
@@ -136,7 +138,7 @@ bool IsXmlNameChar(UChar32 c) {
 }
 
 // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-bool IsXmlChar(UChar32 c) {
+bool IsXmlChar(CodePoint c) {
   if (c < 0x20) return c == 0x9 || c == 0xA || c == 0xD;
   if (c <= 0xD7FF) return true;
   if (c < 0xE000) return false;
@@ -144,21 +146,63 @@ bool IsXmlChar(UChar32 c) {
   return c >= 0x10000 && c <= 0x10FFFF;
 }
 
-void AppendUtf8(UChar32 c, std::string* out) {
-  char buf[U8_MAX_LENGTH];
-  int32_t len = 0;
-  U8_APPEND_UNSAFE(buf, len, c);
-  out->append(buf, static_cast<size_t>(len));
+void AppendUtf8(CodePoint c, std::string* out) {
+  const auto u = static_cast<uint32_t>(c);
+  if (u < 0x80) {
+    out->push_back(static_cast<char>(u));
+  } else if (u < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (u >> 6)));
+    out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
+  } else if (u < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (u >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (u >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((u >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (u & 0x3F)));
+  }
+}
+
+// The code point at p[*i], advancing *i past it; -1 for an ill-formed sequence, of which it
+// skips the maximal subpart (Unicode 15 section 3.9, as ICU's U8_NEXT and the JSON writer do),
+// so that every exporter replaces the same bytes with one U+FFFD each.
+CodePoint NextCodePoint(const uint8_t* p, size_t length, size_t* i) {
+  const uint8_t lead = p[(*i)++];
+  if (lead < 0x80) return lead;
+  int trail = 0;
+  uint8_t low = 0x80, high = 0xBF;  // the range of the first trail byte
+  CodePoint c = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    trail = 1;
+    c = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    trail = 2;
+    c = lead & 0x0F;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    trail = 3;
+    c = lead & 0x07;
+    if (lead == 0xF0) low = 0x90;   // no overlong forms
+    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return -1;  // a trail byte, C0, C1 or F5..FF
+  }
+  for (int k = 0; k < trail; ++k, low = 0x80, high = 0xBF) {
+    if (*i >= length || p[*i] < low || p[*i] > high) return -1;
+    c = (c << 6) | (p[(*i)++] & 0x3F);
+  }
+  return c;
 }
 
 // Calls f(code point) for each code point of `s`; an invalid sequence is one U+FFFD.
 template <typename F>
 void ForEachCodePoint(std::string_view s, F f) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto length = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c = 0;
-    U8_NEXT(p, i, length, c);
+  for (size_t i = 0; i < s.size();) {
+    const CodePoint c = NextCodePoint(p, s.size(), &i);
     f(c < 0 ? 0xFFFD : c);
   }
 }
@@ -177,7 +221,7 @@ void AppendHex(uint32_t v, int min_digits, std::string* out) {
 // double-quoted attribute value, or nullptr when `c` is written as itself. In attributes, tab,
 // newline and carriage return are references because XML parsers turn literal ones into spaces;
 // in text, only the carriage return is (parsers would turn it into a newline).
-const char* ReferenceFor(UChar32 c, bool attribute) {
+const char* ReferenceFor(CodePoint c, bool attribute) {
   switch (c) {
     case '&':
       return "&amp;";
@@ -206,7 +250,7 @@ std::string GraphMLNodeId(std::string_view id) {
   if (id.empty()) return "_";  // an NMTOKEN is not empty; no escaped id is a lone "_"
   std::string out;
   out.reserve(id.size());
-  ForEachCodePoint(id, [&](UChar32 c) {
+  ForEachCodePoint(id, [&](CodePoint c) {
     if (c != '_' && IsXmlNameChar(c)) {
       AppendUtf8(c, &out);
     } else {
@@ -279,21 +323,21 @@ namespace export_text {
 std::string ValidUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  ForEachCodePoint(s, [&](UChar32 c) { AppendUtf8(c, &out); });
+  ForEachCodePoint(s, [&](CodePoint c) { AppendUtf8(c, &out); });
   return out;
 }
 
 std::string XmlChars(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  ForEachCodePoint(s, [&](UChar32 c) {
+  ForEachCodePoint(s, [&](CodePoint c) {
     if (IsXmlChar(c)) AppendUtf8(c, &out);
   });
   return out;
 }
 
 void AppendXmlEscaped(std::string_view s, bool attribute, std::string* out) {
-  ForEachCodePoint(s, [&](UChar32 c) {
+  ForEachCodePoint(s, [&](CodePoint c) {
     if (const char* reference = ReferenceFor(c, attribute)) {
       out->append(reference);
     } else if (IsXmlChar(c)) {

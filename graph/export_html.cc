@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "graph/export_text.h"
-#include "graph/graph.h"
+#include "graph/viewer.h"
 #include "graph/viewer/viewer_assets.h"
 
 namespace kg {

@@ -31,7 +31,7 @@
 #include <utility>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/export.h"
 #include "graph/parallel.h"
 
 namespace kg {

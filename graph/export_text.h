@@ -1,4 +1,5 @@
-// Text helpers shared by the exporters of graph/export_*.cc (internal; not part of graph.h).
+// Text helpers shared by the exporters of graph/export_*.cc, the viewer and the pictures
+// (internal to graph/; not part of export.h).
 //
 // Every exporter must turn the same graph into the same bytes and must never throw on a
 // hand-built graph, so they share one definition of "valid text", one number format and one

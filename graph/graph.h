@@ -1,24 +1,27 @@
-// Stages 4 to 7 of kgextract: resolution, relations, the Boost.Graph, and its exports.
+// The knowledge graph of kgextract (stages 6 and 7): its model, the merge of documents' graphs,
+// the edge filter and the analytics. Resolution (stages 4-5, one document's graph from its
+// extraction) is graph/resolve.h; the writers and the JSON reader are graph/export.h, the HTML
+// viewer graph/viewer.h, the Graphviz pictures graph/render.h.
 //
-//   kg::DocumentGraph dg = kg::ResolveDocument(tokenized, extraction, rules);  // per document
-//   kg::KnowledgeGraph kgraph = kg::MergeDocuments({dg1, dg2});               // in input order
-//   std::string json = kg::ToNodeLinkJson(kgraph);                            // NetworkX, D3
-//   std::string graphml = kg::ToGraphML(kgraph);                              // Gephi, yEd
+//   kg::KnowledgeGraph kgraph = kg::MergeDocuments({dg1, dg2}, generator, fingerprint);
+//   kg::FilterEdges({.min_weight = 2}, &kgraph);
+//   kg::AnnotateMetrics(&kgraph);
 //
-// Resolution makes one node per real entity within a document: "Jay" joins "Jay Miller",
-// "PSF" joins "Python Software Foundation", "Simon Willison's" is "Simon Willison"; the
-// first-person author becomes one narrator node. Node ids are stable slugs of type and
-// canonical name ("person:jay-miller"), so graphs of separate runs join on id.
+// Node ids are stable slugs of type and canonical name ("person:jay-miller", NodeId), so graphs
+// of separate runs join on id.
 //
 // Determinism: MergeDocuments sorts nodes by id and edges by (source, target, relation, role),
 // and the exporters print numbers with fixed formatting, so equal inputs give equal bytes.
 //
-// THREAD SAFETY: ResolveDocument is reentrant (run one per worker); the rest are plain values.
+// This header needs only Boost.Graph and the standard library: the exporters and tools built on
+// it do not inherit the extractors' RE2 or ICU (tests/header_layers_test.py checks that).
+//
+// THREAD SAFETY: plain values; GraphMerger is not thread-safe (one per merge).
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -26,8 +29,6 @@
 #include <tuple>
 #include <utility>
 #include <vector>
-
-#include "extractors/extract.h"
 
 namespace kg {
 
@@ -123,20 +124,6 @@ inline constexpr size_t kDefaultMaxPairsPerSentence = 1000;
 // A long report has a few thousand mentions; this bounds a document of millions of names
 // (100,000 names in one document: about 0.6 GB of memory and 70 MB of JSON).
 inline constexpr size_t kDefaultMaxMentions = 100000;
-struct ResolveOptions {
-  // Evidence spans kept per edge (the first ones, in document order); an edge's weight still
-  // counts every statement. SIZE_MAX keeps all.
-  size_t max_evidence = kDefaultMaxEvidence;
-  // Co-occurrence pairs per sentence (pairs of entity ids in sorted order; the first ones are
-  // kept). SIZE_MAX keeps all.
-  size_t max_pairs_per_sentence = kDefaultMaxPairsPerSentence;
-  // Mentions per document: the first ones in document order, and the relations between them;
-  // the rest are not used (DocumentGraph::mentions_dropped). SIZE_MAX uses all.
-  size_t max_mentions = kDefaultMaxMentions;
-};
-
-DocumentGraph ResolveDocument(const TokenizedDocument& doc, const Extraction& extraction,
-                              const RuleSet& rules, const ResolveOptions& options = {});
 
 // Joins documents' graphs: nodes with one id become one node (aliases, mentions and documents
 // united), equal edges (source, target, relation, role) add up their weight and evidence.
@@ -224,37 +211,5 @@ void AnnotateMetrics(KnowledgeGraph* graph, int threads = 1);
 // and the types in legend order.
 std::string_view TypeColor(const KnowledgeGraph& graph, std::string_view type);
 std::vector<std::string> NodeTypes(const KnowledgeGraph& graph);
-
-// Node-link JSON (the output contract in README.md), one line, keys in a fixed order. The
-// compact form is serialized in blocks of nodes and links on `threads` threads; the bytes do
-// not depend on the thread count.
-std::string ToNodeLinkJson(const KnowledgeGraph& graph, bool pretty = false, int threads = 1);
-// The same bytes handed to `write` in order, in pieces (a block of nodes or links each), so
-// that the whole output is never in memory at once. `write` returns false to stop: then no
-// further piece is made and this returns false.
-bool WriteNodeLinkJson(const KnowledgeGraph& graph, bool pretty, int threads,
-                       const std::function<bool(std::string_view)>& write);
-// GraphML with typed <key>s (label, type, subtype, kind, narrator, aliases, mentions;
-// relation, role, weight, symmetric, evidence).
-std::string ToGraphML(const KnowledgeGraph& graph);
-// GEXF 1.3 (Gephi): typed attributes, viz:color by type, viz:size by weighted degree.
-std::string ToGexf(const KnowledgeGraph& graph);
-// nodes.csv and edges.csv (RFC 4180) with headers both Gephi's spreadsheet import and
-// neo4j-admin import accept.
-std::string ToCsvNodes(const KnowledgeGraph& graph);
-std::string ToCsvEdges(const KnowledgeGraph& graph);
-// Graphviz DOT.
-std::string ToDot(const KnowledgeGraph& graph);
-// One self-contained HTML page (viewer with an embedded JavaScript library, no network).
-std::string ToHtml(const KnowledgeGraph& graph);
-
-// Reads node-link JSON as ToNodeLinkJson writes it (also by another run). On failure returns
-// false and sets `error` to what is wrong and where.
-bool FromNodeLinkJson(std::string_view json, KnowledgeGraph* graph, std::string* error);
-
-// Lays the graph out with Graphviz (sfdp for large graphs, neato for small ones) and draws it:
-// `format` is "svg" or "png". On failure returns false and sets `error`.
-bool RenderGraph(const KnowledgeGraph& graph, std::string_view format, std::string* out,
-                 std::string* error);
 
 }  // namespace kg

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/export.h"
 
 namespace kg {
 namespace {

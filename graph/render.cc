@@ -12,6 +12,8 @@
 //
 // Graphviz keeps global state (its error handler, error level, font caches), so one mutex
 // serialises every call.
+#include "graph/render.h"
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <unicode/uchar.h>
@@ -28,7 +30,6 @@
 #include <vector>
 
 #include "graph/export_text.h"
-#include "graph/graph.h"
 
 namespace kg {
 namespace {

@@ -1,5 +1,7 @@
 // Resolution: mentions -> entities of one document, relation candidates -> typed edges,
 // inference rules, co-occurrence edges.
+#include "graph/resolve.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -9,8 +11,6 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
-
-#include "graph/graph.h"
 
 namespace kg {
 namespace {

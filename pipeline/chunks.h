@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "extractors/extract.h"
-#include "graph/graph.h"
+#include "graph/resolve.h"
 #include "pipeline/text.h"
 
 namespace kg {

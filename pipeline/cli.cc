@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "graph/export.h"
 #include "pipeline/args.h"
 #include "pipeline/pipeline.h"
 
@@ -41,7 +42,7 @@ constexpr const char* kUsage =
     "                          dot      Graphviz DOT\n"
     "                          html     a self-contained viewer page (offline, any browser)\n"
     "                          svg, png a picture laid out by Graphviz\n"
-    "                          all      every format but png\n"
+    "                          all      every format but png (that this build has)\n"
     "      --pretty          indent the JSON (default: one line)\n"
     "      --min-weight W    export only edges of weight >= W (times stated; for co_occurs,\n"
     "                        sentences shared)\n"
@@ -393,11 +394,14 @@ int RunCli(int argc, char** argv) {
     size_t comma = std::min(format_list.find(',', pos), format_list.size());
     std::string f = format_list.substr(pos, comma - pos);
     const std::vector<std::string>& known = ExportFormats();
-    if (f == "all") {
+    if (f == "all") {  // every format this build writes
       for (const std::string& k : known) {
-        if (k != "png") wanted.insert(k);
+        if (k != "png" && CheckFormatBuilt(k).ok()) wanted.insert(k);
       }
     } else if (std::find(known.begin(), known.end(), f) != known.end()) {
+      if (Status s = CheckFormatBuilt(f); !s.ok()) {
+        return Fail(kExitUsage, "-f " + f + ": " + s.message());
+      }
       wanted.insert(f);
     } else {
       return Fail(kExitUsage, "unknown format '" + f +

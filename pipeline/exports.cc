@@ -8,7 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/export.h"
 #include "pipeline/pipeline.h"
+// The optional libraries define these macros where they are linked (CMakeLists.txt).
+#ifdef KGEXTRACT_HAS_VIEWER
+#include "graph/viewer.h"
+#endif
+#ifdef KGEXTRACT_HAS_RENDER
+#include "graph/render.h"
+#endif
 
 namespace kg {
 
@@ -18,8 +26,27 @@ const std::vector<std::string>& ExportFormats() {
   return formats;
 }
 
+Status CheckFormatBuilt(std::string_view format) {
+#ifndef KGEXTRACT_HAS_VIEWER
+  if (format == "html") {
+    return Status::Usage("this build has no HTML viewer (configured with KGEXTRACT_VIEWER=OFF)");
+  }
+#endif
+#ifndef KGEXTRACT_HAS_RENDER
+  if (format == "svg" || format == "png") {
+    return Status::Usage(
+        "this build has no Graphviz pictures (configured with KGEXTRACT_RENDER=OFF)");
+  }
+#endif
+  (void)format;
+  return Status::Ok();
+}
+
 Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pretty,
                    std::string* out, int threads) {
+  if (Status s = CheckFormatBuilt(format); !s.ok()) {
+    return Status::Usage("-f " + std::string(format) + ": " + s.message());
+  }
   if (format == "json") {
     *out = ToNodeLinkJson(graph, pretty, threads);
   } else if (format == "graphml") {
@@ -28,13 +55,17 @@ Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pr
     *out = ToGexf(graph);
   } else if (format == "dot") {
     *out = ToDot(graph);
+#ifdef KGEXTRACT_HAS_VIEWER
   } else if (format == "html") {
     *out = ToHtml(graph);
+#endif
+#ifdef KGEXTRACT_HAS_RENDER
   } else if (format == "svg" || format == "png") {
     std::string error;
     if (!RenderGraph(graph, format, out, &error)) {
       return Status::Internal("cannot draw the " + std::string(format) + " picture: " + error);
     }
+#endif
   } else {
     return Status::Usage("unknown format '" + std::string(format) + "'");
   }

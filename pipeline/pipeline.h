@@ -6,7 +6,7 @@
 //   opt.threads = 2;
 //   kg::RunResult r;
 //   s = p->Run({"a.txt", "posts/", "dump.jsonl"}, opt, &r);   // ingest -> ... -> merge
-//   s = kg::WriteFileAtomically("out.json", kg::ToNodeLinkJson(r.graph));
+//   s = kg::WriteFileAtomically("out.json", kg::ToNodeLinkJson(r.graph));  // graph/export.h
 //
 // Inputs (files of a folder sorted by path) are processed in parallel, each by one worker, and
 // a document larger than RunOptions::chunk_bytes is split at paragraphs into chunks that any
@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "extractors/extract.h"
-#include "graph/graph.h"
+#include "graph/resolve.h"
 #include "pipeline/chunks.h"
 #include "pipeline/input.h"
 #include "pipeline/status.h"
@@ -169,8 +169,13 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
 // The export formats of `-f`, in the order `-f all` writes them, and their file suffixes.
 // "csv" is two files (BASE.nodes.csv, BASE.edges.csv); "png" is only written by request.
 const std::vector<std::string>& ExportFormats();
+// Ok when this build writes `format`; else a usage error saying what the build lacks: "html"
+// needs the viewer (CMake option KGEXTRACT_VIEWER), "svg" and "png" Graphviz (KGEXTRACT_RENDER).
+// `-f all` leaves such formats out.
+Status CheckFormatBuilt(std::string_view format);
 // `graph` in one format ("json", "graphml", "gexf", "dot", "html", "svg", "png"). For "csv" use
-// ToCsvNodes and ToCsvEdges. Fails only when Graphviz cannot draw the picture.
+// ToCsvNodes and ToCsvEdges. Fails when Graphviz cannot draw the picture, or when this build
+// lacks the format (CheckFormatBuilt).
 Status ExportGraph(const KnowledgeGraph& graph, std::string_view format, bool pretty,
                    std::string* out, int threads = 1);
 // The output files of `formats` for `-o base`: one format writes `base` itself (csv writes

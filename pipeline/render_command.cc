@@ -17,8 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "graph/export.h"
 #include "pipeline/args.h"
 #include "pipeline/pipeline.h"
+#ifdef KGEXTRACT_HAS_RENDER  // defined where kg_render is linked (CMakeLists.txt)
+#include "graph/render.h"
+#endif
 
 namespace kg {
 namespace {
@@ -146,6 +150,7 @@ int RunRenderCommand(int argc, char** argv) {
     }
   }
   if (format == "png" && to_stdout) return Fail(kExitUsage, "a PNG needs -o PATH");
+  if (Status s = CheckFormatBuilt(format); !s.ok()) return Fail(s);
 
   std::string bytes;
   if (Status s = ReadInput(input, &bytes); !s.ok()) return Fail(s);
@@ -169,9 +174,13 @@ int RunRenderCommand(int argc, char** argv) {
   FilterEdges(filter, &graph);
   AnnotateMetrics(&graph);
   std::string picture, error;
+#ifdef KGEXTRACT_HAS_RENDER
   if (!RenderGraph(graph, format, &picture, &error)) {
     return Fail(kExitInternal, input + ": cannot draw: " + error);
   }
+#else
+  return Fail(CheckFormatBuilt(format));  // not reached: checked before the input was read
+#endif
   // On success `error` holds Graphviz's warnings, if any.
   if (!error.empty() && !quiet) std::cerr << "kgextract: render: " << error << "\n";
 

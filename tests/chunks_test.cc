@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/export.h"
 #include "pipeline/pipeline.h"
 
 namespace kg {

@@ -7,11 +7,15 @@ Usage: cli_test.py --binary PATH/TO/kgextract --data REPO/data [unittest options
   --binary   the kgextract executable under test
   --data     the repository's data/ directory: rules and gazetteers (passed to the CLI through
              $KGEXTRACT_DATA) and data/samples/ (the sample report)
+  --without  viewer or render (repeatable): the build has no HTML viewer (KGEXTRACT_VIEWER=OFF)
+             or no Graphviz pictures (KGEXTRACT_RENDER=OFF); the tests that need it are
+             skipped and MissingFeaturesTest checks the CLI's usage errors instead
 
 Exit status: 0 when every test passed, 1 otherwise (unittest's).
 """
 
 import argparse
+import functools
 import glob
 import json
 import os
@@ -28,6 +32,20 @@ import unittest
 import xml.etree.ElementTree as ET
 
 BINARY = None
+WITHOUT = set()  # the optional parts this build lacks (--without): "viewer", "render"
+
+
+def needs(*features):
+    """Skips the test in a build without one of `features` (the CLI then refuses the format)."""
+    def wrap(test):
+        @functools.wraps(test)
+        def run_if_built(self, *args, **kwargs):
+            missing = sorted(set(features) & WITHOUT)
+            if missing:
+                self.skipTest("this build has no " + " and no ".join(missing))
+            return test(self, *args, **kwargs)
+        return run_if_built
+    return wrap
 DATA = None
 SAMPLE = "samples/techsummit-lisbon-2025.txt"
 
@@ -301,6 +319,7 @@ class RulePacksTest(PackTestCase):
     """Issue 10: a rule pack (--rules DIR) adds an entity type and a relation with no C++
     change; they appear in every export; pack errors name the file, line and column."""
 
+    @needs("viewer")
     def test_pack_type_and_relation_appear_in_every_export(self):
         report = self.write("report.txt", self.TEXT)
         base = os.path.join(self.tmp, "out")
@@ -702,6 +721,7 @@ class ExportTest(CliTestCase):
         self.assertExit(r, EXIT_OK)
         return self.load_json(r.stdout)
 
+    @needs("viewer", "render")
     def test_format_all_writes_every_format_but_png_next_to_each_other(self):
         base = os.path.join(self.tmp, "g")
         r = run(["-f", "all", "-o", base, sample_path()])
@@ -720,12 +740,14 @@ class ExportTest(CliTestCase):
         self.assertExit(r, EXIT_OK)
         self.assertEqual(sorted(os.listdir(self.tmp)), ["graph.edges.csv", "graph.nodes.csv"])
 
+    @needs("render")
     def test_png_starts_with_the_png_signature(self):
         out = os.path.join(self.tmp, "picture.png")
         self.assertExit(run(["-q", "-f", "png", "-o", out, sample_path()]), EXIT_OK)
         with open(out, "rb") as f:
             self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
 
+    @needs("render")
     def test_csv_and_png_to_standard_output_exit_2(self):
         for fmt in ("csv", "png"):
             r = run(["-f", fmt, sample_path()])
@@ -777,8 +799,16 @@ class ExportTest(CliTestCase):
 
 class DeterminismTest(CliTestCase):
 
-    SUFFIXES = (".json", ".graphml", ".gexf", ".nodes.csv", ".edges.csv", ".dot", ".html",
-                ".svg")
+    ALL_SUFFIXES = (".json", ".graphml", ".gexf", ".nodes.csv", ".edges.csv", ".dot", ".html",
+                    ".svg")
+
+    @property
+    def SUFFIXES(self):
+        """The files of -f all in this build (without the viewer, no .html; without Graphviz, no
+        .svg)."""
+        return tuple(s for s in self.ALL_SUFFIXES
+                     if not (s == ".html" and "viewer" in WITHOUT)
+                     and not (s == ".svg" and "render" in WITHOUT))
 
     def outputs(self, inputs, *extra):
         """Every format of one run (-f all), as a dict from suffix to bytes."""
@@ -1363,6 +1393,7 @@ class OutputSafetyTest(CliTestCase):
         with open(path, "rb") as f:
             return f.read()
 
+    @needs("render")
     def test_failed_format_all_run_leaves_every_old_output(self):
         base = os.path.join(self.tmp, "set")
         names = ["set.json", "set.graphml", "set.gexf", "set.nodes.csv", "set.edges.csv",
@@ -1443,6 +1474,7 @@ class OutputSafetyTest(CliTestCase):
         self.assertOneLineError(r, "File name too long")
         self.assertNoTempFiles(self.tmp)
 
+    @needs("viewer")
     def test_output_that_is_an_input_is_refused(self):
         report = self.write("report.txt", E2E_TEXT)
         link = os.path.join(self.tmp, "link.txt")
@@ -1465,6 +1497,7 @@ class OutputSafetyTest(CliTestCase):
         self.assertFalse(os.path.exists(os.path.join(folder, "g.json")))
         self.assertNoTempFiles(self.tmp)
 
+    @needs("render")
     def test_render_output_that_is_its_input_is_refused(self):
         graph = os.path.join(self.tmp, "g.json")
         self.assertExit(run(["-q", "-o", graph, sample_path()]), EXIT_OK)
@@ -1759,6 +1792,7 @@ class InputErrorsTest(CliTestCase):
         self.assertExit(r, EXIT_INPUT_INVALID)
         self.assertOneLineError(r, "x" * 300 + ": File name too long")
 
+    @needs("render")
     def test_unreadable_input_exits_4_from_both_commands(self):
         # Root reads any file: as root, the commands run as nobody.
         path = self.write("secret.txt", E2E_TEXT)
@@ -1780,6 +1814,7 @@ class InputErrorsTest(CliTestCase):
             self.assertExit(r, EXIT_INPUT_INVALID)
             self.assertEqual(stderr_text(r), f"{prefix}{path}: cannot open: Permission denied\n")
 
+    @needs("render")
     def test_read_error_exits_4_from_both_commands(self):
         # Reading address 0 of a process's memory fails with EIO, for root too. `render` used
         # to exit 1 here (an exception from its stream) while the main command exited 4.
@@ -1790,6 +1825,7 @@ class InputErrorsTest(CliTestCase):
             self.assertEqual(stderr_text(r),
                              f"{prefix}/proc/self/mem: cannot read: Input/output error\n")
 
+    @needs("render")
     def test_standard_input_that_cannot_be_read_exits_4_from_both_commands(self):
         # A directory as standard input: read(2) fails with EISDIR. `render` used to read it as
         # empty and report invalid JSON.
@@ -1957,14 +1993,54 @@ class DataFilesTest(CliTestCase):
             shutil.rmtree(data)
 
 
+class MissingFeaturesTest(CliTestCase):
+    """A build without the viewer or Graphviz (--without): the formats it lacks are one-line
+    usage errors (exit 2) that say so, and -f all writes the rest."""
+
+    def test_missing_formats_are_usage_errors_that_say_what_the_build_lacks(self):
+        if not WITHOUT:
+            self.skipTest("this build has every optional part")
+        out = os.path.join(self.tmp, "g")
+        cases = []
+        if "viewer" in WITHOUT:
+            cases.append((["-f", "html", "-o", out, sample_path()],
+                          "-f html: this build has no HTML viewer"))
+        if "render" in WITHOUT:
+            for fmt in ("svg", "png"):
+                cases.append((["-f", "json," + fmt, "-o", out, sample_path()],
+                              f"-f {fmt}: this build has no Graphviz pictures"))
+            graph = os.path.join(self.tmp, "graph.json")
+            self.assertExit(run(["-q", "-f", "json", "-o", graph, sample_path()]), EXIT_OK)
+            cases.append((["render", graph, "-o", out + ".svg"],
+                          "this build has no Graphviz pictures"))
+        for args, message in cases:
+            r = run(args)
+            self.assertExit(r, EXIT_USAGE)
+            self.assertOneLineError(r, message)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["graph.json"] if "render" in WITHOUT else [])
+
+    def test_format_all_writes_the_formats_of_this_build(self):
+        base = os.path.join(self.tmp, "g")
+        self.assertExit(run(["-q", "-f", "all", "-o", base, sample_path()]), EXIT_OK)
+        expected = ["g.dot", "g.edges.csv", "g.gexf", "g.graphml", "g.json", "g.nodes.csv"]
+        if "viewer" not in WITHOUT:
+            expected.append("g.html")
+        if "render" not in WITHOUT:
+            expected.append("g.svg")
+        self.assertEqual(sorted(os.listdir(self.tmp)), sorted(expected))
+
+
 def main():
     global BINARY, DATA
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", required=True, help="the kgextract executable")
     parser.add_argument("--data", required=True, help="the repository's data/ directory")
+    parser.add_argument("--without", action="append", default=[], choices=("viewer", "render"),
+                        help="an optional part this build lacks")
     args, rest = parser.parse_known_args()
     BINARY = os.path.abspath(args.binary)
     DATA = os.path.abspath(args.data)
+    WITHOUT.update(args.without)
     if not os.access(BINARY, os.X_OK):
         print(f"cli_test.py: {BINARY} is not an executable", file=sys.stderr)
         return 2

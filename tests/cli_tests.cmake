@@ -23,6 +23,9 @@
 #                                         -f all, read back by every reader
 #   cli_sample_schemas                    its GraphML and GEXF against the shared schemas;
 #                                         skipped (exit 77) without xmllint or the schemas
+#   cli_missing_features                  -f all writes this build's formats; in a build
+#                                         without the viewer or Graphviz, -f html, -f svg|png
+#                                         and `render` are usage errors that say so
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
   set(_kg_cli_python ${Python3_EXECUTABLE})
@@ -39,7 +42,17 @@ if(NOT DEFINED KGEXTRACT_SCHEMA_DIR)
 endif()
 
 set(_kg_cli_cases Usage Input Rules RulePacks RulesCommand Output OutputSafety OutputKill Limits InputErrors DataFiles
-                 Export Determinism EndToEnd Corpus CorpusGenerator SourceOffsets CorpusFormats)
+                 Export Determinism EndToEnd Corpus CorpusGenerator SourceOffsets CorpusFormats
+                 MissingFeatures)
+# A build without an optional part (KGEXTRACT_VIEWER, KGEXTRACT_RENDER) skips the tests of the
+# formats it lacks; MissingFeatures then checks that they are usage errors saying so.
+set(_kg_cli_without)
+if(NOT KGEXTRACT_VIEWER)
+  list(APPEND _kg_cli_without --without viewer)
+endif()
+if(NOT KGEXTRACT_RENDER)
+  list(APPEND _kg_cli_without --without render)
+endif()
 # The 50 SIGKILLs test how the output is replaced, which no sanitizer sees into; under ASan the
 # 50 start-ups took 8 minutes on a busy machine (of the CI's 15), so: the release build only.
 if(KGEXTRACT_SANITIZE)
@@ -51,7 +64,7 @@ foreach(_kg_cli_case IN LISTS _kg_cli_cases)
   add_test(NAME ${_kg_cli_name}
            COMMAND ${_kg_cli_python} ${CMAKE_CURRENT_LIST_DIR}/cli_test.py
                    --binary $<TARGET_FILE:kgextract> --data ${PROJECT_SOURCE_DIR}/data
-                   ${_kg_cli_case}Test)
+                   ${_kg_cli_without} ${_kg_cli_case}Test)
   set_tests_properties(${_kg_cli_name} PROPERTIES LABELS cli TIMEOUT 600)
 endforeach()
 

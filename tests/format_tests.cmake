@@ -3,6 +3,7 @@
 # paths are relative to this file.
 #
 #   graph_formats_test            GoogleTest, one ctest per TEST (exact texts, escaping)
+#   export_text_test              GoogleTest: the exporters' UTF-8 replacement equals ICU's
 #   format_fixture_files          graph_formats_test writes nasty.{json,graphml,gexf,nodes.csv,
 #                                 edges.csv,dot} of an awkward graph (fixture kg_format_fixture)
 #   format_roundtrip_networkx     tests/roundtrip_readers.py: NetworkX (read_graphml, read_gexf,
@@ -18,9 +19,15 @@ if(NOT COMMAND gtest_discover_tests)
 endif()
 
 add_executable(graph_formats_test ${CMAKE_CURRENT_LIST_DIR}/graph_formats_test.cc)
-target_link_libraries(graph_formats_test PRIVATE kg_graph GTest::gtest_main
+target_link_libraries(graph_formats_test PRIVATE kg_export GTest::gtest_main
                       nlohmann_json::nlohmann_json kg_warnings)
 gtest_discover_tests(graph_formats_test)
+
+# export_text_test: kg_export's own UTF-8 decoding replaces ill-formed input as ICU's U8_NEXT
+# does (ICU is linked by this test only, as the reference).
+add_executable(export_text_test ${CMAKE_CURRENT_LIST_DIR}/export_text_test.cc)
+target_link_libraries(export_text_test PRIVATE kg_export ICU::uc GTest::gtest_main kg_warnings)
+gtest_discover_tests(export_text_test)
 
 set(KGEXTRACT_PYTHON3 /usr/bin/python3 CACHE FILEPATH
     "Python 3 with networkx and igraph, for the reader round-trip tests")

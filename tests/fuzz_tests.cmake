@@ -5,7 +5,10 @@
 foreach(_kg_fuzz_target pipeline node_link_json rules gazetteer)
   add_executable(fuzz_replay_${_kg_fuzz_target} ${CMAKE_CURRENT_LIST_DIR}/fuzz/fuzz_${_kg_fuzz_target}.cc
                  ${CMAKE_CURRENT_LIST_DIR}/fuzz/replay_main.cc)
-  target_link_libraries(fuzz_replay_${_kg_fuzz_target} PRIVATE kg_pipeline kg_warnings)
+  target_link_libraries(fuzz_replay_${_kg_fuzz_target} PRIVATE kg_pipeline kg_export kg_warnings)
+  if(TARGET kg_viewer)
+    target_link_libraries(fuzz_replay_${_kg_fuzz_target} PRIVATE kg_viewer)
+  endif()
   target_compile_definitions(fuzz_replay_${_kg_fuzz_target} PRIVATE
     KGEXTRACT_FUZZ_DATA_DIR="${PROJECT_SOURCE_DIR}/data")
   add_test(NAME fuzz_replay_${_kg_fuzz_target}

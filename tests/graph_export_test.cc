@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/export.h"
 #include "tests/graph_builders.h"
 
 namespace kg {

@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/export.h"
 #include "tests/graph_builders.h"
 
 namespace kg {

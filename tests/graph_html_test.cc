@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/viewer.h"
 #include "tests/graph_builders.h"
 
 namespace kg {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/export.h"
 #include "tests/graph_builders.h"
 
 namespace kg {

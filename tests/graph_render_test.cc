@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/graph.h"
+#include "graph/render.h"
 
 namespace kg {
 namespace {

@@ -9,11 +9,11 @@ if(NOT COMMAND gtest_discover_tests)
 endif()
 
 add_executable(graph_merge_test ${CMAKE_CURRENT_LIST_DIR}/graph_merge_test.cc)
-target_link_libraries(graph_merge_test PRIVATE kg_graph GTest::gtest_main
+target_link_libraries(graph_merge_test PRIVATE kg_export GTest::gtest_main
                       nlohmann_json::nlohmann_json kg_warnings)
 gtest_discover_tests(graph_merge_test)
 
 add_executable(graph_export_test ${CMAKE_CURRENT_LIST_DIR}/graph_export_test.cc)
-target_link_libraries(graph_export_test PRIVATE kg_graph GTest::gtest_main
+target_link_libraries(graph_export_test PRIVATE kg_export GTest::gtest_main
                       nlohmann_json::nlohmann_json kg_warnings)
 gtest_discover_tests(graph_export_test)

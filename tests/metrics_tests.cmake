@@ -14,5 +14,5 @@ target_link_libraries(graph_metrics_test PRIVATE kg_graph GTest::gtest_main kg_w
 gtest_discover_tests(graph_metrics_test)
 
 add_executable(graph_import_json_test ${CMAKE_CURRENT_LIST_DIR}/graph_import_json_test.cc)
-target_link_libraries(graph_import_json_test PRIVATE kg_graph GTest::gtest_main kg_warnings)
+target_link_libraries(graph_import_json_test PRIVATE kg_export GTest::gtest_main kg_warnings)
 gtest_discover_tests(graph_import_json_test)

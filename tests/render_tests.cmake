@@ -22,7 +22,7 @@ if(KGEXTRACT_SANITIZE)
 endif()
 
 add_executable(graph_render_test ${CMAKE_CURRENT_LIST_DIR}/graph_render_test.cc)
-target_link_libraries(graph_render_test PRIVATE kg_graph GTest::gtest_main kg_warnings)
+target_link_libraries(graph_render_test PRIVATE kg_render GTest::gtest_main kg_warnings)
 gtest_discover_tests(graph_render_test PROPERTIES ENVIRONMENT "${_kg_render_env}"
                      DISCOVERY_TIMEOUT 60)
 

@@ -1,8 +1,10 @@
-// Tests for graph/graph.h ResolveDocument (stages 4-5): one node per entity
+// Tests for graph/resolve.h ResolveDocument (stages 4-5): one node per entity
 // within a document, aliases, the narrator node, typed edges, inference and
 // co-occurrence, and the spans that record where each came from. Small invented
 // texts go through Tokenize, Extract and ResolveDocument with the real data/
 // directory.
+#include "graph/resolve.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include <vector>
 
 #include "extractors/extract.h"
-#include "graph/graph.h"
 #include "pipeline/text.h"
 #include "tests/test_rules.h"
 

@@ -4,14 +4,14 @@
 #   input_test     stage 0, pipeline/input.h: Markdown, HTML, JSON Lines, gzip, folders, globs
 #   text_test      stages 1-2, pipeline/text.h: MakeDocument, ReadDocument, Tokenizer
 #   extract_test   stage 3, extractors/extract.h: RuleSet::Load and Extract on the real data/
-#   resolve_test   stages 4-5, graph/graph.h: ResolveDocument (resolution and inference)
+#   resolve_test   stages 4-5, graph/resolve.h: ResolveDocument (resolution and inference)
 #   chunks_test    pipeline/chunks.h: large documents split at paragraphs, any thread count
 #   long_sentence_test  issue 12 item 9: one long sentence splits and extracts in linear time
 
 foreach(_kg_stage_test IN ITEMS input_test text_test extract_test resolve_test chunks_test
                                  long_sentence_test)
   add_executable(${_kg_stage_test} ${CMAKE_CURRENT_LIST_DIR}/${_kg_stage_test}.cc)
-  target_link_libraries(${_kg_stage_test} PRIVATE kg_graph kg_pipeline GTest::gtest_main
+  target_link_libraries(${_kg_stage_test} PRIVATE kg_resolve kg_export kg_pipeline GTest::gtest_main
                         kg_warnings)
   # The real rules and gazetteers, read at run time.
   target_compile_definitions(${_kg_stage_test} PRIVATE

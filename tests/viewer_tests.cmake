@@ -17,7 +17,7 @@ if(NOT COMMAND gtest_discover_tests)
 endif()
 
 add_executable(graph_html_test ${CMAKE_CURRENT_LIST_DIR}/graph_html_test.cc)
-target_link_libraries(graph_html_test PRIVATE kg_graph GTest::gtest_main
+target_link_libraries(graph_html_test PRIVATE kg_viewer GTest::gtest_main
                       nlohmann_json::nlohmann_json kg_warnings)
 gtest_discover_tests(graph_html_test TEST_PREFIX viewer_html_ TEST_FILTER HtmlViewerTest.*)
 

@@ -1,7 +1,7 @@
 # The HTML viewer (kgextract -f html, graph/export_html.cc): its page, script and style, and the
-# cytoscape.js library that npm put in graph/viewer/node_modules, compiled into kg_graph as data.
+# cytoscape.js library that npm put in graph/viewer/node_modules, compiled into kg_viewer as data.
 #
-# Included from the top CMakeLists.txt after kg_graph is defined. The C++ source is generated at
+# Included from the top CMakeLists.txt after kg_viewer is defined. The C++ source is generated at
 # build time by embed_assets.cmake (hex escapes in string literals: any byte, no delimiter to
 # collide with, and compiles in well under a second), and again whenever an input changes.
 # No network: node_modules comes from scripts/install_deps.sh (npm ci, package-lock.json).
@@ -36,7 +36,7 @@ add_custom_command(
   DEPENDS ${_kg_viewer_inputs} ${_kg_viewer_dir}/embed_assets.cmake
   COMMENT "Embedding the HTML viewer and cytoscape.js"
   VERBATIM)
-target_sources(kg_graph PRIVATE ${_kg_viewer_cc})
+target_sources(kg_viewer PRIVATE ${_kg_viewer_cc})
 # The assets are single string literals of several hundred kB: GCC and clang compile them, but
 # clang's -Wpedantic warns that the standard only promises 65,536 characters.
 if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")

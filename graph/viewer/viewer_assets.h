@@ -1,4 +1,4 @@
-// The HTML viewer's files, compiled into kg_graph at build time (graph/viewer/embed.cmake
+// The HTML viewer's files, compiled into kg_viewer at build time (graph/viewer/embed.cmake
 // generates their definitions from the files themselves). Internal to graph/export_html.cc.
 #pragma once
 

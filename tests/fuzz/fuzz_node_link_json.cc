@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "graph/graph.h"
+#include "graph/export.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view json(reinterpret_cast<const char*>(data), size);

@@ -6,7 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "graph/export.h"
 #include "pipeline/pipeline.h"
+#ifdef KGEXTRACT_HAS_VIEWER  // defined where kg_viewer is linked (an optional library)
+#include "graph/viewer.h"
+#endif
 
 namespace {
 
@@ -58,7 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)kg::ToCsvNodes(graph);
   (void)kg::ToCsvEdges(graph);
   (void)kg::ToDot(graph);
+#ifdef KGEXTRACT_HAS_VIEWER
   (void)kg::ToHtml(graph);
+#endif
   (void)kg::Summary(graph);
   return 0;
 }
