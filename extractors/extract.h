@@ -3,8 +3,8 @@
 //   std::unique_ptr<kg::RuleSet> rules;
 //   kg::Status s = kg::RuleSet::Load("data", &rules);     // gazetteers, lexicons, RE2 rules
 //   kg::Extraction ex = kg::Extract(tokenized_doc, *rules);
-//   for (const kg::Mention& m : ex.mentions) ...           // PERSON "Jay Miller" [120, 130)
-//   for (const kg::RelationCandidate& r : ex.relations) ... // speaker_of(mention 3, mention 5)
+//   for (const kg::Mention& m : ex.mentions) std::cout << m.text;  // PERSON "Jay Miller"
+//   for (const kg::RelationCandidate& r : ex.relations) std::cout << r.relation;  // speaker_of
 //
 // How it works (the rule files in data/rules/ document their own syntax):
 //  1. Candidates: runs of capitalised tokens in a sentence ("David L. Lawrence Convention

@@ -3,7 +3,7 @@
 //   std::string json = kg::ToNodeLinkJson(kgraph);   // NetworkX, D3 (the contract in README)
 //   std::string graphml = kg::ToGraphML(kgraph);     // Gephi, yEd
 //   kg::KnowledgeGraph back;
-//   if (!kg::FromNodeLinkJson(json, &back, &error)) ...
+//   if (!kg::FromNodeLinkJson(json, &back, &error)) std::cerr << error << "\n";
 //
 // Library kg_export: text only, no RE2, ICU or Graphviz, so a tool that reads or writes graphs
 // needs nothing of the extraction. The HTML page is graph/viewer.h, pictures graph/render.h.

@@ -1,7 +1,7 @@
 // Pictures of the graph drawn by Graphviz (kgextract -f svg|png, kgextract render).
 //
 //   std::string svg, error;
-//   if (!kg::RenderGraph(kgraph, "svg", &svg, &error)) ...
+//   if (!kg::RenderGraph(kgraph, "svg", &svg, &error)) std::cerr << error << "\n";
 //
 // Library kg_render, optional (CMake option KGEXTRACT_RENDER): it links Graphviz's C libraries
 // (gvc, cgraph) and their font stack, which a build without pictures need not have.

@@ -2,9 +2,10 @@
 //
 //   kg::Document doc;
 //   kg::Status s = kg::ReadDocument("report.txt", &doc);   // bytes -> valid UTF-8 -> NFC
-//   if (!s.ok()) { std::cerr << s.message(); }
-//   kg::TokenizedDocument td = kg::Tokenize(doc);          // ICU sentences and words
-//   for (const kg::Sentence& sent : td.sentences) { ... td.TextOf(sent) ... }
+//   if (!s.ok()) std::cerr << s.ToString() << "\n";
+//   kg::Tokenizer tokenizer;                               // one per thread, reused
+//   kg::TokenizedDocument td = tokenizer.Tokenize(doc);    // ICU sentences and words
+//   for (const kg::Sentence& sent : td.sentences) std::cout << td.TextOf(sent) << "\n";
 //
 // Offsets: every span carries UTF-8 byte offsets into Document::text (for slicing in C++) and
 // Unicode code point offsets (for the output contract: Python's text[start:end]). Spans are
