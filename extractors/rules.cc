@@ -195,6 +195,20 @@ Status ParseDefine(const RuleFileReader& r, const std::string& line,
   return Status::Ok();
 }
 
+// A line of a rule file that is no rule: "@define NAME = ..." (into `defines`) or an example
+// of the rule above (into `examples`, null before the first rule). *handled says which.
+Status ParseDirective(const RuleFileReader& r, const std::string& line,
+                      std::map<std::string, std::string>* defines,
+                      std::vector<RuleExample>* examples, bool* handled) {
+  *handled = true;
+  if (Status s = ParseDefine(r, line, defines); s.code() != Status::Code::kNotFound) return s;
+  if (RuleExample ex; ParseExample(line, r.line_no, &ex)) {
+    return AddExample(r, line, examples, std::move(ex));
+  }
+  *handled = false;
+  return Status::Ok();
+}
+
 std::string PlaceholderRegex(std::string_view type, std::string_view subtype) {
   std::string t;
   if (type == "?") {
@@ -478,17 +492,12 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
   EntityRule* last = nullptr;
   std::map<std::string, std::string> defines;
   while (r.Next(&line)) {
-    if (Status s = ParseDefine(r, line, &defines); s.code() != Status::Code::kNotFound) {
-      if (!s.ok()) return s;
-      continue;
+    bool directive = false;
+    if (Status s = ParseDirective(r, line, &defines, last ? &last->examples : nullptr, &directive);
+        !s.ok()) {
+      return s;
     }
-    if (RuleExample ex; ParseExample(line, r.line_no, &ex)) {
-      if (Status s = AddExample(r, line, last ? &last->examples : nullptr, std::move(ex));
-          !s.ok()) {
-        return s;
-      }
-      continue;
-    }
+    if (directive) continue;
     if (!SplitFields(line, 4, &f)) {
       return r.Error("expected 'name | TYPE[.subtype] | chunk|each|span [force] [keep] | pattern'");
     }
@@ -620,17 +629,12 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
   RelationRule* last = nullptr;
   std::map<std::string, std::string> defines;
   while (r.Next(&line)) {
-    if (Status s = ParseDefine(r, line, &defines); s.code() != Status::Code::kNotFound) {
-      if (!s.ok()) return s;
-      continue;
+    bool directive = false;
+    if (Status s = ParseDirective(r, line, &defines, last ? &last->examples : nullptr, &directive);
+        !s.ok()) {
+      return s;
     }
-    if (RuleExample ex; ParseExample(line, r.line_no, &ex)) {
-      if (Status s = AddExample(r, line, last ? &last->examples : nullptr, std::move(ex));
-          !s.ok()) {
-        return s;
-      }
-      continue;
-    }
+    if (directive) continue;
     if (!SplitFields(line, 6, &f)) {
       return r.Error("expected 'name | relation | subject | object | role | pattern'");
     }

@@ -63,35 +63,7 @@ int Fail(const Status& s) { return Fail(ExitCodeFor(s), s.message()); }
 // command's inputs (pipeline/input.cc), so the same problem exits with the same code: a
 // missing file kNotFound (3), any other unreadable input kInvalidInput (4).
 Status ReadInput(const std::string& path, std::string* bytes) {
-  int fd = STDIN_FILENO;
-  if (path != "-") {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) {
-      int e = errno;
-      if (e == ENOENT || e == ENOTDIR) return Status::NotFound(path + ": no such file");
-      return Status::InvalidInput(path + ": " + std::strerror(e));
-    }
-    if (S_ISDIR(st.st_mode)) return Status::InvalidInput(path + ": is a directory, not a file");
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
-  }
-  // read(2), not a stream: libstdc++'s filebuf throws on a read error (exit 1, not 4), a
-  // stream's failure keeps no errno, and an unreadable standard input (closed, a directory)
-  // read as empty and was reported as bad JSON.
-  Status status;
-  char buf[64 * 1024];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      status = Status::InvalidInput(path + ": cannot read: " + std::strerror(errno));
-      break;
-    }
-    if (n == 0) break;
-    bytes->append(buf, static_cast<size_t>(n));
-  }
-  if (fd != STDIN_FILENO) ::close(fd);
-  return status;
+  return ReadFileBytes(path, /*regular_only=*/false, bytes);
 }
 
 }  // namespace

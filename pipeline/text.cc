@@ -814,7 +814,8 @@ Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   return Status::Ok();
 }
 
-Status ReadDocument(const std::string& path, Document* doc) {
+Status ReadFileBytes(const std::string& path, bool regular_only, std::string* bytes) {
+  bytes->clear();
   int fd = STDIN_FILENO;
   if (path != "-") {
     struct stat st;
@@ -824,13 +825,14 @@ Status ReadDocument(const std::string& path, Document* doc) {
       return Status::InvalidInput(path + ": " + std::strerror(e));
     }
     if (S_ISDIR(st.st_mode)) return Status::InvalidInput(path + ": is a directory, not a file");
-    if (!S_ISREG(st.st_mode)) return Status::InvalidInput(path + ": not a regular file");
+    if (regular_only && !S_ISREG(st.st_mode)) {
+      return Status::InvalidInput(path + ": not a regular file");
+    }
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
   }
   // read(2), not a stream: libstdc++'s filebuf throws on a read error, and a stream keeps no
-  // errno to say why.
-  std::string bytes;
+  // errno to say why (an unreadable standard input would read as empty).
   Status status;
   char buf[64 * 1024];
   for (;;) {
@@ -841,10 +843,15 @@ Status ReadDocument(const std::string& path, Document* doc) {
       break;
     }
     if (n == 0) break;
-    bytes.append(buf, static_cast<size_t>(n));
+    bytes->append(buf, static_cast<size_t>(n));
   }
   if (fd != STDIN_FILENO) ::close(fd);
-  if (!status.ok()) return status;
+  return status;
+}
+
+Status ReadDocument(const std::string& path, Document* doc) {
+  std::string bytes;
+  if (Status s = ReadFileBytes(path, /*regular_only=*/true, &bytes); !s.ok()) return s;
   return MakeDocument(path, bytes, doc);
 }
 

@@ -111,6 +111,9 @@ size_t FindInvalidUtf8(std::string_view bytes);
 // file is kNotFound; a directory or an unreadable file is kInvalidInput (a bad document, as
 // everywhere: kIOError is for outputs).
 Status ReadDocument(const std::string& path, Document* doc);
+// The bytes of a file ('-': standard input): kNotFound when it does not exist, kInvalidInput
+// when it is a directory, (with `regular_only`) not a regular file, or cannot be opened or read.
+Status ReadFileBytes(const std::string& path, bool regular_only, std::string* bytes);
 
 enum class Shape : uint8_t {
   kLower,        // "keynote"
