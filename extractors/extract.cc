@@ -416,8 +416,9 @@ class Extractor {
       auto event_name = [&] {
         if (c.end_token < c.first_token + 3 || rules_.function_words_.Contains(first)) return false;
         std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end);
-        for (int r : rules_.chunk_index_->Match(whole)) {
-          if (rules_.entity_rules_[static_cast<size_t>(r)]->type == EntityType::kEvent) return true;
+        for (int r : rules_.MatchChunkRules(whole)) {
+          const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];
+          if (rule.skip_types == 0 && rule.type == EntityType::kEvent) return true;
         }
         return false;
       };
@@ -1204,53 +1205,20 @@ class Extractor {
     }
   }
 
+  // The first applicable chunk rule in file order types the candidate; a guard that matches
+  // (skip=TYPES) keeps the rules of those types below it from applying.
   void TypeByChunkRules(Chunk& c) const {
     std::string_view text = Text(c.begin, c.end);
-    std::vector<int> matching = rules_.chunk_index_->Match(text);
-    // "PyLadies Ghana", "GDG Lagos": a community's name and the place of its chapter, when no
-    // chunk rule knows better ("PyCon Lagos" is an event).
-    if (matching.empty() && c.end_token >= c.first_token + 2) {
-      Shape first = doc_.tokens[c.first_token].shape;
-      std::string_view last = TokenText(c.end_token - 1);
-      if ((first == Shape::kAllCaps || first == Shape::kMixed) &&
-          (rules_.cities_.Contains(last) || rules_.countries_.Contains(last))) {
-        c.type = static_cast<int>(EntityType::kOrg);
-        c.rule = "org_with_place";
-        return;
-      }
-      // "Lakeford Herons", "Oslo Gophers": a place and a plural name is a team or a group.
-      std::string_view head = TokenText(c.first_token);
-      if (last.size() > 3 && last.ends_with("s") && !last.ends_with("ss") &&
-          doc_.tokens[c.end_token - 1].shape == Shape::kCapitalized &&
-          (rules_.cities_.Contains(head) || rules_.countries_.Contains(head) ||
-           rules_.regions_.Contains(head)) &&
-          !IsPlaceName(Text(c.begin, c.end))) {
-        c.type = static_cast<int>(EntityType::kOrg);
-        c.rule = "org_place_plural";
-        return;
-      }
-    }
-    // "Jun Park", "Ana Hall": a given name and a head word that is also a surname is a
-    // person, whatever the suffix rules for venues and organisations say ("Fairfax Media" is
-    // not: data/lexicon/surname_heads.txt).
-    // ("Joon-ho Park": a hyphenated given name with a lower-case part counts as one word.)
-    uint32_t surname = c.first_token + 1;
-    if (c.end_token == c.first_token + 4 && TokenText(c.first_token + 1) == "-" &&
-        doc_.tokens[c.first_token + 2].shape == Shape::kLower) {
-      surname = c.first_token + 3;
-    }
-    bool given_and_surname = c.end_token == surname + 1 &&
-                             rules_.given_names_.Contains(TokenText(c.first_token)) &&
-                             doc_.tokens[surname].shape == Shape::kCapitalized &&
-                             rules_.surname_heads_.Contains(TokenText(surname));
-    // The first matching rule in file order decides.
+    std::vector<int> matching = rules_.MatchChunkRules(text);
+    uint32_t skipped = 0;
     for (int rule_index : matching) {
       const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
-      if (c.type != kUntyped && !rule->force) continue;
-      if (given_and_surname &&
-          (rule->type == EntityType::kPlace || rule->type == EntityType::kOrg)) {
+      if (rule->skip_types != 0) {
+        skipped |= rule->skip_types;
         continue;
       }
+      if (c.type != kUntyped && !rule->force) continue;
+      if ((skipped >> static_cast<unsigned>(rule->type)) & 1u) continue;
       // "Keynote", "Lightning Talks": programme words alone name no programme item.
       if (rule->type == EntityType::kTalk) {
         bool only_kinds = true;
@@ -1807,7 +1775,9 @@ class Extractor {
     }
     std::string_view whole =
         Text(doc_.tokens[c.first_token].begin, doc_.tokens[c.end_token - 1].end);
-    if (!rules_.chunk_index_->Match(whole).empty()) return;
+    for (int r : rules_.MatchChunkRules(whole)) {
+      if (rules_.entity_rules_[static_cast<size_t>(r)]->skip_types == 0) return;
+    }
     c.first_token = k;
   }
 
@@ -1894,9 +1864,11 @@ class Extractor {
 
   // Whether a chunk rule types `text` as a venue ("Conference Center", "Grand Hotel").
   bool IsVenueName(std::string_view text) const {
-    for (int r : rules_.chunk_index_->Match(text)) {
+    for (int r : rules_.MatchChunkRules(text)) {
       const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];
-      if (rule.type == EntityType::kPlace && rule.subtype == "venue") return true;
+      if (rule.skip_types == 0 && rule.type == EntityType::kPlace && rule.subtype == "venue") {
+        return true;
+      }
     }
     return false;
   }

@@ -212,6 +212,11 @@ class RuleSet {
   Status LoadInferenceRules(const std::string& path);
   Status LoadPacks(const RuleSetOptions& options);
   Status LoadEvidenceWeights(const std::string& path);
+  // The chunk rules whose pattern matches `text` and whose word-list conditions hold, in file
+  // order (guards included).
+  std::vector<int> MatchChunkRules(std::string_view text) const;
+  // The word list a chunk rule's condition names ("city", "given_name"), or null.
+  const Lexicon* ConditionList(std::string_view name) const;
   // The weight of a typing's evidence in a document's vote (data/rules/evidence.weights, an
   // entity rule's weight=N or hint flag).
   int EvidenceWeight(std::string_view rule) const;

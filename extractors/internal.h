@@ -57,6 +57,13 @@ struct RuleSet::EntityRule {
   // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...),
   // (?P<moderators>...); 0 = absent.
   int title_group = 0, speakers_group = 0, kind_group = 0, moderators_group = 0;
+  // chunk only: word lists the candidate's first or last word must be in (first=city|country),
+  // and lists its whole text must not be in (not=city): what a pattern cannot ask. Words are
+  // split at spaces and hyphens. Empty: no condition.
+  std::vector<const Lexicon*> first_in, last_in, whole_not_in;
+  // chunk only: a guard (skip=PLACE|ORG). When it matches, the chunk rules below it of these
+  // types do not apply to the candidate; the guard itself types nothing. Bit i: type id i.
+  uint32_t skip_types = 0;
   std::unique_ptr<re2::RE2> re;
   std::string file;
   int line = 0;

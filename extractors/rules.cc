@@ -51,6 +51,22 @@ size_t FieldColumn(const std::string& line, size_t index) {
   return pos + 1;
 }
 
+// "city|country" -> {"city", "country"}.
+std::vector<std::string> SplitAlternatives(std::string_view list) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (true) {
+    size_t bar = list.find('|', pos);
+    out.emplace_back(list.substr(pos, bar == std::string_view::npos ? bar : bar - pos));
+    if (bar == std::string_view::npos) break;
+    pos = bar + 1;
+  }
+  return out;
+}
+
+// The word lists a chunk rule's first=, last= and not= conditions may name.
+constexpr char kConditionListNames[] = "city, country, region, given_name or surname_head";
+
 // The entity type a slot or selector stands for, or "" when any type may fill it.
 std::string SlotType(std::string_view slot) {
   if (slot == "WHO" || slot == "NARRATOR" || slot == "@narrator" || slot == "@met_by_narrator" ||
@@ -483,6 +499,39 @@ std::string RuleSet::Signature(const Schema::Relation& relation, bool subject) {
   return (out.empty() ? "any type" : out) + (subject ? " as subject" : " as object");
 }
 
+const Lexicon* RuleSet::ConditionList(std::string_view name) const {
+  if (name == "city") return &cities_;
+  if (name == "country") return &countries_;
+  if (name == "region") return &regions_;
+  if (name == "given_name") return &given_names_;
+  if (name == "surname_head") return &surname_heads_;
+  return nullptr;
+}
+
+std::vector<int> RuleSet::MatchChunkRules(std::string_view text) const {
+  std::vector<int> matching = chunk_index_->Match(text);
+  auto in_any = [](const std::vector<const Lexicon*>& lists, std::string_view word) {
+    for (const Lexicon* list : lists) {
+      if (list->Contains(word)) return true;
+    }
+    return false;
+  };
+  auto fails = [&](int index) {
+    const EntityRule& rule = *entity_rules_[static_cast<size_t>(index)];
+    if (rule.first_in.empty() && rule.last_in.empty() && rule.whole_not_in.empty()) return false;
+    size_t first_end = text.find_first_of(" \t\n-");
+    size_t last_begin = text.find_last_of(" \t\n-");
+    std::string_view first = text.substr(0, first_end);
+    std::string_view last =
+        last_begin == std::string_view::npos ? text : text.substr(last_begin + 1);
+    return (!rule.first_in.empty() && !in_any(rule.first_in, first)) ||
+           (!rule.last_in.empty() && !in_any(rule.last_in, last)) ||
+           in_any(rule.whole_not_in, text);
+  };
+  matching.erase(std::remove_if(matching.begin(), matching.end(), fails), matching.end());
+  return matching;
+}
+
 Status RuleSet::LoadEntityRules(const std::string& path) {
   std::string fp;
   RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
@@ -550,15 +599,42 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       } else if (flag.starts_with("weight=") && flag.size() == 8 && flag[7] >= '0' &&
                  flag[7] <= '9') {
         rule_weights_[rule->name] = flag[7] - '0';
+      } else if (rule->mode == EntityRule::Mode::kChunk &&
+                 (flag.starts_with("first=") || flag.starts_with("last=") ||
+                  flag.starts_with("not="))) {
+        size_t eq = flag.find('=');
+        auto* lists = flag[0] == 'f'   ? &rule->first_in
+                      : flag[0] == 'l' ? &rule->last_in
+                                       : &rule->whole_not_in;
+        for (const std::string& name : SplitAlternatives(flag.substr(eq + 1))) {
+          const Lexicon* list = ConditionList(name);
+          if (list == nullptr) {
+            return r.Error(
+                line.find(flag, FieldColumn(line, 2) - 1) + 1,
+                "unknown word list '" + name + "' in '" + flag + "' (" + kConditionListNames + ")");
+          }
+          lists->push_back(list);
+        }
+      } else if (rule->mode == EntityRule::Mode::kChunk && flag.starts_with("skip=")) {
+        for (const std::string& name : SplitAlternatives(flag.substr(5))) {
+          EntityType skipped;
+          if (!ParseEntityType(name, &skipped) || (schema_loaded_ && !schema_.FindType(name))) {
+            return r.Error(
+                line.find(flag, FieldColumn(line, 2) - 1) + 1,
+                "unknown entity type '" + name + "' in '" + flag + "' (" + TypeList() + ")");
+          }
+          rule->skip_types |= 1u << static_cast<unsigned>(skipped);
+        }
       } else if (flag == "hint" &&
                  (rule->mode == EntityRule::Mode::kEach || rule->mode == EntityRule::Mode::kSpan)) {
         rule->hint = true;
         hint_rules_.insert(rule->name);
       } else {
-        return r.Error(
-            "unknown flag '" + flag +
-            "' (force; hint; weight=N; keep and long for span rules; weak for each rules; prose "
-            "for line rules)");
+        return r.Error(line.find(flag, FieldColumn(line, 2) - 1) + 1,
+                       "unknown flag '" + flag +
+                           "' (force; hint; weight=N; keep and long for span rules; weak for each "
+                           "rules; prose "
+                           "for line rules; first=, last=, not= and skip= for chunk rules)");
       }
     }
     if (Status s = CheckNoPlaceholderMarks(r, line, 3); !s.ok()) return s;
@@ -586,6 +662,12 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
     }
     last = rule.get();
     entity_rules_.push_back(std::move(rule));
+  }
+  for (const auto& rule : entity_rules_) {
+    if (rule->skip_types != 0 && !rule->examples.empty() && rule->file == path) {
+      return Status::Rules(path + ":" + std::to_string(rule->examples.front().line) +
+                           ": a guard (skip=) types nothing, so it takes no examples");
+    }
   }
   fingerprint_ += fp;
   return Status::Ok();

@@ -418,6 +418,35 @@ class RulePacksTest(PackTestCase):
         self.assertExit(r, EXIT_USAGE)
         self.assertOneLineError(r, "--no-default-rules needs at least one --rules DIR")
 
+    def test_a_guard_keeps_the_rules_below_it_from_a_given_name(self):
+        # Precedence as data: the guard (skip=EVENT first=given_name) keeps the event rule
+        # below it from "Ingrid Zorbex"; without the guard, both names become events.
+        text = "We flew to Quorvia Zorbex in May. Ingrid Zorbex joined us there.\n"
+        report = self.write("report.txt", text)
+        event = "zorbex_events | EVENT | chunk | \\sZorbex$\n"
+        guard = "zorbex_guard | PERSON | chunk skip=EVENT first=given_name | \\sZorbex$\n"
+        found = {}
+        for name, rules in (("guarded", guard + event), ("unguarded", event)):
+            pack = self.make_pack(name, {"rules/entities.rules": rules})
+            r = run(["-q", "--rules", pack, report])
+            self.assertExit(r, EXIT_OK)
+            found[name] = sorted(n["id"] for n in json.loads(r.stdout)["nodes"]
+                                 if not n.get("narrator"))
+        self.assertEqual(found, {"guarded": ["event:quorvia-zorbex", "person:ingrid-zorbex"],
+                                 "unguarded": ["event:ingrid-zorbex", "event:quorvia-zorbex"]})
+
+    def test_chunk_rule_word_list_conditions(self):
+        # last=city: "Zorbex Lisbon" ends in a city, "Zorbex Tuesday" does not.
+        text = "Zorbex Lisbon met on Friday. Zorbex Tuesday met too.\n"
+        report = self.write("report.txt", text)
+        pack = self.make_pack("conditions", {
+            "rules/entities.rules": "zorbex_chapter | ORG | chunk last=city | ^Zorbex\\s\n"})
+        r = run(["-q", "--rules", pack, report])
+        self.assertExit(r, EXIT_OK)
+        graph = json.loads(r.stdout)
+        self.assertEqual([(n["id"], n["mentions"][0]["rule"]) for n in graph["nodes"]
+                          if n["type"] == "ORG"], [("org:zorbex-lisbon", "zorbex_chapter")])
+
     def test_pack_errors_name_file_line_and_column(self):
         report = self.write("report.txt", self.TEXT)
         cases = [
@@ -458,6 +487,15 @@ class RulePacksTest(PackTestCase):
              "schema", "1:8", "type ORG is already defined at"),
             ({"schema": "relation | greeted | PERSON | PERSON | sometimes | met\n"},
              "schema", "1:40", "expected 'directed' or 'symmetric'"),
+            ({"rules/entities.rules": "x | ORG | chunk last=planet | \\s\\S+$\n"},
+             "rules/entities.rules", "1:17", "unknown word list 'planet' in 'last=planet'"),
+            ({"rules/entities.rules": "x | ORG | chunk skip=PLACE|TROPHY | \\s\\S+$\n"},
+             "rules/entities.rules", "1:17", "unknown entity type 'TROPHY' in 'skip="),
+            ({"rules/entities.rules": "x | ORG | each last=city | ({?}) FC\n"},
+             "rules/entities.rules", "1:16", "unknown flag 'last=city'"),
+            ({"rules/entities.rules": "x | PERSON | chunk skip=ORG | ^Ana \\S+$\n"
+                                      "example: I met Ana Lima.\n"},
+             "rules/entities.rules", "2", "a guard (skip=) types nothing, so it takes no examples"),
         ]
         for i, (files, bad, place, message) in enumerate(cases):
             with self.subTest(message=message):
