@@ -1407,16 +1407,17 @@ class Extractor {
           dirty = false;
         }
         re2::StringPiece text(slotted);
-        re2::StringPiece sub[2];
+        re2::StringPiece sub[RuleSet::EntityRule::kMaxTargetGroup + 1];
+        const int target = rule->target_group;
         size_t at = 0;
         while (at < slotted.size() &&
-               rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub, 2)) {
-          if (sub[1].data() == nullptr) {
+               rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub, target + 1)) {
+          if (sub[target].data() == nullptr) {
             at = static_cast<size_t>(sub[0].data() - slotted.data()) +
                  std::max<size_t>(sub[0].size(), 1);
             continue;
           }
-          std::string_view group(sub[1].data(), sub[1].size());
+          std::string_view group(sub[target].data(), sub[target].size());
           size_t gb = static_cast<size_t>(group.data() - slotted.data());
           size_t ge = gb + group.size();
           std::string_view match_text(sub[0].data(), sub[0].size());

@@ -57,6 +57,9 @@ struct RuleSet::EntityRule {
   // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...),
   // (?P<moderators>...); 0 = absent.
   int title_group = 0, speakers_group = 0, kind_group = 0, moderators_group = 0;
+  // each/span: the capture group of the target (the named slot or group; 1 when none is named).
+  int target_group = 1;
+  static constexpr int kMaxTargetGroup = 15;
   // chunk only: word lists the candidate's first or last word must be in (first=city|country),
   // and lists its whole text must not be in (not=city): what a pattern cannot ask. Words are
   // split at spaces and hyphens. Empty: no condition.

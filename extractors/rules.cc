@@ -362,7 +362,8 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       i = close + 1;
       continue;
     }
-    // "{PERSON+:speaker}": a relation rule's endpoint by name (a named capture group).
+    // "{PERSON+:speaker}": a relation rule's endpoint, or an entity rule's target, by name (a
+    // named capture group).
     std::string_view slot_name;
     if (size_t colon = body.find(':'); colon != std::string_view::npos) {
       slot_name = body.substr(colon + 1);
@@ -375,11 +376,6 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       if (!valid) {
         *error = "slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
                  "}: a slot's name is a-z, 0-9 and _, starting with a letter";
-        return false;
-      }
-      if (!capture_slots) {
-        *error = "slot {" + std::string(pattern.substr(i + 1, close - i - 1)) +
-                 "}: only relation rules name their slots";
         return false;
       }
     }
@@ -657,8 +653,24 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
       rule->kind_group = group("kind");
       rule->moderators_group = group("moderators");
       if (rule->title_group == 0) return r.Error("line rules need a group (?P<title>...)");
-    } else if (rule->mode != EntityRule::Mode::kChunk && rule->re->NumberOfCapturingGroups() < 1) {
-      return r.Error("each/span rules need a capture group");
+    } else if (rule->mode != EntityRule::Mode::kChunk) {
+      // The target: the one named slot or group ({?:venue}, (?P<talk>...)), else group 1.
+      const auto& named = rule->re->NamedCapturingGroups();
+      if (named.size() > 1) {
+        return r.Error(FieldColumn(line, 3),
+                       "an entity rule names one slot or group, its target (found " +
+                           std::to_string(named.size()) + ")");
+      }
+      if (named.size() == 1) {
+        rule->target_group = named.begin()->second;
+        if (rule->target_group > EntityRule::kMaxTargetGroup) {
+          return r.Error(FieldColumn(line, 3), "the target must be one of the first " +
+                                                   std::to_string(EntityRule::kMaxTargetGroup) +
+                                                   " groups");
+        }
+      } else if (rule->re->NumberOfCapturingGroups() < 1) {
+        return r.Error("each/span rules need a target: a named slot ({?:name}) or a group");
+      }
     }
     last = rule.get();
     entity_rules_.push_back(std::move(rule));

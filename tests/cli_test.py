@@ -435,6 +435,18 @@ class RulePacksTest(PackTestCase):
         self.assertEqual(found, {"guarded": ["event:quorvia-zorbex", "person:ingrid-zorbex"],
                                  "unguarded": ["event:ingrid-zorbex", "event:quorvia-zorbex"]})
 
+    def test_an_entity_rules_named_slot_is_its_target(self):
+        # Group 1 of the pattern holds the verb; the named slot {?:team} is what gets typed.
+        text = "Yesterday we cheered for Quorvia Zorbex at the final.\n"
+        report = self.write("report.txt", text)
+        pack = self.make_pack("target", {
+            "rules/entities.rules": "team_cheered | ORG | each | (cheered) for {?:team}\n"})
+        r = run(["-q", "--rules", pack, report])
+        self.assertExit(r, EXIT_OK)
+        graph = json.loads(r.stdout)
+        self.assertEqual([(n["id"], n["mentions"][0]["rule"]) for n in graph["nodes"]
+                          if not n.get("narrator")], [("org:quorvia-zorbex", "team_cheered")])
+
     def test_chunk_rule_word_list_conditions(self):
         # last=city: "Zorbex Lisbon" ends in a city, "Zorbex Tuesday" does not.
         text = "Zorbex Lisbon met on Friday. Zorbex Tuesday met too.\n"
@@ -469,8 +481,8 @@ class RulePacksTest(PackTestCase):
              "rules/relations.rules", "1:23", "{@MEET}: no '@define MEET = ...' above"),
             ({"rules/relations.rules": "@define meet = met\n"},
              "rules/relations.rules", "1:9", "a @define name is A-Z, 0-9 and _"),
-            ({"rules/entities.rules": "x | PERSON | each | ({?}) met {PERSON:other}\n"},
-             "rules/entities.rules", "1:21", "only relation rules name their slots"),
+            ({"rules/entities.rules": "x | PERSON | each | {?:a} met {PERSON:b}\n"},
+             "rules/entities.rules", "1:21", "an entity rule names one slot or group, its target"),
             ({"rules/relations.rules": "x | met | a | b | - | {WHO:a} met {GAP:b}\n"},
              "rules/relations.rules", "1:23", "GAP is filler"),
             ({"rules/relations.rules": "x | met | 1 | 2 | - | {WHO} met \u27e8PERSON_1\u27e9\n"},
