@@ -983,7 +983,8 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       if (lf.lexicon == &rs->roles_) continue;
       if (Status s = load_list(lf); !s.ok()) return s;
     }
-    return Status::Ok();
+    // Not in the fingerprint below (so results of earlier versions keep theirs).
+    return LoadTokenizerLexicon(data_dir, &rs->tokenizer_lexicon_);
   });
   Status rules = rs->LoadPacks(options);
   if (rules.ok()) rules = rs->BuildIndexes();

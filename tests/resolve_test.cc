@@ -117,7 +117,7 @@ class ResolveTest : public ::testing::Test {
     return out;
   }
 
-  Tokenizer tokenizer_;
+  Tokenizer tokenizer_{Rules().tokenizer_lexicon()};
   Document doc_;
   TokenizedDocument td_;
   Extraction ex_;
