@@ -68,7 +68,7 @@ void BM_StartUp(benchmark::State& state) {
 BENCHMARK(BM_StartUp)->Unit(benchmark::kMillisecond);
 
 void BM_Tokenize(benchmark::State& state) {
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(F().rules->tokenizer_lexicon());
   tokenizer.Tokenize(F().doc);  // ICU loads its break rules on first use
   for (auto _ : state) benchmark::DoNotOptimize(tokenizer.Tokenize(F().doc));
   SetBytes(state);
@@ -84,7 +84,7 @@ void BM_GazetteerLookup(benchmark::State& state) {
     state.SkipWithError("gazetteers not found");
     return;
   }
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(F().rules->tokenizer_lexicon());
   TokenizedDocument td = tokenizer.Tokenize(F().doc);
   const std::string& text = F().doc.text;
   for (auto _ : state) {
@@ -105,7 +105,7 @@ void BM_GazetteerLookup(benchmark::State& state) {
 BENCHMARK(BM_GazetteerLookup);
 
 void BM_Extract(benchmark::State& state) {
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(F().rules->tokenizer_lexicon());
   TokenizedDocument td = tokenizer.Tokenize(F().doc);
   for (auto _ : state) benchmark::DoNotOptimize(Extract(td, *F().rules));
   SetBytes(state);
@@ -147,7 +147,7 @@ const RuleSet& RulesWithExtra(int n) {
 
 void BM_ExtractExtraRules(benchmark::State& state) {
   const RuleSet& rules = RulesWithExtra(static_cast<int>(state.range(0)));
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(F().rules->tokenizer_lexicon());
   TokenizedDocument td = tokenizer.Tokenize(F().doc);
   for (auto _ : state) benchmark::DoNotOptimize(Extract(td, rules));
   SetBytes(state);
@@ -155,7 +155,7 @@ void BM_ExtractExtraRules(benchmark::State& state) {
 BENCHMARK(BM_ExtractExtraRules)->Arg(10)->Arg(1000);
 
 void BM_Resolve(benchmark::State& state) {
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(F().rules->tokenizer_lexicon());
   TokenizedDocument td = tokenizer.Tokenize(F().doc);
   Extraction ex = Extract(td, *F().rules);
   for (auto _ : state) benchmark::DoNotOptimize(ResolveDocument(td, ex, *F().rules));
@@ -165,7 +165,7 @@ BENCHMARK(BM_Resolve);
 
 // The document's graph under 20 names, as 20 reports of one corpus.
 std::vector<DocumentGraph> TwentyGraphs() {
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(F().rules->tokenizer_lexicon());
   TokenizedDocument td = tokenizer.Tokenize(F().doc);
   DocumentGraph g = ResolveDocument(td, Extract(td, *F().rules), *F().rules);
   std::vector<DocumentGraph> graphs(20, g);

@@ -45,7 +45,7 @@ std::string Join(const std::vector<std::string>& items) {
 Status RuleSet::CheckExamples(std::vector<RuleCheckFailure>* failures, size_t* examples) const {
   failures->clear();
   *examples = 0;
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(tokenizer_lexicon_);
   if (!tokenizer.ok()) return Status::Internal("ICU: " + tokenizer.error());
   auto check = [&](const std::string& name, const std::string& file, bool relation,
                    const std::vector<RuleExample>& list) -> Status {

@@ -199,6 +199,14 @@ class RuleSet {
   const std::vector<InferenceRule>& inference_rules() const { return inference_rules_; }
   // data/lexicon/name_synonyms.tsv: name words that mean the same ("EU" -> "europe").
   const Lexicon& name_synonyms() const { return name_synonyms_; }
+  // data/lexicon/acronym_skip_words.txt: the words of a name an acronym has no letter for
+  // ("of", "and": "PSF" is Python Software Foundation), in lower case.
+  const Lexicon& acronym_skip_words() const { return acronym_skip_words_; }
+  // The tokenizer's word lists (data/lexicon/, pipeline/text.h), loaded from the data
+  // directory whatever the packs: every Tokenizer that feeds these rules is made with it.
+  const std::shared_ptr<const TokenizerLexicon>& tokenizer_lexicon() const {
+    return tokenizer_lexicon_;
+  }
   // A city of the gazetteers (cities.tsv or cities_ambiguous.tsv).
   bool IsCity(std::string_view name) const {
     return cities_.Contains(name) || ambiguous_cities_.Contains(name);
@@ -236,7 +244,9 @@ class RuleSet {
       not_names_, languages_, eponym_heads_, honorifics_, name_synonyms_, number_words_,
       talk_giving_verbs_, place_cues_, event_keywords_, function_words_, continuation_openers_,
       surname_heads_, field_name_heads_, place_qualifiers_, person_titles_, presenting_verbs_,
-      determiners_, no_title_openers_, inner_connectors_, demonym_suffixes_, name_start_blockers_;
+      determiners_, no_title_openers_, inner_connectors_, demonym_suffixes_, name_start_blockers_,
+      acronym_skip_words_;
+  std::shared_ptr<const TokenizerLexicon> tokenizer_lexicon_;
   std::vector<std::string> demonym_suffix_list_;  // demonym_suffixes_, in file order
   std::string role_alternation_;                  // roles_ as an RE2 alternation, longest first
   std::set<std::string> hint_rules_;  // entity rules flagged 'hint' (weak evidence in the vote)

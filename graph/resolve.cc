@@ -195,15 +195,12 @@ class Resolver {
     }
   }
 
-  // The initials of an entity's name, connectors left out: "psf" for Python Software
-  // Foundation, "wde" for Women in Data Engineering.
+  // The initials of an entity's name, connectors (data/lexicon/acronym_skip_words.txt) left
+  // out: "psf" for Python Software Foundation, "wde" for Women in Data Engineering.
   std::string Initials(size_t e) const {
     std::string initials;
     for (const std::string& w : Words(*entities_[e].keys.begin())) {
-      if (w == "of" || w == "and" || w == "for" || w == "the" || w == "&" || w == "on" ||
-          w == "in") {
-        continue;
-      }
+      if (rules_.acronym_skip_words().Contains(w)) continue;
       initials.push_back(w[0]);
     }
     return initials;

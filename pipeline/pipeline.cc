@@ -231,7 +231,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   // it stops when no input is left and none is being read (a document being read may still
   // bring chunks).
   auto worker = [&]() {
-    Tokenizer tokenizer;
+    Tokenizer tokenizer(rules_->tokenizer_lexicon());
     if (!tokenizer.ok()) {
       {
         std::lock_guard<std::mutex> lock(mu);

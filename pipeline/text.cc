@@ -14,6 +14,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iterator>
 
 namespace kg {
@@ -158,38 +160,34 @@ bool OpensListItem(std::string_view line) {
   return d > 0 && d + 1 < rest.size() && (rest[d] == '.' || rest[d] == ')') && rest[d + 1] == ' ';
 }
 
-// A heading: a line without closing punctuation that stands alone (a blank line or the end of
-// the text follows). Title lines of reports and section headings look like this.
-// Legal forms that end a company's name with a full stop: a line ending in one ("Jane Doe, Acme
-// Sp. z o.o.") has no final punctuation of its own.
-constexpr std::string_view kLegalFormEndings[] = {" Inc.",   " Ltd.", " Corp.", " Co.",   " o.o.",
-                                                  " S.A.",   " S.L.", " B.V.",  " N.V.",  " S.p.A.",
-                                                  " S.r.l.", " Pty.", " A.G.",  " S.A.S."};
+bool Contains(const std::vector<std::string>& list, std::string_view word) {
+  for (const std::string& w : list) {
+    if (w == word) return true;
+  }
+  return false;
+}
 
-bool LooksLikeHeading(std::string_view line) {
+// A heading: a line without closing punctuation that stands alone (a blank line or the end of
+// the text follows). Title lines of reports and section headings look like this. A line ending
+// in a legal form after a space ("Jane Doe, Acme Sp. z o.o.": lexicon/legal_form_endings.txt)
+// has no final punctuation of its own.
+bool LooksLikeHeading(std::string_view line, const TokenizerLexicon& lex) {
   line = TrimRight(line);
   if (line.empty()) return false;
-  for (std::string_view form : kLegalFormEndings) {
-    if (line.ends_with(form)) return true;
+  for (const std::string& form : lex.legal_form_endings) {
+    if (line.size() > form.size() && line.ends_with(form) &&
+        line[line.size() - form.size() - 1] == ' ') {
+      return true;
+    }
   }
   char last = line.back();
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ';' && last != ',';
 }
 
 // Words that end no title or list line but often end a hard-wrapped line: "the keynote by" is
-// continued by "Jane Doe" on the next line.
-bool IsFunctionWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "a",     "an",      "the",   "and",  "or",    "but",   "nor",   "of",    "to",    "in",
-      "on",    "at",      "by",    "for",  "with",  "from",  "into",  "onto",  "about", "as",
-      "than",  "that",    "which", "who",  "whose", "where", "when",  "while", "via",   "per",
-      "like",  "between", "among", "is",   "are",   "was",   "were",  "be",    "been",  "has",
-      "have",  "had",     "my",    "our",  "your",  "their", "his",   "her",   "its",   "this",
-      "these", "those",   "some",  "very", "so",    "after", "before"};
-  for (std::string_view f : kWords) {
-    if (w == f) return true;
-  }
-  return false;
+// continued by "Jane Doe" on the next line (lexicon/line_wrap_words.txt).
+bool IsFunctionWord(std::string_view w, const TokenizerLexicon& lex) {
+  return Contains(lex.line_wrap_words, w);
 }
 
 // Calls f(word) for each word of `line`: a run of letters, digits, hyphens and apostrophes.
@@ -213,20 +211,20 @@ UChar32 FirstCodePoint(std::string_view s) {
   return s.empty() ? U_SENTINEL : NextCodePoint(s, i);
 }
 
-bool EndsWithFunctionWord(std::string_view line) {
+bool EndsWithFunctionWord(std::string_view line, const TokenizerLexicon& lex) {
   std::string_view last;
   ForEachWord(line, [&](std::string_view w) { last = w; });
-  return IsFunctionWord(last);
+  return IsFunctionWord(last, lex);
 }
 
 // Title case: at least three quarters of the words that are not function words start with a
 // capital ("Jane Doe (Acme) - Building Fast Parsers for Modern Languages"). Prose, even prose
 // full of names, does not.
-bool LooksLikeTitle(std::string_view line) {
+bool LooksLikeTitle(std::string_view line, const TokenizerLexicon& lex) {
   int words = 0, capitalised = 0;
   ForEachWord(line, [&](std::string_view w) {
     UChar32 c = FirstCodePoint(w);
-    if (!u_isalpha(c) || IsFunctionWord(w)) return;
+    if (!u_isalpha(c) || IsFunctionWord(w, lex)) return;
     ++words;
     capitalised += u_isupper(c) || u_istitle(c);
   });
@@ -248,91 +246,68 @@ constexpr uint32_t kMinWrapWidth = 60;
 // between blank lines). Otherwise `next` opens a new block: a list item, a heading, or a line of
 // a list whose lines have no closing punctuation ("Jane Doe - Building Fast Parsers").
 bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
-                    std::string_view next, uint32_t longest) {
+                    std::string_view next, uint32_t longest, const TokenizerLexicon& lex) {
   if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;
   std::string_view rest = TrimLeft(next);
   if (u_islower(FirstCodePoint(rest))) return true;  // a sentence goes on in lower case
   if (OpensListItem(first) && rest.size() < next.size()) return true;  // indented: same item
   // "." "!" "?" "," ";": ICU decides. ":" is like no punctuation: "Talks I saw:" over a list.
-  if (!LooksLikeHeading(prev) && !TrimRight(prev).ends_with(':')) return true;
-  if (EndsWithFunctionWord(prev)) return true;  // "the keynote by" | "Jane Doe ..."
+  if (!LooksLikeHeading(prev, lex) && !TrimRight(prev).ends_with(':')) return true;
+  if (EndsWithFunctionWord(prev, lex)) return true;  // "the keynote by" | "Jane Doe ..."
   // A line filled to the paragraph's width (the next word would not have fitted, give or take a
   // tenth) ends where a hard wrap broke a sentence, unless it reads like a title.
   bool filled =
       longest >= kMinWrapWidth && prev_length + 1 + FirstWordLength(next) > longest - longest / 10;
-  return filled && !LooksLikeTitle(prev);
+  return filled && !LooksLikeTitle(prev, lex);
 }
 
-// Abbreviations that never end a sentence, even before a capital ("Dr. Jane Doe", "approx. 300
-// Rust fans", the Polish legal form "Sp. z o.o."), plus the initials A. to Z. ("David L.
-// Lawrence"): ICU's sentence rules run behind ICU's filter (FilteredBreakIteratorBuilder) with
-// these. The filter matches an entry against whatever precedes the break, with no word boundary (a
-// bare "Ms." would glue "We compared LLMs. Then ..."), so each entry is registered behind a space
-// and behind "(", and ICU reads each block behind a space. ICU's own English list
-// ("en@ss=standard") is not used: it lacks "Dr.", "St." and lower-case "approx.", and holds "Joe.",
-// "Go.", "OK.", "DC." and single capitals, which glue "We met Joe. He ..." and "She is the CEO.
-// Then ...".
-constexpr std::string_view kAbbreviations[] = {
-    "Dr.",   "Mr.",  "Mrs.", "Ms.",     "Mx.",     "Prof.", "Rev.",  "Hon.",
-    "Mt.",   "vs.",  "Vs.",  "approx.", "Approx.", "cf.",   "Cf.",   "incl.",
-    "Incl.", "esp.", "Esp.", "viz.",    "ca.",     "Dept.", "Univ.", "Sp."};
+// The sentence splitter's lists (lexicon/*.txt, TokenizerLexicon):
+//  - abbreviations.txt never end a sentence, even before a capital ("Dr. Jane Doe", "approx. 300
+//    Rust fans", "Sp. z o.o."). With the initials A. to Z. ("David L. Lawrence") they go to
+//    ICU's filter (FilteredBreakIteratorBuilder), which ICU's sentence rules run behind. The
+//    filter matches an entry against whatever precedes the break, with no word boundary (a bare
+//    "Ms." would glue "We compared LLMs. Then ..."), so each entry is registered behind a space
+//    and behind "(", and ICU reads each block behind a space. ICU's own English list
+//    ("en@ss=standard") is not used: it lacks "Dr.", "St." and lower-case "approx.", and holds
+//    "Joe.", "Go.", "OK.", "DC." and single capitals, which glue "We met Joe. He ..." and "She
+//    is the CEO. Then ...".
+//  - dotted_abbreviations.txt ("e.g.") never end one either, but ICU 72's filter suppresses no
+//    break after an entry with an inner period (it only tries the break after the first one),
+//    so they are checked by hand (AbbreviationBeforeBreak), like the next list.
+//  - maybe_final_abbreviations.txt ("Acme Inc.", "the U.S.") end a sentence only when one of
+//    sentence_openers.txt follows ("The", "We"), not in "Acme Inc. CEO Jane Doe".
 
-// Abbreviations with an inner period that never end a sentence. ICU 72's filter suppresses no
-// break after an entry with an inner period (it only tries the break after the first one), so
-// these are checked by hand, like the next list.
-constexpr std::string_view kDottedAbbreviations[] = {"e.g.", "i.e.", "E.g.", "I.e.", "a.k.a."};
-
-// Abbreviations that may end a sentence ("Acme Inc.", "the U.S."): a sentence ends after them
-// only when the next word is one that opens sentences ("The", "We"), not in "Acme Inc. CEO Jane
-// Doe", "the U.S. Embassy", "St. Mary's". Not "etc.": before a capital it usually ends a
-// sentence, and before a lower-case word ICU's rules keep it anyway.
-constexpr std::string_view kMaybeFinalAbbreviations[] = {"Inc.", "Ltd.", "Corp.", "Jr.",
-                                                         "Sr.",  "St.",  "U.S.",  "U.K."};
-
-bool IsSentenceOpener(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "The",  "Then",  "We",     "I",     "It",  "He",  "She",   "They", "You",   "This",
-      "That", "These", "Those",  "There", "Our", "My",  "His",   "Her",  "Their", "A",
-      "An",   "After", "Before", "But",   "And", "So",  "Later", "Next", "On",    "In",
-      "At",   "When",  "While",  "What",  "How", "Why", "If",    "As",   "Also",  "Finally"};
-  for (std::string_view f : kWords) {
-    if (w == f) return true;
-  }
-  return false;
+bool IsSentenceOpener(std::string_view w, const TokenizerLexicon& lex) {
+  return Contains(lex.sentence_openers, w);
 }
 
-// Whether a sentence break at `b` comes right after one of kDottedAbbreviations, or after one of
-// kMaybeFinalAbbreviations that no sentence-opening word follows.
-bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
+// Whether a sentence break at `b` comes right after one of the dotted abbreviations, or after one
+// of the maybe-final abbreviations that no sentence-opening word follows.
+bool AbbreviationBeforeBreak(std::string_view block, size_t b, const TokenizerLexicon& lex) {
   std::string_view before = TrimRight(block.substr(0, b));
   auto ends_with_word = [&](std::string_view a) {
     if (!before.ends_with(a)) return false;
     size_t start = before.size() - a.size();
     return start == 0 || before[start - 1] == ' ' || before[start - 1] == '(';
   };
-  for (std::string_view a : kDottedAbbreviations) {
+  for (const std::string& a : lex.dotted_abbreviations) {
     if (ends_with_word(a)) return true;
   }
   // "Is the Stack Dead? with Wei Zhang", "Really?! asked Ana": a question or exclamation that
   // a word of attribution or a preposition continues ends no sentence (ICU breaks after "?"
-  // and "!" regardless); "hi all! short recap" does.
+  // and "!" regardless); "hi all! short recap" does. The words: sentence_continuations.txt.
   if (!before.empty() && (before.back() == '?' || before.back() == '!')) {
     std::string_view after = TrimLeft(block.substr(b));
     size_t n = 0;
     while (n < after.size() && std::isalpha(static_cast<unsigned char>(after[n]))) ++n;
-    static constexpr std::string_view kContinuations[] = {
-        "with", "by", "and", "or", "asked", "said",      "says",      "asks",      "wrote",
-        "from", "in", "at",  "on", "for",   "featuring", "moderated", "presented", "hosted"};
-    for (std::string_view w : kContinuations) {
-      if (after.substr(0, n) == w) return true;
-    }
+    if (Contains(lex.sentence_continuations, after.substr(0, n))) return true;
   }
-  for (std::string_view a : kMaybeFinalAbbreviations) {
+  for (const std::string& a : lex.maybe_final_abbreviations) {
     if (ends_with_word(a)) {
       std::string_view after = TrimLeft(block.substr(b));
       size_t n = 0;
       while (n < after.size() && std::isalpha(static_cast<unsigned char>(after[n]))) ++n;
-      return !IsSentenceOpener(after.substr(0, n));
+      return !IsSentenceOpener(after.substr(0, n), lex);
     }
   }
   return false;
@@ -340,12 +315,11 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b) {
 
 // "great night. she showed ...": writers who start sentences in lower case. ICU never breaks
 // before a lower-case word (for "approx. 300 people"); a full stop or "!" after a word of two
-// letters or more that is no abbreviation, then a space and a lower-case letter, ends a
-// sentence here. Breaks are added in order into `bounds` (sorted, first 0).
-void AddLowerCaseSentenceStarts(std::string_view block, std::vector<size_t>* bounds) {
-  static constexpr std::string_view kNoEnd[] = {"etc", "vs",  "approx", "incl", "esp", "cf",
-                                                "ca",  "viz", "al",     "no",   "nr",  "fig",
-                                                "vol", "pp",  "ed",     "eds",  "resp"};
+// letters or more that is no abbreviation (lower_case_no_end.txt, abbreviations.txt,
+// maybe_final_abbreviations.txt), then a space and a lower-case letter, ends a sentence here.
+// Breaks are added in order into `bounds` (sorted, first 0).
+void AddLowerCaseSentenceStarts(std::string_view block, std::vector<size_t>* bounds,
+                                const TokenizerLexicon& lex) {
   std::vector<size_t> added;
   for (size_t p = 2; p + 2 < block.size(); ++p) {
     if ((block[p] != '.' && block[p] != '!') || block[p + 1] != ' ' ||
@@ -365,15 +339,12 @@ void AddLowerCaseSentenceStarts(std::string_view block, std::vector<size_t>* bou
     if (word.size() < 2 || (w > 0 && block[w - 1] == '.')) continue;  // "e.g." "A."
     std::string lower(word);
     for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (std::find(std::begin(kNoEnd), std::end(kNoEnd), lower) != std::end(kNoEnd)) continue;
+    if (Contains(lex.lower_case_no_end, lower)) continue;
     std::string dotted = std::string(word) + ".";  // "Sp. z o.o.", "Dr. who"
-    if (std::find(std::begin(kAbbreviations), std::end(kAbbreviations), dotted) !=
-            std::end(kAbbreviations) ||
-        std::find(std::begin(kMaybeFinalAbbreviations), std::end(kMaybeFinalAbbreviations),
-                  dotted) != std::end(kMaybeFinalAbbreviations)) {
+    if (Contains(lex.abbreviations, dotted) || Contains(lex.maybe_final_abbreviations, dotted)) {
       continue;
     }
-    if (block[p] == '!' && AbbreviationBeforeBreak(block, p + 2)) continue;
+    if (block[p] == '!' && AbbreviationBeforeBreak(block, p + 2, lex)) continue;
     added.push_back(p + 2);
   }
   if (added.empty()) return;
@@ -856,8 +827,9 @@ Status ReadDocument(const std::string& path, Document* doc) {
 }
 
 struct Tokenizer::Impl {
+  std::shared_ptr<const TokenizerLexicon> lexicon;
   std::unique_ptr<icu::BreakIterator> words;
-  // ICU's sentence rules behind a filter that suppresses breaks after kAbbreviations.
+  // ICU's sentence rules behind a filter that suppresses breaks after lexicon->abbreviations.
   std::unique_ptr<icu::BreakIterator> sentences;
   // Reused for every document, so that tokenising allocates no more once warm.
   std::vector<Line> lines;
@@ -870,7 +842,13 @@ struct Tokenizer::Impl {
   std::vector<size_t> bounds;  // sentence boundaries in a block
 };
 
-Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
+Tokenizer::Tokenizer(std::shared_ptr<const TokenizerLexicon> lexicon)
+    : impl_(std::make_unique<Impl>()) {
+  if (lexicon == nullptr) {
+    error_ = "no tokenizer lexicon (LoadTokenizerLexicon)";
+    return;
+  }
+  impl_->lexicon = std::move(lexicon);
   UErrorCode err = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), err));
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter;
@@ -882,7 +860,7 @@ Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
       if (U_SUCCESS(err)) filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(entry), err);
     }
   };
-  for (std::string_view a : kAbbreviations) suppress(a);
+  for (const std::string& a : impl_->lexicon->abbreviations) suppress(a);
   for (char initial = 'A'; initial <= 'Z'; ++initial) suppress(std::string{initial, '.'});
   if (U_SUCCESS(err)) {
     icu::BreakIterator* plain =
@@ -903,6 +881,7 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
   out.doc = &doc;
   if (!ok()) return out;
   std::string_view text = doc.text;
+  const TokenizerLexicon& lex = *impl_->lexicon;
 
   // Code point offsets advance monotonically with byte offsets, so one running counter turns
   // every byte offset into a code point offset in linear time.
@@ -945,12 +924,12 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
     }
     for (size_t first = i, j = i + 1; j <= end; ++j) {
       if (j < end && ContinuesBlock(line_text(first), line_text(j - 1), lines[j - 1].length,
-                                    line_text(j), longest)) {
+                                    line_text(j), longest, lex)) {
         continue;
       }
       // A heading is short: a long unpunctuated line is a paragraph (a quotation, say).
       bool heading =
-          j == first + 1 && LooksLikeHeading(line_text(first)) && lines[first].length <= 120;
+          j == first + 1 && LooksLikeHeading(line_text(first), lex) && lines[first].length <= 120;
       blocks.push_back({lines[first].begin, lines[j - 1].end, heading});
       first = j;
     }
@@ -983,7 +962,7 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
       size_t b = icu_b > 0 ? static_cast<size_t>(icu_b) - 1 : 0;
       if (b >= btext.size()) break;
       size_t from = bounds.back();
-      if (b <= from || AbbreviationBeforeBreak(btext, b) ||
+      if (b <= from || AbbreviationBeforeBreak(btext, b, lex) ||
           IsListNumber(btext.substr(from, b - from))) {
         continue;  // "e.g. This", "Acme Inc. CEO", "1. First item": not an end
       }
@@ -992,7 +971,7 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
       if (b >= btext.size()) break;
       bounds.push_back(b);
     }
-    AddLowerCaseSentenceStarts(btext, &bounds);
+    AddLowerCaseSentenceStarts(btext, &bounds, lex);
     bounds.push_back(btext.size());
     for (size_t k = 0; k + 1 < bounds.size(); ++k) {
       size_t sb = block.begin + bounds[k];
@@ -1043,6 +1022,114 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
   if (ut) utext_close(ut);
   if (wt) utext_close(wt);
   return out;
+}
+
+namespace {
+
+// What the entries of a tokenizer list must look like.
+enum class EntryForm {
+  kWord,          // no space
+  kFullStop,      // no space, ends with "."
+  kOneFullStop,   // no space, ends with "." and holds no other (ICU's filter takes these)
+  kLetters,       // ASCII letters
+  kLowerLetters,  // ASCII letters, stored in lower case
+};
+
+// Reads one list of `data_dir`/lexicon/ (the rules in LoadTokenizerLexicon's comment).
+Status LoadTokenizerList(const std::string& data_dir, const char* name, EntryForm form,
+                         std::vector<std::string>* list) {
+  const std::string path = data_dir + "/lexicon/" + name;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::Rules(path + ": is a directory, not a word list");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Rules(path + ": cannot open word list");
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::Rules(path + ": cannot read word list");
+  std::string_view rest = data;
+  for (size_t line_no = 1; !rest.empty(); ++line_no) {
+    auto error = [&](const std::string& what) {
+      return Status::Rules(path + ":" + std::to_string(line_no) + ": " + what);
+    };
+    size_t nl = rest.find('\n');
+    if (nl == std::string_view::npos) {
+      return error("the last line does not end with a newline (is the file cut short?)");
+    }
+    std::string_view line = rest.substr(0, nl);
+    rest.remove_prefix(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
+      return error("invalid UTF-8 at byte " + std::to_string(bad) + " of the line");
+    }
+    for (char c : line) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\t') || u == 0x7f) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", u);
+        return error(std::string("binary data (control byte ") + hex +
+                     "); expected a UTF-8 word list");
+      }
+    }
+    if (line.empty() || line[0] == '#') continue;
+    const std::string entry = EscapeControls(line);
+    if (line.find_first_of(" \t") != std::string_view::npos) {
+      return error("'" + entry + "' holds a space or a tab; expected one entry a line");
+    }
+    std::string word(line);
+    switch (form) {
+      case EntryForm::kWord:
+        break;
+      case EntryForm::kFullStop:
+      case EntryForm::kOneFullStop:
+        if (!line.ends_with('.')) return error("'" + entry + "' does not end with a full stop");
+        if (form == EntryForm::kOneFullStop && line.find('.') + 1 != line.size()) {
+          return error("'" + entry +
+                       "' has a full stop inside (ICU's filter ignores it): it belongs in "
+                       "dotted_abbreviations.txt");
+        }
+        break;
+      case EntryForm::kLetters:
+      case EntryForm::kLowerLetters:
+        for (char& c : word) {
+          if (!std::isalpha(static_cast<unsigned char>(c))) {
+            return error("'" + entry + "' is not a word of ASCII letters");
+          }
+          if (form == EntryForm::kLowerLetters) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          }
+        }
+        break;
+    }
+    list->push_back(std::move(word));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadTokenizerLexicon(const std::string& data_dir,
+                            std::shared_ptr<const TokenizerLexicon>* out) {
+  auto lex = std::make_shared<TokenizerLexicon>();
+  const struct {
+    const char* name;
+    EntryForm form;
+    std::vector<std::string>* list;
+  } files[] = {
+      {"legal_form_endings.txt", EntryForm::kFullStop, &lex->legal_form_endings},
+      {"line_wrap_words.txt", EntryForm::kWord, &lex->line_wrap_words},
+      {"abbreviations.txt", EntryForm::kOneFullStop, &lex->abbreviations},
+      {"dotted_abbreviations.txt", EntryForm::kFullStop, &lex->dotted_abbreviations},
+      {"maybe_final_abbreviations.txt", EntryForm::kFullStop, &lex->maybe_final_abbreviations},
+      {"sentence_openers.txt", EntryForm::kLetters, &lex->sentence_openers},
+      {"sentence_continuations.txt", EntryForm::kLetters, &lex->sentence_continuations},
+      {"lower_case_no_end.txt", EntryForm::kLowerLetters, &lex->lower_case_no_end},
+  };
+  for (const auto& f : files) {
+    if (Status s = LoadTokenizerList(data_dir, f.name, f.form, f.list); !s.ok()) return s;
+  }
+  *out = std::move(lex);
+  return Status::Ok();
 }
 
 std::string QuotePath(std::string_view path) {

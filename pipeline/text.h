@@ -3,7 +3,9 @@
 //   kg::Document doc;
 //   kg::Status s = kg::ReadDocument("report.txt", &doc);   // bytes -> valid UTF-8 -> NFC
 //   if (!s.ok()) std::cerr << s.ToString() << "\n";
-//   kg::Tokenizer tokenizer;                               // one per thread, reused
+//   std::shared_ptr<const kg::TokenizerLexicon> lexicon;
+//   s = kg::LoadTokenizerLexicon("data", &lexicon);        // data/lexicon/: the English lists
+//   kg::Tokenizer tokenizer(lexicon);                      // one per thread, reused
 //   kg::TokenizedDocument td = tokenizer.Tokenize(doc);    // ICU sentences and words
 //   for (const kg::Sentence& sent : td.sentences) std::cout << td.TextOf(sent) << "\n";
 //
@@ -154,15 +156,41 @@ struct TokenizedDocument {
   }
 };
 
+// The English word lists of the block finder and the sentence splitter, one file each in
+// `data_dir`/lexicon/ (the data directory's, whatever the rule packs: they are the language,
+// not rules). Each file's header says what its list is for.
+struct TokenizerLexicon {
+  std::vector<std::string> legal_form_endings;         // legal_form_endings.txt: "Inc.", "o.o."
+  std::vector<std::string> line_wrap_words;            // line_wrap_words.txt: "the", "by"
+  std::vector<std::string> abbreviations;              // abbreviations.txt: "Dr.", "approx."
+  std::vector<std::string> dotted_abbreviations;       // dotted_abbreviations.txt: "e.g."
+  std::vector<std::string> maybe_final_abbreviations;  // maybe_final_abbreviations.txt: "Inc."
+  std::vector<std::string> sentence_openers;           // sentence_openers.txt: "The", "We"
+  std::vector<std::string> sentence_continuations;     // sentence_continuations.txt: "with"
+  std::vector<std::string> lower_case_no_end;          // lower_case_no_end.txt: "etc", "vol"
+};
+
+// Reads the TokenizerLexicon's files from `data_dir`/lexicon/: UTF-8, one entry a line, '#'
+// comment lines and blank lines skipped, every line ending with a newline. An entry holds no
+// space; the abbreviations and legal forms end with a full stop; the openers, continuations
+// and lower-case words are ASCII letters (lower_case_no_end.txt is compared in lower case). A
+// missing or unreadable file, or a line that breaks these rules, is kRules naming the file and
+// the line ("data/lexicon/abbreviations.txt:9: 'Dr' does not end with a full stop").
+Status LoadTokenizerLexicon(const std::string& data_dir,
+                            std::shared_ptr<const TokenizerLexicon>* out);
+
 // ICU word and sentence segmentation. Construct once per thread, reuse for many documents.
 class Tokenizer {
  public:
-  Tokenizer();
+  // Uses `lexicon`'s lists (shared: many tokenizers use one). ICU's sentence-break filter is
+  // built from lexicon->abbreviations here, once per tokenizer.
+  explicit Tokenizer(std::shared_ptr<const TokenizerLexicon> lexicon);
   ~Tokenizer();
   Tokenizer(const Tokenizer&) = delete;
   Tokenizer& operator=(const Tokenizer&) = delete;
 
-  // Whether ICU could create the break iterators; error() says why not.
+  // Whether ICU could create the break iterators (and a lexicon was given); error() says why
+  // not.
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
 

@@ -83,7 +83,7 @@ class ExtractTest : public ::testing::Test {
     return "<no mention '" + std::string(text) + "'>";
   }
 
-  Tokenizer tokenizer_;
+  Tokenizer tokenizer_{Rules().tokenizer_lexicon()};
   Document doc_;
   TokenizedDocument td_;
   Extraction ex_;
@@ -452,6 +452,30 @@ TEST_F(BrokenDataTest, UnknownEntityTypeIsReported) {
   EXPECT_NE(s.message().find("ANIMAL"), std::string::npos) << s.message();
 }
 
+// The tokenizer's lists (pipeline/text.h) load with the rest of the data directory, and a
+// broken one fails the load, naming its file and line.
+TEST_F(BrokenDataTest, BrokenTokenizerListFailsTheLoadNamingFileAndLine) {
+  int line = Append("lexicon/sentence_openers.txt", "Then again");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_EQ(s.message(), (dir_ / "lexicon/sentence_openers.txt").string() + ":" +
+                             std::to_string(line) +
+                             ": 'Then again' holds a space or a tab; expected one entry a line");
+}
+
+// --no-default-rules leaves the built-in rules out, not the language: the tokenizer's lists
+// still come from the data directory.
+TEST_F(BrokenDataTest, TokenizerListsLoadWithoutTheDefaultRules) {
+  fs::remove_all(dir_ / "rules/entities.rules");
+  RuleSetOptions options;
+  options.data_dir = dir_.string();
+  options.default_rules = false;
+  Status s = RuleSet::Load(options, &rules_);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_NE(rules_->tokenizer_lexicon(), nullptr);
+  EXPECT_EQ(rules_->tokenizer_lexicon()->abbreviations.size(), 24u);
+}
+
 TEST_F(BrokenDataTest, NewRuleTakesEffect) {
   // A chunk rule appended to the copy types a made-up suffix: the data
   // directory is the extractor's knowledge, read at run time.
@@ -460,7 +484,7 @@ TEST_F(BrokenDataTest, NewRuleTakesEffect) {
   Document doc;
   doc.id = "d.txt";
   doc.text = "She joined the Lantern Weavers.";
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(rules_->tokenizer_lexicon());
   TokenizedDocument td = tokenizer.Tokenize(doc);
   Extraction ex = Extract(td, *rules_);
   ASSERT_EQ(ex.mentions.size(), 1u);

@@ -24,6 +24,7 @@ namespace kg {
 namespace {
 
 using kg::testing::Rules;
+using kg::testing::TokenizerLexiconOfData;
 
 constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";  // “ ”
 
@@ -53,7 +54,7 @@ std::vector<std::string> SentenceTexts(const TokenizedDocument& td) {
 TEST(LongSentenceTest, BreaksRefusedInsideAQuotationThenTheBreakAfterItAreFound) {
   // The quotation state carried from one refused break to the next must still see the closing
   // mark, and start afresh for the next sentence.
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(TokenizerLexiconOfData());
   Document doc;
   doc.text = "He said " + std::string(kOpen) + "We shipped. It works. Try it!" +
              std::string(kClose) + " Then he sat down. She said " + std::string(kOpen) +
@@ -72,7 +73,7 @@ TEST(LongSentenceTest, OpenQuotationOfManyBreaksSplitsInLinearTime) {
   // and no break is taken: one sentence.
   const std::string piece =
       std::string(kOpen) + std::string(kOpen) + "Go now. " + std::string(kClose) + " ";
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(TokenizerLexiconOfData());
   Document small, large;
   small.text = Repeat(piece, 8000);
   large.text = Repeat(piece, 64000);
@@ -105,7 +106,7 @@ TEST(LongSentenceTest, SentenceOfManyNamesExtractsInLinearTime) {
   // A quoted name at the end: the candidates before it are outside any quotation, and it is
   // inside one, so it is not taken for a person by its given name alone.
   const std::string tail = " and " + std::string(kOpen) + "Anna Rising" + std::string(kClose);
-  Tokenizer tokenizer;
+  Tokenizer tokenizer(TokenizerLexiconOfData());
   Document small, large;
   small.text = NameLine(2000) + tail;
   large.text = NameLine(16000) + tail;

@@ -6,9 +6,12 @@
 #include "graph/resolve.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -117,7 +120,7 @@ class ResolveTest : public ::testing::Test {
     return out;
   }
 
-  Tokenizer tokenizer_;
+  Tokenizer tokenizer_{Rules().tokenizer_lexicon()};
   Document doc_;
   TokenizedDocument td_;
   Extraction ex_;
@@ -312,6 +315,35 @@ TEST_F(ResolveTest, EventAcronymWithItsYearJoinsTheFullNameOnATopic) {
 TEST_F(ResolveTest, AcronymJoinsAnOrganisationWhoseNameHoldsIn) {
   Run("The workshop was organised by Women in Data Engineering (WDE). WDE runs it every year.");
   EXPECT_EQ(NodeIdsOfType("ORG"), (Strings{"org:women-in-data-engineering"}));
+}
+
+// The words an acronym has no letter for come from data/lexicon/acronym_skip_words.txt: with
+// "in" left out of a copy of it, "WDE" is no longer the initials of Women in Data Engineering.
+TEST(AcronymSkipWordsTest, WordLeftOutOfTheFileNoLongerJoinsTheAcronym) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("kg_resolve_test_skip_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(KGEXTRACT_TEST_DATA_DIR, dir, fs::copy_options::recursive);
+  std::ofstream(dir / "lexicon/acronym_skip_words.txt", std::ios::trunc)
+      << "# without in\nof\nand\nfor\nthe\n&\non\n";
+  std::unique_ptr<RuleSet> rules;
+  Status s = RuleSet::Load(dir.string(), &rules);
+  fs::remove_all(dir);
+  ASSERT_TRUE(s.ok()) << s.message();
+  Tokenizer tokenizer(rules->tokenizer_lexicon());
+  Document doc;
+  doc.id = "report.txt";
+  doc.text =
+      "The workshop was organised by Women in Data Engineering (WDE). WDE runs it every year.";
+  TokenizedDocument td = tokenizer.Tokenize(doc);
+  DocumentGraph g = ResolveDocument(td, Extract(td, *rules), *rules);
+  Strings orgs;
+  for (const NodeProps &n : g.nodes) {
+    if (n.type == "ORG") orgs.push_back(n.id);
+  }
+  std::sort(orgs.begin(), orgs.end());
+  EXPECT_EQ(orgs, (Strings{"org:wde", "org:women-in-data-engineering"}));
 }
 
 TEST_F(ResolveTest, EventNamesWithSynonymWordsAreOneEventAndYearsSeparateEditions) {

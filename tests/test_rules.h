@@ -30,4 +30,17 @@ inline const RuleSet& Rules() {
   return *rules;
 }
 
+// The tokenizer's word lists of data/lexicon/ (pipeline/text.h), loaded once per test binary
+// without the rest of the rule set.
+inline const std::shared_ptr<const TokenizerLexicon>& TokenizerLexiconOfData() {
+  static const std::shared_ptr<const TokenizerLexicon> lexicon = [] {
+    std::shared_ptr<const TokenizerLexicon> l;
+    Status s = LoadTokenizerLexicon(KGEXTRACT_TEST_DATA_DIR, &l);
+    if (!s.ok()) ADD_FAILURE() << s.message();
+    return l;
+  }();
+  if (lexicon == nullptr) std::abort();
+  return lexicon;
+}
+
 }  // namespace kg::testing

@@ -6,9 +6,12 @@
 #include <unicode/utypes.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -16,12 +19,14 @@
 #include <vector>
 
 #include "pipeline/pipeline.h"  // ExitCodeFor
+#include "tests/test_rules.h"   // TokenizerLexiconOfData
 
 namespace kg {
 namespace {
 
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
+using testing::TokenizerLexiconOfData;
 
 // --- MakeDocument: UTF-8 validation --------------------------------------------------------------
 
@@ -288,7 +293,7 @@ class TokenizerTest : public ::testing::Test {
     EXPECT_NE(found, nullptr) << "no token " << word;
     return found ? found->shape : Shape::kSymbol;
   }
-  Tokenizer tokenizer_;
+  Tokenizer tokenizer_{TokenizerLexiconOfData()};
   Document doc_;
   TokenizedDocument td_;
 };
@@ -733,7 +738,7 @@ TEST_F(TokenizerTest, OffsetsAreConsistentAndDeterministic) {
   }
   EXPECT_EQ(token, td.tokens.size());
 
-  Tokenizer other;
+  Tokenizer other(TokenizerLexiconOfData());
   TokenizedDocument again = other.Tokenize(doc_);
   ASSERT_EQ(again.sentences.size(), td.sentences.size());
   for (size_t i = 0; i < td.sentences.size(); ++i) {
@@ -743,6 +748,176 @@ TEST_F(TokenizerTest, OffsetsAreConsistentAndDeterministic) {
     EXPECT_EQ(again.sentences[i].is_heading, td.sentences[i].is_heading);
   }
   EXPECT_EQ(TokenTexts(again), TokenTexts(td));
+}
+
+// --- TokenizerLexicon: the lists of data/lexicon/ --------------------------------------------
+
+// The sentences of `text` as `lexicon`'s tokenizer splits them; a heading is marked " (heading)".
+Strings SplitWith(const std::shared_ptr<const TokenizerLexicon> &lexicon, std::string text) {
+  Tokenizer tokenizer(lexicon);
+  EXPECT_TRUE(tokenizer.ok()) << tokenizer.error();
+  Document doc;
+  doc.id = "t.txt";
+  doc.text = std::move(text);
+  TokenizedDocument td = tokenizer.Tokenize(doc);
+  Strings out;
+  for (const Sentence &s : td.sentences) {
+    out.emplace_back(td.TextOf(s));
+    if (s.is_heading) out.back() += " (heading)";
+  }
+  return out;
+}
+
+TEST(TokenizerLexiconTest, TokenizerWithoutALexiconIsNotOk) {
+  Tokenizer tokenizer(nullptr);
+  EXPECT_FALSE(tokenizer.ok());
+  EXPECT_NE(tokenizer.error().find("lexicon"), std::string::npos) << tokenizer.error();
+  Document doc;
+  doc.text = "We met. Then we left.";
+  EXPECT_TRUE(tokenizer.Tokenize(doc).sentences.empty());
+}
+
+TEST(TokenizerLexiconTest, DataDirectoryHoldsEveryListWithItsEntries) {
+  const TokenizerLexicon &lex = *TokenizerLexiconOfData();
+  EXPECT_EQ(lex.legal_form_endings.size(), 14u);
+  EXPECT_EQ(lex.line_wrap_words.size(), 57u);
+  EXPECT_EQ(lex.abbreviations.size(), 24u);
+  EXPECT_EQ(lex.dotted_abbreviations.size(), 5u);
+  EXPECT_EQ(lex.maybe_final_abbreviations.size(), 8u);
+  EXPECT_EQ(lex.sentence_openers.size(), 40u);
+  EXPECT_EQ(lex.sentence_continuations.size(), 18u);
+  EXPECT_EQ(lex.lower_case_no_end.size(), 17u);
+}
+
+// Sentences that use each list of data/lexicon/, split as the word lists compiled into
+// pipeline/text.cc split them before the lists moved to data/.
+TEST(TokenizerLexiconTest, DataDirectoryListsReproduceTheSentenceSplits) {
+  const auto &lex = TokenizerLexiconOfData();
+  // legal_form_endings.txt: a line ending in "Pty." is a heading, not the start of a paragraph.
+  EXPECT_EQ(SplitWith(lex, "Ana Ruiz, Kestrel Pty.\nWe toured the plant.\n"),
+            (Strings{"Ana Ruiz, Kestrel Pty. (heading)", "We toured the plant."}));
+  // line_wrap_words.txt: a line ending in "by" goes on on the next line.
+  EXPECT_EQ(SplitWith(lex, "Fast Builds for the Web by\nAna Ruiz\n"),
+            (Strings{"Fast Builds for the Web by\nAna Ruiz"}));
+  // abbreviations.txt
+  EXPECT_EQ(SplitWith(lex, "We thanked Rev. Tom Hale and Hon. Ivo Kant. Then we left."),
+            (Strings{"We thanked Rev. Tom Hale and Hon. Ivo Kant.", "Then we left."}));
+  // dotted_abbreviations.txt
+  EXPECT_EQ(SplitWith(lex, "Bring a snack, a.k.a. Lunch for later. We did."),
+            (Strings{"Bring a snack, a.k.a. Lunch for later.", "We did."}));
+  // maybe_final_abbreviations.txt and sentence_openers.txt
+  EXPECT_EQ(SplitWith(lex, "We met Bo Lind Sr. Then we ate. Kestrel Ltd. Staff came."),
+            (Strings{"We met Bo Lind Sr.", "Then we ate.", "Kestrel Ltd. Staff came."}));
+  // sentence_continuations.txt
+  EXPECT_EQ(SplitWith(lex, "Is Rust Ready? asked Ana Ruiz. Was it fun? Yes."),
+            (Strings{"Is Rust Ready? asked Ana Ruiz.", "Was it fun?", "Yes."}));
+  // lower_case_no_end.txt
+  EXPECT_EQ(SplitWith(lex, "We read vol. two of it. great night. she sang."),
+            (Strings{"We read vol. two of it.", "great night.", "she sang."}));
+}
+
+// A copy of data/lexicon/ in a temporary data directory, for a test to edit.
+class TokenizerLexiconFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_text_lexicon_" + std::to_string(::getpid()) + "_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    fs::copy(fs::path(KGEXTRACT_TEST_DATA_DIR) / "lexicon", dir_ / "lexicon",
+             fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string PathOf(const std::string &name) const { return (dir_ / "lexicon" / name).string(); }
+  void Append(const std::string &name, std::string_view text) {
+    std::ofstream(PathOf(name), std::ios::app | std::ios::binary)
+        .write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  // The number of lines of a list file.
+  size_t Lines(const std::string &name) {
+    std::ifstream in(PathOf(name), std::ios::binary);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return static_cast<size_t>(std::count(data.begin(), data.end(), '\n'));
+  }
+  std::shared_ptr<const TokenizerLexicon> Load() {
+    std::shared_ptr<const TokenizerLexicon> lexicon;
+    Status s = LoadTokenizerLexicon(dir_.string(), &lexicon);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return lexicon;
+  }
+  fs::path dir_;
+};
+
+TEST_F(TokenizerLexiconFileTest, AbbreviationAddedToTheFileSuppressesASentenceBreak) {
+  const std::string text = "We met Xyz. Smith at noon.";
+  EXPECT_EQ(SplitWith(Load(), text), (Strings{"We met Xyz.", "Smith at noon."}));
+  Append("abbreviations.txt", "Xyz.\n");
+  EXPECT_EQ(SplitWith(Load(), text), (Strings{"We met Xyz. Smith at noon."}));
+}
+
+TEST_F(TokenizerLexiconFileTest, WordAddedToLowerCaseNoEndSuppressesABreakBeforeLowerCase) {
+  const std::string text = "We saw the qrst. then we left.";
+  EXPECT_EQ(SplitWith(Load(), text), (Strings{"We saw the qrst.", "then we left."}));
+  Append("lower_case_no_end.txt", "QRST\n");  // compared in lower case
+  EXPECT_EQ(SplitWith(Load(), text), (Strings{"We saw the qrst. then we left."}));
+}
+
+TEST_F(TokenizerLexiconFileTest, OpenerAddedToTheFileEndsASentenceAfterAMaybeFinalAbbreviation) {
+  const std::string text = "We met Kestrel Inc. Everyone clapped.";
+  EXPECT_EQ(SplitWith(Load(), text), (Strings{"We met Kestrel Inc. Everyone clapped."}));
+  Append("sentence_openers.txt", "Everyone\n");
+  EXPECT_EQ(SplitWith(Load(), text), (Strings{"We met Kestrel Inc.", "Everyone clapped."}));
+}
+
+TEST_F(TokenizerLexiconFileTest, AbbreviationWithoutAFullStopIsAnErrorNamingFileAndLine) {
+  const size_t line = Lines("abbreviations.txt") + 1;
+  Append("abbreviations.txt", "Xyz\n");
+  std::shared_ptr<const TokenizerLexicon> lexicon;
+  Status s = LoadTokenizerLexicon(dir_.string(), &lexicon);
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_EQ(s.message(), PathOf("abbreviations.txt") + ":" + std::to_string(line) +
+                             ": 'Xyz' does not end with a full stop");
+  EXPECT_EQ(lexicon, nullptr);
+}
+
+TEST_F(TokenizerLexiconFileTest, MalformedLinesAreErrorsNamingFileAndLine) {
+  struct Case {
+    std::string file, append, problem;
+  } cases[] = {
+      {"sentence_openers.txt", "Then again\n", "'Then again' holds a space or a tab"},
+      {"sentence_continuations.txt", "co-hosted\n", "'co-hosted' is not a word of ASCII letters"},
+      {"abbreviations.txt", "Ph.D.\n", "'Ph.D.' has a full stop inside"},
+      {"line_wrap_words.txt", "bad\xff\n", "invalid UTF-8 at byte 3 of the line"},
+      {"dotted_abbreviations.txt", "e.g\x01.\n", "binary data (control byte 0x01)"},
+      {"legal_form_endings.txt", "GmbH.", "the last line does not end with a newline"},
+  };
+  for (const Case &c : cases) {
+    SCOPED_TRACE(c.file);
+    fs::copy_file(fs::path(KGEXTRACT_TEST_DATA_DIR) / "lexicon" / c.file, PathOf(c.file),
+                  fs::copy_options::overwrite_existing);
+    const size_t line = Lines(c.file) + 1;
+    Append(c.file, c.append);
+    std::shared_ptr<const TokenizerLexicon> lexicon;
+    Status s = LoadTokenizerLexicon(dir_.string(), &lexicon);
+    EXPECT_EQ(s.code(), Status::Code::kRules);
+    EXPECT_TRUE(
+        s.message().starts_with(PathOf(c.file) + ":" + std::to_string(line) + ": " + c.problem))
+        << s.message();
+    fs::copy_file(fs::path(KGEXTRACT_TEST_DATA_DIR) / "lexicon" / c.file, PathOf(c.file),
+                  fs::copy_options::overwrite_existing);
+  }
+}
+
+TEST_F(TokenizerLexiconFileTest, MissingOrUnreadableFileIsAnErrorNamingIt) {
+  fs::remove(PathOf("sentence_openers.txt"));
+  std::shared_ptr<const TokenizerLexicon> lexicon;
+  Status s = LoadTokenizerLexicon(dir_.string(), &lexicon);
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_EQ(s.message(), PathOf("sentence_openers.txt") + ": cannot open word list");
+  fs::create_directory(PathOf("sentence_openers.txt"));
+  s = LoadTokenizerLexicon(dir_.string(), &lexicon);
+  EXPECT_EQ(s.message(), PathOf("sentence_openers.txt") + ": is a directory, not a word list");
 }
 
 // --- CodePointCount ------------------------------------------------------------------------------

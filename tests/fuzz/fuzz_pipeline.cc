@@ -28,8 +28,8 @@ const kg::Pipeline& GetPipeline() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  static kg::Tokenizer tokenizer;
   const kg::Pipeline& pipeline = GetPipeline();
+  static kg::Tokenizer tokenizer(pipeline.rules().tokenizer_lexicon());
   std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::vector<kg::Document> docs;
   std::vector<kg::Status> problems;
