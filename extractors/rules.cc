@@ -1002,9 +1002,6 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
     bool fold;
     bool keep_canonical = true;
     const char* only_kind = "";
-    // Lists moved out of C++ after the fingerprint's inputs were fixed stay out of it, so that
-    // the move left every output byte-identical (the tokenizer's lists, too).
-    bool fingerprinted = true;
   };
   const ListFile lists[] = {
       {&rs->countries_, "gazetteers/countries.tsv", true},
@@ -1045,7 +1042,7 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->continuation_openers_, "lexicon/continuation_openers.txt", true},
       {&rs->demonym_suffixes_, "lexicon/demonym_suffixes.txt", false, false},
       {&rs->name_start_blockers_, "lexicon/name_start_blockers.txt", false, false},
-      {&rs->acronym_skip_words_, "lexicon/acronym_skip_words.txt", false, false, "", false},
+      {&rs->acronym_skip_words_, "lexicon/acronym_skip_words.txt", false, false},
   };
   // The roles come first (the {ROLE} slot needs them); then the word lists load on a second
   // thread while this one compiles the rules: start-up is most of a short run.
@@ -1081,7 +1078,6 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       if (lf.lexicon == &rs->roles_) continue;
       if (Status s = load_list(lf); !s.ok()) return s;
     }
-    // Not in the fingerprint below either (see ListFile::fingerprinted).
     return LoadTokenizerLexicon(data_dir, &rs->tokenizer_lexicon_);
   });
   Status rules = rs->LoadPacks(options);
@@ -1093,10 +1089,19 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
   if (!rules.ok()) return rules;
   std::string all;
   for (const ListFile& lf : lists) {
-    if (!lf.fingerprinted) continue;
     // The file's name within data/ and its bytes, not where data/ is.
     all += lf.path;
     all += std::to_string(lf.lexicon->content_hash());
+  }
+  // The tokenizer's lists change sentences and so the output: they are part of the rules.
+  for (const auto* list :
+       {&rs->tokenizer_lexicon_->legal_form_endings, &rs->tokenizer_lexicon_->line_wrap_words,
+        &rs->tokenizer_lexicon_->abbreviations, &rs->tokenizer_lexicon_->dotted_abbreviations,
+        &rs->tokenizer_lexicon_->maybe_final_abbreviations,
+        &rs->tokenizer_lexicon_->sentence_openers, &rs->tokenizer_lexicon_->sentence_continuations,
+        &rs->tokenizer_lexicon_->lower_case_no_end}) {
+    for (const std::string& entry : *list) all += entry + '\n';
+    all += '\n';
   }
   rs->fingerprint_ = Fnv1aHex(all + rs->fingerprint_);
   *out = std::move(rs);

@@ -527,6 +527,16 @@ TEST_F(BrokenDataTest, ChangedWordListEntryChangesTheFingerprint) {
   EXPECT_NE(rules_->fingerprint(), before);
 }
 
+// The tokenizer's lists decide sentence breaks, and so the output: an added abbreviation
+// changes the fingerprint too.
+TEST_F(BrokenDataTest, ChangedTokenizerListChangesTheFingerprint) {
+  ASSERT_TRUE(Load().ok());
+  std::string before = rules_->fingerprint();
+  Append("lexicon/abbreviations.txt", "Xyz.");
+  ASSERT_TRUE(Load().ok());
+  EXPECT_NE(rules_->fingerprint(), before);
+}
+
 // --- document structure --------------------------------------------------------------------------
 
 TEST_F(ExtractTest, NumberedTalkListUnderAHeadingGivesTalksAndSpeakers) {
