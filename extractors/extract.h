@@ -208,6 +208,8 @@ class RuleSet {
   }
 
  private:
+  // The extractor (extractors/passes.h): its per-document context and its passes.
+  friend class DocumentContext;
   friend class Extractor;
   RuleSet();
   Status LoadEntityRules(const std::string& path);

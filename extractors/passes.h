@@ -3,14 +3,16 @@
 // (tests/extract_passes_test.cc) use it to run one pass alone.
 //
 // Extractor::Run is the whole extraction, in this order:
-//   MarkNarratorPronouns          token classes asked for many times (pass_helpers.cc)
+//   MarkNarratorPronouns          token classes asked for many times (document_context.cc)
 //   FindProgrammeLists            programme lists of the document (pass_programme.cc)
 //   TypeSentence, per sentence    candidates, programme lines, gazetteers, chunk rules, splits,
 //                                 context rules (twice, around the given names) (extract.cc)
 //   VoteTypes, PromoteWorkshopToEvent      one name, one type (pass_document_types.cc)
 //   RememberSurnames, RememberAcronyms     document memory (pass_document_memory.cc)
 //   EmitSentence, per sentence    mentions and relations (pass_relations.cc)
-// Every pass reads and writes the per-document state below; a pass's comment says which.
+// DocumentContext (document_context.cc) is what every pass reads: the document, the rules and
+// token classes. Extractor adds the passes and the state they hand on (programme items, the
+// document's types, the extraction so far); each pass's section says what it reads and writes.
 //
 // THREAD SAFETY: an Extractor is one document's extraction, used by one thread; the RuleSet it
 // reads is shared and immutable.
@@ -29,15 +31,17 @@
 
 namespace kg {
 
-// The extraction of one document. Candidates ("chunks") live per sentence; a chunk is typed
-// by gazetteers, chunk rules, context rules and defaults, in that order.
-class Extractor {
+// The per-document context every pass reads: the document, the rules, the options, and token
+// classes computed once (first-person pronouns, a sentence's quotation marks); the helpers
+// the passes share; the candidate ("chunk") the passes type.
+class DocumentContext {
  public:
-  Extractor(const TokenizedDocument& doc, const RuleSet& rules, const ExtractOptions& options)
+  DocumentContext(const TokenizedDocument& doc, const RuleSet& rules, const ExtractOptions& options)
       : doc_(doc), rules_(rules), options_(options) {}
 
-  static constexpr int kUntyped = -1;
+  static constexpr int kUntyped = -1;  // a Chunk's type before a pass types it
 
+  // A candidate name of one sentence, and what the passes have concluded about it.
   struct Chunk {
     uint32_t begin = 0, end = 0;          // bytes: the span the sentence's slot replaces
     uint32_t mention_begin = UINT32_MAX;  // where the mention starts, when before `begin`
@@ -57,34 +61,13 @@ class Extractor {
     int chunk;  // -1 raw text, -2 narrator
   };
 
-  // A part of a programme line: a speaker (PERSON) or a speaker's organisation (ORG).
-  struct Part {
-    uint32_t begin, end;  // bytes
-    int type;
-    uint32_t owner = UINT32_MAX;  // an organisation of one speaker only: that speaker's begin
-  };
-
   // The byte offsets of the quotation marks of one sentence, in order: “, ” and '"'.
   struct QuoteMarks {
     uint32_t begin = UINT32_MAX, end = 0;  // the sentence they belong to
     std::vector<uint32_t> open, close, ascii;
   };
 
-  static constexpr uint32_t kNarratorBegin = UINT32_MAX;  // a LineRelation's narrator subject
-  // Relations stated by the shape of a programme line, by the first byte of their endpoints'
-  // chunks (chunk indexes change as later rules add chunks).
-  struct LineRelation {
-    uint32_t sentence, subject_begin, object_begin;
-    std::string relation, rule;
-  };
-
-  // The whole extraction (extract.cc). Call once.
-  Extraction Run();
-  // Finds and types the candidates of one sentence (extract.cc): every per-sentence pass, in
-  // order. Requires MarkNarratorPronouns and FindProgrammeLists to have run.
-  std::vector<Chunk> TypeSentence(uint32_t si);
-
-  // --- Per-document context: token classes and helpers every pass uses (pass_helpers.cc) ------
+  // --- Token classes and helpers every pass uses (document_context.cc) -----------------------
   // The small ones are defined here, to stay inlined in the passes' loops.
 
   // Sets is_narrator_ and narrator_count_: first-person pronouns outside quotations.
@@ -256,6 +239,43 @@ class Extractor {
 
   // Inserts `nc` in begin order.
   static void InsertChunk(std::vector<Chunk>& chunks, Chunk nc);
+
+ protected:
+  const TokenizedDocument& doc_;
+  const RuleSet& rules_;
+  const ExtractOptions& options_;
+  std::vector<bool> is_narrator_;   // per token: a first-person pronoun
+  mutable QuoteMarks quote_marks_;  // of the sentence InsideQuotes last looked at
+  int narrator_count_ = 0;
+};
+
+// The extraction of one document: the passes, in the files named by their sections, and the
+// per-document state they hand on. Candidates live per sentence; a candidate is typed by
+// programme lines, gazetteers, chunk rules, context rules and given names, in that order.
+class Extractor : public DocumentContext {
+ public:
+  using DocumentContext::DocumentContext;
+
+  // A part of a programme line: a speaker (PERSON) or a speaker's organisation (ORG).
+  struct Part {
+    uint32_t begin, end;  // bytes
+    int type;
+    uint32_t owner = UINT32_MAX;  // an organisation of one speaker only: that speaker's begin
+  };
+
+  static constexpr uint32_t kNarratorBegin = UINT32_MAX;  // a LineRelation's narrator subject
+  // Relations stated by the shape of a programme line, by the first byte of their endpoints'
+  // chunks (chunk indexes change as later rules add chunks).
+  struct LineRelation {
+    uint32_t sentence, subject_begin, object_begin;
+    std::string relation, rule;
+  };
+
+  // The whole extraction (extract.cc). Call once.
+  Extraction Run();
+  // Finds and types the candidates of one sentence (extract.cc): every per-sentence pass, in
+  // order. Requires MarkNarratorPronouns and FindProgrammeLists to have run.
+  std::vector<Chunk> TypeSentence(uint32_t si);
 
   // --- Pass: candidates (pass_candidates.cc) --------------------------------------------------
   // In: one sentence's tokens. Out: its candidates, runs of capitalised tokens ("David L.
@@ -530,17 +550,11 @@ class Extractor {
   }
 
  private:
-  const TokenizedDocument& doc_;
-  const RuleSet& rules_;
-  const ExtractOptions& options_;
   std::map<std::string, std::pair<int, std::string>> document_types_;  // folded name -> type
   // Surnames that are also words ("Player", "Hall"), of people named in full: folded -> type.
   std::map<std::string, std::pair<int, std::string>> word_surnames_;
   Extraction out_;
-  std::string previous_slotted_;    // the last sentence as the relation rules saw it
-  std::vector<bool> is_narrator_;   // per token: a first-person pronoun
-  mutable QuoteMarks quote_marks_;  // of the sentence InsideQuotes last looked at
-  int narrator_count_ = 0;
+  std::string previous_slotted_;  // the last sentence as the relation rules saw it
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
   std::set<uint32_t> narrator_items_;                // programme items the narrator gave
   std::vector<LineRelation> line_relations_;         // in sentence order

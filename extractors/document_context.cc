@@ -1,4 +1,4 @@
-// The per-document context of stage 3's passes: token classes and helpers they share.
+// The per-document context of stage 3's passes: token classes and the helpers they share.
 // Inputs, outputs and the order of the passes: extractors/passes.h.
 
 #include <algorithm>
@@ -10,7 +10,7 @@
 
 namespace kg {
 
-void Extractor::MarkNarratorPronouns() {
+void DocumentContext::MarkNarratorPronouns() {
   // Token classes are asked for many times per token: compute them once.
   // A first-person pronoun inside quotation marks is the quoted speaker, not the author
   // ("Ana said: “I loved it”"); a quotation ends at the latest with its paragraph.
@@ -35,7 +35,7 @@ void Extractor::MarkNarratorPronouns() {
   }
 }
 
-bool Extractor::ComputeIsNarratorPronoun(uint32_t t, const Sentence& s) const {
+bool DocumentContext::ComputeIsNarratorPronoun(uint32_t t, const Sentence& s) const {
   std::string_view w = TokenText(t);
   if (!rules_.narrator_pronouns_.Contains(w)) return false;
   // "D&I": an "I" glued to other tokens is part of a name, not the pronoun.
@@ -50,7 +50,7 @@ bool Extractor::ComputeIsNarratorPronoun(uint32_t t, const Sentence& s) const {
   return true;
 }
 
-bool Extractor::LooksLikePersonName(const Sentence& s, uint32_t f, uint32_t l) const {
+bool DocumentContext::LooksLikePersonName(const Sentence& s, uint32_t f, uint32_t l) const {
   uint32_t words = 0;
   bool any_common = false;
   for (uint32_t t = f; t < l; ++t) {
@@ -82,7 +82,7 @@ bool Extractor::LooksLikePersonName(const Sentence& s, uint32_t f, uint32_t l) c
   return words > 1 && !any_common;
 }
 
-bool Extractor::LooksLikeFullName(const Chunk& c) const {
+bool DocumentContext::LooksLikeFullName(const Chunk& c) const {
   if (c.end_token == c.first_token + 1) {
     std::string_view w = TokenText(c.first_token);
     return doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
@@ -104,7 +104,7 @@ bool Extractor::LooksLikeFullName(const Chunk& c) const {
   return !IsPlaceName(Text(c.begin, c.end));
 }
 
-bool Extractor::IsDemonym(std::string_view w) const {
+bool DocumentContext::IsDemonym(std::string_view w) const {
   if (w.ends_with("s")) w.remove_suffix(1);
   for (std::string_view suffix : rules_.demonym_suffix_list_) {
     if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) {
@@ -118,7 +118,7 @@ bool Extractor::IsDemonym(std::string_view w) const {
   return false;
 }
 
-bool Extractor::InsideQuotes(const Sentence& s, const Chunk& c) const {
+bool DocumentContext::InsideQuotes(const Sentence& s, const Chunk& c) const {
   const QuoteMarks& q = QuoteMarksOf(s);
   // Marks that end by the chunk's first byte, and marks from its end on.
   auto ended_by = [](const std::vector<uint32_t>& v, uint32_t at, uint32_t len) {
@@ -137,7 +137,7 @@ bool Extractor::InsideQuotes(const Sentence& s, const Chunk& c) const {
   return any_from(q.close, c.end);
 }
 
-const Extractor::QuoteMarks& Extractor::QuoteMarksOf(const Sentence& s) const {
+const DocumentContext::QuoteMarks& DocumentContext::QuoteMarksOf(const Sentence& s) const {
   if (quote_marks_.begin == s.begin && quote_marks_.end == s.end) return quote_marks_;
   quote_marks_ = QuoteMarks{s.begin, s.end, {}, {}, {}};
   std::string_view text = Text(s.begin, s.end);
@@ -154,7 +154,8 @@ const Extractor::QuoteMarks& Extractor::QuoteMarksOf(const Sentence& s) const {
   return quote_marks_;
 }
 
-std::pair<uint32_t, uint32_t> Extractor::TokensIn(const Sentence& s, uint32_t b, uint32_t e) const {
+std::pair<uint32_t, uint32_t> DocumentContext::TokensIn(const Sentence& s, uint32_t b,
+                                                        uint32_t e) const {
   uint32_t f = s.first_token;
   while (f < s.end_token && doc_.tokens[f].begin < b) ++f;
   uint32_t l = f;
@@ -162,7 +163,7 @@ std::pair<uint32_t, uint32_t> Extractor::TokensIn(const Sentence& s, uint32_t b,
   return {f, l};
 }
 
-std::string Extractor::TalkKind(std::string_view text) const {
+std::string DocumentContext::TalkKind(std::string_view text) const {
   // The last talk keyword in the text decides ("Workshop Social" is a social).
   std::string kind;
   size_t i = 0;
@@ -182,7 +183,7 @@ std::string Extractor::TalkKind(std::string_view text) const {
   return kind;
 }
 
-void Extractor::InsertChunk(std::vector<Chunk>& chunks, Chunk nc) {
+void DocumentContext::InsertChunk(std::vector<Chunk>& chunks, Chunk nc) {
   // Dropped chunks stay (their indexes are in use) but give way to the new chunk.
   auto it = std::lower_bound(chunks.begin(), chunks.end(), nc.begin,
                              [](const Chunk& c, uint32_t b) { return c.begin < b; });
