@@ -1,3 +1,6 @@
+// Stage 3's entry points (extract.h): the entity type registry, and Extract, which runs the
+// extractor's passes (extractors/passes.h) in order: Extractor::Run and TypeSentence below.
+
 #include <algorithm>
 #include <array>
 #include <atomic>
