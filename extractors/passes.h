@@ -70,7 +70,8 @@ class DocumentContext {
   // --- Token classes and helpers every pass uses (document_context.cc) -----------------------
   // The small ones are defined here, to stay inlined in the passes' loops.
 
-  // Sets is_narrator_ and narrator_count_: first-person pronouns outside quotations.
+  // Sets is_narrator_ and narrator_count_: first-person pronouns outside quotations. Runs
+  // first: IsNarratorPronoun and IsCapitalized read what it sets.
   void MarkNarratorPronouns();
 
   // "Dr", "Prof." before a name, "-san" after one (data/lexicon/honorifics.txt).
