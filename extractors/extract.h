@@ -19,6 +19,9 @@
 //  3. Relations: relation rules matched against the slotted sentence with typed slots
 //     (`{PERSON+} (?:met|chatted with) ...`), and document-level inference rules
 //     (data/rules/inference.rules) applied later, in graph/, once entities are resolved.
+// Each step is a named pass with a file of its own (candidates, programme, gazetteers, chunk
+// rules, context rules, document-level typing, document memory, relations), run in the order
+// the internal header extractors/passes.h lists.
 //
 // THREAD SAFETY: a RuleSet is logically immutable after Load and safe to share between threads
 // (RE2 objects are thread-safe). Extract() is reentrant.
@@ -213,6 +216,8 @@ class RuleSet {
   }
 
  private:
+  // The extractor (extractors/passes.h): its per-document context and its passes.
+  friend class DocumentContext;
   friend class Extractor;
   RuleSet();
   Status LoadEntityRules(const std::string& path);

@@ -37,6 +37,7 @@ import tempfile
 # Internal headers: included by the .cc files of their own library only, not part of the layers.
 INTERNAL = {
     "extractors/internal.h",  # the rule engines' shared internals (kg_extractors)
+    "extractors/passes.h",    # the extractor's passes (kg_extractors and their tests)
     "graph/export_text.h",    # the exporters' text helpers (kg_export, used by viewer and render)
     "graph/parallel.h",       # ordered parallel work of the model and the JSON writer
 }

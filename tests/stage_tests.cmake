@@ -4,6 +4,7 @@
 #   input_test     stage 0, pipeline/input.h: Markdown, HTML, JSON Lines, gzip, folders, globs
 #   text_test      stages 1-2, pipeline/text.h: MakeDocument, ReadDocument, Tokenizer
 #   extract_test   stage 3, extractors/extract.h: RuleSet::Load and Extract on the real data/
+#   extract_passes_test  stage 3's passes (extractors/passes.h), each alone, on tests/fixtures/data
 #   resolve_test   stages 4-5, graph/resolve.h: ResolveDocument (resolution and inference)
 #   chunks_test    pipeline/chunks.h: large documents split at paragraphs, any thread count
 #   long_sentence_test  issue 12 item 9: one long sentence splits and extracts in linear time
@@ -21,5 +22,13 @@ foreach(_kg_stage_test IN ITEMS input_test text_test extract_test resolve_test c
   # most of the suite's time under the sanitizers. The binary names each failing case.
   add_test(NAME ${_kg_stage_test} COMMAND ${_kg_stage_test} --gtest_brief=1)
 endforeach()
+# The passes of the extractor, each tested alone on the tiny fixture data set: the tests
+# check the engine (which pass types what, with which rule), not the real rules. extract_test
+# above stays on the real data/, as it tests the rules themselves on sentences.
+add_executable(extract_passes_test ${CMAKE_CURRENT_LIST_DIR}/extract_passes_test.cc)
+target_link_libraries(extract_passes_test PRIVATE kg_extractors GTest::gtest_main kg_warnings)
+target_compile_definitions(extract_passes_test PRIVATE
+                           KGEXTRACT_TEST_FIXTURE_DIR="${CMAKE_CURRENT_LIST_DIR}/fixtures/data")
+add_test(NAME extract_passes_test COMMAND extract_passes_test --gtest_brief=1)
 # The gzip tests compress their own inputs.
 target_link_libraries(input_test PRIVATE ZLIB::ZLIB)

@@ -1,0 +1,506 @@
+// The programme pass of stage 3: programme lists and lines ("Jane Doe - Fast Parsers").
+// Inputs, outputs and the order of the passes: extractors/passes.h.
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "extractors/passes.h"
+
+namespace kg {
+
+bool Extractor::TypeProgrammeItem(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+  if (ParseProgrammeLine(si, s, chunks)) return true;  // typed by its shape
+  auto item = programme_items_.find(si);
+  if (item == programme_items_.end()) return false;
+  Chunk title = ProgrammeItemChunk(s, item->second);
+  if (title.type != kUntyped && narrator_items_.count(si)) {
+    line_relations_.push_back({si, kNarratorBegin, title.begin, "speaker_of", "programme_list"});
+  }
+  if (title.type != kUntyped) {
+    std::erase_if(chunks, [&](const Chunk& c) { return c.begin < title.end; });
+    chunks.insert(chunks.begin(), std::move(title));
+  }
+  return false;
+}
+
+void Extractor::FindProgrammeLists() {
+  const auto& sents = doc_.sentences;
+  for (uint32_t si = 0; si + 1 < sents.size(); ++si) {
+    const Sentence& intro = sents[si];
+    if (intro.end_token == intro.first_token) continue;
+    // "... talks were about databases:" or a heading "Talks we liked" over a bullet list.
+    bool colon = TokenText(intro.end_token - 1) == ":";
+    bool heading_over_list = intro.is_heading && OpensWithListMarker(sents[si + 1]);
+    if (!colon && !heading_over_list) {
+      FindAnnouncedItems(si);
+      continue;
+    }
+    // The kind: named in the introducing sentence ("talks we liked:"), else in the two
+    // sentences before it ("The lightning talks were great. Highlights:").
+    std::string kind = TalkKind(doc_.TextOf(intro));
+    for (uint32_t back = 1; kind.empty() && back <= 2 && back <= si; ++back) {
+      kind = TalkKind(doc_.TextOf(sents[si - back]));
+    }
+    if (kind.empty()) continue;
+    for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
+      const Sentence& item = sents[k];
+      std::string_view text = doc_.TextOf(item);
+      // A link or a day's heading ("Day 3, 4 & 5") is no programme item, but the list goes on.
+      bool link = text.find("://") != std::string_view::npos;
+      if (item.is_heading && (link || IsDayHeading(item)) &&
+          (!heading_over_list || OpensWithListMarker(item))) {
+        continue;
+      }
+      if (!item.is_heading || text.find('!') != std::string_view::npos ||
+          item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item) ||
+          (heading_over_list && !OpensWithListMarker(item))) {
+        break;
+      }
+      programme_items_[k] = kind;
+    }
+  }
+}
+
+void Extractor::FindAnnouncedItems(uint32_t si) {
+  const Sentence& intro = doc_.sentences[si];
+  bool narrator = false;
+  for (uint32_t t = intro.first_token; t < intro.end_token && !narrator; ++t) {
+    narrator = is_narrator_[t];
+  }
+  if (!narrator) return;  // most sentences: nothing more to look at
+  int count = 0;
+  std::string kind;
+  bool gave = false;
+  for (uint32_t t = intro.first_token; t < intro.end_token; ++t) {
+    std::string_view w = TokenText(t);
+    gave |= rules_.talk_giving_verbs_.Contains(w);
+    if (t + 1 >= intro.end_token) break;
+    int n = 0;
+    if (std::string_view v = rules_.number_words_.Canonical(w); !v.empty()) {
+      n = std::atoi(std::string(v).c_str());
+    } else if (doc_.tokens[t].shape == Shape::kDigits && w.size() == 1) {
+      n = w[0] - '0';
+    }
+    std::string_view next = TokenText(t + 1);
+    if (n >= 2 && next.size() > 1 && next.back() == 's') {
+      std::string_view k = rules_.talk_kinds_.Canonical(next);
+      if (!k.empty()) {
+        count = n;
+        kind = std::string(k);
+      }
+    }
+  }
+  // Only the narrator's own announcement: "there were five workshops" is often followed by
+  // headings that are not their titles.
+  if (count == 0 || !narrator || !gave) return;
+  int found = 0;
+  const auto& sents = doc_.sentences;
+  for (uint32_t k = si + 1; k < sents.size() && k <= si + 40 && found < count; ++k) {
+    const Sentence& item = sents[k];
+    if (!item.is_heading || item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item) ||
+        doc_.TextOf(item).find('!') != std::string_view::npos) {
+      continue;
+    }
+    programme_items_[k] = kind;
+    narrator_items_.insert(k);
+    ++found;
+  }
+}
+
+bool Extractor::IsDayHeading(const Sentence& s) const {
+  uint32_t t = s.first_token;
+  while (t < s.end_token && doc_.tokens[t].shape == Shape::kPunct) ++t;
+  if (t + 1 >= s.end_token || FoldCase(TokenText(t)) != "day") return false;
+  std::string_view next = TokenText(t + 1);
+  return doc_.tokens[t + 1].shape == Shape::kDigits ||
+         !rules_.number_words_.Canonical(FoldCase(next)).empty() || FoldCase(next) == "one";
+}
+
+bool Extractor::OpensWithListMarker(const Sentence& s) const {
+  std::string_view t = doc_.TextOf(s);
+  if (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") ||
+      t.starts_with("\xE2\x80\xA2")) {
+    return true;
+  }
+  size_t d = 0;
+  while (d < t.size() && d < 3 && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
+  return d > 0 && d + 1 < t.size() && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ';
+}
+
+bool Extractor::IsCapitalizedWordIn(const Sentence& s) const {
+  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+    if (IsCapitalized(t, s)) return true;
+  }
+  return false;
+}
+
+Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::string& kind) const {
+  Chunk c;
+  c.first_token = s.first_token;
+  auto list_number = [&](uint32_t t) {  // "1." or "2)" opening a list item
+    return t + 1 < s.end_token && (TokenText(t + 1) == "." || TokenText(t + 1) == ")");
+  };
+  while (c.first_token < s.end_token && doc_.tokens[c.first_token].shape != Shape::kCapitalized &&
+         doc_.tokens[c.first_token].shape != Shape::kMixed &&
+         doc_.tokens[c.first_token].shape != Shape::kAllCaps &&
+         doc_.tokens[c.first_token].shape != Shape::kLower &&
+         !(doc_.tokens[c.first_token].shape == Shape::kDigits && !list_number(c.first_token))) {
+    c.first_token++;  // "-", "1.", "•", "“"; not the "16" of "16 Ways to ..."
+  }
+  c.end_token = c.first_token;
+  while (c.end_token < s.end_token) {
+    std::string_view w = TokenText(c.end_token);
+    if (w == "by" || w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "(") break;
+    // "A panel on funding with Ana Lima and Tom Berg": the people are no part of the title.
+    // ("Taming Databases with Django" keeps its tail: no given name follows.)
+    if (w == "with" && c.end_token + 1 < s.end_token && IsCapitalized(c.end_token + 1, s) &&
+        rules_.given_names_.Contains(TokenText(c.end_token + 1)) &&
+        c.end_token > c.first_token + 1) {
+      break;
+    }
+    c.end_token++;
+  }
+  while (c.end_token > c.first_token && doc_.tokens[c.end_token - 1].shape == Shape::kPunct) {
+    c.end_token--;  // a closing quote or a comma
+  }
+  if (c.end_token > c.first_token) {
+    c.begin = doc_.tokens[c.first_token].begin;
+    c.end = doc_.tokens[c.end_token - 1].end;
+    c.type = static_cast<int>(EntityType::kTalk);
+    // The item's own programme word wins over the list's ("A panel on ..." in a talk list).
+    std::string own = TalkKind(Text(c.begin, c.end));
+    c.subtype = own.empty() ? kind : own;
+    c.rule = "programme_list";
+  }
+  return c;
+}
+
+bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e,
+                              std::vector<Part>* parts) const {
+  auto [f, l] = TokensIn(s, b, e);
+  uint32_t start = f;
+  bool after_comma = false;
+  auto flush = [&](uint32_t end, bool last) {
+    // "Prof. Hanne Dahl": a title is no part of the name.
+    while (start + 1 < end && (IsHonorific(start) || IsPersonTitle(start))) {
+      ++start;
+      if (start + 1 < end && TokenText(start) == "." && Adjacent(start - 1, start)) ++start;
+    }
+    if (end <= start) return true;
+    // "Kofi Mensah, Lumen": one word after a full name is the organisation, not a person.
+    bool lone_word_after_full_name =
+        last && after_comma && end == start + 1 && !parts->empty() &&
+        parts->back().type == static_cast<int>(EntityType::kPerson) &&
+        TokensIn(s, parts->back().begin, parts->back().end).second >
+            TokensIn(s, parts->back().begin, parts->back().end).first + 1;
+    if (!lone_word_after_full_name && LooksLikePersonName(s, start, end)) {
+      parts->push_back({doc_.tokens[start].begin, doc_.tokens[end - 1].end,
+                        static_cast<int>(EntityType::kPerson)});
+      return true;
+    }
+    // "Jane Doe, VP of Engineering at Acme": the organisation follows the role's "at"; a
+    // role alone ("Jane Doe, CTO") names none.
+    if (last && after_comma && !parts->empty()) {
+      for (uint32_t k = end - 1; k > start; --k) {
+        if ((TokenText(k - 1) == "at" || TokenText(k - 1) == "@") && IsCapitalized(k, s)) {
+          start = k;
+          break;
+        }
+      }
+      if (rules_.roles_.Contains(Text(doc_.tokens[start].begin, doc_.tokens[end - 1].end))) {
+        return true;
+      }
+    }
+    // "Jane Doe, Acme Labs": the last piece after a comma names the speakers' organisation.
+    if (last && after_comma && !parts->empty() && IsCapitalized(start, s)) {
+      parts->push_back(
+          {doc_.tokens[start].begin, doc_.tokens[end - 1].end, static_cast<int>(EntityType::kOrg)});
+      return true;
+    }
+    return false;
+  };
+  for (uint32_t t = f; t < l; ++t) {
+    std::string_view w = TokenText(t);
+    if (w == "(") {  // "(@jdoe)", "(Acme)": a handle or an aside, not part of the name
+      if (!flush(t, false)) return false;
+      uint32_t open = t;
+      while (t < l && TokenText(t) != ")") ++t;
+      // "Hanne Dahl (Aalborg University)": a capitalised aside after a speaker is their
+      // organisation.
+      if (t < l && t > open + 1 && IsCapitalized(open + 1, s) && !parts->empty() &&
+          parts->back().type == static_cast<int>(EntityType::kPerson) &&
+          parts->back().end == doc_.tokens[open - 1].end) {
+        parts->push_back({doc_.tokens[open + 1].begin, doc_.tokens[t - 1].end,
+                          static_cast<int>(EntityType::kOrg), parts->back().begin});
+      }
+      start = t + 1;
+      continue;
+    }
+    // "by Jane Doe, a consultant from Lyon", "by Jane Doe, who ...": a lower-case word after a
+    // comma ends the speakers.
+    if (w == "," && t + 1 < l && doc_.tokens[t + 1].shape == Shape::kLower &&
+        TokenText(t + 1) != "and") {
+      if (!flush(t, true)) return false;
+      start = l = t;
+      break;
+    }
+    if (w == "," || w == "&" || w == "and" || w == "with" || w == "/" || w == ";" || w == "+") {
+      if (!flush(t, false)) return false;
+      after_comma = w == ",";
+      start = t + 1;
+    }
+  }
+  if (!flush(l, true)) return false;
+  bool person = false;
+  for (const Part& p : *parts) person |= p.type == static_cast<int>(EntityType::kPerson);
+  return person;
+}
+
+size_t Extractor::ScheduleTimeLength(std::string_view line) {
+  size_t i = 0;
+  auto time = [&]() {
+    size_t start = i, digits = 0;
+    while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i])) && digits < 2) {
+      ++i;
+      ++digits;
+    }
+    if (digits == 0 || i + 2 >= line.size() || (line[i] != ':' && line[i] != '.') ||
+        !std::isdigit(static_cast<unsigned char>(line[i + 1])) ||
+        !std::isdigit(static_cast<unsigned char>(line[i + 2]))) {
+      i = start;
+      return false;
+    }
+    i += 3;
+    size_t j = i;
+    while (j < line.size() && line[j] == ' ') ++j;
+    for (std::string_view ampm : {"am", "pm", "AM", "PM"}) {
+      if (line.substr(j).starts_with(ampm)) i = j + 2;
+    }
+    return true;
+  };
+  auto separator = [&]() {
+    size_t start = i;
+    while (i < line.size() && line[i] == ' ') ++i;
+    for (std::string_view sep : {"-", "\xE2\x80\x93", "\xE2\x80\x94", "|", ":"}) {
+      if (line.substr(i).starts_with(sep)) {
+        i += sep.size();
+        while (i < line.size() && line[i] == ' ') ++i;
+        return true;
+      }
+    }
+    i = start;
+    return false;
+  };
+  if (!time()) return 0;
+  size_t after_first = i;
+  if (separator() && !time()) i = after_first;  // "09:30-10:15" is a range; "09:30 - Title" not
+  separator();
+  while (i < line.size() && line[i] == ' ') ++i;
+  return i < line.size() ? i : 0;
+}
+
+bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+  if (s.end_token - s.first_token < 2) return false;
+  bool list_item = OpensWithListMarker(s);
+  // Running text: only 'prose' rules, on a sentence that opens its line.
+  bool prose = !s.is_heading && !list_item && !programme_items_.count(si);
+  if (prose && s.begin > 0 && doc_.doc->text[s.begin - 1] != '\n') return false;
+  // The text without a list marker or bold markers: "- **Jane Doe** - Parsers".
+  uint32_t body = s.begin;
+  std::string_view text = doc_.TextOf(s);
+  if (list_item) {
+    size_t i = 0;
+    while (i < text.size() && text[i] != ' ') ++i;
+    while (i < text.size() && text[i] == ' ') ++i;
+    body += static_cast<uint32_t>(i);
+  }
+  body += static_cast<uint32_t>(ScheduleTimeLength(Text(body, s.end)));
+  std::string_view line = Text(body, s.end);
+  for (int index : rules_.line_index_->Match(line)) {
+    const auto& rule = *rules_.entity_rules_[static_cast<size_t>(index)];
+    if (prose && !rule.prose) continue;
+    re2::StringPiece sub[8];
+    int n = std::min(rule.re->NumberOfCapturingGroups() + 1, 8);
+    if (!rule.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                        re2::RE2::UNANCHORED, sub, n)) {
+      continue;
+    }
+    auto span = [&](int g, uint32_t* b, uint32_t* e) {
+      if (g <= 0 || g >= n || sub[g].data() == nullptr || sub[g].empty()) return false;
+      *b = body + static_cast<uint32_t>(sub[g].data() - line.data());
+      *e = *b + static_cast<uint32_t>(sub[g].size());
+      // Quotes, emphasis and spaces around a part are not part of it.
+      static constexpr std::string_view kEdge[] = {" ",
+                                                   "\"",
+                                                   "*",
+                                                   "_",
+                                                   "'",
+                                                   "\xE2\x80\x9C",
+                                                   "\xE2\x80\x9D",
+                                                   "\xE2\x80\x98",
+                                                   "\xE2\x80\x99",
+                                                   "\xC2\xAB",
+                                                   "\xC2\xBB"};
+      for (bool changed = true; changed && *e > *b;) {
+        changed = false;
+        for (std::string_view q : kEdge) {
+          if (Text(*b, *e).starts_with(q)) *b += static_cast<uint32_t>(q.size()), changed = true;
+          if (*e > *b && Text(*b, *e).ends_with(q)) {
+            *e -= static_cast<uint32_t>(q.size());
+            changed = true;
+          }
+        }
+      }
+      while (*e > *b && (doc_.doc->text[*e - 1] == ',' || doc_.doc->text[*e - 1] == ':')) --*e;
+      return *e > *b;
+    };
+    uint32_t tb, te;
+    if (!span(rule.title_group, &tb, &te)) continue;
+    auto [tf, tl] = TokensIn(s, tb, te);
+    if (tl <= tf || tl - tf > 40) continue;
+    // A lower-case title ("testing the untestable") needs speakers to vouch for the line.
+    if (!IsCapitalized(tf, s) && doc_.tokens[tf].shape != Shape::kDigits &&
+        rule.speakers_group == 0) {
+      continue;
+    }
+    // A title is not a name, nor only programme words ("Keynote", "Closing Keynote").
+    if (LooksLikePersonName(s, tf, tl)) continue;
+    if (prose && !InTitleCase(tf, tl)) continue;
+    bool only_kind_words = !rules_.talk_kinds_.Canonical(TokenText(tl - 1)).empty();
+    for (uint32_t t = tf; only_kind_words && t + 1 < tl; ++t) {
+      std::string_view w = TokenText(t);
+      only_kind_words = !rules_.talk_kinds_.Canonical(w).empty() || IsCommonWord(FoldCase(w)) ||
+                        doc_.tokens[t].shape == Shape::kDigits;
+    }
+    if (only_kind_words) continue;
+    std::vector<Part> parts;
+    uint32_t pb = 0, pe = 0;
+    if (rule.speakers_group > 0) {
+      if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts)) continue;
+    }
+    const uint32_t speakers_begin = pb, speakers_end = pe;
+    // "..., moderated by Dana Whitfield": the moderators, people only.
+    std::vector<Part> moderators;
+    if (rule.moderators_group > 0) {
+      if (!span(rule.moderators_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &moderators)) {
+        continue;
+      }
+      std::erase_if(moderators,
+                    [](const Part& p) { return p.type != static_cast<int>(EntityType::kPerson); });
+    }
+    std::string kind;
+    if (uint32_t kb, ke; span(rule.kind_group, &kb, &ke)) kind = TalkKind(Text(kb, ke));
+    if (kind.empty()) kind = TalkKind(Text(tb, te));
+    if (auto item = programme_items_.find(si); kind.empty() && item != programme_items_.end()) {
+      kind = item->second;
+    }
+    if (kind.empty()) kind = "talk";
+    // The line's parts replace the candidates they overlap.
+    size_t speaker_parts = parts.size();
+    parts.insert(parts.end(), moderators.begin(), moderators.end());
+    parts.push_back({tb, te, static_cast<int>(EntityType::kTalk)});
+    // So do the words of the speakers' part that are none ("VP of Engineering").
+    std::erase_if(chunks, [&](const Chunk& c) {
+      if (c.begin < speakers_end && speakers_begin < c.end) return true;
+      for (const Part& p : parts) {
+        if (c.begin < p.end && p.begin < c.end) return true;
+      }
+      return false;
+    });
+    for (const Part& p : parts) {
+      Chunk c;
+      std::tie(c.first_token, c.end_token) = TokensIn(s, p.begin, p.end);
+      c.begin = p.begin;
+      c.end = p.end;
+      c.type = p.type;
+      c.subtype = p.type == static_cast<int>(EntityType::kTalk) ? kind : "";
+      c.rule = rule.name;
+      InsertChunk(chunks, std::move(c));
+    }
+    // Every speaker speaks at the item, and belongs to the organisation named after them.
+    std::string role_relation = kind == "panel" ? "panelist_of" : "speaker_of";
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const Part& p = parts[i];
+      if (p.type != static_cast<int>(EntityType::kPerson)) continue;
+      if (i >= speaker_parts) {
+        line_relations_.push_back({si, p.begin, tb, "moderator_of", rule.name});
+        continue;
+      }
+      line_relations_.push_back({si, p.begin, tb, role_relation, rule.name});
+      for (const Part& o : parts) {
+        if (o.type == static_cast<int>(EntityType::kOrg) &&
+            (o.owner == UINT32_MAX || o.owner == p.begin)) {
+          line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", rule.name});
+        }
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+void Extractor::HeadingBeforeASpeaker(uint32_t si, const Sentence& s,
+                                      std::vector<Chunk>& chunks) const {
+  if (!s.is_heading || si + 1 >= doc_.sentences.size() || IsDayHeading(s)) return;
+  for (const Chunk& c : chunks) {
+    // A programme line, or a name the heading is about ("Rust Meetup Lisbon").
+    if (!c.dropped && c.type != kUntyped) return;
+  }
+  // The heading reads as a title: two to twelve words, opening with a capital.
+  uint32_t words = 0;
+  bool only_kinds = true;
+  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+    if (doc_.tokens[t].shape == Shape::kPunct) continue;
+    ++words;
+    only_kinds &= !rules_.talk_kinds_.Canonical(TokenText(t)).empty();
+  }
+  if (words < 2 || words > 12 || only_kinds || !IsCapitalized(s.first_token, s)) return;
+  const Sentence& next = doc_.sentences[si + 1];
+  if (next.is_heading || next.end_token < next.first_token + 3) return;
+  uint32_t t = next.first_token;
+  if (!rules_.given_names_.Contains(TokenText(t))) return;
+  uint32_t e = t + 1;
+  while (e < next.end_token && e < t + 4 && doc_.tokens[e].shape == Shape::kCapitalized) ++e;
+  if (e == t + 1 || e >= next.end_token ||
+      !rules_.presenting_verbs_.Contains(FoldCase(TokenText(e)))) {
+    return;
+  }
+  Chunk title;
+  title.first_token = s.first_token;
+  title.end_token = s.end_token;
+  while (title.end_token > title.first_token &&
+         doc_.tokens[title.end_token - 1].shape == Shape::kPunct) {
+    title.end_token--;
+  }
+  title.begin = doc_.tokens[title.first_token].begin;
+  title.end = doc_.tokens[title.end_token - 1].end;
+  title.type = static_cast<int>(EntityType::kTalk);
+  title.subtype = TalkKind(Text(title.begin, title.end));
+  if (title.subtype.empty()) title.subtype = "talk";
+  title.rule = "heading_before_speaker";
+  chunks.clear();
+  chunks.push_back(std::move(title));
+}
+
+void Extractor::DropPossessiveTalkBeforeItsTitle(std::vector<Chunk>& chunks) const {
+  for (size_t i = 0; i + 1 < chunks.size(); ++i) {
+    Chunk& a = chunks[i];
+    const Chunk& b = chunks[i + 1];
+    if (a.dropped || b.dropped || a.type != static_cast<int>(EntityType::kTalk) ||
+        b.type != static_cast<int>(EntityType::kTalk) || a.mention_begin == UINT32_MAX ||
+        b.begin < a.end) {
+      continue;
+    }
+    std::string_view between = Text(a.end, b.begin);
+    bool only_punctuation = between.size() <= 6 && between.find(',') != std::string_view::npos;
+    for (char ch : between) {
+      only_punctuation &= std::isspace(static_cast<unsigned char>(ch)) || ch == ',' || ch == ':' ||
+                          ch == '"' || ch == '\'' || (ch & 0x80);
+    }
+    if (only_punctuation) a.dropped = true;
+  }
+}
+
+}  // namespace kg

@@ -1,0 +1,189 @@
+// The relations pass of stage 3: a sentence's mentions and its relation candidates.
+// Inputs, outputs and the order of the passes: extractors/passes.h.
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "extractors/passes.h"
+
+namespace kg {
+
+bool Extractor::OpensWithContinuation(const Sentence& s) const {
+  std::string head = FoldCase(doc_.TextOf(s).substr(0, 24));
+  for (const std::string& opener : rules_.continuation_opener_list_) {
+    if (head.starts_with(opener) &&
+        (head.size() == opener.size() ||
+         !std::isalpha(static_cast<unsigned char>(head[opener.size()])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int32_t Extractor::Antecedent(uint32_t sentence) const {
+  int32_t found = -1;
+  uint32_t found_sentence = 0;
+  std::string_view name;
+  for (size_t i = out_.mentions.size(); i-- > 0;) {
+    const Mention& m = out_.mentions[i];
+    if (m.sentence >= sentence) continue;
+    if (m.sentence + 2 < sentence) break;
+    if (m.type != EntityType::kPerson) continue;
+    if (found < 0) {
+      found = static_cast<int32_t>(i);
+      found_sentence = m.sentence;
+      name = m.text;
+    } else if (m.sentence == found_sentence && m.text != name) {
+      return -1;
+    }
+  }
+  return found;
+}
+
+bool Extractor::Stated(const std::string& relation, int32_t subject, int32_t object,
+                       uint32_t sentence) const {
+  const Schema::Relation* def = rules_.schema().FindRelation(relation);
+  bool symmetric = def && def->symmetric;
+  for (size_t i = out_.relations.size(); i-- > 0 && out_.relations[i].sentence == sentence;) {
+    const RelationCandidate& c = out_.relations[i];
+    if (c.relation != relation) continue;
+    if ((c.subject == subject && c.object == object) ||
+        (symmetric && c.subject == object && c.object == subject)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
+                                   const std::vector<Chunk>& chunks,
+                                   const std::vector<int32_t>& chunk_to_mention) {
+  std::vector<Segment> segs;
+  std::string own = Slot(s, chunks, false, &segs, &chunk_to_mention, Antecedent(sentence_index));
+  // "Including folks like A and B." continues the sentence before it.
+  std::string slotted = own;
+  size_t own_begin = 0;
+  if (!previous_slotted_.empty() && OpensWithContinuation(s)) {
+    // Joined as one sentence: "... communities, Including folks like A and B."
+    std::string_view prev = previous_slotted_;
+    while (!prev.empty() && (prev.back() == '.' || prev.back() == ' ')) prev.remove_suffix(1);
+    slotted = std::string(prev) + ", " + own;
+    own_begin = prev.size() + 2;
+  }
+  previous_slotted_ = own;
+  std::string matched_rules;
+  if (slotted.find("\xE2\x9F\xA8") != std::string::npos) {
+    re2::StringPiece text(slotted);
+    std::vector<re2::StringPiece> sub;
+    for (int rule_index : rules_.relation_index_->Match(slotted)) {
+      const auto& rule = rules_.relation_rules_[static_cast<size_t>(rule_index)];
+      int n = rule->re->NumberOfCapturingGroups() + 1;
+      sub.assign(static_cast<size_t>(n), re2::StringPiece());
+      size_t at = 0;
+      while (at < slotted.size() &&
+             rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub.data(), n)) {
+        size_t match_end = static_cast<size_t>(sub[0].data() - slotted.data()) + sub[0].size();
+        auto endpoints = [&](const RuleEndpoint& e) {
+          std::vector<int32_t> ids;
+          if (e.group == 0) {
+            ids.push_back(e.special);
+            return ids;
+          }
+          const re2::StringPiece& g = sub[static_cast<size_t>(e.group)];
+          // (A list's asides in brackets, "A (Acme), B", hold no members.)
+          for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()),
+                                /*outside_brackets=*/true)) {
+            ids.push_back(id == -2 ? kNarrator : id);
+          }
+          return ids;
+        };
+        std::string role = rule->role;
+        const re2::StringPiece& rg = sub[static_cast<size_t>(rule->role_group)];
+        if (rule->role_group > 0 && rg.data()) role = std::string(rg.data(), rg.size());
+        // A match that ends in the previous sentence was found there already.
+        if (match_end > own_begin) {
+          for (int32_t subj : endpoints(rule->subject)) {
+            for (int32_t obj : endpoints(rule->object)) {
+              if (subj == obj || Stated(rule->relation, subj, obj, sentence_index)) continue;
+              out_.relations.push_back(
+                  {rule->relation, subj, obj, role, sentence_index, rule->name});
+              if (options_.explain) matched_rules += " " + rule->name;
+            }
+          }
+        }
+        // Continue after the last captured group, so overlapping statements still match.
+        size_t next = static_cast<size_t>(sub[0].data() - slotted.data()) + 1;
+        for (int g = 1; g < n; ++g) {
+          const re2::StringPiece& sp = sub[static_cast<size_t>(g)];
+          if (sp.data() != nullptr) {
+            next = std::max(next, static_cast<size_t>(sp.data() - slotted.data()) + sp.size());
+          }
+        }
+        at = next;
+      }
+    }
+  }
+  if (options_.explain) {
+    out_.explanations.push_back("sentence " + std::to_string(sentence_index) + ": " + slotted +
+                                (matched_rules.empty() ? "" : " |" + matched_rules));
+  }
+}
+
+uint32_t Extractor::CodePointOffset(const Sentence& s, uint32_t at) const {
+  auto first = doc_.tokens.begin() + s.first_token, last = doc_.tokens.begin() + s.end_token;
+  auto it =
+      std::upper_bound(first, last, at, [](uint32_t v, const Token& t) { return v < t.begin; });
+  if (it == first) return s.cp_begin + CodePointCount(Text(s.begin, at));
+  --it;
+  return it->cp_begin + CodePointCount(Text(it->begin, at));
+}
+
+void Extractor::EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
+  const Sentence& s = doc_.sentences[si];
+  ApplyDocumentTypes(chunks);
+  // Typed chunks become mentions; everything else is dropped.
+  std::vector<int32_t> chunk_to_mention(chunks.size(), -1);
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    Chunk& c = chunks[i];
+    if (c.dropped || c.type == kUntyped) continue;
+    Mention m;
+    m.type = static_cast<EntityType>(c.type);
+    m.subtype = c.subtype;
+    m.begin = std::min(c.begin, c.mention_begin);
+    m.end = c.end;
+    m.cp_begin = CodePointOffset(s, m.begin);
+    m.cp_end = m.cp_begin + CodePointCount(Text(m.begin, m.end));
+    m.sentence = si;
+    m.text = std::string(Text(m.begin, m.end));
+    m.canonical = c.canonical;
+    if (m.canonical.empty() && m.type == EntityType::kPerson) {
+      m.canonical = WithoutNickname(c);  // 'Jane "JD" Doe' is Jane Doe
+    }
+    m.rule = c.rule;
+    chunk_to_mention[i] = static_cast<int32_t>(out_.mentions.size());
+    out_.mentions.push_back(std::move(m));
+  }
+  ApplyRelationRules(si, s, chunks, chunk_to_mention);
+  for (; line_relation_next_ < line_relations_.size() &&
+         line_relations_[line_relation_next_].sentence <= si;
+       ++line_relation_next_) {
+    const LineRelation& r = line_relations_[line_relation_next_];
+    if (r.sentence != si) continue;
+    bool narrator_subject = r.subject_begin == kNarratorBegin;
+    int32_t subject = narrator_subject ? kNarrator : -1, object = -1;
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      if (chunk_to_mention[i] < 0) continue;
+      if (chunks[i].begin == r.subject_begin) subject = chunk_to_mention[i];
+      if (chunks[i].begin == r.object_begin) object = chunk_to_mention[i];
+    }
+    if ((!narrator_subject && subject < 0) || object < 0 ||
+        Stated(r.relation, subject, object, si)) {
+      continue;
+    }
+    out_.relations.push_back({r.relation, subject, object, "", si, r.rule});
+  }
+}
+
+}  // namespace kg

@@ -1,0 +1,356 @@
+// Tests of the extractor's passes (extractors/passes.h), each run alone on sentences written
+// for these tests, with the tiny fixture data set of tests/fixtures/data: a test shows which
+// pass, and which fixture entry or rule, types a name. The real rules are tested on data/ by
+// extract_test.cc.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractors/passes.h"
+#include "pipeline/text.h"
+
+#ifndef KGEXTRACT_TEST_FIXTURE_DIR
+#error "KGEXTRACT_TEST_FIXTURE_DIR must name tests/fixtures/data (see tests/stage_tests.cmake)"
+#endif
+
+namespace kg {
+namespace {
+
+using Chunk = Extractor::Chunk;
+using Strings = std::vector<std::string>;
+
+// The fixture rule set, loaded once per binary.
+const RuleSet& FixtureRules() {
+  static const RuleSet* rules = [] {
+    std::unique_ptr<RuleSet> r;
+    Status s = RuleSet::Load(KGEXTRACT_TEST_FIXTURE_DIR, &r);
+    if (!s.ok()) {
+      ADD_FAILURE() << s.message();
+      return static_cast<const RuleSet*>(nullptr);
+    }
+    return static_cast<const RuleSet*>(r.release());
+  }();
+  if (rules == nullptr) std::abort();
+  return *rules;
+}
+
+class PassTest : public ::testing::Test {
+ protected:
+  // Tokenizes `text` and starts an extraction of it, with the token classes every pass reads.
+  Extractor& Start(std::string text) {
+    doc_.id = "report.txt";
+    doc_.text = std::move(text);
+    td_ = tokenizer_.Tokenize(doc_);
+    ex_ = std::make_unique<Extractor>(td_, FixtureRules(), options_);
+    ex_->MarkNarratorPronouns();
+    return *ex_;
+  }
+  const Sentence& S(size_t i) const { return td_.sentences.at(i); }
+
+  // "ORG 'Acme Labs' org_labs", "? 'Lisbon' " for an untyped candidate, "- ..." dropped.
+  std::string Describe(const Chunk& c) const {
+    std::string type =
+        c.type == Extractor::kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));
+    if (!c.subtype.empty()) type += "." + c.subtype;
+    if (c.dropped) type = "-";
+    return type + " '" + doc_.text.substr(c.begin, c.end - c.begin) + "' " + c.rule;
+  }
+  Strings Describe(const std::vector<Chunk>& chunks) const {
+    Strings out;
+    for (const Chunk& c : chunks) out.push_back(Describe(c));
+    return out;
+  }
+  // The candidate whose text is `text`.
+  Chunk& Find(std::vector<Chunk>& chunks, std::string_view text) {
+    for (Chunk& c : chunks) {
+      if (doc_.text.substr(c.begin, c.end - c.begin) == text) return c;
+    }
+    ADD_FAILURE() << "no candidate '" << text << "'";
+    static Chunk none;
+    return none;
+  }
+  static void SetType(Chunk& c, EntityType type, std::string rule) {
+    c.type = static_cast<int>(type);
+    c.rule = std::move(rule);
+  }
+
+  Tokenizer tokenizer_{FixtureRules().tokenizer_lexicon()};
+  Document doc_;
+  TokenizedDocument td_;
+  ExtractOptions options_;
+  std::unique_ptr<Extractor> ex_;
+};
+
+// --- Per-document context ------------------------------------------------------------------
+
+TEST_F(PassTest, NarratorPronounsAreThoseOutsideQuotations) {
+  Extractor& ex = Start("I met Ana. She said: \xE2\x80\x9CI loved it.\xE2\x80\x9D");
+  // Tokens: "I" (0) ... "I" inside the quotation.
+  uint32_t quoted_i = 0;
+  for (uint32_t t = 1; t < td_.tokens.size(); ++t) {
+    if (td_.TextOf(td_.tokens[t]) == "I") quoted_i = t;
+  }
+  ASSERT_GT(quoted_i, 0u);
+  EXPECT_TRUE(ex.IsNarratorPronoun(0, S(0)));
+  EXPECT_FALSE(ex.IsNarratorPronoun(quoted_i, S(1)));
+}
+
+// --- Candidates ----------------------------------------------------------------------------
+
+TEST_F(PassTest, CandidatesAreCapitalisedRunsWithoutSentenceInitialWords) {
+  Extractor& ex = Start("Yesterday Mira Castell met the team from Acme Labs in Lisbon.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  EXPECT_EQ(Describe(chunks), (Strings{"? 'Mira Castell' ", "? 'Acme Labs' ", "? 'Lisbon' "}));
+  ASSERT_EQ(chunks.size(), 3u);
+  EXPECT_EQ(chunks[0].begin, 10u);
+  EXPECT_EQ(chunks[0].end, 22u);
+  EXPECT_EQ(chunks[0].end_token - chunks[0].first_token, 2u);
+}
+
+TEST_F(PassTest, CandidateAfterAnHonorificIsAPerson) {
+  Extractor& ex = Start("We thanked Dr. Ines Varga warmly.");
+  EXPECT_EQ(Describe(ex.FindChunks(S(0))), (Strings{"PERSON 'Ines Varga' honorific"}));
+}
+
+TEST_F(PassTest, SplitAtConnectorsCutsAPersonFromTheirOrganisation) {
+  Extractor& ex = Start("Tomas Lindqvist of Brightwater Analytics spoke.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(Describe(chunks), (Strings{"? 'Tomas Lindqvist of Brightwater Analytics' "}));
+  ex.SplitAtConnectors(chunks, /*before_typing=*/true);
+  EXPECT_EQ(Describe(chunks),
+            (Strings{"? 'Tomas Lindqvist' ", "ORG 'Brightwater Analytics' gazetteer:companies"}));
+}
+
+// --- Programme -----------------------------------------------------------------------------
+
+TEST_F(PassTest, ProgrammeLineTypesItsSpeakerAndTitleAndRelatesThem) {
+  Extractor& ex = Start("- Mira Castell - Parsing Logs at Scale\n");
+  ex.FindProgrammeLists();
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  EXPECT_TRUE(ex.TypeProgrammeItem(0, S(0), chunks));
+  EXPECT_EQ(Describe(chunks),
+            (Strings{"PERSON 'Mira Castell' programme_speaker_title",
+                     "TALK.talk 'Parsing Logs at Scale' programme_speaker_title"}));
+  ex.EmitSentence(0, chunks);
+  const Extraction& out = ex.extraction();
+  ASSERT_EQ(out.relations.size(), 1u);
+  EXPECT_EQ(out.relations[0].relation, "speaker_of");
+  EXPECT_EQ(out.relations[0].subject, 0);
+  EXPECT_EQ(out.relations[0].object, 1);
+  EXPECT_EQ(out.relations[0].rule, "programme_speaker_title");
+}
+
+TEST_F(PassTest, ProgrammeLeavesRunningTextToTheOtherPasses) {
+  Extractor& ex = Start("We heard that Mira Castell - the organiser - was late.");
+  ex.FindProgrammeLists();
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  EXPECT_FALSE(ex.TypeProgrammeItem(0, S(0), chunks));
+  EXPECT_EQ(Describe(chunks), (Strings{"? 'Mira Castell' "}));
+}
+
+// --- Gazetteers ----------------------------------------------------------------------------
+
+TEST_F(PassTest, GazetteerTypesAFixtureCity) {
+  Extractor& ex = Start("We landed in Lisbon.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByGazetteer(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "PLACE.city 'Lisbon' gazetteer:cities");
+  EXPECT_EQ(chunks[0].canonical, "Lisbon");
+}
+
+TEST_F(PassTest, GazetteerTypesAFixtureOrganisation) {
+  Extractor& ex = Start("She studied at Northfield Institute for years.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByGazetteer(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "ORG 'Northfield Institute' gazetteer:organizations");
+}
+
+TEST_F(PassTest, GazetteerDropsAProduct) {
+  Extractor& ex = Start("We moved everything to Gleamdb last week.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByGazetteer(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "- 'Gleamdb' gazetteer:products");
+}
+
+TEST_F(PassTest, GivenNamesTypeAFullNameAsAPerson) {
+  Extractor& ex = Start("Later that day Keiko Marsh joined us.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(Describe(chunks), (Strings{"? 'Keiko Marsh' "}));
+  ex.ApplyGivenNames(S(0), chunks);
+  EXPECT_EQ(Describe(chunks), (Strings{"PERSON 'Keiko Marsh' default:given_name"}));
+}
+
+// --- Chunk rules ---------------------------------------------------------------------------
+
+TEST_F(PassTest, ChunkRuleTypesAcmeLabsAsAnOrganisation) {
+  Extractor& ex = Start("The demo came from Acme Labs this morning.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByChunkRules(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "ORG 'Acme Labs' org_labs");
+}
+
+TEST_F(PassTest, ChunkRuleTypesATalkWithItsKind) {
+  Extractor& ex = Start("We skipped the Closing Keynote entirely.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByChunkRules(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "TALK.keynote 'Closing Keynote' talk_keyword");
+}
+
+TEST_F(PassTest, ChunkRulesLeaveANameNoRuleKnowsUntyped) {
+  Extractor& ex = Start("We met Varnholm there.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByChunkRules(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "? 'Varnholm' ");
+}
+
+// --- Context rules -------------------------------------------------------------------------
+
+TEST_F(PassTest, ContextRuleTypesTheCandidateInItsSlot) {
+  Extractor& ex = Start("The studio is based in Varnholm.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(Describe(chunks), (Strings{"? 'Varnholm' "}));
+  std::string last_seen;
+  ex.ApplyContextRules(S(0), chunks, 1, &last_seen, /*first_pass=*/true);
+  EXPECT_EQ(Describe(chunks), (Strings{"PLACE.city 'Varnholm' based_in"}));
+}
+
+TEST_F(PassTest, ContextRuleReadsItsTypedNeighbour) {
+  Extractor& ex = Start("Keiko Marsh works at Quillbright.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  std::string last_seen;
+  ex.ApplyContextRules(S(0), chunks, 1, &last_seen, /*first_pass=*/true);
+  EXPECT_EQ(Describe(chunks), (Strings{"? 'Keiko Marsh' ", "? 'Quillbright' "}));
+  SetType(chunks[0], EntityType::kPerson, "test");
+  ex.ApplyContextRules(S(0), chunks, 1, &last_seen, /*first_pass=*/false);
+  EXPECT_EQ(Describe(chunks), (Strings{"PERSON 'Keiko Marsh' test", "ORG 'Quillbright' works_at"}));
+}
+
+TEST_F(PassTest, SlottedSentenceReplacesCandidatesAndTheNarrator) {
+  Extractor& ex = Start("I met Keiko Marsh in Varnholm.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 2u);
+  SetType(chunks[0], EntityType::kPerson, "test");
+  std::vector<Extractor::Segment> segs;
+  EXPECT_EQ(ex.Slot(S(0), chunks, /*with_untyped=*/true, &segs),
+            "\xE2\x9F\xA8I\xE2\x9F\xA9 met \xE2\x9F\xA8PERSON_0\xE2\x9F\xA9 in "
+            "\xE2\x9F\xA8?_1\xE2\x9F\xA9.");
+}
+
+// --- Document-level typing -----------------------------------------------------------------
+
+TEST_F(PassTest, VoteGivesEveryMentionOfANameTheWinningType) {
+  Extractor& ex = Start("Quillbright grew fast. Quillbright hired me. Quillbright is cold.");
+  ASSERT_EQ(td_.sentences.size(), 3u);
+  std::vector<std::vector<Chunk>> chunks;
+  for (size_t i = 0; i < 3; ++i) chunks.push_back(ex.FindChunks(S(i)));
+  SetType(Find(chunks[0], "Quillbright"), EntityType::kOrg, "works_at");    // weight 2
+  SetType(Find(chunks[1], "Quillbright"), EntityType::kOrg, "works_at");    // weight 2
+  SetType(Find(chunks[2], "Quillbright"), EntityType::kPlace, "lives_in");  // weight 1
+  ex.VoteTypes(chunks);
+  EXPECT_EQ(Describe(chunks[0]), (Strings{"ORG 'Quillbright' works_at"}));
+  EXPECT_EQ(Describe(chunks[1]), (Strings{"ORG 'Quillbright' works_at"}));
+  EXPECT_EQ(Describe(chunks[2]), (Strings{"ORG 'Quillbright' vote:works_at"}));
+}
+
+TEST_F(PassTest, VoteKeepsStrongEvidenceAgainstAWeakerMajority) {
+  Extractor& ex = Start("Quillbright grew fast. Quillbright is cold.");
+  std::vector<std::vector<Chunk>> chunks;
+  for (size_t i = 0; i < 2; ++i) chunks.push_back(ex.FindChunks(S(i)));
+  SetType(Find(chunks[0], "Quillbright"), EntityType::kOrg, "works_at");          // weight 2
+  SetType(Find(chunks[1], "Quillbright"), EntityType::kPlace, "gazetteer:test");  // weight 3
+  ex.VoteTypes(chunks);
+  // PLACE wins the vote (3 to 2), but 3 is less than twice the ORG mention's strong 2.
+  EXPECT_EQ(Describe(chunks[0]), (Strings{"ORG 'Quillbright' works_at"}));
+  EXPECT_EQ(Describe(chunks[1]), (Strings{"PLACE 'Quillbright' gazetteer:test"}));
+}
+
+// --- Document memory -----------------------------------------------------------------------
+
+TEST_F(PassTest, DocumentMemoryTypesALoneSurname) {
+  Extractor& ex = Start("Mira Castell spoke first. Later, Castell answered questions.");
+  std::vector<std::vector<Chunk>> chunks;
+  for (size_t i = 0; i < 2; ++i) chunks.push_back(ex.FindChunks(S(i)));
+  ASSERT_EQ(Describe(chunks[1]), (Strings{"? 'Castell' "}));
+  SetType(Find(chunks[0], "Mira Castell"), EntityType::kPerson, "test");
+  ex.RememberSurnames(chunks);
+  ex.ApplyDocumentTypes(chunks[1]);
+  EXPECT_EQ(Describe(chunks[1]), (Strings{"PERSON 'Castell' document_memory"}));
+}
+
+TEST_F(PassTest, DocumentMemoryTypesAnAcronymOfATypedName) {
+  Extractor& ex = Start("We joined the Lowland Rowing Association. The LRA meets weekly.");
+  std::vector<std::vector<Chunk>> chunks;
+  for (size_t i = 0; i < 2; ++i) chunks.push_back(ex.FindChunks(S(i)));
+  SetType(Find(chunks[0], "Lowland Rowing Association"), EntityType::kOrg, "test");
+  ex.RememberAcronyms(chunks);
+  ex.ApplyDocumentTypes(chunks[1]);
+  EXPECT_EQ(Describe(chunks[1]), (Strings{"ORG 'LRA' document_memory"}));
+}
+
+// --- Relations and emission ----------------------------------------------------------------
+
+TEST_F(PassTest, RelationRuleEmitsSpeakerOfBetweenItsSlots) {
+  Extractor& ex = Start("Mira Castell gave the Closing Keynote.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 2u);
+  SetType(chunks[0], EntityType::kPerson, "test");
+  SetType(chunks[1], EntityType::kTalk, "test");
+  ex.EmitSentence(0, chunks);
+  const Extraction& out = ex.extraction();
+  ASSERT_EQ(out.mentions.size(), 2u);
+  EXPECT_EQ(out.mentions[0].text, "Mira Castell");
+  EXPECT_EQ(out.mentions[1].text, "Closing Keynote");
+  ASSERT_EQ(out.relations.size(), 1u);
+  const RelationCandidate& r = out.relations[0];
+  EXPECT_EQ(r.relation, "speaker_of");
+  EXPECT_EQ(r.subject, 0);
+  EXPECT_EQ(r.object, 1);
+  EXPECT_EQ(r.rule, "person_gave_talk");
+  EXPECT_EQ(r.sentence, 0u);
+}
+
+TEST_F(PassTest, RelationRuleGivesTheNarratorOneEdgePerListMember) {
+  Extractor& ex = Start("I met Keiko Marsh and Oskar Dahl.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 2u);
+  SetType(chunks[0], EntityType::kPerson, "test");
+  SetType(chunks[1], EntityType::kPerson, "test");
+  ex.EmitSentence(0, chunks);
+  const Extraction& out = ex.extraction();
+  ASSERT_EQ(out.relations.size(), 2u);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(out.relations[static_cast<size_t>(i)].relation, "met");
+    EXPECT_EQ(out.relations[static_cast<size_t>(i)].subject, kNarrator);
+    EXPECT_EQ(out.relations[static_cast<size_t>(i)].object, i);
+  }
+}
+
+// --- The whole sequence --------------------------------------------------------------------
+
+TEST_F(PassTest, RunTypesAndRelatesWithTheFixtureRules) {
+  Start("Keiko Marsh works at Quillbright in Lisbon.");
+  Extraction out = Extractor(td_, FixtureRules(), options_).Run();
+  Strings mentions;
+  for (const Mention& m : out.mentions) {
+    mentions.push_back(std::string(EntityTypeName(m.type)) + " '" + m.text + "' " + m.rule);
+  }
+  EXPECT_EQ(mentions, (Strings{"PERSON 'Keiko Marsh' default:given_name",
+                               "ORG 'Quillbright' works_at", "PLACE 'Lisbon' gazetteer:cities"}));
+  ASSERT_EQ(out.relations.size(), 1u);
+  EXPECT_EQ(out.relations[0].relation, "affiliated_with");
+  EXPECT_EQ(out.relations[0].subject, 0);
+  EXPECT_EQ(out.relations[0].object, 1);
+  EXPECT_FALSE(out.has_narrator);
+}
+
+}  // namespace
+}  // namespace kg
