@@ -250,7 +250,8 @@ class RuleSet {
       talk_giving_verbs_, place_cues_, event_keywords_, function_words_, continuation_openers_,
       surname_heads_, field_name_heads_, place_qualifiers_, person_titles_, presenting_verbs_,
       determiners_, no_title_openers_, inner_connectors_, demonym_suffixes_, name_start_blockers_,
-      acronym_skip_words_;
+      acronym_skip_words_, person_pronouns_, opening_possessives_, name_abbreviations_,
+      name_suffixes_;
   std::shared_ptr<const TokenizerLexicon> tokenizer_lexicon_;
   std::vector<std::string> demonym_suffix_list_;  // demonym_suffixes_, in file order
   std::string role_alternation_;                  // roles_ as an RE2 alternation, longest first

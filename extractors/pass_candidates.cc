@@ -128,8 +128,8 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         bool joins = rules_.name_connectors_.Contains(w) ||
                      ((w == "&" || w == "+") && !IsNarratorPronoun(j + 1, s)) ||
                      (w == "." && Adjacent(j - 1, j) &&
-                      (TokenText(j - 1).size() == 1 || TokenText(j - 1) == "St" ||
-                       TokenText(j - 1) == "Mt" || TokenText(j - 1) == "Ft")) ||
+                      (TokenText(j - 1).size() == 1 ||
+                       rules_.name_abbreviations_.Contains(TokenText(j - 1)))) ||
                      (w == "-" && Adjacent(j - 1, j) && Adjacent(j, j + 1));
         if (IsPossessive(j)) {
           c.possessive_splits.push_back(j);
@@ -151,7 +151,7 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
     }
     // "Ada Lee Jr.": the suffix keeps its full stop.
     if (j < s.end_token && TokenText(j) == "." && Adjacent(j - 1, j) &&
-        (TokenText(j - 1) == "Jr" || TokenText(j - 1) == "Sr")) {
+        rules_.name_suffixes_.Contains(TokenText(j - 1))) {
       ++j;
     }
     c.end_token = j;

@@ -30,8 +30,8 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
     if (antecedent >= 0) {
       std::string_view w = TokenText(t);
       // "His talk, ...": a possessive opening the sentence names the same person.
-      bool opening_possessive = t == s.first_token && (w == "His" || w == "Her");
-      if (w == "He" || w == "She" || w == "he" || w == "she" || opening_possessive) {
+      bool opening_possessive = t == s.first_token && rules_.opening_possessives_.Contains(w);
+      if (rules_.person_pronouns_.Contains(w) || opening_possessive) {
         items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -3});
       }
     }

@@ -1043,6 +1043,10 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->demonym_suffixes_, "lexicon/demonym_suffixes.txt", false, false},
       {&rs->name_start_blockers_, "lexicon/name_start_blockers.txt", false, false},
       {&rs->acronym_skip_words_, "lexicon/acronym_skip_words.txt", false, false},
+      {&rs->person_pronouns_, "lexicon/person_pronouns.txt", false, false},
+      {&rs->opening_possessives_, "lexicon/opening_possessives.txt", false, false},
+      {&rs->name_abbreviations_, "lexicon/name_abbreviations.txt", false, false},
+      {&rs->name_suffixes_, "lexicon/name_suffixes.txt", false, false},
   };
   // The roles come first (the {ROLE} slot needs them); then the word lists load on a second
   // thread while this one compiles the rules: start-up is most of a short run.
