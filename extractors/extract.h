@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "extractors/schema.h"
+#include "pipeline/file_system.h"
 #include "pipeline/status.h"
 #include "pipeline/text.h"
 
@@ -106,8 +107,9 @@ class Lexicon {
   // `keep_canonical` false keeps membership only (Canonical() then returns an empty view):
   // the large name and word lists need no canonical form, and skipping it halves start-up.
   // `only_kind`, when given, keeps just the lines whose third (or last) field equals it.
+  // The file is read through `fs`.
   Status Load(const std::string& path, bool fold_case, bool keep_canonical = true,
-              std::string_view only_kind = {});
+              std::string_view only_kind = {}, FileSystem* fs = FileSystem::Default());
   bool Contains(std::string_view s) const;
   // The canonical form of `s`, or an empty view when `s` is not an entry.
   std::string_view Canonical(std::string_view s) const;
@@ -148,6 +150,8 @@ struct RuleSetOptions {
   std::string data_dir;
   bool default_rules = true;       // false: data_dir's schema and rules/ are left out
   std::vector<std::string> packs;  // loaded after the built-in pack, in this order
+  // Where every rule, schema, gazetteer and word list file is read (pipeline/file_system.h).
+  FileSystem* fs = FileSystem::Default();
 };
 
 // Every rule, gazetteer and word list kgextract uses, loaded from a data directory.
@@ -212,6 +216,7 @@ class RuleSet {
   Status LoadInferenceRules(const std::string& path);
   Status LoadPacks(const RuleSetOptions& options);
   Status LoadEvidenceWeights(const std::string& path);
+  FileSystem* fs_ = FileSystem::Default();  // RuleSetOptions::fs, for the Load* above
   // The weight of a typing's evidence in a document's vote (data/rules/evidence.weights, an
   // entity rule's weight=N or hint flag).
   int EvidenceWeight(std::string_view rule) const;
