@@ -1,7 +1,5 @@
 #include "pipeline/pipeline.h"
 
-#include <dirent.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -618,8 +616,7 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
   // Devices and FIFOs last, once every regular file is in place.
   for (size_t i = 0; i < files.size(); ++i) {
     if (!targets[i].in_place) continue;
-    if (Status s = WriteInPlace(fs, QuotePath(files[i].path), files[i], targets[i].path);
-        !s.ok()) {
+    if (Status s = WriteInPlace(fs, QuotePath(files[i].path), files[i], targets[i].path); !s.ok()) {
       return s;
     }
   }

@@ -111,8 +111,7 @@ size_t FindInvalidUtf8(std::string_view bytes);
 // Reads a whole file (or standard input when path is "-") and calls MakeDocument. A missing
 // file is kNotFound; a directory or an unreadable file is kInvalidInput (a bad document, as
 // everywhere: kIOError is for outputs).
-Status ReadDocument(const std::string& path, Document* doc,
-                    FileSystem* fs = FileSystem::Default());
+Status ReadDocument(const std::string& path, Document* doc, FileSystem* fs = FileSystem::Default());
 // The bytes of a file ('-': standard input): kNotFound when it does not exist, kInvalidInput
 // when it is a directory, (with `regular_only`) not a regular file, or cannot be opened or read.
 // Files are read through `fs` (pipeline/file_system.h); standard input is not.

@@ -3,15 +3,17 @@
 // operations (a read error, a full disk, a failing rename), so each failure's Status, message
 // and exit code, and what it leaves on disk, are checked without copying data/ or filling a disk.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "graph/export.h"
@@ -90,9 +92,7 @@ class FaultInjectingFileSystem : public FileSystem {
   std::error_code Link(const std::string& existing, const std::string& new_name) override {
     return base_->Link(existing, new_name);
   }
-  std::error_code RemoveFile(const std::string& path) override {
-    return base_->RemoveFile(path);
-  }
+  std::error_code RemoveFile(const std::string& path) override { return base_->RemoveFile(path); }
   std::error_code CreateDirectories(const std::string& dir) override {
     return base_->CreateDirectories(dir);
   }
@@ -159,9 +159,9 @@ TEST(FileSystemFaultTest, EveryDataFileIsReadThroughTheFileSystem) {
   FaultInjectingFileSystem fs;
   ASSERT_TRUE(LoadData(&fs).ok());
   std::set<std::string> opened = fs.opened();
-  for (const char* file : {"/schema", "/rules/evidence.weights", "/rules/entities.rules",
-                           "/rules/relations.rules", "/rules/inference.rules",
-                           "/gazetteers/cities.tsv", "/lexicon/roles.txt"}) {
+  for (const char* file :
+       {"/schema", "/rules/evidence.weights", "/rules/entities.rules", "/rules/relations.rules",
+        "/rules/inference.rules", "/gazetteers/cities.tsv", "/lexicon/roles.txt"}) {
     EXPECT_EQ(opened.count(kData + file), 1u) << file;
   }
   // Every word list and gazetteer of data/ that a RuleSet loads; none read behind its back.
@@ -177,7 +177,8 @@ TEST(FileSystemFaultTest, ReadErrorOnAGazetteerNamesTheFile) {
   fs.read_error = "/gazetteers/cities.tsv";
   Status s = LoadData(&fs);
   EXPECT_EQ(s.code(), Status::Code::kRules);
-  EXPECT_EQ(s.message(), kData + "/gazetteers/cities.tsv: cannot read word list: Input/output error");
+  EXPECT_EQ(s.message(),
+            kData + "/gazetteers/cities.tsv: cannot read word list: Input/output error");
   EXPECT_EQ(ExitCodeFor(s), kExitRules);
 }
 
@@ -286,7 +287,8 @@ TEST_F(PipelineFaultTest, ReadErrorOnAnInputSkipsItAsInvalidInput) {
 }
 
 TEST_F(PipelineFaultTest, ReadErrorInAJsonLinesDumpKeepsTheRecordsBefore) {
-  std::string dump = Write("dump.jsonl", R"({"id": "p1", "text": "Anna Keller spoke."})" "\n");
+  std::string dump = Write("dump.jsonl", R"({"id": "p1", "text": "Anna Keller spoke."})"
+                                         "\n");
   FaultInjectingFileSystem fs;
   fs.read_error = "/dump.jsonl";
   RunOptions options;
