@@ -23,6 +23,9 @@
 // category and message, which differ between an input (kInvalidInput), a data file (kRules) and
 // an output (kIOError). Standard input is not a file of the file system: StandardInput().
 //
+// WHAT THIS OBJECT REPRESENTS: the file system as kgextract sees it, one call per operation (open,
+// stat, list, create a temporary, rename, link, remove); the default is the real one, a test's
+// may wrap it and fail what it chooses (tests/file_system_fault_test.cc).
 // THREAD SAFETY: a FileSystem may be used from several threads at once (the word lists load on
 // a second thread, inputs are read by every worker); a SequentialFile or WritableFile is used
 // by one thread at a time.
