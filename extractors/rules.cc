@@ -86,6 +86,9 @@ bool ParseExample(const std::string& line, int line_no, RuleExample* ex) {
 }
 
 struct RuleFileReader {
+  RuleFileReader(std::string path_, std::string* fingerprint_input_)
+      : path(std::move(path_)), fingerprint_input(fingerprint_input_) {}
+
   std::string path;
   std::string* fingerprint_input;
   std::string text;  // the whole file
