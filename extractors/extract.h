@@ -216,7 +216,6 @@ class RuleSet {
   Status LoadInferenceRules(const std::string& path);
   Status LoadPacks(const RuleSetOptions& options);
   Status LoadEvidenceWeights(const std::string& path);
-  FileSystem* fs_ = FileSystem::Default();  // RuleSetOptions::fs, for the Load* above
   // The weight of a typing's evidence in a document's vote (data/rules/evidence.weights, an
   // entity rule's weight=N or hint flag).
   int EvidenceWeight(std::string_view rule) const;
@@ -229,6 +228,7 @@ class RuleSet {
 
   Schema schema_;
   bool schema_loaded_ = false;  // false in CheckRuleFile: no schema checks
+  FileSystem* fs_ = FileSystem::Default();  // RuleSetOptions::fs: what the Load* above read
 
   Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, towns_, given_names_,
       ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,
