@@ -228,7 +228,8 @@ class RuleSet {
 
   Schema schema_;
   bool schema_loaded_ = false;  // false in CheckRuleFile: no schema checks
-  FileSystem* fs_ = FileSystem::Default();  // RuleSetOptions::fs: what the Load* above read
+  // RuleSetOptions::fs: where the loaders above read their files.
+  FileSystem* fs_ = FileSystem::Default();
 
   Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, towns_, given_names_,
       ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,
