@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "extractors/schema.h"
+#include "pipeline/file_system.h"
 #include "pipeline/status.h"
 #include "pipeline/text.h"
 
@@ -109,8 +110,9 @@ class Lexicon {
   // `keep_canonical` false keeps membership only (Canonical() then returns an empty view):
   // the large name and word lists need no canonical form, and skipping it halves start-up.
   // `only_kind`, when given, keeps just the lines whose third (or last) field equals it.
+  // The file is read through `fs`.
   Status Load(const std::string& path, bool fold_case, bool keep_canonical = true,
-              std::string_view only_kind = {});
+              std::string_view only_kind = {}, FileSystem* fs = FileSystem::Default());
   bool Contains(std::string_view s) const;
   // The canonical form of `s`, or an empty view when `s` is not an entry.
   std::string_view Canonical(std::string_view s) const;
@@ -151,6 +153,8 @@ struct RuleSetOptions {
   std::string data_dir;
   bool default_rules = true;       // false: data_dir's schema and rules/ are left out
   std::vector<std::string> packs;  // loaded after the built-in pack, in this order
+  // Where every rule, schema, gazetteer and word list file is read (pipeline/file_system.h).
+  FileSystem* fs = FileSystem::Default();
 };
 
 // Every rule, gazetteer and word list kgextract uses, loaded from a data directory.
@@ -242,6 +246,8 @@ class RuleSet {
 
   Schema schema_;
   bool schema_loaded_ = false;  // false in CheckRuleFile: no schema checks
+  // RuleSetOptions::fs: where the loaders above read their files.
+  FileSystem* fs_ = FileSystem::Default();
 
   Lexicon countries_, regions_, subdivisions_, cities_, ambiguous_cities_, towns_, given_names_,
       ambiguous_given_names_, organizations_, companies_, ambiguous_companies_, products_,

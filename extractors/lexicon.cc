@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
 
 #include "extractors/internal.h"
@@ -81,17 +79,18 @@ std::vector<std::string> HeaderFields(std::string_view line) {
 // line: at most kMaxListLine bytes; in a .tsv file, the fields of the "# Fields" header (or of
 // its first line), at least two, and a population that is a number. Errors name file and line.
 Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonical,
-                     std::string_view only_kind) {
+                     std::string_view only_kind, FileSystem* fs) {
   fold_case_ = fold_case;
   keep_canonical_ = keep_canonical;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  if (FileInfo info; !fs->Stat(path, &info) && info.type == FileType::kDirectory) {
     return Status::Rules(path + ": is a directory, not a word list");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Rules(path + ": cannot open word list");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::Rules(path + ": cannot read word list");
+  std::string data;
+  bool open_failed = false;
+  if (std::error_code ec = fs->ReadFile(path, &data, &open_failed)) {
+    if (open_failed) return Status::Rules(path + ": cannot open word list");
+    return Status::Rules(path + ": cannot read word list: " + ec.message());
+  }
   content_hash_ = 1469598103934665603ull;
   for (char c : data) {
     content_hash_ ^= static_cast<unsigned char>(c);

@@ -2,8 +2,6 @@
 // the top of each file in data/rules/ and in README.md ("Rule files").
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <future>
 #include <iterator>
 #include <map>
@@ -104,14 +102,31 @@ bool ParseExample(const std::string& line, int line_no, RuleExample* ex) {
 }
 
 struct RuleFileReader {
-  std::string path;
-  std::ifstream in;
-  int line_no = 0;
-  std::string* fingerprint_input;
+  RuleFileReader(std::string path_, std::string* fingerprint_input_)
+      : path(std::move(path_)), fingerprint_input(fingerprint_input_) {}
 
+  std::string path;
+  std::string* fingerprint_input;
+  std::string text;  // the whole file
+  size_t pos = 0;
+  int line_no = 0;
+
+  // Reads the file through `fs`; `what` names it in errors ("rule file").
+  Status Open(FileSystem* fs, const std::string& what) {
+    bool open_failed = false;
+    if (std::error_code ec = fs->ReadFile(path, &text, &open_failed)) {
+      if (open_failed) return Status::Rules(path + ": cannot open " + what);
+      return Status::Rules(path + ": cannot read " + what + ": " + ec.message());
+    }
+    return Status::Ok();
+  }
   // Next non-comment line, or false at the end.
   bool Next(std::string* line) {
-    while (std::getline(in, *line)) {
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      line->assign(text, pos, nl - pos);
+      pos = nl + 1;
       ++line_no;
       fingerprint_input->append(*line).push_back('\n');
       if (!line->empty() && line->back() == '\r') line->pop_back();
@@ -530,8 +545,8 @@ std::vector<int> RuleSet::MatchChunkRules(std::string_view text) const {
 
 Status RuleSet::LoadEntityRules(const std::string& path) {
   std::string fp;
-  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
-  if (!r.in) return Status::Rules(path + ": cannot open rule file");
+  RuleFileReader r{path, &fp};
+  if (Status s = r.Open(fs_, "rule file"); !s.ok()) return s;
   std::string line;
   std::vector<std::string> f;
   EntityRule* last = nullptr;
@@ -687,8 +702,8 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
 
 Status RuleSet::LoadRelationRules(const std::string& path) {
   std::string fp;
-  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
-  if (!r.in) return Status::Rules(path + ": cannot open rule file");
+  RuleFileReader r{path, &fp};
+  if (Status s = r.Open(fs_, "rule file"); !s.ok()) return s;
   std::string line;
   std::vector<std::string> f;
   // A group number is 1 to 99 (RE2 patterns of these files have fewer groups).
@@ -817,8 +832,8 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
 
 Status RuleSet::LoadInferenceRules(const std::string& path) {
   std::string fp;
-  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
-  if (!r.in) return Status::Rules(path + ": cannot open rule file");
+  RuleFileReader r{path, &fp};
+  if (Status s = r.Open(fs_, "rule file"); !s.ok()) return s;
   std::string line;
   std::vector<std::string> f;
   static const std::set<std::string> kSelectors = {
@@ -914,8 +929,8 @@ Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out)
 
 Status RuleSet::LoadEvidenceWeights(const std::string& path) {
   std::string fp;
-  RuleFileReader r{path, std::ifstream(path, std::ios::binary), 0, &fp};
-  if (!r.in) return Status::Rules(path + ": cannot open the evidence weights");
+  RuleFileReader r{path, &fp};
+  if (Status s = r.Open(fs_, "the evidence weights"); !s.ok()) return s;
   std::string line;
   std::vector<std::string> f;
   bool has_default = false;
@@ -952,23 +967,25 @@ Status RuleSet::LoadPacks(const RuleSetOptions& options) {
   if (Status s = LoadEvidenceWeights(options.data_dir + "/rules/evidence.weights"); !s.ok()) {
     return s;
   }
-  namespace fs = std::filesystem;
   std::vector<std::string> packs;
   if (options.default_rules) packs.push_back(options.data_dir);
   packs.insert(packs.end(), options.packs.begin(), options.packs.end());
-  auto exists = [](const std::string& path) {
-    std::error_code ec;
-    return fs::is_regular_file(path, ec);
+  auto exists = [&](const std::string& path) {
+    FileInfo info;
+    return !fs_->Stat(path, &info) && info.type == FileType::kRegular;
   };
   // Every pack's schema first, so any pack's rules may name any pack's types.
   for (size_t i = 0; i < packs.size(); ++i) {
     std::string path = packs[i] + "/schema";
     bool required = options.default_rules && i == 0;
     if (!required && !exists(path)) continue;
-    if (Status s = schema_.Load(path); !s.ok()) return s;
-    std::ifstream in(path, std::ios::binary);
+    if (Status s = schema_.Load(path, fs_); !s.ok()) return s;
+    std::string text;
+    if (std::error_code ec = fs_->ReadFile(path, &text)) {
+      return Status::Rules(path + ": cannot read schema file: " + ec.message());
+    }
     fingerprint_ += "schema\n";
-    fingerprint_.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    fingerprint_ += text;
   }
   schema_loaded_ = true;
   for (size_t i = 0; i < packs.size(); ++i) {
@@ -996,6 +1013,7 @@ Status RuleSet::LoadPacks(const RuleSetOptions& options) {
 Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* out) {
   const std::string& data_dir = options.data_dir;
   std::unique_ptr<RuleSet> rs(new RuleSet());
+  rs->fs_ = options.fs;
   struct ListFile {
     Lexicon* lexicon;
     const char* path;
@@ -1052,11 +1070,14 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
   // thread while this one compiles the rules: start-up is most of a short run.
   auto load_list = [&](const ListFile& lf) -> Status {
     std::string path = data_dir + "/" + lf.path;
-    if (Status s = lf.lexicon->Load(path, lf.fold, lf.keep_canonical, lf.only_kind); !s.ok()) {
+    if (Status s = lf.lexicon->Load(path, lf.fold, lf.keep_canonical, lf.only_kind, options.fs);
+        !s.ok()) {
       return s;
     }
     // The first-level subdivisions of regions.tsv, apart: many share a name with people.
-    if (lf.lexicon == &rs->regions_) return rs->subdivisions_.Load(path, true, true, "subdivision");
+    if (lf.lexicon == &rs->regions_) {
+      return rs->subdivisions_.Load(path, true, true, "subdivision", options.fs);
+    }
     return Status::Ok();
   };
   const ListFile* roles_file = nullptr;

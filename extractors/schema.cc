@@ -2,7 +2,7 @@
 #include "extractors/schema.h"
 
 #include <algorithm>
-#include <fstream>
+#include <sstream>
 
 #include "extractors/extract.h"
 
@@ -95,9 +95,14 @@ std::vector<std::string> Schema::RelationNames() const {
   return names;
 }
 
-Status Schema::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Rules(path + ": cannot open schema file");
+Status Schema::Load(const std::string& path, FileSystem* fs) {
+  std::string text;
+  bool open_failed = false;
+  if (std::error_code ec = fs->ReadFile(path, &text, &open_failed)) {
+    if (open_failed) return Status::Rules(path + ": cannot open schema file");
+    return Status::Rules(path + ": cannot read schema file: " + ec.message());
+  }
+  std::istringstream in(std::move(text));
   std::string line;
   int line_no = 0;
   auto error = [&](size_t column, const std::string& what) {
@@ -185,7 +190,6 @@ Status Schema::Load(const std::string& path) {
       return error(f[0].column, "unknown keyword '" + keyword + "' (type, relation or exclusive)");
     }
   }
-  if (in.bad()) return Status::Rules(path + ": read error");
   return Status::Ok();
 }
 

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/file_system.h"
 #include "pipeline/status.h"
 
 namespace kg {
@@ -54,8 +55,8 @@ class Schema {
   // Reads one schema file and adds its types, relations and precedence groups. A name defined
   // twice, a signature naming an unknown type, a bad colour or an unknown keyword is a kRules
   // error "path:line:column: problem". Types are also registered as EntityType ids
-  // (extract.h), so rules may name them.
-  Status Load(const std::string& path);
+  // (extract.h), so rules may name them. The file is read through `fs`.
+  Status Load(const std::string& path, FileSystem* fs = FileSystem::Default());
 
   const std::vector<Type>& types() const { return types_; }
   const std::vector<Relation>& relations() const { return relations_; }

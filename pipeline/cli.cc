@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <set>
 #include <thread>
@@ -526,9 +525,9 @@ int RunCli(int argc, char** argv) {
   std::vector<OutputFile> files;
   std::set<std::string> names;
   auto make_dir = [](const std::string& dir) -> Status {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) return Status::IOError(dir + ": cannot create the directory: " + ec.message());
+    if (std::error_code ec = FileSystem::Default()->CreateDirectories(dir)) {
+      return Status::IOError(dir + ": cannot create the directory: " + ec.message());
+    }
     return Status::Ok();
   };
   if (!opt.emit_text_dir.empty()) {

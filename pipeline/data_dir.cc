@@ -1,4 +1,6 @@
-// Where the rule and gazetteer files are (LocateDataDir, pipeline/pipeline.h).
+// Where the rule and gazetteer files are (LocateDataDir, pipeline/pipeline.h). The binary's own
+// path (/proc/self/exe) and its directory's identity are resolved with std::filesystem: path
+// names, not file access (pipeline/file_system.h).
 #include <filesystem>
 #include <system_error>
 
@@ -10,8 +12,8 @@ namespace {
 namespace fs = std::filesystem;
 
 Status Found(std::string path, std::string origin, DataDir* out) {
-  std::error_code ec;
-  if (!fs::is_directory(path, ec)) {
+  FileInfo info;
+  if (FileSystem::Default()->Stat(path, &info) || info.type != FileType::kDirectory) {
     return Status::Rules(path + ": no such data directory (" + origin +
                          "; it holds the rules and gazetteers)");
   }

@@ -1,16 +1,11 @@
 // Inputs: formats, folders and globs, gzip, JSON Lines, and the bounded, binary-checked read.
 #include "pipeline/input.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
@@ -41,7 +36,8 @@ std::string SizeLimitMessage(const std::string& id, uint64_t max_bytes) {
 
 // Reads `fd` to the end, but at most max_bytes (+1 to tell "exactly the limit" from "more").
 // Checks the first block for a NUL byte (binary data) before reading on, unless it is gzip.
-Status ReadBounded(int fd, const std::string& id, uint64_t max_bytes, std::string* bytes) {
+Status ReadBounded(SequentialFile& file, const std::string& id, uint64_t max_bytes,
+                   std::string* bytes) {
   bytes->clear();
   char buf[kBlock];
   bool checked = false;
@@ -58,13 +54,12 @@ Status ReadBounded(int fd, const std::string& id, uint64_t max_bytes, std::strin
                                 std::to_string(nul) + "; expected a text report");
   };
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::InvalidInput(id + ": cannot read: " + std::strerror(errno));
+    size_t n = 0;
+    if (std::error_code ec = file.Read(buf, sizeof buf, &n)) {
+      return Status::InvalidInput(id + ": cannot read: " + ec.message());
     }
     if (n == 0) break;
-    bytes->append(buf, static_cast<size_t>(n));
+    bytes->append(buf, n);
     if (!checked && bytes->size() >= kBlock) {
       if (Status s = check_first_block(); !s.ok()) return s;
     }
@@ -78,7 +73,7 @@ Status ReadBounded(int fd, const std::string& id, uint64_t max_bytes, std::strin
 // magic bytes: JSON Lines dumps are streamed, never read whole.
 class BlockReader {
  public:
-  BlockReader(int fd, std::string id) : fd_(fd), id_(std::move(id)) {}
+  BlockReader(SequentialFile* file, std::string id) : file_(file), id_(std::move(id)) {}
   ~BlockReader() {
     if (gzip_) inflateEnd(&z_);
   }
@@ -152,19 +147,16 @@ class BlockReader {
 
  private:
   bool Fill() {
-    for (;;) {
-      ssize_t n = ::read(fd_, raw_, sizeof raw_);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        status_ = Status::InvalidInput(id_ + ": cannot read: " + std::strerror(errno));
-        return false;
-      }
-      raw_len_ = static_cast<size_t>(n);
-      raw_bytes_ += raw_len_;
-      return n > 0;
+    size_t n = 0;
+    if (std::error_code ec = file_->Read(raw_, sizeof raw_, &n)) {
+      status_ = Status::InvalidInput(id_ + ": cannot read: " + ec.message());
+      return false;
     }
+    raw_len_ = n;
+    raw_bytes_ += raw_len_;
+    return n > 0;
   }
-  int fd_;
+  SequentialFile* file_;
   std::string id_;
   Status status_;
   char raw_[kBlock];
@@ -270,7 +262,6 @@ bool GlobMatch(std::string_view pattern, std::string_view path) {
 
 Status ExpandInputs(const std::vector<std::string>& inputs, const InputOptions& options,
                     std::vector<std::string>* files) {
-  namespace fs = std::filesystem;
   auto matches = [](const std::vector<std::string>& globs, const std::string& rel) {
     std::string_view name = rel;
     if (size_t slash = name.rfind('/'); slash != std::string_view::npos) {
@@ -286,35 +277,50 @@ Status ExpandInputs(const std::vector<std::string>& inputs, const InputOptions& 
       files->push_back(input);
       continue;
     }
-    struct stat st;
-    if (::stat(input.c_str(), &st) != 0) {
-      int e = errno;
-      if (e == ENOENT || e == ENOTDIR) return Status::NotFound(input + ": no such file");
-      return Status::InvalidInput(input + ": " + std::strerror(e));
+    FileInfo info;
+    if (std::error_code ec = options.fs->Stat(input, &info)) {
+      if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) {
+        return Status::NotFound(input + ": no such file");
+      }
+      return Status::InvalidInput(input + ": " + ec.message());
     }
-    if (!S_ISDIR(st.st_mode)) {
+    if (info.type != FileType::kDirectory) {
       files->push_back(input);
       continue;
     }
     std::vector<std::string> found;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(input, fs::directory_options::none, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      std::string name = p.filename().string();
-      if (name.starts_with('.')) {  // hidden files and folders (.git)
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
+    std::string root = input;
+    if (!root.ends_with('/')) root += '/';
+    // Depth first through the folder (`rel` relative to it); symlinks to folders are not
+    // followed, symlinks to files are read.
+    std::function<std::error_code(const std::string&)> walk =
+        [&](const std::string& rel) -> std::error_code {
+      std::vector<DirEntry> entries;
+      if (std::error_code ec = options.fs->ListDirectory(root + rel, &entries)) return ec;
+      for (const DirEntry& e : entries) {
+        if (e.name.starts_with('.')) continue;  // hidden files and folders (.git)
+        std::string path = rel.empty() ? e.name : rel + "/" + e.name;
+        if (e.type == FileType::kDirectory) {
+          if (std::error_code ec = walk(path)) return ec;
+          continue;
+        }
+        if (e.type == FileType::kSymlink) {
+          FileInfo target;
+          if (options.fs->Stat(root + path, &target) || target.type != FileType::kRegular) {
+            continue;
+          }
+        } else if (e.type != FileType::kRegular) {
+          continue;
+        }
+        if (!options.include.empty() && !matches(options.include, path)) continue;
+        if (matches(options.exclude, path)) continue;
+        found.push_back(root + path);
       }
-      if (!it->is_regular_file(ec)) continue;
-      std::string rel = fs::relative(p, input, ec).generic_string();
-      if (!options.include.empty() && !matches(options.include, rel)) continue;
-      if (matches(options.exclude, rel)) continue;
-      std::string path = input;
-      if (!path.ends_with('/')) path += '/';
-      found.push_back(path + rel);
+      return {};
+    };
+    if (std::error_code ec = walk("")) {
+      return Status::InvalidInput(input + ": cannot list the folder: " + ec.message());
     }
-    if (ec) return Status::InvalidInput(input + ": cannot list the folder: " + ec.message());
     if (found.empty()) {
       return Status::InvalidInput(input + ": a folder without a file to read" +
                                   (options.include.empty() ? "" : " (see --include)"));
@@ -423,9 +429,9 @@ void JsonLine(const std::string& id, size_t line_no, uint64_t offset, std::strin
 }
 
 // A JSON Lines file streamed block by block: a line may be at most max_bytes long.
-void StreamJsonLines(int fd, const std::string& id, const InputOptions& options,
+void StreamJsonLines(SequentialFile* file, const std::string& id, const InputOptions& options,
                      const DocumentSink& sink, SourceResult* result) {
-  BlockReader reader(fd, id);
+  BlockReader reader(file, id);
   std::string block, line;
   size_t line_no = 0;
   uint64_t offset = 0, line_length = 0;
@@ -504,31 +510,28 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options,
   if (format == InputFormat::kAuto) {
     format = path == "-" ? InputFormat::kText : FormatOfPath(path);
   }
-  int fd = 0;  // standard input for "-"
+  std::unique_ptr<SequentialFile> file = StandardInput();  // for "-"
   if (path != "-") {
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      int e = errno;
+    if (std::error_code ec = options.fs->NewSequentialFile(path, &file)) {
       result.problems.push_back(
-          e == ENOENT ? Status::NotFound(path + ": no such file")
-                      : Status::InvalidInput(path + ": cannot open: " + std::strerror(e)));
+          ec == std::errc::no_such_file_or_directory
+              ? Status::NotFound(path + ": no such file")
+              : Status::InvalidInput(path + ": cannot open: " + ec.message()));
       return result;
     }
-    struct stat st;
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-      ::close(fd);
+    FileInfo info;
+    if (!options.fs->Stat(path, &info) && info.type == FileType::kDirectory) {
       result.problems.push_back(Status::InvalidInput(path + ": is a directory, not a file"));
       return result;
     }
   }
   if (format == InputFormat::kJsonl) {
-    StreamJsonLines(fd, path, options, out, &result);
-    if (fd != 0) ::close(fd);
+    StreamJsonLines(file.get(), path, options, out, &result);
     return result;
   }
   std::string bytes;
-  Status s = ReadBounded(fd, path, options.max_bytes, &bytes);
-  if (fd != 0) ::close(fd);
+  Status s = ReadBounded(*file, path, options.max_bytes, &bytes);
+  file.reset();
   result.bytes = bytes.size();
   if (!s.ok()) {
     result.problems.push_back(s);

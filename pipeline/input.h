@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/file_system.h"
 #include "pipeline/status.h"
 #include "pipeline/text.h"
 
@@ -52,6 +53,8 @@ struct InputOptions {
   // --exclude. Files named on the command line are always read.
   std::vector<std::string> include, exclude;
   uint64_t max_bytes = kDefaultMaxDocumentBytes;
+  // Where folders are listed and files read (pipeline/file_system.h); standard input is not.
+  FileSystem* fs = FileSystem::Default();
 };
 
 // The files to read: inputs as given, folders replaced by their regular files (recursively,

@@ -1,7 +1,5 @@
 #include "pipeline/pipeline.h"
 
-#include <dirent.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -69,8 +67,8 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   RunProgress progress;
   progress.inputs_total = n;
   for (const std::string& f : files) {
-    struct stat st;
-    if (f != "-" && ::stat(f.c_str(), &st) == 0) progress.bytes_total += st.st_size;
+    FileInfo info;
+    if (f != "-" && !options.input.fs->Stat(f, &info)) progress.bytes_total += info.size;
   }
   std::mutex progress_mutex;
   // Standard input can be read once only: by the worker of the first "-".
@@ -372,12 +370,12 @@ mode_t NewFileMode() {
 }
 
 // Removes the temporaries and backups of processes that no longer exist from `dir`.
-void RemoveStaleTemporaries(const std::string& dir) {
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return;
+void RemoveStaleTemporaries(FileSystem* fs, const std::string& dir) {
+  std::vector<DirEntry> entries;
+  if (fs->ListDirectory(dir, &entries)) return;
   const uid_t uid = ::geteuid();
-  while (struct dirent* e = ::readdir(d)) {
-    std::string_view name = e->d_name;
+  for (const DirEntry& e : entries) {
+    std::string_view name = e.name;
     if (!name.starts_with(kTempPrefix)) continue;
     std::string_view rest = name.substr(kTempPrefix.size());
     size_t dash = rest.find('-');
@@ -390,75 +388,61 @@ void RemoveStaleTemporaries(const std::string& dir) {
     }
     if (!digits || pid <= 0 || pid == ::getpid()) continue;
     if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive
-    std::string path = dir + "/" + std::string(name);
-    struct stat st;
-    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != uid) continue;
-    ::unlink(path.c_str());
-  }
-  ::closedir(d);
-}
-
-// Writes all of `buf` to `fd`; false (errno set) on failure.
-bool WriteAll(int fd, std::string_view buf) {
-  while (!buf.empty()) {
-    ssize_t w = ::write(fd, buf.data(), buf.size());
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
+    std::string path = dir + "/" + e.name;
+    FileInfo info;
+    if (fs->Stat(path, &info, /*follow_symlinks=*/false) || info.type != FileType::kRegular ||
+        info.uid != uid) {
+      continue;
     }
-    buf.remove_prefix(static_cast<size_t>(w));
+    (void)fs->RemoveFile(path);
   }
-  return true;
 }
 
-// Writes `file`'s bytes (its content, or what its stream hands over piece by piece) to `fd`;
-// on failure returns the errno of the write that failed.
-int WriteContent(int fd, const OutputFile& file) {
-  if (!file.stream) return WriteAll(fd, file.content) ? 0 : errno;
-  int error = 0;
+// Writes `file`'s bytes (its content, or what its stream hands over piece by piece) to `out`;
+// returns the error of the write that failed.
+std::error_code WriteContent(WritableFile& out, const OutputFile& file) {
+  if (!file.stream) return out.Append(file.content);
+  std::error_code error;
   const bool ok = file.stream([&](std::string_view piece) {
-    if (WriteAll(fd, piece)) return true;
-    error = errno;
-    return false;
+    error = out.Append(piece);
+    return !error;
   });
-  return ok ? 0 : (error != 0 ? error : EIO);
+  if (ok) return {};
+  return error ? error : std::error_code(EIO, std::generic_category());
 }
 
 // Writes `file` to a new temporary file in the directory of `path`; sets *tmp to its name.
 // The file gets the mode (and, for root, the owner) of an existing `path`, else 0666 less the
 // umask. Errors name `shown`, the output as the user gave it.
-Status WriteTemporary(const std::string& path, const std::string& shown, const OutputFile& file,
-                      std::string* tmp) {
+Status WriteTemporary(FileSystem* fs, const std::string& path, const std::string& shown,
+                      const OutputFile& file, std::string* tmp) {
   *tmp =
       DirectoryOf(path) + "/" + std::string(kTempPrefix) + std::to_string(::getpid()) + "-XXXXXX";
+  NewFileOptions options;
+  options.mode = NewFileMode();
+  if (FileInfo info; !fs->Stat(path, &info) && info.type == FileType::kRegular) {
+    options.mode = info.mode;
+    options.set_owner = ::geteuid() == 0;
+    options.uid = info.uid;
+    options.gid = info.gid;
+  }
   InstallCleanupHandlers();
-  int fd;
+  std::unique_ptr<WritableFile> out;
+  std::error_code ec;
   {
     SignalBlock block;  // no window where the file exists but is not tracked
-    fd = ::mkstemp(tmp->data());
-    if (fd >= 0) g_live->insert(*tmp);
+    ec = fs->NewTempFile(tmp, options, &out);
+    if (!ec) g_live->insert(*tmp);
   }
-  if (fd < 0) return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
-  auto fail = [&](int e) {
-    ::close(fd);
-    ::unlink(tmp->c_str());
+  if (ec) return Status::IOError(shown + ": cannot write: " + ec.message());
+  auto fail = [&](std::error_code e) {
+    out.reset();
+    (void)fs->RemoveFile(*tmp);
     Untrack(*tmp);
-    return Status::IOError(shown + ": cannot write: " + std::strerror(e));
+    return Status::IOError(shown + ": cannot write: " + e.message());
   };
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-    if (::geteuid() == 0) (void)!::fchown(fd, st.st_uid, st.st_gid);
-    if (::fchmod(fd, st.st_mode & 07777) != 0) return fail(errno);
-  } else if (::fchmod(fd, NewFileMode()) != 0) {
-    return fail(errno);
-  }
-  if (int e = WriteContent(fd, file); e != 0) return fail(e);
-  if (::close(fd) != 0) {
-    int e = errno;
-    ::unlink(tmp->c_str());
-    Untrack(*tmp);
-    return Status::IOError(shown + ": cannot write: " + std::strerror(e));
-  }
+  if (ec = WriteContent(*out, file); ec) return fail(ec);
+  if (ec = out->Close(); ec) return fail(ec);
   // Test hook (tests/cli_test.py): $KGEXTRACT_TEST_WRITE_DELAY_MS widens the window in which
   // the temporaries exist, so that signals and kills can be aimed at it.
   static const long delay_ms = [] {
@@ -476,11 +460,11 @@ struct Target {
   std::string path;
   bool in_place = false;
 };
-Target ResolveTarget(const std::string& path) {
+Target ResolveTarget(FileSystem* fs, const std::string& path) {
   Target t{path, false};
   char resolved[PATH_MAX];
-  struct stat st;
-  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+  FileInfo info;
+  if (!fs->Stat(path, &info, /*follow_symlinks=*/false) && info.type == FileType::kSymlink) {
     if (::realpath(path.c_str(), resolved) != nullptr) {
       t.path = resolved;
     } else if (ssize_t n = ::readlink(path.c_str(), resolved, sizeof resolved - 1); n > 0) {
@@ -491,38 +475,38 @@ Target ResolveTarget(const std::string& path) {
           link[0] == '/' || slash == std::string::npos ? link : path.substr(0, slash + 1) + link;
     }
   }
-  if (::stat(t.path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+  if (!fs->Stat(t.path, &info) && info.type != FileType::kRegular &&
+      info.type != FileType::kDirectory) {
     t.in_place = true;
   }
   return t;
 }
 
-Status WriteInPlace(const std::string& shown, const OutputFile& file, const std::string& target) {
-  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
-  if (int e = WriteContent(fd, file); e != 0) {
-    ::close(fd);
-    return Status::IOError(shown + ": cannot write: " + std::strerror(e));
-  }
-  if (::close(fd) != 0) {
-    return Status::IOError(shown + ": cannot write: " + std::strerror(errno));
-  }
+Status WriteInPlace(FileSystem* fs, const std::string& shown, const OutputFile& file,
+                    const std::string& target) {
+  std::unique_ptr<WritableFile> out;
+  std::error_code ec = fs->OpenForWriting(target, &out);
+  if (!ec) ec = WriteContent(*out, file);
+  if (!ec) ec = out->Close();
+  if (ec) return Status::IOError(shown + ": cannot write: " + ec.message());
   return Status::Ok();
 }
 
 // A hard link to the current `target` (a backup to roll back to), or "" when there is no file.
-std::string Backup(const std::string& target) {
-  struct stat st;
-  if (::lstat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
+std::string Backup(FileSystem* fs, const std::string& target) {
+  FileInfo info;
+  if (fs->Stat(target, &info, /*follow_symlinks=*/false) || info.type != FileType::kRegular) {
+    return "";
+  }
   static std::atomic<unsigned> counter{0};
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string name = DirectoryOf(target) + "/" + std::string(kTempPrefix) +
                        std::to_string(::getpid()) + "-b" + std::to_string(counter++);
     Track(name);
-    if (::link(target.c_str(), name.c_str()) == 0) return name;
-    int e = errno;
+    std::error_code ec = fs->Link(target, name);
+    if (!ec) return name;
     Untrack(name);
-    if (e != EEXIST) break;
+    if (ec != std::errc::file_exists) break;
   }
   return "";  // no hard links here (some file systems): this target cannot be rolled back
 }
@@ -530,22 +514,22 @@ std::string Backup(const std::string& target) {
 }  // namespace
 
 Status WriteFilesAtomically(const std::vector<OutputFile>& files,
-                            const std::vector<std::string>& inputs) {
+                            const std::vector<std::string>& inputs, FileSystem* fs) {
   std::vector<Target> targets;
-  for (const OutputFile& f : files) targets.push_back(ResolveTarget(f.path));
+  for (const OutputFile& f : files) targets.push_back(ResolveTarget(fs, f.path));
   // An output that is an input (the same file, by any name) is refused before anything is written.
   if (!inputs.empty()) {
-    std::map<std::pair<dev_t, ino_t>, const std::string*> input_ids;
+    std::map<std::pair<uint64_t, uint64_t>, const std::string*> input_ids;
     for (const std::string& in : inputs) {
-      struct stat st;
-      if (in != "-" && ::stat(in.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-        input_ids.emplace(std::make_pair(st.st_dev, st.st_ino), &in);
+      FileInfo info;
+      if (in != "-" && !fs->Stat(in, &info) && info.type == FileType::kRegular) {
+        input_ids.emplace(std::make_pair(info.device, info.inode), &in);
       }
     }
     for (size_t i = 0; i < files.size() && !input_ids.empty(); ++i) {
-      struct stat st;
-      if (::stat(targets[i].path.c_str(), &st) != 0) continue;
-      if (auto it = input_ids.find({st.st_dev, st.st_ino}); it != input_ids.end()) {
+      FileInfo info;
+      if (fs->Stat(targets[i].path, &info)) continue;
+      if (auto it = input_ids.find({info.device, info.inode}); it != input_ids.end()) {
         return Status::IOError(QuotePath(files[i].path) + ": is the input " +
                                QuotePath(*it->second) + ": refusing to overwrite an input");
       }
@@ -553,15 +537,16 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
   }
   // Every target must be replaceable before the first is replaced: a directory cannot be.
   for (size_t i = 0; i < files.size(); ++i) {
-    struct stat st;
-    if (!targets[i].in_place && ::stat(targets[i].path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    FileInfo info;
+    if (!targets[i].in_place && !fs->Stat(targets[i].path, &info) &&
+        info.type == FileType::kDirectory) {
       return Status::IOError(QuotePath(files[i].path) + ": cannot write: " + std::strerror(EISDIR));
     }
   }
   std::set<std::string> dirs;
   for (size_t i = 0; i < files.size(); ++i) {
     if (!targets[i].in_place && dirs.insert(DirectoryOf(targets[i].path)).second) {
-      RemoveStaleTemporaries(DirectoryOf(targets[i].path));
+      RemoveStaleTemporaries(fs, DirectoryOf(targets[i].path));
     }
   }
   // Regular files: all written to temporary files first, then renamed together.
@@ -569,14 +554,15 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
   auto discard = [&] {
     for (std::string& t : temps) {
       if (t.empty()) continue;
-      ::unlink(t.c_str());
+      (void)fs->RemoveFile(t);
       Untrack(t);
       t.clear();
     }
   };
   for (size_t i = 0; i < files.size(); ++i) {
     if (targets[i].in_place) continue;
-    if (Status s = WriteTemporary(targets[i].path, QuotePath(files[i].path), files[i], &temps[i]);
+    if (Status s =
+            WriteTemporary(fs, targets[i].path, QuotePath(files[i].path), files[i], &temps[i]);
         !s.ok()) {
       temps[i].clear();
       discard();
@@ -592,36 +578,35 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
     auto drop_backups = [&] {
       for (std::string& b : backups) {
         if (b.empty()) continue;
-        ::unlink(b.c_str());
+        (void)fs->RemoveFile(b);
         g_live->erase(b);
         b.clear();
       }
     };
     for (size_t i = 0; i < files.size(); ++i) {
       if (targets[i].in_place) continue;
-      struct stat st;
-      existed[i] = ::lstat(targets[i].path.c_str(), &st) == 0;
-      backups[i] = Backup(targets[i].path);
+      FileInfo info;
+      existed[i] = !fs->Stat(targets[i].path, &info, /*follow_symlinks=*/false);
+      backups[i] = Backup(fs, targets[i].path);
     }
     for (size_t i = 0; i < files.size(); ++i) {
       if (targets[i].in_place) continue;
-      if (::rename(temps[i].c_str(), targets[i].path.c_str()) != 0) {
-        int e = errno;
+      if (std::error_code e = fs->Rename(temps[i], targets[i].path)) {
         // Roll back: the targets replaced so far get their old file back (or go, if new).
         for (size_t j = 0; j < i; ++j) {
           if (targets[j].in_place) continue;
           if (!backups[j].empty()) {
-            if (::rename(backups[j].c_str(), targets[j].path.c_str()) == 0) {
+            if (!fs->Rename(backups[j], targets[j].path)) {
               g_live->erase(backups[j]);
               backups[j].clear();
             }
           } else if (!existed[j]) {
-            ::unlink(targets[j].path.c_str());
+            (void)fs->RemoveFile(targets[j].path);
           }
         }
         drop_backups();
         discard();
-        return Status::IOError(QuotePath(files[i].path) + ": cannot write: " + std::strerror(e));
+        return Status::IOError(QuotePath(files[i].path) + ": cannot write: " + e.message());
       }
       g_live->erase(temps[i]);
       temps[i].clear();
@@ -631,7 +616,7 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
   // Devices and FIFOs last, once every regular file is in place.
   for (size_t i = 0; i < files.size(); ++i) {
     if (!targets[i].in_place) continue;
-    if (Status s = WriteInPlace(QuotePath(files[i].path), files[i], targets[i].path); !s.ok()) {
+    if (Status s = WriteInPlace(fs, QuotePath(files[i].path), files[i], targets[i].path); !s.ok()) {
       return s;
     }
   }
@@ -639,8 +624,8 @@ Status WriteFilesAtomically(const std::vector<OutputFile>& files,
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view content,
-                           const std::vector<std::string>& inputs) {
-  return WriteFilesAtomically({{path, std::string(content)}}, inputs);
+                           const std::vector<std::string>& inputs, FileSystem* fs) {
+  return WriteFilesAtomically({{path, std::string(content)}}, inputs, fs);
 }
 
 std::string Summary(const KnowledgeGraph& graph) {

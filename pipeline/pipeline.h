@@ -13,6 +13,10 @@
 // worker extracts (pipeline/chunks.h); results are merged in input and chunk order, so the
 // output is byte-identical whatever the thread count.
 //
+// Files are read and written through a FileSystem (pipeline/file_system.h): RuleSetOptions::fs
+// for Create, RunOptions::input.fs for Run, the last argument of WriteFilesAtomically; each
+// defaults to FileSystem::Default(). tests/file_system_fault_test.cc injects failures there.
+//
 // THREAD SAFETY: a Pipeline is immutable after Create; Run may be called from several threads.
 #pragma once
 
@@ -26,6 +30,7 @@
 #include "extractors/extract.h"
 #include "graph/resolve.h"
 #include "pipeline/chunks.h"
+#include "pipeline/file_system.h"
 #include "pipeline/input.h"
 #include "pipeline/status.h"
 #include "pipeline/text.h"
@@ -144,8 +149,15 @@ std::string RunningExecutable();
 // up to 255 bytes works); SIGINT, SIGTERM, SIGHUP and SIGQUIT remove them before the process
 // dies, and those of processes that no longer exist (SIGKILL) are removed by the next write to
 // that directory.
+//
+// Every file operation goes through `fs` (pipeline/file_system.h), but for the signal
+// handler's unlink(2) and a symlinked output's realpath(3)/readlink(2). A failure is kIOError
+// "OUT: cannot write: <strerror>" naming the output as given, and leaves neither the output nor
+// a temporary file behind: a write that fails (a full disk, ENOSPC) or a rename that fails
+// removes the temporaries, and the targets keep their old files.
 Status WriteFileAtomically(const std::string& path, std::string_view content,
-                           const std::vector<std::string>& inputs = {});
+                           const std::vector<std::string>& inputs = {},
+                           FileSystem* fs = FileSystem::Default());
 
 // The same for several files as one unit: every file is written to its temporary first, every
 // target is checked (a directory cannot be replaced), and only when all succeeded are they
@@ -164,7 +176,8 @@ struct OutputFile {
   std::function<bool(const std::function<bool(std::string_view)>& write)> stream;
 };
 Status WriteFilesAtomically(const std::vector<OutputFile>& files,
-                            const std::vector<std::string>& inputs = {});
+                            const std::vector<std::string>& inputs = {},
+                            FileSystem* fs = FileSystem::Default());
 
 // The export formats of `-f`, in the order `-f all` writes them, and their file suffixes.
 // "csv" is two files (BASE.nodes.csv, BASE.edges.csv); "png" is only written by request.

@@ -785,44 +785,37 @@ Status MakeDocument(std::string source, std::string_view bytes, Document* doc) {
   return Status::Ok();
 }
 
-Status ReadFileBytes(const std::string& path, bool regular_only, std::string* bytes) {
+Status ReadFileBytes(const std::string& path, bool regular_only, std::string* bytes,
+                     FileSystem* fs) {
   bytes->clear();
-  int fd = STDIN_FILENO;
+  std::unique_ptr<SequentialFile> file = StandardInput();
   if (path != "-") {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) {
-      int e = errno;
-      if (e == ENOENT || e == ENOTDIR) return Status::NotFound(path + ": no such file");
-      return Status::InvalidInput(path + ": " + std::strerror(e));
+    FileInfo info;
+    if (std::error_code ec = fs->Stat(path, &info)) {
+      if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) {
+        return Status::NotFound(path + ": no such file");
+      }
+      return Status::InvalidInput(path + ": " + ec.message());
     }
-    if (S_ISDIR(st.st_mode)) return Status::InvalidInput(path + ": is a directory, not a file");
-    if (regular_only && !S_ISREG(st.st_mode)) {
+    if (info.type == FileType::kDirectory) {
+      return Status::InvalidInput(path + ": is a directory, not a file");
+    }
+    if (regular_only && info.type != FileType::kRegular) {
       return Status::InvalidInput(path + ": not a regular file");
     }
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
-  }
-  // read(2), not a stream: libstdc++'s filebuf throws on a read error, and a stream keeps no
-  // errno to say why (an unreadable standard input would read as empty).
-  Status status;
-  char buf[64 * 1024];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      status = Status::InvalidInput(path + ": cannot read: " + std::strerror(errno));
-      break;
+    if (std::error_code ec = fs->NewSequentialFile(path, &file)) {
+      return Status::InvalidInput(path + ": cannot open: " + ec.message());
     }
-    if (n == 0) break;
-    bytes->append(buf, static_cast<size_t>(n));
   }
-  if (fd != STDIN_FILENO) ::close(fd);
-  return status;
+  if (std::error_code ec = ReadAll(*file, bytes)) {
+    return Status::InvalidInput(path + ": cannot read: " + ec.message());
+  }
+  return Status::Ok();
 }
 
-Status ReadDocument(const std::string& path, Document* doc) {
+Status ReadDocument(const std::string& path, Document* doc, FileSystem* fs) {
   std::string bytes;
-  if (Status s = ReadFileBytes(path, /*regular_only=*/true, &bytes); !s.ok()) return s;
+  if (Status s = ReadFileBytes(path, /*regular_only=*/true, &bytes, fs); !s.ok()) return s;
   return MakeDocument(path, bytes, doc);
 }
 

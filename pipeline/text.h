@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/file_system.h"
 #include "pipeline/status.h"
 
 namespace kg {
@@ -112,10 +113,12 @@ size_t FindInvalidUtf8(std::string_view bytes);
 // Reads a whole file (or standard input when path is "-") and calls MakeDocument. A missing
 // file is kNotFound; a directory or an unreadable file is kInvalidInput (a bad document, as
 // everywhere: kIOError is for outputs).
-Status ReadDocument(const std::string& path, Document* doc);
+Status ReadDocument(const std::string& path, Document* doc, FileSystem* fs = FileSystem::Default());
 // The bytes of a file ('-': standard input): kNotFound when it does not exist, kInvalidInput
 // when it is a directory, (with `regular_only`) not a regular file, or cannot be opened or read.
-Status ReadFileBytes(const std::string& path, bool regular_only, std::string* bytes);
+// Files are read through `fs` (pipeline/file_system.h); standard input is not.
+Status ReadFileBytes(const std::string& path, bool regular_only, std::string* bytes,
+                     FileSystem* fs = FileSystem::Default());
 
 enum class Shape : uint8_t {
   kLower,        // "keynote"

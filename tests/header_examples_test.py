@@ -19,6 +19,7 @@ import tempfile
 # header -> declarations of the example's inputs (things a caller already has).
 PREAMBLES = {
     "pipeline/status.h": None,  # no example: Status is used by every other example
+    "pipeline/file_system.h": "",
     "pipeline/text.h": "",
     "pipeline/input.h": "std::string markdown_bytes;",
     "extractors/schema.h": "",
