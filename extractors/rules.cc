@@ -1103,7 +1103,7 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       if (lf.lexicon == &rs->roles_) continue;
       if (Status s = load_list(lf); !s.ok()) return s;
     }
-    return LoadTokenizerLexicon(data_dir, &rs->tokenizer_lexicon_);
+    return LoadTokenizerLexicon(data_dir, &rs->tokenizer_lexicon_, rs->fs_);
   });
   Status rules = rs->LoadPacks(options);
   if (rules.ok()) rules = rs->BuildIndexes();

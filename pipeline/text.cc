@@ -1,21 +1,16 @@
 #include "pipeline/text.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
 
 namespace kg {
@@ -1030,16 +1025,17 @@ enum class EntryForm {
 
 // Reads one list of `data_dir`/lexicon/ (the rules in LoadTokenizerLexicon's comment).
 Status LoadTokenizerList(const std::string& data_dir, const char* name, EntryForm form,
-                         std::vector<std::string>* list) {
+                         std::vector<std::string>* list, FileSystem* fs) {
   const std::string path = data_dir + "/lexicon/" + name;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  if (FileInfo info; !fs->Stat(path, &info) && info.type == FileType::kDirectory) {
     return Status::Rules(path + ": is a directory, not a word list");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Rules(path + ": cannot open word list");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::Rules(path + ": cannot read word list");
+  std::string data;
+  bool open_failed = false;
+  if (std::error_code ec = fs->ReadFile(path, &data, &open_failed)) {
+    if (open_failed) return Status::Rules(path + ": cannot open word list");
+    return Status::Rules(path + ": cannot read word list: " + ec.message());
+  }
   std::string_view rest = data;
   for (size_t line_no = 1; !rest.empty(); ++line_no) {
     auto error = [&](const std::string& what) {
@@ -1102,7 +1098,7 @@ Status LoadTokenizerList(const std::string& data_dir, const char* name, EntryFor
 }  // namespace
 
 Status LoadTokenizerLexicon(const std::string& data_dir,
-                            std::shared_ptr<const TokenizerLexicon>* out) {
+                            std::shared_ptr<const TokenizerLexicon>* out, FileSystem* fs) {
   auto lex = std::make_shared<TokenizerLexicon>();
   const struct {
     const char* name;
@@ -1119,7 +1115,7 @@ Status LoadTokenizerLexicon(const std::string& data_dir,
       {"lower_case_no_end.txt", EntryForm::kLowerLetters, &lex->lower_case_no_end},
   };
   for (const auto& f : files) {
-    if (Status s = LoadTokenizerList(data_dir, f.name, f.form, f.list); !s.ok()) return s;
+    if (Status s = LoadTokenizerList(data_dir, f.name, f.form, f.list, fs); !s.ok()) return s;
   }
   *out = std::move(lex);
   return Status::Ok();

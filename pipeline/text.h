@@ -180,7 +180,8 @@ struct TokenizerLexicon {
 // missing or unreadable file, or a line that breaks these rules, is kRules naming the file and
 // the line ("data/lexicon/abbreviations.txt:9: 'Dr' does not end with a full stop").
 Status LoadTokenizerLexicon(const std::string& data_dir,
-                            std::shared_ptr<const TokenizerLexicon>* out);
+                            std::shared_ptr<const TokenizerLexicon>* out,
+                            FileSystem* fs = FileSystem::Default());
 
 // ICU word and sentence segmentation. Construct once per thread, reuse for many documents.
 class Tokenizer {

@@ -161,7 +161,8 @@ TEST(FileSystemFaultTest, EveryDataFileIsReadThroughTheFileSystem) {
   std::set<std::string> opened = fs.opened();
   for (const char* file :
        {"/schema", "/rules/evidence.weights", "/rules/entities.rules", "/rules/relations.rules",
-        "/rules/inference.rules", "/gazetteers/cities.tsv", "/lexicon/roles.txt"}) {
+        "/rules/inference.rules", "/gazetteers/cities.tsv", "/lexicon/roles.txt",
+        "/lexicon/abbreviations.txt"}) {
     EXPECT_EQ(opened.count(kData + file), 1u) << file;
   }
   // Every word list and gazetteer of data/ that a RuleSet loads; none read behind its back.
@@ -188,6 +189,17 @@ TEST(FileSystemFaultTest, ReadErrorOnALexiconNamesTheFile) {
   Status s = LoadData(&fs);
   EXPECT_EQ(s.code(), Status::Code::kRules);
   EXPECT_EQ(s.message(), kData + "/lexicon/roles.txt: cannot read word list: Input/output error");
+}
+
+// The tokenizer's lists (pipeline/text.h) are data files like the others.
+TEST(FileSystemFaultTest, ReadErrorOnATokenizerListNamesTheFile) {
+  FaultInjectingFileSystem fs;
+  fs.read_error = "/lexicon/sentence_openers.txt";
+  Status s = LoadData(&fs);
+  EXPECT_EQ(s.code(), Status::Code::kRules);
+  EXPECT_EQ(s.message(),
+            kData + "/lexicon/sentence_openers.txt: cannot read word list: Input/output error");
+  EXPECT_EQ(ExitCodeFor(s), kExitRules);
 }
 
 TEST(FileSystemFaultTest, ReadErrorOnARuleFileNamesTheFile) {
