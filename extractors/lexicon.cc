@@ -82,15 +82,8 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
                      std::string_view only_kind, FileSystem* fs) {
   fold_case_ = fold_case;
   keep_canonical_ = keep_canonical;
-  if (FileInfo info; !fs->Stat(path, &info) && info.type == FileType::kDirectory) {
-    return Status::Rules(path + ": is a directory, not a word list");
-  }
   std::string data;
-  bool open_failed = false;
-  if (std::error_code ec = fs->ReadFile(path, &data, &open_failed)) {
-    if (open_failed) return Status::Rules(path + ": cannot open word list");
-    return Status::Rules(path + ": cannot read word list: " + ec.message());
-  }
+  if (Status s = ReadDataFile(fs, path, "word list", &data); !s.ok()) return s;
   content_hash_ = 1469598103934665603ull;
   for (char c : data) {
     content_hash_ ^= static_cast<unsigned char>(c);

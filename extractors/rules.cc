@@ -113,12 +113,7 @@ struct RuleFileReader {
 
   // Reads the file through `fs`; `what` names it in errors ("rule file").
   Status Open(FileSystem* fs, const std::string& what) {
-    bool open_failed = false;
-    if (std::error_code ec = fs->ReadFile(path, &text, &open_failed)) {
-      if (open_failed) return Status::Rules(path + ": cannot open " + what);
-      return Status::Rules(path + ": cannot read " + what + ": " + ec.message());
-    }
-    return Status::Ok();
+    return ReadDataFile(fs, path, what, &text);
   }
   // Next non-comment line, or false at the end.
   bool Next(std::string* line) {
@@ -981,9 +976,7 @@ Status RuleSet::LoadPacks(const RuleSetOptions& options) {
     if (!required && !exists(path)) continue;
     if (Status s = schema_.Load(path, fs_); !s.ok()) return s;
     std::string text;
-    if (std::error_code ec = fs_->ReadFile(path, &text)) {
-      return Status::Rules(path + ": cannot read schema file: " + ec.message());
-    }
+    if (Status s = ReadDataFile(fs_, path, "schema file", &text); !s.ok()) return s;
     fingerprint_ += "schema\n";
     fingerprint_ += text;
   }

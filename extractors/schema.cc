@@ -97,11 +97,7 @@ std::vector<std::string> Schema::RelationNames() const {
 
 Status Schema::Load(const std::string& path, FileSystem* fs) {
   std::string text;
-  bool open_failed = false;
-  if (std::error_code ec = fs->ReadFile(path, &text, &open_failed)) {
-    if (open_failed) return Status::Rules(path + ": cannot open schema file");
-    return Status::Rules(path + ": cannot read schema file: " + ec.message());
-  }
+  if (Status s = ReadDataFile(fs, path, "schema file", &text); !s.ok()) return s;
   std::istringstream in(std::move(text));
   std::string line;
   int line_no = 0;

@@ -207,6 +207,19 @@ std::error_code FileSystem::ReadFile(const std::string& path, std::string* conte
   return ReadAll(*file, contents);
 }
 
+Status ReadDataFile(FileSystem* fs, const std::string& path, const std::string& what,
+                    std::string* contents) {
+  if (FileInfo info; !fs->Stat(path, &info) && info.type == FileType::kDirectory) {
+    return Status::Rules(path + ": is a directory, not a " + what);
+  }
+  bool open_failed = false;
+  if (std::error_code ec = fs->ReadFile(path, contents, &open_failed)) {
+    if (open_failed) return Status::Rules(path + ": cannot open " + what);
+    return Status::Rules(path + ": cannot read " + what + ": " + ec.message());
+  }
+  return Status::Ok();
+}
+
 std::unique_ptr<SequentialFile> StandardInput() {
   return std::make_unique<PosixSequentialFile>(STDIN_FILENO, /*owned=*/false);
 }

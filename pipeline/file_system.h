@@ -39,6 +39,8 @@
 #include <system_error>
 #include <vector>
 
+#include "pipeline/status.h"
+
 namespace kg {
 
 enum class FileType : uint8_t { kRegular, kDirectory, kSymlink, kOther };
@@ -123,6 +125,11 @@ class FileSystem {
 
 // Reads `file` to its end, appending to *contents, 64 KiB at a time.
 std::error_code ReadAll(SequentialFile& file, std::string* contents);
+
+// The whole of a data file (a rule file, the schema, a word list) for its loader, or kRules:
+// "PATH: is a directory, not a WHAT", "PATH: cannot open WHAT", "PATH: cannot read WHAT: why".
+Status ReadDataFile(FileSystem* fs, const std::string& path, const std::string& what,
+                    std::string* contents);
 
 // Standard input ("-" on the command line) as a SequentialFile; it is never closed.
 std::unique_ptr<SequentialFile> StandardInput();

@@ -1027,15 +1027,8 @@ enum class EntryForm {
 Status LoadTokenizerList(const std::string& data_dir, const char* name, EntryForm form,
                          std::vector<std::string>* list, FileSystem* fs) {
   const std::string path = data_dir + "/lexicon/" + name;
-  if (FileInfo info; !fs->Stat(path, &info) && info.type == FileType::kDirectory) {
-    return Status::Rules(path + ": is a directory, not a word list");
-  }
   std::string data;
-  bool open_failed = false;
-  if (std::error_code ec = fs->ReadFile(path, &data, &open_failed)) {
-    if (open_failed) return Status::Rules(path + ": cannot open word list");
-    return Status::Rules(path + ": cannot read word list: " + ec.message());
-  }
+  if (Status s = ReadDataFile(fs, path, "word list", &data); !s.ok()) return s;
   std::string_view rest = data;
   for (size_t line_no = 1; !rest.empty(); ++line_no) {
     auto error = [&](const std::string& what) {

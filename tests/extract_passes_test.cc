@@ -11,6 +11,7 @@
 
 #include "extractors/passes.h"
 #include "pipeline/text.h"
+#include "tests/test_rules.h"
 
 #ifndef KGEXTRACT_TEST_FIXTURE_DIR
 #error "KGEXTRACT_TEST_FIXTURE_DIR must name tests/fixtures/data (see tests/stage_tests.cmake)"
@@ -24,15 +25,7 @@ using Strings = std::vector<std::string>;
 
 // The fixture rule set, loaded once per binary.
 const RuleSet& FixtureRules() {
-  static const RuleSet* rules = [] {
-    std::unique_ptr<RuleSet> r;
-    Status s = RuleSet::Load(KGEXTRACT_TEST_FIXTURE_DIR, &r);
-    if (!s.ok()) {
-      ADD_FAILURE() << s.message();
-      return static_cast<const RuleSet*>(nullptr);
-    }
-    return static_cast<const RuleSet*>(r.release());
-  }();
+  static const RuleSet* rules = kg::testing::LoadRulesOrFail(KGEXTRACT_TEST_FIXTURE_DIR);
   if (rules == nullptr) std::abort();
   return *rules;
 }

@@ -1,4 +1,5 @@
-// Shared by the stage tests: the real rule set of data/, loaded once per test binary.
+// Shared by the stage tests: a rule set loaded once per test binary (the real data/ of
+// KGEXTRACT_TEST_DATA_DIR, or a fixture directory).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,24 +9,25 @@
 
 #include "extractors/extract.h"
 
-#ifndef KGEXTRACT_TEST_DATA_DIR
-#error "KGEXTRACT_TEST_DATA_DIR must name the data/ directory (see tests/stage_tests.cmake)"
-#endif
-
 namespace kg::testing {
 
-// A RuleSet is immutable and shareable, so one instance serves every test; a load failure
-// fails the test that asked first and stops the binary.
+// The RuleSet of `data_dir`, or null after failing the test that asked: callers keep it in a
+// function-local static (a RuleSet is immutable and shareable, so one instance serves every
+// test) and stop the binary on null.
+inline const RuleSet* LoadRulesOrFail(const char* data_dir) {
+  std::unique_ptr<RuleSet> r;
+  Status s = RuleSet::Load(data_dir, &r);
+  if (!s.ok()) {
+    ADD_FAILURE() << s.message();
+    return nullptr;
+  }
+  return r.release();
+}
+
+#ifdef KGEXTRACT_TEST_DATA_DIR
+// The real rules and gazetteers of data/ (tests/stage_tests.cmake).
 inline const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::unique_ptr<RuleSet> r;
-    Status s = RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &r);
-    if (!s.ok()) {
-      ADD_FAILURE() << s.message();
-      return static_cast<const RuleSet*>(nullptr);
-    }
-    return static_cast<const RuleSet*>(r.release());
-  }();
+  static const RuleSet* rules = LoadRulesOrFail(KGEXTRACT_TEST_DATA_DIR);
   if (rules == nullptr) std::abort();
   return *rules;
 }
@@ -42,5 +44,6 @@ inline const std::shared_ptr<const TokenizerLexicon>& TokenizerLexiconOfData() {
   if (lexicon == nullptr) std::abort();
   return lexicon;
 }
+#endif
 
 }  // namespace kg::testing
