@@ -66,66 +66,73 @@ ChunkExtraction ExtractChunk(const Document& doc, const std::vector<size_t>& sta
   return out;
 }
 
-DocumentGraph ResolveChunks(const Document& doc, std::vector<ChunkExtraction> parts,
-                            const RuleSet& rules, std::vector<std::string>* explanations,
-                            const ResolveOptions& resolve) {
-  // The whole document as resolution sees it: its sentences, no tokens (ResolveDocument reads
-  // sentences and the text only; the sentences' token indexes are shifted all the same).
-  TokenizedDocument td;
-  td.doc = &doc;
-  Extraction all;
-  uint32_t bytes = 0, cps = 0, tokens = 0, sentences = 0;
-  int32_t mentions = 0;
-  for (ChunkExtraction& part : parts) {
-    for (Sentence s : part.sentences) {
-      s.begin += bytes;
-      s.end += bytes;
-      s.cp_begin += cps;
-      s.cp_end += cps;
-      s.first_token += tokens;
-      s.end_token += tokens;
-      td.sentences.push_back(s);
-    }
-    Extraction& ex = part.extraction;
-    for (Mention& m : ex.mentions) {
-      m.begin += bytes;
-      m.end += bytes;
-      m.cp_begin += cps;
-      m.cp_end += cps;
-      m.sentence += sentences;
-      all.mentions.push_back(std::move(m));
-    }
-    for (RelationCandidate& r : ex.relations) {
-      // Negative endpoints (the narrator, the main event, the nearest talk) are not indexes.
-      if (r.subject >= 0) r.subject += mentions;
-      if (r.object >= 0) r.object += mentions;
-      r.sentence += sentences;
-      all.relations.push_back(std::move(r));
-    }
-    all.has_narrator = all.has_narrator || ex.has_narrator;
-    if (explanations) {
-      // "sentence N: ..." with N counted in the chunk.
-      for (const std::string& line : ex.explanations) {
-        constexpr std::string_view kPrefix = "sentence ";
-        size_t colon = line.find(':');
-        if (line.starts_with(kPrefix) && colon != std::string::npos) {
-          uint32_t n = static_cast<uint32_t>(
-              std::stoul(line.substr(kPrefix.size(), colon - kPrefix.size())));
-          explanations->push_back(doc.id + ": " + std::string(kPrefix) +
-                                  std::to_string(n + sentences) + line.substr(colon));
-        } else {
-          explanations->push_back(doc.id + ": " + line);
-        }
+ChunkJoiner::ChunkJoiner(const Document& doc, const RuleSet& rules, const ResolveOptions& resolve,
+                         std::vector<std::string>* explanations)
+    : doc_(doc), rules_(rules), resolve_(resolve), explanations_(explanations) {
+  td_.doc = &doc;
+}
+
+void ChunkJoiner::Add(ChunkExtraction part) {
+  for (Sentence s : part.sentences) {
+    s.begin += bytes_;
+    s.end += bytes_;
+    s.cp_begin += code_points_;
+    s.cp_end += code_points_;
+    s.first_token += tokens_;
+    s.end_token += tokens_;
+    td_.sentences.push_back(s);
+  }
+  // ResolveDocument's cut: a prefix of the mentions (they are in document order), and the
+  // relations that name nothing past it (special endpoints are negative).
+  const size_t max = resolve_.max_mentions;
+  auto within = [max](int64_t e) { return e < 0 || static_cast<uint64_t>(e) < max; };
+  Extraction& ex = part.extraction;
+  for (size_t i = 0; i < ex.mentions.size() && mentions_ + i < max; ++i) {
+    Mention& m = ex.mentions[i];
+    m.begin += bytes_;
+    m.end += bytes_;
+    m.cp_begin += code_points_;
+    m.cp_end += code_points_;
+    m.sentence += sentences_;
+    all_.mentions.push_back(std::move(m));
+  }
+  for (RelationCandidate& r : ex.relations) {
+    // Negative endpoints (the narrator, the main event, the nearest talk) are not indexes.
+    int64_t subject = r.subject < 0 ? r.subject : r.subject + static_cast<int64_t>(mentions_);
+    int64_t object = r.object < 0 ? r.object : r.object + static_cast<int64_t>(mentions_);
+    if (!within(subject) || !within(object)) continue;
+    r.subject = static_cast<int32_t>(subject);
+    r.object = static_cast<int32_t>(object);
+    r.sentence += sentences_;
+    all_.relations.push_back(std::move(r));
+  }
+  all_.has_narrator = all_.has_narrator || ex.has_narrator;
+  if (explanations_) {
+    // "sentence N: ..." with N counted in the chunk.
+    for (const std::string& line : ex.explanations) {
+      constexpr std::string_view kPrefix = "sentence ";
+      size_t colon = line.find(':');
+      if (line.starts_with(kPrefix) && colon != std::string::npos) {
+        uint32_t n =
+            static_cast<uint32_t>(std::stoul(line.substr(kPrefix.size(), colon - kPrefix.size())));
+        explanations_->push_back(doc_.id + ": " + std::string(kPrefix) +
+                                 std::to_string(n + sentences_) + line.substr(colon));
+      } else {
+        explanations_->push_back(doc_.id + ": " + line);
       }
     }
-    bytes += part.bytes;
-    cps += part.code_points;
-    tokens += part.tokens;
-    sentences += static_cast<uint32_t>(part.sentences.size());
-    mentions += static_cast<int32_t>(ex.mentions.size());
-    part = ChunkExtraction();  // frees the chunk's strings as the whole grows
   }
-  return ResolveDocument(td, all, rules, resolve);
+  bytes_ += part.bytes;
+  code_points_ += part.code_points;
+  tokens_ += part.tokens;
+  sentences_ += static_cast<uint32_t>(part.sentences.size());
+  mentions_ += ex.mentions.size();
+}
+
+DocumentGraph ChunkJoiner::Finish() {
+  DocumentGraph graph = ResolveDocument(td_, all_, rules_, resolve_);
+  if (mentions_ > all_.mentions.size()) graph.mentions_dropped = mentions_ - all_.mentions.size();
+  return graph;
 }
 
 }  // namespace kg

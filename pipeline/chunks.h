@@ -2,10 +2,10 @@
 // resolve the whole.
 //
 //   std::vector<size_t> starts = kg::ParagraphChunks(doc.text, kg::kDefaultChunkBytes);
-//   std::vector<kg::ChunkExtraction> parts(starts.size());
-//   for (size_t c = 0; c < starts.size(); ++c)                  // each on any worker
-//     parts[c] = kg::ExtractChunk(doc, starts, c, tokenizer, rules, explain);
-//   kg::DocumentGraph g = kg::ResolveChunks(doc, std::move(parts), rules, &lines);
+//   kg::ChunkJoiner joiner(doc, rules, resolve_options, &lines);
+//   for (size_t c = 0; c < starts.size(); ++c)                  // each on any worker,
+//     joiner.Add(kg::ExtractChunk(doc, starts, c, tokenizer, rules, explain));  // added in order
+//   kg::DocumentGraph g = joiner.Finish();
 //
 // Tokenisation and extraction (stages 2 and 3, nearly all of the time) run per chunk; resolution
 // (stage 4: one node per entity, the narrator, the main event, inference, co-occurrences) runs
@@ -58,11 +58,30 @@ struct ChunkExtraction {
 ChunkExtraction ExtractChunk(const Document& doc, const std::vector<size_t>& starts, size_t c,
                              Tokenizer& tokenizer, const RuleSet& rules, bool explain);
 
-// The document's graph from its chunks, in chunk order: mentions, sentences and relation
+// The document's graph from its chunks, added in chunk order: mentions, sentences and relation
 // candidates shifted to document offsets, then ResolveDocument over the whole. With
 // `explanations`, appends the chunks' explanations ("ID: sentence N: ...", N in the document).
-DocumentGraph ResolveChunks(const Document& doc, std::vector<ChunkExtraction> parts,
-                            const RuleSet& rules, std::vector<std::string>* explanations,
-                            const ResolveOptions& resolve = {});
+//
+// Memory grows with the sentences, not with the mentions: a chunk is freed once added, and
+// the mentions past `resolve.max_mentions` (which ResolveDocument would not use) are counted,
+// not kept, nor the relations that name them; the graph is the one ResolveDocument makes of
+// the whole extraction. Not thread-safe: one thread adds at a time.
+class ChunkJoiner {
+ public:
+  ChunkJoiner(const Document& doc, const RuleSet& rules, const ResolveOptions& resolve,
+              std::vector<std::string>* explanations);
+  void Add(ChunkExtraction part);  // the next chunk
+  DocumentGraph Finish();          // once every chunk is added
+
+ private:
+  const Document& doc_;
+  const RuleSet& rules_;
+  ResolveOptions resolve_;
+  std::vector<std::string>* explanations_;
+  TokenizedDocument td_;  // the document's sentences (resolution reads no tokens)
+  Extraction all_;        // the first max_mentions mentions and the relations among them
+  uint32_t bytes_ = 0, code_points_ = 0, tokens_ = 0, sentences_ = 0;  // of the chunks added
+  size_t mentions_ = 0;  // every mention of the chunks added, those not kept included
+};
 
 }  // namespace kg

@@ -548,6 +548,9 @@ SourceResult ReadSource(const std::string& path, const InputOptions& options,
   }
   SourceResult converted;
   if (s = Convert(format, path, bytes, &converted); !s.ok()) result.problems.push_back(s);
+  // The documents hold their own text: the file's bytes (as large again, and more in the
+  // string's spare capacity) need not stay while they are analysed.
+  std::string().swap(bytes);
   for (Document& doc : converted.documents) {
     if (gzipped) doc.source_map.clear();  // offsets would point into the decompressed bytes
     out(std::move(doc));

@@ -18,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -156,13 +157,26 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
     lock.lock();
   };
   // One document split into chunks: queues all chunks but the first, extracts the first, then
-  // helps with queued chunks (this document's or another's) until its own are done.
+  // helps with queued chunks (this document's or another's) until its own are done. A chunk
+  // is joined as soon as the ones before it are, so only the chunks finished out of order
+  // wait: memory does not grow with the document's mentions.
   auto process_chunked = [&](const Document& doc, const std::vector<size_t>& starts,
                              Tokenizer& tokenizer, std::vector<std::string>* explanations) {
-    std::vector<ChunkExtraction> parts(starts.size());
+    ChunkJoiner joiner(doc, *rules_, options.resolve, explanations);
+    std::mutex join_mu;  // guards `joiner`, `waiting` and `joined`
+    std::vector<std::optional<ChunkExtraction>> waiting(starts.size());
+    size_t joined = 0;
     size_t left = starts.size();
     auto extract = [&](size_t c, Tokenizer& t) {
-      parts[c] = ExtractChunk(doc, starts, c, t, *rules_, explanations != nullptr);
+      ChunkExtraction part = ExtractChunk(doc, starts, c, t, *rules_, explanations != nullptr);
+      {
+        std::lock_guard<std::mutex> lock(join_mu);
+        waiting[c] = std::move(part);
+        for (; joined < waiting.size() && waiting[joined]; ++joined) {
+          joiner.Add(std::move(*waiting[joined]));
+          waiting[joined].reset();
+        }
+      }
       std::lock_guard<std::mutex> lock(mu);
       if (--left == 0) cv.notify_all();
     };
@@ -184,7 +198,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
         }
       }
     }
-    return ResolveChunks(doc, std::move(parts), *rules_, explanations, options.resolve);
+    return joiner.Finish();
   };
   auto process_input = [&](size_t i, Tokenizer& tokenizer) {
     // Each document is analysed as soon as it is read (a JSON Lines dump is streamed).
