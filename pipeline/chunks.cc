@@ -130,6 +130,11 @@ void ChunkJoiner::Add(ChunkExtraction part) {
 }
 
 DocumentGraph ChunkJoiner::Finish() {
+  // Up to half of the vectors' capacity is spare: tens of MB for a long document, held
+  // through resolution otherwise.
+  td_.sentences.shrink_to_fit();
+  all_.mentions.shrink_to_fit();
+  all_.relations.shrink_to_fit();
   DocumentGraph graph = ResolveDocument(td_, all_, rules_, resolve_);
   if (mentions_ > all_.mentions.size()) graph.mentions_dropped = mentions_ - all_.mentions.size();
   return graph;
