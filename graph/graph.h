@@ -60,7 +60,7 @@ struct NodeProps {
   bool narrator = false;
   std::vector<Span> mentions;          // the first ones in input order (GraphMerger's max_mentions)
   std::vector<std::string> documents;  // sorted
-  std::vector<DocumentCount> mention_counts;  // by document, sorted; filled by the merge
+  std::vector<DocumentCount> mention_counts;  // by document, sorted; by resolution and the merge
 
   // Graph analytics over the exported edges, filled by AnnotateMetrics (graph/metrics.cc).
   int degree = 0;                // edges in and out, parallel edges counted

@@ -195,7 +195,11 @@ void GraphMerger::Add(DocumentGraph dg) {
     // A later document's label for the same id is another name for the node.
     if (!node.label.empty()) acc.names.insert(node.label);
     for (std::string& alias : node.aliases) acc.names.insert(std::move(alias));
-    AddCount(&acc.mention_counts, ordinal, node.mentions.size());
+    // Resolution counts every mention but may keep fewer spans (max_node_mentions).
+    uint64_t mentions = 0;
+    for (const DocumentCount& c : node.mention_counts) mentions += c.count;
+    AddCount(&acc.mention_counts, ordinal,
+             node.mention_counts.empty() ? node.mentions.size() : mentions);
     for (Span& mention : node.mentions) {
       if (acc.mentions.size() >= max_mentions_) break;
       acc.mentions.emplace_back(ordinal, std::move(mention));

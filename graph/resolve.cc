@@ -494,14 +494,17 @@ class Resolver {
       for (size_t mi : ent.mentions) {
         const Mention& m = ex_.mentions[mi];
         if (m.text != ent.label) aliases.insert(m.text);
-        n.mentions.push_back(
-            WithSource({doc_.doc->id, m.cp_begin, m.cp_end, m.text, m.rule}, m.begin, m.end));
+        if (n.mentions.size() < options_.max_node_mentions) {
+          n.mentions.push_back(
+              WithSource({doc_.doc->id, m.cp_begin, m.cp_end, m.text, m.rule}, m.begin, m.end));
+        }
         mention_entity_[mi] = e;
         if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
       }
       first_sentence_[ent.id] = ex_.mentions[ent.mentions.front()].sentence;
       n.aliases.assign(aliases.begin(), aliases.end());
       n.documents = {doc_.doc->id};
+      n.mention_counts = {{doc_.doc->id, ent.mentions.size()}};
       node_index_[ent.id] = out_.nodes.size();
       out_.nodes.push_back(std::move(n));
     }

@@ -32,6 +32,9 @@ struct ResolveOptions {
   // Mentions per document: the first ones in document order, and the relations between them;
   // the rest are not used (DocumentGraph::mentions_dropped). SIZE_MAX uses all.
   size_t max_mentions = kDefaultMaxMentions;
+  // Mention spans per node (the first ones), as GraphMerger keeps no more (--mentions); the
+  // node's mention_counts counts them all. SIZE_MAX keeps all.
+  size_t max_node_mentions = SIZE_MAX;
 };
 
 // The graph of one document: its extraction's entities resolved to nodes, its relations and

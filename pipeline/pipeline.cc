@@ -90,6 +90,9 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   // graph and the few documents read ahead, not every document's graph. One thread merges at a
   // time (`merge_mu`); the others go on reading.
   GraphMerger merger(options.resolve.max_evidence, options.max_node_mentions);
+  // A document's graph need not hold more mention spans per node than the merger keeps.
+  ResolveOptions resolve = options.resolve;
+  resolve.max_node_mentions = options.max_node_mentions;
   std::mutex merge_mu;
   std::vector<char> done(n, 0);
   std::vector<size_t> documents_of(n, 0);
@@ -162,7 +165,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
   // wait: memory does not grow with the document's mentions.
   auto process_chunked = [&](const Document& doc, const std::vector<size_t>& starts,
                              Tokenizer& tokenizer, std::vector<std::string>* explanations) {
-    ChunkJoiner joiner(doc, *rules_, options.resolve, explanations);
+    ChunkJoiner joiner(doc, *rules_, resolve, explanations);
     std::mutex join_mu;  // guards `joiner`, `waiting` and `joined`
     std::vector<std::optional<ChunkExtraction>> waiting(starts.size());
     size_t joined = 0;
@@ -207,7 +210,7 @@ Status Pipeline::Run(const std::vector<std::string>& inputs, const RunOptions& o
       if (!doc.warning.empty()) doc_warnings[i].push_back(doc.warning);
       std::vector<std::string>* explanations = options.explain ? &doc_explanations[i] : nullptr;
       std::vector<size_t> starts = ParagraphChunks(doc.text, options.chunk_bytes);
-      DocumentGraph g = starts.size() == 1 ? Process(doc, tokenizer, explanations, options.resolve)
+      DocumentGraph g = starts.size() == 1 ? Process(doc, tokenizer, explanations, resolve)
                                            : process_chunked(doc, starts, tokenizer, explanations);
       {
         std::lock_guard<std::mutex> lock(mu);
