@@ -230,8 +230,9 @@ class RuleSet {
   Status LoadPacks(const RuleSetOptions& options);
   Status LoadEvidenceWeights(const std::string& path);
   // The chunk rules whose pattern matches `text` and whose word-list conditions hold, in file
-  // order (guards included).
-  std::vector<int> MatchChunkRules(std::string_view text) const;
+  // order; guards (skip=) only `with_guards`: they type nothing, so a question such as "does a
+  // rule read this as a venue" leaves them out.
+  std::vector<int> MatchChunkRules(std::string_view text, bool with_guards = false) const;
   // The word list a chunk rule's condition names ("city", "given_name"), or null.
   const Lexicon* ConditionList(std::string_view name) const;
   // The weight of a typing's evidence in a document's vote (data/rules/evidence.weights, an

@@ -176,7 +176,7 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
       std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end);
       for (int r : rules_.MatchChunkRules(whole)) {
         const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];
-        if (rule.skip_types == 0 && rule.type == EntityType::kEvent) return true;
+        if (rule.type == EntityType::kEvent) return true;
       }
       return false;
     };
@@ -292,9 +292,7 @@ void Extractor::StripWordsBeforeAFullName(const Sentence& s, Chunk& c) const {
     }
   }
   std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[c.end_token - 1].end);
-  for (int r : rules_.MatchChunkRules(whole)) {
-    if (rules_.entity_rules_[static_cast<size_t>(r)]->skip_types == 0) return;
-  }
+  if (!rules_.MatchChunkRules(whole).empty()) return;
   c.first_token = k;
 }
 

@@ -12,7 +12,7 @@ namespace kg {
 
 void Extractor::TypeByChunkRules(Chunk& c) const {
   std::string_view text = Text(c.begin, c.end);
-  std::vector<int> matching = rules_.MatchChunkRules(text);
+  std::vector<int> matching = rules_.MatchChunkRules(text, /*with_guards=*/true);
   uint32_t skipped = 0;  // the types a matching guard (skip=TYPES) keeps out
   // The first matching rule in file order decides.
   for (int rule_index : matching) {

@@ -185,9 +185,7 @@ void Extractor::JoinNamesBeforeTheirAcronym(const Sentence& s, std::vector<Chunk
 bool Extractor::IsVenueName(std::string_view text) const {
   for (int r : rules_.MatchChunkRules(text)) {
     const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];
-    if (rule.skip_types == 0 && rule.type == EntityType::kPlace && rule.subtype == "venue") {
-      return true;
-    }
+    if (rule.type == EntityType::kPlace && rule.subtype == "venue") return true;
   }
   return false;
 }

@@ -514,7 +514,7 @@ const Lexicon* RuleSet::ConditionList(std::string_view name) const {
   return nullptr;
 }
 
-std::vector<int> RuleSet::MatchChunkRules(std::string_view text) const {
+std::vector<int> RuleSet::MatchChunkRules(std::string_view text, bool with_guards) const {
   std::vector<int> matching = chunk_index_->Match(text);
   auto in_any = [](const std::vector<const Lexicon*>& lists, std::string_view word) {
     for (const Lexicon* list : lists) {
@@ -524,6 +524,7 @@ std::vector<int> RuleSet::MatchChunkRules(std::string_view text) const {
   };
   auto fails = [&](int index) {
     const EntityRule& rule = *entity_rules_[static_cast<size_t>(index)];
+    if (rule.skip_types != 0 && !with_guards) return true;
     if (rule.first_in.empty() && rule.last_in.empty() && rule.whole_not_in.empty()) return false;
     size_t first_end = text.find_first_of(" \t\n-");
     size_t last_begin = text.find_last_of(" \t\n-");
