@@ -112,7 +112,9 @@ class ObjectReader {
       }
       ObjectReader r(item, place, &error_);
       Span span;
-      r.String("doc", &span.doc);
+      std::string doc;
+      r.String("doc", &doc);
+      span.doc = std::move(doc);
       r.Offset("start", &span.start);
       r.Offset("end", &span.end);
       if (uint32_t b = 0, e = 0; r.Has("source_start") && r.Has("source_end")) {

@@ -307,7 +307,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   for (auto& [key, acc] : nodes_) by_id[id_of[key]].push_back(&acc);
   *out = KnowledgeGraph();  // empty: no copy
   KnowledgeGraph& result = *out;
-  result.documents = documents_;
+  result.documents.assign(documents_.begin(), documents_.end());
   // Each id's props come from its own nodes only: made in blocks on `threads` threads, the
   // vertices added in id order.
   std::vector<std::pair<const std::string*, std::vector<Node*>*>> groups;
@@ -446,11 +446,16 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
 
 std::vector<DocumentCount> GraphMerger::DocumentCounts(
     const std::vector<std::pair<uint32_t, uint64_t>>& counts) const {
-  std::map<std::string, uint64_t> by_name;
-  for (const auto& [d, n] : counts) by_name[documents_[d]] += n;
+  // By name (two inputs may share one), each name the merger's shared copy.
+  std::map<std::string_view, DocumentCount> by_name;
+  for (const auto& [d, n] : counts) {
+    const DocName& name = documents_[d];
+    auto [it, inserted] = by_name.try_emplace(name.str(), DocumentCount{name, 0});
+    it->second.count += n;
+  }
   std::vector<DocumentCount> out;
   out.reserve(by_name.size());
-  for (auto& [doc, n] : by_name) out.push_back({doc, n});
+  for (auto& [name, count] : by_name) out.push_back(std::move(count));
   return out;
 }
 

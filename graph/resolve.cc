@@ -71,10 +71,10 @@ class Resolver {
  public:
   Resolver(const TokenizedDocument& doc, const Extraction& ex, const RuleSet& rules,
            const ResolveOptions& options)
-      : doc_(doc), ex_(ex), rules_(rules), options_(options) {}
+      : doc_(doc), ex_(ex), rules_(rules), options_(options), name_(doc.doc->id) {}
 
   DocumentGraph Run() {
-    out_.doc = doc_.doc->id;
+    out_.doc = name_;
     std::vector<EntityType> types = ReconcileTypes();
     GroupByKey(types);
     MergePersons();
@@ -496,7 +496,7 @@ class Resolver {
         if (m.text != ent.label) aliases.insert(m.text);
         if (n.mentions.size() < options_.max_node_mentions) {
           n.mentions.push_back(
-              WithSource({doc_.doc->id, m.cp_begin, m.cp_end, m.text, m.rule}, m.begin, m.end));
+              WithSource({name_, m.cp_begin, m.cp_end, m.text, m.rule}, m.begin, m.end));
         }
         mention_entity_[mi] = e;
         if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
@@ -504,7 +504,7 @@ class Resolver {
       first_sentence_[ent.id] = ex_.mentions[ent.mentions.front()].sentence;
       n.aliases.assign(aliases.begin(), aliases.end());
       n.documents = {doc_.doc->id};
-      n.mention_counts = {{doc_.doc->id, ent.mentions.size()}};
+      n.mention_counts = {{name_, ent.mentions.size()}};
       node_index_[ent.id] = out_.nodes.size();
       out_.nodes.push_back(std::move(n));
     }
@@ -636,7 +636,7 @@ class Resolver {
   // Sentence `si` as a span; without `copy_text`, a reference (its text left empty).
   Span SentenceSpan(uint32_t si, const std::string& rule, bool copy_text = true) const {
     const Sentence& s = doc_.sentences[si];
-    return WithSource({doc_.doc->id, s.cp_begin, s.cp_end,
+    return WithSource({name_, s.cp_begin, s.cp_end,
                        copy_text ? std::string(doc_.TextOf(s)) : std::string(), rule},
                       s.begin, s.end);
   }
@@ -828,7 +828,7 @@ class Resolver {
       return SentenceSpan(it->second, rule);
     }
     if (!doc_.sentences.empty()) return SentenceSpan(0, rule);
-    return {doc_.doc->id, 0, 0, "", rule};
+    return {name_, 0, 0, "", rule};
   }
 
   void AddInferred() {
@@ -882,6 +882,7 @@ class Resolver {
   const Extraction& ex_;
   const RuleSet& rules_;
   const ResolveOptions& options_;
+  const DocName name_;  // the document's name, shared by every span and count
   DocumentGraph out_;
   std::vector<std::unordered_set<uint32_t>> edge_sentences_;  // per edge: its sentences' starts
   std::vector<Entity> entities_;

@@ -184,6 +184,51 @@ std::vector<DocumentGraph> TwoReports() {
   return {a, b};
 }
 
+// --- DocName -----------------------------------------------------------------------------------
+
+TEST(DocNameTest, CopiesShareOneStringAndCompareAsStrings) {
+  DocName a = std::string("posts/a.md");
+  DocName copy = a;
+  EXPECT_EQ(&copy.str(), &a.str());  // one string, not two
+  DocName other("posts/a.md");
+  EXPECT_NE(&other.str(), &a.str());
+  EXPECT_EQ(other, a);  // equal by value all the same
+  EXPECT_EQ(a, "posts/a.md");
+  EXPECT_EQ(a, std::string("posts/a.md"));
+  EXPECT_LT(DocName("a.txt"), DocName("b.txt"));
+  EXPECT_GT(DocName("b.txt"), DocName("a.txt"));
+  EXPECT_EQ(std::string_view(a), "posts/a.md");
+}
+
+TEST(DocNameTest, DefaultAndEmptyAreTheEmptyName) {
+  EXPECT_TRUE(DocName().empty());
+  EXPECT_EQ(DocName(), "");
+  EXPECT_EQ(DocName(""), DocName());
+  EXPECT_EQ(DocName().size(), 0u);
+  EXPECT_LT(DocName(), DocName("a"));
+}
+
+TEST(MergeDocumentsTest, SpansAndCountsOfADocumentShareItsName) {
+  DocumentGraph d;
+  d.doc = std::string("a.txt");
+  NodeProps n;
+  n.id = "person:ana-lee";
+  n.label = "Ana Lee";
+  n.type = "PERSON";
+  n.mentions = {MakeSpan("", 0, 7, "Ana Lee"), MakeSpan("", 9, 16, "Ana Lee")};
+  for (Span& m : n.mentions) m.doc = d.doc;
+  d.nodes.push_back(n);
+  KnowledgeGraph kgraph = MergeDocuments({d}, "gen", "fp");
+  ASSERT_EQ(boost::num_vertices(kgraph.graph), 1u);
+  const NodeProps& merged = kgraph.graph[0];
+  ASSERT_EQ(merged.mentions.size(), 2u);
+  ASSERT_EQ(merged.mention_counts.size(), 1u);
+  EXPECT_EQ(merged.mention_counts[0].doc, "a.txt");
+  EXPECT_EQ(merged.mention_counts[0].count, 2u);
+  EXPECT_EQ(&merged.mentions[0].doc.str(), &merged.mentions[1].doc.str());
+  EXPECT_EQ(&merged.mention_counts[0].doc.str(), &merged.mentions[0].doc.str());
+}
+
 TEST(MergeDocumentsTest, RecordsDocumentsInInputOrderAndMetadata) {
   KnowledgeGraph kg = MergeDocuments(TwoReports(), "kgextract 0.1.0", "sha256:abc");
   EXPECT_EQ(kg.documents, (Strings{"b-report.txt", "a-report.txt"}));

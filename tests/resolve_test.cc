@@ -144,6 +144,26 @@ TEST_F(ResolveTest, GivenNameJoinsTheFullName) {
   EXPECT_EQ(jay->documents, (Strings{"report.txt"}));
 }
 
+TEST_F(ResolveTest, EverySpanAndCountSharesTheDocumentsName) {
+  Run("I met Jay Lindqvist at NodeSummit 2025. Jay Lindqvist thanked Ana Keller.");
+  EXPECT_EQ(dg_.doc, "report.txt");
+  size_t spans = 0;
+  for (const NodeProps &n : dg_.nodes) {
+    for (const Span &m : n.mentions) {
+      EXPECT_EQ(&m.doc.str(), &dg_.doc.str()) << n.id;
+      ++spans;
+    }
+    for (const DocumentCount &c : n.mention_counts) EXPECT_EQ(&c.doc.str(), &dg_.doc.str());
+  }
+  for (const DocumentGraph::Edge &e : dg_.edges) {
+    for (const Span &s : e.props.evidence) {
+      EXPECT_EQ(&s.doc.str(), &dg_.doc.str()) << e.source << " " << e.target;
+      ++spans;
+    }
+  }
+  EXPECT_GE(spans, 5u);  // three mentions at least, and the met and thanked evidence
+}
+
 TEST_F(ResolveTest, AcronymJoinsTheOrganisation) {
   Run("Maria Lopez from the Tidewater Gardening Foundation (TGF) spoke. I "
       "learned that TGF "
