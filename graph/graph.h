@@ -207,8 +207,10 @@ class GraphMerger {
     std::vector<std::pair<uint32_t, uint64_t>> mention_counts;  // all, per document
     uint32_t first = 0;                                         // its first document
   };
+  // Relation and role are in its key; the props are made in Finish.
   struct Edge {
-    EdgeProps props;                                    // without evidence
+    double weight = 0.0;
+    bool symmetric = false;
     std::vector<std::pair<uint32_t, Span>> evidence;    // the first max_evidence
     std::vector<std::pair<uint32_t, uint64_t>> counts;  // statements, per document
   };
