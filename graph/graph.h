@@ -35,18 +35,19 @@
 
 namespace kg {
 
-// A document's name, shared. A corpus graph names each document in thousands of spans and
-// counts; a copy of a DocName is a reference-counted pointer to one immutable string, not a copy
-// of its bytes (on a 100 MB corpus the copied names were a fifth of the peak memory, issue 11).
-// Made from a string, it is a new name: the pipeline makes one per document and copies it.
-// Compares and orders as its string. Copies may be used on any thread.
-class DocName {
+// A name that many spans share: a document's, or a rule's. A corpus graph names each document
+// and rule in thousands of spans and counts; a copy of a SharedName is a reference-counted
+// pointer to one immutable string, not a copy of its bytes (on a 100 MB corpus the copied
+// document names alone were a fifth of the peak memory, issue 11). Made from a string, it is a
+// new name: the pipeline makes one per document and rule and copies it. Compares and orders as
+// its string. Copies may be used on any thread.
+class SharedName {
  public:
-  DocName() = default;
-  DocName(std::string name)  // NOLINT: implicit, a name is a string
+  SharedName() = default;
+  SharedName(std::string name)  // NOLINT: implicit, a name is a string
       : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
-  DocName(std::string_view name) : DocName(std::string(name)) {}  // NOLINT
-  DocName(const char* name) : DocName(std::string(name)) {}       // NOLINT
+  SharedName(std::string_view name) : SharedName(std::string(name)) {}  // NOLINT
+  SharedName(const char* name) : SharedName(std::string(name)) {}       // NOLINT
 
   const std::string& str() const { return name_ ? *name_ : Empty(); }
   operator const std::string&() const { return str(); }  // NOLINT
@@ -54,16 +55,16 @@ class DocName {
   size_t size() const { return str().size(); }
   bool empty() const { return str().empty(); }
 
-  friend bool operator==(const DocName& a, const DocName& b) {
+  friend bool operator==(const SharedName& a, const SharedName& b) {
     return a.name_ == b.name_ || a.str() == b.str();
   }
-  friend bool operator==(const DocName& a, const std::string& b) { return a.str() == b; }
-  friend bool operator==(const DocName& a, std::string_view b) { return a.str() == b; }
-  friend bool operator==(const DocName& a, const char* b) { return a.str() == b; }
-  friend std::strong_ordering operator<=>(const DocName& a, const DocName& b) {
+  friend bool operator==(const SharedName& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SharedName& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const SharedName& a, const char* b) { return a.str() == b; }
+  friend std::strong_ordering operator<=>(const SharedName& a, const SharedName& b) {
     return a.str().compare(b.str()) <=> 0;
   }
-  friend std::ostream& operator<<(std::ostream& os, const DocName& name) {
+  friend std::ostream& operator<<(std::ostream& os, const SharedName& name) {
     return os << name.str();
   }
 
@@ -78,10 +79,10 @@ class DocName {
 // A span of a document: a mention of an entity, or the sentence that is an edge's evidence.
 // `start` and `end` are code point offsets (Python's text[start:end]).
 struct Span {
-  DocName doc;
+  SharedName doc;
   uint32_t start = 0, end = 0;
   std::string text;
-  std::string rule;  // the rule that produced the mention or relation
+  SharedName rule;  // the rule that produced the mention or relation
   // Byte offsets into the original file (pipeline/text.h SourceRange), -1 when unknown.
   int64_t source_start = -1, source_end = -1;
 };
@@ -89,7 +90,7 @@ struct Span {
 // Mentions or statements in one document: the "document_counts" of the exports. They count
 // every one, also those whose spans a limit left out (--mentions, --evidence).
 struct DocumentCount {
-  DocName doc;
+  SharedName doc;
   uint64_t count = 0;
 };
 
@@ -144,7 +145,7 @@ struct KnowledgeGraph {
 
 // The nodes and edges of one document, before merging.
 struct DocumentGraph {
-  DocName doc;
+  SharedName doc;
   std::vector<NodeProps> nodes;
   struct Edge {
     std::string source, target;  // node ids
@@ -215,14 +216,17 @@ class GraphMerger {
     std::vector<std::pair<uint32_t, uint64_t>> counts;  // statements, per document
   };
   using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
+  // The merger's copy of a rule name: each document's spans have their own, freed here.
+  const SharedName& SharedRule(const SharedName& rule);
   std::vector<DocumentCount> DocumentCounts(
       const std::vector<std::pair<uint32_t, uint64_t>>& counts) const;
 
   size_t max_evidence_, max_mentions_;
-  std::vector<DocName> documents_;                            // by ordinal
-  std::map<std::string, std::set<std::string>> scoped_docs_;  // scoped id -> documents
-  std::map<std::string, Node> nodes_;                         // by key (id, or id\x1fdocument)
-  std::map<EdgeKey, Edge> edges_;                             // endpoints are node keys
+  std::vector<SharedName> documents_;                          // by ordinal
+  std::map<std::string, std::set<std::string>> scoped_docs_;   // scoped id -> documents
+  std::map<std::string, SharedName, std::less<>> rule_names_;  // one copy of each rule's name
+  std::map<std::string, Node> nodes_;                          // by key (id, or id\x1fdocument)
+  std::map<EdgeKey, Edge> edges_;                              // endpoints are node keys
 };
 
 // All of `documents` through one GraphMerger.

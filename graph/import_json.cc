@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -21,6 +22,20 @@ namespace kg {
 namespace {
 
 using Json = nlohmann::json;
+
+// One SharedName per distinct document or rule name of a file, shared by its spans as the
+// pipeline shares them.
+class NameTable {
+ public:
+  SharedName Get(std::string name) {
+    auto it = names_.find(name);
+    if (it == names_.end()) it = names_.emplace(name, SharedName(name)).first;
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, SharedName, std::less<>> names_;
+};
 
 // Reads the fields of one JSON object; the first problem is kept in `error` with the place.
 class ObjectReader {
@@ -98,7 +113,7 @@ class ObjectReader {
     std::sort(out->begin(), out->end(),
               [](const DocumentCount& a, const DocumentCount& b) { return a.doc < b.doc; });
   }
-  void Spans(const char* key, std::vector<Span>* out) {
+  void Spans(const char* key, std::vector<Span>* out, NameTable* names) {
     const Json* v = Find(key);
     if (v == nullptr) return;
     if (!v->is_array()) return Fail(key, "an array");
@@ -112,9 +127,9 @@ class ObjectReader {
       }
       ObjectReader r(item, place, &error_);
       Span span;
-      std::string doc;
+      std::string doc, rule;
       r.String("doc", &doc);
-      span.doc = std::move(doc);
+      span.doc = names->Get(std::move(doc));
       r.Offset("start", &span.start);
       r.Offset("end", &span.end);
       if (uint32_t b = 0, e = 0; r.Has("source_start") && r.Has("source_end")) {
@@ -124,7 +139,8 @@ class ObjectReader {
         span.source_end = e;
       }
       r.String("text", &span.text);
-      r.String("rule", &span.rule);
+      r.String("rule", &rule);
+      span.rule = names->Get(std::move(rule));
       out->push_back(std::move(span));
     }
   }
@@ -162,6 +178,7 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
     return false;
   }
   KnowledgeGraph kg;
+  NameTable shared;
   ObjectReader top(root, "top level", error);
   if (const Json* meta = top.Find("graph")) {
     if (!meta->is_object()) {
@@ -230,7 +247,7 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
     r.Double("pagerank", &n.pagerank);
     r.Int("component", &n.component);
     r.Int("community", &n.community);
-    r.Spans("mentions", &n.mentions);
+    r.Spans("mentions", &n.mentions, &shared);
     r.Counts("document_counts", &n.mention_counts);
     if (!r.ok()) return false;
     auto [it, inserted] = index.try_emplace(n.id, Graph::null_vertex(), i);
@@ -275,7 +292,7 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
       r.String("role", &p.role);
       r.Double("weight", &p.weight);
       r.Bool("symmetric", &p.symmetric);
-      r.Spans("evidence", &p.evidence);
+      r.Spans("evidence", &p.evidence, &shared);
       r.Counts("document_counts", &p.evidence_counts);
       if (!r.ok()) return false;
       boost::add_edge(vertex[0], vertex[1], std::move(p), kg.graph);

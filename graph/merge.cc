@@ -202,6 +202,7 @@ void GraphMerger::Add(DocumentGraph dg) {
              node.mention_counts.empty() ? node.mentions.size() : mentions);
     for (Span& mention : node.mentions) {
       if (acc.mentions.size() >= max_mentions_) break;
+      mention.rule = SharedRule(mention.rule);
       acc.mentions.emplace_back(ordinal, std::move(mention));
     }
     for (std::string& doc : node.documents) {
@@ -221,6 +222,7 @@ void GraphMerger::Add(DocumentGraph dg) {
     AddCount(&acc.counts, ordinal, static_cast<uint64_t>(std::max(0.0, edge.props.weight)));
     for (Span& span : edge.props.evidence) {
       if (acc.evidence.size() >= max_evidence_) break;
+      span.rule = SharedRule(span.rule);
       acc.evidence.emplace_back(ordinal, std::move(span));
     }
   }
@@ -443,6 +445,13 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   result.rules_fingerprint = std::move(rules_fingerprint);
   documents_.clear();
   scoped_docs_.clear();
+  rule_names_.clear();
+}
+
+const SharedName& GraphMerger::SharedRule(const SharedName& rule) {
+  auto it = rule_names_.find(rule.str());
+  if (it == rule_names_.end()) it = rule_names_.emplace(rule.str(), rule).first;
+  return it->second;
 }
 
 std::vector<DocumentCount> GraphMerger::DocumentCounts(
@@ -450,7 +459,7 @@ std::vector<DocumentCount> GraphMerger::DocumentCounts(
   // By name (two inputs may share one), each name the merger's shared copy.
   std::map<std::string_view, DocumentCount> by_name;
   for (const auto& [d, n] : counts) {
-    const DocName& name = documents_[d];
+    const SharedName& name = documents_[d];
     auto [it, inserted] = by_name.try_emplace(name.str(), DocumentCount{name, 0});
     it->second.count += n;
   }

@@ -496,7 +496,7 @@ class Resolver {
         if (m.text != ent.label) aliases.insert(m.text);
         if (n.mentions.size() < options_.max_node_mentions) {
           n.mentions.push_back(
-              WithSource({name_, m.cp_begin, m.cp_end, m.text, m.rule}, m.begin, m.end));
+              WithSource({name_, m.cp_begin, m.cp_end, m.text, RuleName(m.rule)}, m.begin, m.end));
         }
         mention_entity_[mi] = e;
         if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
@@ -633,11 +633,18 @@ class Resolver {
     }
   }
 
+  // The document's one copy of a rule's name, shared by the spans of that rule.
+  const SharedName& RuleName(const std::string& rule) const {
+    auto it = rule_names_.find(rule);
+    if (it == rule_names_.end()) it = rule_names_.emplace(rule, SharedName(rule)).first;
+    return it->second;
+  }
+
   // Sentence `si` as a span; without `copy_text`, a reference (its text left empty).
   Span SentenceSpan(uint32_t si, const std::string& rule, bool copy_text = true) const {
     const Sentence& s = doc_.sentences[si];
     return WithSource({name_, s.cp_begin, s.cp_end,
-                       copy_text ? std::string(doc_.TextOf(s)) : std::string(), rule},
+                       copy_text ? std::string(doc_.TextOf(s)) : std::string(), RuleName(rule)},
                       s.begin, s.end);
   }
 
@@ -828,7 +835,7 @@ class Resolver {
       return SentenceSpan(it->second, rule);
     }
     if (!doc_.sentences.empty()) return SentenceSpan(0, rule);
-    return {name_, 0, 0, "", rule};
+    return {name_, 0, 0, "", RuleName(rule)};
   }
 
   void AddInferred() {
@@ -882,7 +889,8 @@ class Resolver {
   const Extraction& ex_;
   const RuleSet& rules_;
   const ResolveOptions& options_;
-  const DocName name_;  // the document's name, shared by every span and count
+  const SharedName name_;  // the document's name, shared by every span and count
+  mutable std::map<std::string, SharedName, std::less<>> rule_names_;  // RuleName's
   DocumentGraph out_;
   std::vector<std::unordered_set<uint32_t>> edge_sentences_;  // per edge: its sentences' starts
   std::vector<Entity> entities_;

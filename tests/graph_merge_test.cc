@@ -184,28 +184,29 @@ std::vector<DocumentGraph> TwoReports() {
   return {a, b};
 }
 
-// --- DocName -----------------------------------------------------------------------------------
+// --- SharedName
+// -----------------------------------------------------------------------------------
 
-TEST(DocNameTest, CopiesShareOneStringAndCompareAsStrings) {
-  DocName a = std::string("posts/a.md");
-  DocName copy = a;
+TEST(SharedNameTest, CopiesShareOneStringAndCompareAsStrings) {
+  SharedName a = std::string("posts/a.md");
+  SharedName copy = a;
   EXPECT_EQ(&copy.str(), &a.str());  // one string, not two
-  DocName other("posts/a.md");
+  SharedName other("posts/a.md");
   EXPECT_NE(&other.str(), &a.str());
   EXPECT_EQ(other, a);  // equal by value all the same
   EXPECT_EQ(a, "posts/a.md");
   EXPECT_EQ(a, std::string("posts/a.md"));
-  EXPECT_LT(DocName("a.txt"), DocName("b.txt"));
-  EXPECT_GT(DocName("b.txt"), DocName("a.txt"));
+  EXPECT_LT(SharedName("a.txt"), SharedName("b.txt"));
+  EXPECT_GT(SharedName("b.txt"), SharedName("a.txt"));
   EXPECT_EQ(std::string_view(a), "posts/a.md");
 }
 
-TEST(DocNameTest, DefaultAndEmptyAreTheEmptyName) {
-  EXPECT_TRUE(DocName().empty());
-  EXPECT_EQ(DocName(), "");
-  EXPECT_EQ(DocName(""), DocName());
-  EXPECT_EQ(DocName().size(), 0u);
-  EXPECT_LT(DocName(), DocName("a"));
+TEST(SharedNameTest, DefaultAndEmptyAreTheEmptyName) {
+  EXPECT_TRUE(SharedName().empty());
+  EXPECT_EQ(SharedName(), "");
+  EXPECT_EQ(SharedName(""), SharedName());
+  EXPECT_EQ(SharedName().size(), 0u);
+  EXPECT_LT(SharedName(), SharedName("a"));
 }
 
 TEST(MergeDocumentsTest, SpansAndCountsOfADocumentShareItsName) {
@@ -227,6 +228,28 @@ TEST(MergeDocumentsTest, SpansAndCountsOfADocumentShareItsName) {
   EXPECT_EQ(merged.mention_counts[0].count, 2u);
   EXPECT_EQ(&merged.mentions[0].doc.str(), &merged.mentions[1].doc.str());
   EXPECT_EQ(&merged.mention_counts[0].doc.str(), &merged.mentions[0].doc.str());
+}
+
+TEST(MergeDocumentsTest, SpansOfOneRuleShareItsNameAcrossDocuments) {
+  std::vector<DocumentGraph> docs(2);
+  for (int i = 0; i < 2; ++i) {
+    docs[i].doc = i == 0 ? "a.txt" : "b.txt";
+    NodeProps n;
+    n.id = "person:ana-lee";
+    n.label = "Ana Lee";
+    n.type = "PERSON";
+    n.mentions = {MakeSpan(docs[i].doc, 0, 7, "Ana Lee", "full_name")};
+    docs[i].nodes.push_back(n);
+  }
+  // Each document's span has its own copy of the name, as two resolutions make them.
+  ASSERT_NE(&docs[0].nodes[0].mentions[0].rule.str(), &docs[1].nodes[0].mentions[0].rule.str());
+  KnowledgeGraph kgraph = MergeDocuments(docs, "gen", "fp");
+  ASSERT_EQ(boost::num_vertices(kgraph.graph), 1u);
+  const NodeProps& merged = kgraph.graph[0];
+  ASSERT_EQ(merged.mentions.size(), 2u);
+  EXPECT_EQ(merged.mentions[0].rule, "full_name");
+  EXPECT_EQ(&merged.mentions[0].rule.str(), &merged.mentions[1].rule.str());
+  EXPECT_NE(&merged.mentions[0].doc.str(), &merged.mentions[1].doc.str());
 }
 
 TEST(MergeDocumentsTest, RecordsDocumentsInInputOrderAndMetadata) {

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -162,6 +163,21 @@ TEST_F(ResolveTest, EverySpanAndCountSharesTheDocumentsName) {
     }
   }
   EXPECT_GE(spans, 5u);  // three mentions at least, and the met and thanked evidence
+  // Spans of one rule share its name too.
+  std::map<std::string, const std::string *> rule_copy;
+  size_t repeated = 0;
+  auto check = [&](const Span &s) {
+    auto [it, first] = rule_copy.emplace(s.rule.str(), &s.rule.str());
+    if (!first) {
+      EXPECT_EQ(it->second, &s.rule.str()) << s.rule;
+      ++repeated;
+    }
+  };
+  for (const NodeProps &n : dg_.nodes) std::for_each(n.mentions.begin(), n.mentions.end(), check);
+  for (const DocumentGraph::Edge &e : dg_.edges) {
+    std::for_each(e.props.evidence.begin(), e.props.evidence.end(), check);
+  }
+  EXPECT_GE(repeated, 1u);
 }
 
 TEST_F(ResolveTest, AcronymJoinsTheOrganisation) {
