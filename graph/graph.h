@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -215,7 +216,19 @@ class GraphMerger {
     std::vector<std::pair<uint32_t, Span>> evidence;    // the first max_evidence
     std::vector<std::pair<uint32_t, uint64_t>> counts;  // statements, per document
   };
-  using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
+  // An edge by its ends' key indexes (KeyIndex) and its (relation, role) index (kinds_): a
+  // corpus has far more edges than nodes, and strings in every edge key were a tenth of the peak.
+  struct EdgeKey {
+    uint32_t source = 0, target = 0, kind = 0;
+    bool operator==(const EdgeKey&) const = default;
+  };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& k) const {
+      uint64_t h = (uint64_t{k.source} << 32 | k.target) * 0x9E3779B97F4A7C15ull;
+      return static_cast<size_t>(h ^ (h >> 29) ^ (uint64_t{k.kind} * 0xC2B2AE3D27D4EB4Full));
+    }
+  };
+  uint32_t KeyIndex(const std::string& key);  // a node key's index, made on first use
   // The merger's copy of a rule name: each document's spans have their own, freed here.
   const SharedName& SharedRule(const SharedName& rule);
   std::vector<DocumentCount> DocumentCounts(
@@ -226,7 +239,11 @@ class GraphMerger {
   std::map<std::string, std::set<std::string>> scoped_docs_;   // scoped id -> documents
   std::map<std::string, SharedName, std::less<>> rule_names_;  // one copy of each rule's name
   std::map<std::string, Node> nodes_;                          // by key (id, or id\x1fdocument)
-  std::map<EdgeKey, Edge> edges_;                              // endpoints are node keys
+  std::unordered_map<std::string, uint32_t> key_index_;        // node key -> index
+  std::vector<const std::string*> key_of_;                     // index -> node key
+  std::map<std::pair<std::string, std::string>, uint32_t> kind_index_;  // (relation, role)
+  std::vector<const std::pair<std::string, std::string>*> kind_of_;     // index -> (relation, role)
+  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
 };
 
 // All of `documents` through one GraphMerger.

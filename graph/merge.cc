@@ -213,10 +213,15 @@ void GraphMerger::Add(DocumentGraph dg) {
   for (DocumentGraph::Edge& edge : dg.edges) {
     auto source = keyed.find(edge.source);
     auto target = keyed.find(edge.target);
-    EdgeKey key(source == keyed.end() ? std::move(edge.source) : source->second,
-                target == keyed.end() ? std::move(edge.target) : target->second,
-                edge.props.relation, edge.props.role);
-    Edge& acc = edges_[std::move(key)];
+    EdgeKey key;
+    key.source = KeyIndex(source == keyed.end() ? edge.source : source->second);
+    key.target = KeyIndex(target == keyed.end() ? edge.target : target->second);
+    auto [kind, new_kind] = kind_index_.try_emplace(
+        std::make_pair(std::move(edge.props.relation), std::move(edge.props.role)),
+        static_cast<uint32_t>(kind_of_.size()));
+    if (new_kind) kind_of_.push_back(&kind->first);
+    key.kind = kind->second;
+    Edge& acc = edges_[key];
     acc.weight += edge.props.weight;
     acc.symmetric = acc.symmetric || edge.props.symmetric;
     AddCount(&acc.counts, ordinal, static_cast<uint64_t>(std::max(0.0, edge.props.weight)));
@@ -370,82 +375,120 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   // 4. Edges under the final ids; met(a, b) and met(b, a) state one fact: symmetric edges are
   // kept in one direction so their weights and evidence add up. Then in (source, target,
   // relation, role) order. An edge whose endpoint is no node is dropped (ResolveDocument
-  // never makes one).
-  std::map<EdgeKey, Edge> edges;
-  auto final_id = [&](const std::string& key) -> const std::string& {
-    auto it = id_of.find(key);
-    return it == id_of.end() ? key : it->second;
-  };
-  for (auto it = edges_.begin(); it != edges_.end(); it = edges_.erase(it)) {
-    const EdgeKey& key = it->first;
-    Edge& acc = it->second;
-    std::string source = final_id(std::get<0>(key)), target = final_id(std::get<1>(key));
-    if (acc.symmetric && target < source) std::swap(source, target);
-    auto [at, inserted] = edges.try_emplace(
-        EdgeKey(std::move(source), std::move(target), std::get<2>(key), std::get<3>(key)));
-    if (inserted) {
-      at->second = std::move(acc);
-      continue;
-    }
-    Edge& into = at->second;
-    into.weight += acc.weight;
-    into.symmetric = into.symmetric || acc.symmetric;
-    MergeByOrdinal(&into.evidence, &acc.evidence, max_evidence_);
-    MergeCounts(&into.counts, acc.counts);
+  // never makes one). Vertices are added in id order, so vertex numbers order as ids do, and
+  // a kind's rank orders as its (relation, role).
+  constexpr uint32_t kNoVertex = UINT32_MAX;
+  std::vector<uint32_t> vertex_of_key(key_of_.size(), kNoVertex);
+  for (size_t k = 0; k < key_of_.size(); ++k) {
+    auto id = id_of.find(*key_of_[k]);
+    auto v = vertex_of.find(id == id_of.end() ? *key_of_[k] : id->second);
+    if (v != vertex_of.end()) vertex_of_key[k] = static_cast<uint32_t>(v->second);
   }
-  edges_.clear();
-  // The edges' props, in blocks on `threads` threads like the nodes', added in key order.
+  std::vector<uint32_t> kind_rank(kind_of_.size());
+  {
+    uint32_t rank = 0;
+    for (const auto& [kind, index] : kind_index_) kind_rank[index] = rank++;
+  }
+  // Edges that become one are joined in the order of their (source key, target key, relation,
+  // role): the first one's evidence first among equal documents.
+  struct Final {
+    uint32_t source, target, rank;
+    Edge* edge;
+    uint32_t kind;
+  };
+  std::vector<std::pair<const EdgeKey, Edge>*> by_key;
+  by_key.reserve(edges_.size());
+  for (auto& entry : edges_) by_key.push_back(&entry);
+  std::sort(by_key.begin(), by_key.end(), [&](const auto* a, const auto* b) {
+    const EdgeKey& x = a->first;
+    const EdgeKey& y = b->first;
+    if (x.source != y.source) return *key_of_[x.source] < *key_of_[y.source];
+    if (x.target != y.target) return *key_of_[x.target] < *key_of_[y.target];
+    return kind_rank[x.kind] < kind_rank[y.kind];
+  });
+  std::vector<Final> finals;
+  finals.reserve(by_key.size());
+  for (auto* entry : by_key) {
+    uint32_t source = vertex_of_key[entry->first.source];
+    uint32_t target = vertex_of_key[entry->first.target];
+    if (source == kNoVertex || target == kNoVertex) continue;
+    if (entry->second.symmetric && target < source) std::swap(source, target);
+    finals.push_back(
+        {source, target, kind_rank[entry->first.kind], &entry->second, entry->first.kind});
+  }
+  by_key = {};
+  std::stable_sort(finals.begin(), finals.end(), [](const Final& a, const Final& b) {
+    return std::tie(a.source, a.target, a.rank) < std::tie(b.source, b.target, b.rank);
+  });
+  std::vector<size_t> runs;  // where each final edge's run of equal edges starts in `finals`
+  for (size_t i = 0; i < finals.size(); ++i) {
+    if (!runs.empty()) {
+      const Final& head = finals[runs.back()];
+      if (head.source == finals[i].source && head.target == finals[i].target &&
+          head.rank == finals[i].rank) {
+        Edge& into = *head.edge;
+        Edge& acc = *finals[i].edge;
+        into.weight += acc.weight;
+        into.symmetric = into.symmetric || acc.symmetric;
+        MergeByOrdinal(&into.evidence, &acc.evidence, max_evidence_);
+        MergeCounts(&into.counts, acc.counts);
+        acc = Edge();
+        continue;
+      }
+    }
+    runs.push_back(i);
+  }
+  // The edges' props, in blocks on `threads` threads like the nodes', added in order; each
+  // block frees the evidence it moves into the graph.
   struct MadeEdge {
     Graph::vertex_descriptor source, target;
     EdgeProps props;
   };
-  // The blocks read the edges in the map, and each block's entries are erased once its edges
-  // are in the graph: no second copy of every edge (a vector of them was a fifth of the peak on
-  // a 100 MB corpus). Erasing relinks other map nodes but never writes their keys or values,
-  // which is all the blocks still running read.
-  std::vector<std::map<EdgeKey, Edge>::iterator> merged;
-  merged.reserve(edges.size());
-  for (auto it = edges.begin(); it != edges.end(); ++it) merged.push_back(it);
   OrderedParallel<std::vector<MadeEdge>>(
-      (merged.size() + kMergeBlock - 1) / kMergeBlock, threads, window,
+      (runs.size() + kMergeBlock - 1) / kMergeBlock, threads, window,
       [&](size_t block) {
         std::vector<MadeEdge> made;
-        for (size_t i = block * kMergeBlock; i < std::min(merged.size(), (block + 1) * kMergeBlock);
-             ++i) {
-          auto& [key, acc] = *merged[i];
-          auto source = vertex_of.find(std::get<0>(key));
-          auto target = vertex_of.find(std::get<1>(key));
-          if (source != vertex_of.end() && target != vertex_of.end()) {
-            MadeEdge& e = made.emplace_back(MadeEdge{source->second, target->second, {}});
-            e.props.relation = std::get<2>(key);
-            e.props.role = std::get<3>(key);
-            e.props.weight = acc.weight;
-            e.props.symmetric = acc.symmetric;
-            e.props.evidence.reserve(acc.evidence.size());
-            for (auto& [d, span] : acc.evidence) e.props.evidence.push_back(std::move(span));
-            e.props.evidence_counts = DocumentCounts(acc.counts);
-          }
+        for (size_t r = block * kMergeBlock; r < std::min(runs.size(), (block + 1) * kMergeBlock);
+             ++r) {
+          const Final& f = finals[runs[r]];
+          Edge& acc = *f.edge;
+          MadeEdge& e = made.emplace_back(MadeEdge{f.source, f.target, {}});
+          e.props.relation = kind_of_[f.kind]->first;
+          e.props.role = kind_of_[f.kind]->second;
+          e.props.weight = acc.weight;
+          e.props.symmetric = acc.symmetric;
+          e.props.evidence.reserve(acc.evidence.size());
+          for (auto& [d, span] : acc.evidence) e.props.evidence.push_back(std::move(span));
+          e.props.evidence_counts = DocumentCounts(acc.counts);
           acc = Edge();  // frees what was moved from
         }
         return made;
       },
-      [&](size_t block, std::vector<MadeEdge>&& made) {
+      [&](size_t, std::vector<MadeEdge>&& made) {
         for (MadeEdge& m : made) {
           auto [e, added] = boost::add_edge(m.source, m.target, result.graph);
           result.graph[e] = std::move(m.props);
         }
-        for (size_t i = block * kMergeBlock; i < std::min(merged.size(), (block + 1) * kMergeBlock);
-             ++i) {
-          edges.erase(merged[i]);
-        }
         return true;
       });
+  finals = {};
+  edges_.clear();
+  key_index_.clear();
+  key_of_.clear();
+  kind_index_.clear();
+  kind_of_.clear();
 
   result.generator = std::move(generator);
   result.rules_fingerprint = std::move(rules_fingerprint);
   documents_.clear();
   scoped_docs_.clear();
   rule_names_.clear();
+}
+
+uint32_t GraphMerger::KeyIndex(const std::string& key) {
+  auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(key_of_.size()));
+  if (inserted) key_of_.push_back(&it->first);
+  return it->second;
 }
 
 const SharedName& GraphMerger::SharedRule(const SharedName& rule) {
