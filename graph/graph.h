@@ -197,6 +197,12 @@ class GraphMerger {
               int threads = 1);
 
  private:
+  // Spans and the ordinals of their documents, in ordinal order. Apart, so that Finish moves
+  // the spans into the graph as they are rather than copying each into a new array.
+  struct OrdinalSpans {
+    std::vector<uint32_t> ordinals;
+    std::vector<Span> spans;
+  };
   // A node being merged; mentions and counts keep the ordinal of their document, so that
   // nodes joined at the end interleave in input order.
   struct Node {
@@ -205,7 +211,7 @@ class GraphMerger {
     std::set<std::string> alias_ids;        // the ids its aliases would have (joins)
     std::set<uint32_t> documents;           // ordinals of the documents that name it
     std::set<std::string> extra_documents;  // others its props named (not made by the pipeline)
-    std::vector<std::pair<uint32_t, Span>> mentions;            // the first max_mentions
+    OrdinalSpans mentions;                  // the first max_mentions
     std::vector<std::pair<uint32_t, uint64_t>> mention_counts;  // all, per document
     uint32_t first = 0;                                         // its first document
   };
@@ -213,7 +219,7 @@ class GraphMerger {
   struct Edge {
     double weight = 0.0;
     bool symmetric = false;
-    std::vector<std::pair<uint32_t, Span>> evidence;    // the first max_evidence
+    OrdinalSpans evidence;                              // the first max_evidence
     std::vector<std::pair<uint32_t, uint64_t>> counts;  // statements, per document
   };
   // An edge by its ends' key indexes (KeyIndex) and its (relation, role) index (kinds_): a

@@ -96,24 +96,44 @@ std::string NodeId(std::string_view type, std::string_view name) {
 
 namespace {
 
-// Merges two lists of (document ordinal, item), each in ordinal order, keeping the first `cap`
-// of the union in ordinal order (`into` before `from` among equals).
-template <typename T>
-void MergeByOrdinal(std::vector<std::pair<uint32_t, T>>* into,
-                    std::vector<std::pair<uint32_t, T>>* from, size_t cap) {
-  if (from->empty()) return;
-  std::vector<std::pair<uint32_t, T>> out;
-  out.reserve(std::min(cap, into->size() + from->size()));
-  auto a = into->begin(), b = from->begin();
-  while (out.size() < cap && (a != into->end() || b != from->end())) {
-    if (b == from->end() || (a != into->end() && a->first <= b->first)) {
-      out.push_back(std::move(*a++));
+// Merges two documents-ordered lists of spans, keeping the first `cap` of the union in ordinal
+// order (`into` before `from` among equals).
+template <typename Spans>
+void MergeByOrdinal(Spans* into, Spans* from, size_t cap) {
+  if (from->spans.empty()) return;
+  Spans out;
+  const size_t n = std::min(cap, into->spans.size() + from->spans.size());
+  out.ordinals.reserve(n);
+  out.spans.reserve(n);
+  size_t a = 0, b = 0;
+  while (out.spans.size() < cap && (a < into->spans.size() || b < from->spans.size())) {
+    if (b == from->spans.size() ||
+        (a < into->spans.size() && into->ordinals[a] <= from->ordinals[b])) {
+      out.ordinals.push_back(into->ordinals[a]);
+      out.spans.push_back(std::move(into->spans[a++]));
     } else {
-      out.push_back(std::move(*b++));
+      out.ordinals.push_back(from->ordinals[b]);
+      out.spans.push_back(std::move(from->spans[b++]));
     }
   }
   *into = std::move(out);
-  from->clear();
+  *from = Spans();
+}
+
+// Appends a document's spans, up to `cap` in all, each with the document's ordinal; exact
+// capacity (most nodes and edges are in one document: doubling would waste a third).
+template <typename Spans, typename Prepare>
+void AppendSpans(Spans* to, std::vector<Span>* spans, uint32_t ordinal, size_t cap,
+                 Prepare prepare) {
+  const size_t n = std::min(cap, to->spans.size() + spans->size());
+  if (n <= to->spans.size()) return;
+  to->spans.reserve(n);
+  to->ordinals.reserve(n);
+  for (size_t i = 0; to->spans.size() < n; ++i) {
+    prepare(&(*spans)[i]);
+    to->spans.push_back(std::move((*spans)[i]));
+    to->ordinals.push_back(ordinal);
+  }
 }
 
 // Counts per document ordinal, each list in ordinal order: adds `from` into `into`.
@@ -200,11 +220,8 @@ void GraphMerger::Add(DocumentGraph dg) {
     for (const DocumentCount& c : node.mention_counts) mentions += c.count;
     AddCount(&acc.mention_counts, ordinal,
              node.mention_counts.empty() ? node.mentions.size() : mentions);
-    for (Span& mention : node.mentions) {
-      if (acc.mentions.size() >= max_mentions_) break;
-      mention.rule = SharedRule(mention.rule);
-      acc.mentions.emplace_back(ordinal, std::move(mention));
-    }
+    AppendSpans(&acc.mentions, &node.mentions, ordinal, max_mentions_,
+                [this](Span* s) { s->rule = SharedRule(s->rule); });
     for (std::string& doc : node.documents) {
       if (doc != dg.doc) acc.extra_documents.insert(std::move(doc));  // rare: named elsewhere
     }
@@ -225,11 +242,8 @@ void GraphMerger::Add(DocumentGraph dg) {
     acc.weight += edge.props.weight;
     acc.symmetric = acc.symmetric || edge.props.symmetric;
     AddCount(&acc.counts, ordinal, static_cast<uint64_t>(std::max(0.0, edge.props.weight)));
-    for (Span& span : edge.props.evidence) {
-      if (acc.evidence.size() >= max_evidence_) break;
-      span.rule = SharedRule(span.rule);
-      acc.evidence.emplace_back(ordinal, std::move(span));
-    }
+    AppendSpans(&acc.evidence, &edge.props.evidence, ordinal, max_evidence_,
+                [this](Span* s) { s->rule = SharedRule(s->rule); });
   }
 }
 
@@ -343,8 +357,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     for (uint32_t d : acc.documents) docs.insert(documents_[d]);
     docs.merge(acc.extra_documents);
     props.documents.assign(docs.begin(), docs.end());
-    props.mentions.reserve(acc.mentions.size());
-    for (auto& [d, span] : acc.mentions) props.mentions.push_back(std::move(span));
+    props.mentions = std::move(acc.mentions.spans);
     props.mention_counts = DocumentCounts(acc.mention_counts);
     for (Node* n : group) *n = Node();  // frees what was moved from
     return props;
@@ -457,8 +470,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
           e.props.role = kind_of_[f.kind]->second;
           e.props.weight = acc.weight;
           e.props.symmetric = acc.symmetric;
-          e.props.evidence.reserve(acc.evidence.size());
-          for (auto& [d, span] : acc.evidence) e.props.evidence.push_back(std::move(span));
+          e.props.evidence = std::move(acc.evidence.spans);
           e.props.evidence_counts = DocumentCounts(acc.counts);
           acc = Edge();  // frees what was moved from
         }
