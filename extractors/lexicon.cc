@@ -29,7 +29,7 @@ std::string FoldCase(std::string_view s) {
   // Typographic apostrophes fold to ASCII so "Nicky’s" and "Nicky's" are one word.
   out.reserve(folded.size());
   for (size_t i = 0; i < folded.size(); ++i) {
-    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
+    if (folded[i] == '\xE2' && folded.compare(i, 3, "\xE2\x80\x99") == 0) {
       out.push_back('\'');
       i += 2;
     } else {
