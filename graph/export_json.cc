@@ -81,8 +81,13 @@ class CompactWriter {
       return;
     }
     out_.push_back('"');
-    for (char ch : s) {
-      auto c = static_cast<unsigned char>(ch);
+    // Runs of bytes that need no escape go in with one append (most strings are all one run).
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"':
           out_ += "\\\"";
@@ -105,16 +110,14 @@ class CompactWriter {
         case '\t':
           out_ += "\\t";
           break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_.push_back(ch);
-          }
+        default: {  // another control character
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out_ += buf;
+        }
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
   }
   void Key(std::string_view k) {
