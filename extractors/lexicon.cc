@@ -231,30 +231,36 @@ namespace {
 // The table's hash: 8 bytes at a time (the last ones zero-padded), a multiply and shift per 8,
 // then MurmurHash3's finalizer, so the low bits (the slot) and the high ones (the tag) both
 // mix every byte. Most keys are one or two such words, where std::hash costs twice as much.
+// Find hashes its folded copy word by word with the same two steps.
+constexpr uint64_t kHashMul = 0x9E3779B97F4A7C15ull;
+
+uint64_t MixWord(uint64_t h, uint64_t w) {
+  h = (h ^ w) * kHashMul;
+  return h ^ (h >> 32);
+}
+
+uint64_t FinishHash(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
+
 uint64_t KeyHash(std::string_view s) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
   uint64_t h = s.size();
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * kMul;
-    h ^= h >> 32;
+    h = MixWord(h, w);
   }
   if (i < s.size()) {
     uint64_t w = 0;
-    for (size_t k = 0; i + k < s.size(); ++k) {
-      w |= static_cast<uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
-    }
-    h = (h ^ w) * kMul;
-    h ^= h >> 32;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = MixWord(h, w);
   }
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return h;
+  return FinishHash(h);
 }
 
 }  // namespace
@@ -311,27 +317,28 @@ const std::string* Lexicon::Find(std::string_view s) const {
     return e ? &e->canonical : nullptr;
   };
   if (!fold_case_) return find(s);
-  // Most lookups are short ASCII words: fold them on the stack, 8 bytes at a time (each byte
-  // below 0x80, so the per-byte sums below carry into no neighbour).
-  char buf[64];
+  // Most lookups are short ASCII words: fold and hash them on the stack, 8 bytes at a time
+  // (the last 8 zero-padded, as KeyHash pads them; each byte below 0x80, so the per-byte sums
+  // below carry into no neighbour).
+  alignas(8) char buf[64];
   if (s.size() > sizeof buf) return find(FoldCase(s));
+  const size_t words = (s.size() + 7) / 8;
+  if (words > 0) std::memset(buf + 8 * (words - 1), 0, 8);
+  std::memcpy(buf, s.data(), s.size());
   constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  uint64_t h = s.size();
+  for (size_t k = 0; k < words; ++k) {
     uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
+    std::memcpy(&w, buf + 8 * k, 8);
     if (w & kHigh) return find(FoldCase(s));
     uint64_t at_least_a = w + (0x80 - 'A') * kOnes;  // high bit set where byte >= 'A'
     uint64_t above_z = w + (0x7F - 'Z') * kOnes;     // high bit set where byte > 'Z'
     w |= (at_least_a & ~above_z & kHigh) >> 2;       // 0x20: upper to lower case
-    std::memcpy(buf + i, &w, 8);
+    std::memcpy(buf + 8 * k, &w, 8);
+    h = MixWord(h, w);
   }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (static_cast<unsigned char>(c) >= 0x80) return find(FoldCase(s));
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return find(std::string_view(buf, s.size()));
+  const Entry* e = FindEntry(std::string_view(buf, s.size()), FinishHash(h));
+  return e ? &e->canonical : nullptr;
 }
 
 bool Lexicon::Contains(std::string_view s) const { return Find(s) != nullptr; }
