@@ -1559,6 +1559,9 @@ TEST(FoldCaseTest, EveryBmpCodePointFoldsAsIcuFoldsIt) {
     const std::string s = "Ab" + ch + "CD\xE2\x80\x99s";
     ASSERT_EQ(FoldCase(s), IcuFold(s)) << "U+" << std::hex << c;
     ASSERT_EQ(FoldCase(s), IcuFold(s)) << "U+" << std::hex << c << ", asked again";
+    // Long ASCII runs fold 8 bytes at a time, around the code point.
+    const std::string l = "@AZ[`az{ Maria" + ch + "LOPEZ-Garcia\xE2\x80\x99s ABCDEFGH" + ch;
+    ASSERT_EQ(FoldCase(l), IcuFold(l)) << "U+" << std::hex << c;
   }
   for (const std::string s : {"\xF0\x9D\x90\x80 X",
                               "Stra\xC3\x9F"
