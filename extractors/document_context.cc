@@ -107,7 +107,9 @@ bool DocumentContext::LooksLikeFullName(const Chunk& c) const {
 bool DocumentContext::IsDemonym(std::string_view w) const {
   if (w.ends_with("s")) w.remove_suffix(1);
   for (std::string_view suffix : rules_.demonym_suffix_list_) {
-    if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) {
+    // (The last byte first: most words end in none of the suffixes.)
+    if (w.size() > suffix.size() + 2 && (suffix.empty() || w.back() == suffix.back()) &&
+        w.ends_with(suffix)) {
       std::string_view stem = w.substr(0, w.size() - suffix.size());
       if (IsPlaceName(stem) || IsPlaceName(std::string(stem) + "a") ||
           IsPlaceName(std::string(stem) + "e")) {

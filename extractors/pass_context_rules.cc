@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
   std::stable_sort(items.begin(), items.end(),
                    [](const Item& a, const Item& b) { return a.begin < b.begin; });
   std::string out;
+  out.reserve(s.end - s.begin + 24 * items.size());  // a placeholder is about 20 bytes
   segs->clear();
   uint32_t pos = s.begin;
   auto emit_raw = [&](uint32_t b, uint32_t e) {
@@ -49,21 +51,31 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
   for (const Item& it : items) {
     if (it.begin < pos) continue;  // overlaps an earlier item
     emit_raw(pos, it.begin);
-    std::string ph = "\xE2\x9F\xA8";
+    // The placeholder goes straight into `out` (no temporary strings: a few per sentence).
+    const size_t ph_begin = out.size();
+    auto append_number = [&out](int64_t v) {
+      char buf[24];
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+    };
+    out += "\xE2\x9F\xA8";
     if (it.chunk == -2) {
-      ph += "I";
+      out += 'I';
     } else if (it.chunk == -3) {
-      ph += "PERSON_" + std::to_string(antecedent);
+      out += "PERSON_";
+      append_number(antecedent);
     } else {
       const Chunk& c = chunks[static_cast<size_t>(it.chunk)];
-      ph += c.type == kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));
+      out += c.type == kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));
       // Underscores, not dots: "\\bpanel\\b" in a rule must not match inside ⟨TALK_panel_4⟩.
-      if (c.type != kUntyped && !c.subtype.empty()) ph += "_" + c.subtype;
-      ph += "_" + std::to_string(ids ? (*ids)[static_cast<size_t>(it.chunk)] : it.chunk);
+      if (c.type != kUntyped && !c.subtype.empty()) {
+        out += '_';
+        out += c.subtype;
+      }
+      out += '_';
+      append_number(ids ? (*ids)[static_cast<size_t>(it.chunk)] : it.chunk);
     }
-    ph += "\xE2\x9F\xA9";
-    segs->push_back({out.size(), ph.size(), it.begin, it.end - it.begin, it.chunk});
-    out += ph;
+    out += "\xE2\x9F\xA9";
+    segs->push_back({ph_begin, out.size() - ph_begin, it.begin, it.end - it.begin, it.chunk});
     pos = it.end;
   }
   emit_raw(pos, s.end);

@@ -13,6 +13,8 @@ namespace kg {
 bool Extractor::OpensWithContinuation(const Sentence& s) const {
   std::string head = FoldCase(doc_.TextOf(s).substr(0, 24));
   for (const std::string& opener : rules_.continuation_opener_list_) {
+    // (The first byte first: most sentences open with none of them.)
+    if (!opener.empty() && (head.empty() || head[0] != opener[0])) continue;
     if (head.starts_with(opener) &&
         (head.size() == opener.size() ||
          !std::isalpha(static_cast<unsigned char>(head[opener.size()])))) {

@@ -20,10 +20,17 @@ namespace {
 std::string NameKey(std::string_view name) {
   std::string f = FoldCase(name);
   std::string out;
+  out.reserve(f.size());
   size_t i = 0;
-  auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '&'; };
+  // (ASCII tests, not std::isalnum: a libc call per byte of every name.)
+  auto is_word = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c >= 0x80 || c == '&';
+  };
   while (i < f.size()) {
-    if (f.compare(i, 2, "'s") == 0 && (i + 2 == f.size() || !is_word(f[i + 2]))) {
+    // (Byte tests, not f.compare(i, 2, "'s"): this runs per byte of every name.)
+    if (f[i] == '\'' && i + 1 < f.size() && f[i + 1] == 's' &&
+        (i + 2 == f.size() || !is_word(f[i + 2]))) {
       i += 2;
       continue;
     }
@@ -94,10 +101,17 @@ class Resolver {
   // The same name typed two ways in one document takes the type most of its mentions have.
   std::vector<EntityType> ReconcileTypes() const {
     std::map<std::string, std::array<int, kMaxEntityTypes>> votes;
-    for (const Mention& m : ex_.mentions) votes[NameKey(m.text)][static_cast<int>(m.type)]++;
-    std::vector<EntityType> types;
+    std::vector<const std::array<int, kMaxEntityTypes>*> vote_of;  // per mention: its name's
+    vote_of.reserve(ex_.mentions.size());
     for (const Mention& m : ex_.mentions) {
-      const auto& v = votes[NameKey(m.text)];
+      auto& v = votes[NameKey(m.text)];
+      v[static_cast<int>(m.type)]++;
+      vote_of.push_back(&v);
+    }
+    std::vector<EntityType> types;
+    for (size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const Mention& m = ex_.mentions[i];
+      const auto& v = *vote_of[i];
       int best = static_cast<int>(m.type);
       for (int t = 0; t < EntityTypeCount(); ++t) {
         if (v[static_cast<size_t>(t)] > v[static_cast<size_t>(best)]) best = t;

@@ -8,6 +8,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -79,28 +80,53 @@ UChar32 NextCodePoint(std::string_view s, size_t& i) {
   return c;
 }
 
+// What ShapeOf counts a code point as.
+enum class CharClass : uint8_t { kLower, kUpper, kDigit, kSymbol, kOther, kMark };
+
+CharClass ClassOf(UChar32 c) {
+  if (u_isalpha(c)) return u_isupper(c) || u_istitle(c) ? CharClass::kUpper : CharClass::kLower;
+  if (u_isdigit(c)) return CharClass::kDigit;
+  int8_t type = u_charType(c);
+  if (type == U_MATH_SYMBOL || type == U_OTHER_SYMBOL || type == U_CURRENCY_SYMBOL ||
+      type == U_MODIFIER_SYMBOL) {
+    return CharClass::kSymbol;
+  }
+  if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK) return CharClass::kMark;
+  return CharClass::kOther;
+}
+
 Shape ShapeOf(std::string_view word) {
+  // Most tokens are ASCII: their classes come from a table ICU filled (four ICU calls a byte
+  // otherwise).
+  static const std::array<CharClass, 128> kAscii = [] {
+    std::array<CharClass, 128> table;
+    for (UChar32 c = 0; c < 128; ++c) table[static_cast<size_t>(c)] = ClassOf(c);
+    return table;
+  }();
   int letters = 0, upper = 0, digits = 0, others = 0, symbols = 0;
   bool first_letter_upper = false, seen_letter = false;
   size_t i = 0;
   while (i < word.size()) {
-    UChar32 c = NextCodePoint(word, i);
-    if (u_isalpha(c)) {
-      bool is_upper = u_isupper(c) || u_istitle(c);
+    auto byte = static_cast<unsigned char>(word[i]);
+    CharClass cc;
+    if (byte < 0x80) {
+      cc = kAscii[byte];
+      ++i;
+    } else {
+      cc = ClassOf(NextCodePoint(word, i));
+    }
+    if (cc == CharClass::kLower || cc == CharClass::kUpper) {
+      bool is_upper = cc == CharClass::kUpper;
       if (!seen_letter) first_letter_upper = is_upper;
       seen_letter = true;
       ++letters;
       if (is_upper) ++upper;
-    } else if (u_isdigit(c)) {
+    } else if (cc == CharClass::kDigit) {
       ++digits;
-    } else {
-      int8_t type = u_charType(c);
-      if (type == U_MATH_SYMBOL || type == U_OTHER_SYMBOL || type == U_CURRENCY_SYMBOL ||
-          type == U_MODIFIER_SYMBOL) {
-        ++symbols;
-      } else if (type != U_NON_SPACING_MARK && type != U_COMBINING_SPACING_MARK) {
-        ++others;
-      }
+    } else if (cc == CharClass::kSymbol) {
+      ++symbols;
+    } else if (cc == CharClass::kOther) {
+      ++others;
     }
   }
   if (letters == 0 && digits == 0) return symbols > 0 ? Shape::kSymbol : Shape::kPunct;

@@ -4,9 +4,12 @@
 #include "extractors/extract.h"
 
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -1528,6 +1531,81 @@ TEST_F(ExtractTest, PlaceWhoseNameHoldsAndAndTeamsBeaten) {
   Run("We flew to Bosnia and Herzegovina. In the final they beat the Lakeford Herons.");
   EXPECT_EQ(Mentions(), (Strings{"PLACE.country 'Bosnia and Herzegovina' [11,33)",
                                  "ORG 'Lakeford Herons' [62,77)"}));
+}
+
+// ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
+// way it takes (its own loop or ICU).
+std::string IcuFold(const std::string &s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  u.foldCase();
+  std::string folded, out;
+  u.toUTF8String(folded);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out += '\'';
+      i += 2;
+    } else {
+      out += folded[i];
+    }
+  }
+  return out;
+}
+
+TEST(FoldCaseTest, EveryBmpCodePointFoldsAsIcuFoldsIt) {
+  for (UChar32 c = 0x80; c <= 0xFFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    std::string ch;
+    icu::UnicodeString(c).toUTF8String(ch);
+    const std::string s = "Ab" + ch + "CD\xE2\x80\x99s";
+    ASSERT_EQ(FoldCase(s), IcuFold(s)) << "U+" << std::hex << c;
+    ASSERT_EQ(FoldCase(s), IcuFold(s)) << "U+" << std::hex << c << ", asked again";
+    // Long ASCII runs fold 8 bytes at a time, around the code point.
+    const std::string l = "@AZ[`az{ Maria" + ch + "LOPEZ-Garcia\xE2\x80\x99s ABCDEFGH" + ch;
+    ASSERT_EQ(FoldCase(l), IcuFold(l)) << "U+" << std::hex << c;
+  }
+  for (const std::string s : {"\xF0\x9D\x90\x80 X",
+                              "Stra\xC3\x9F"
+                              "e",
+                              "\xC3\x96ZG\xC3\xBCR"}) {
+    EXPECT_EQ(FoldCase(s), IcuFold(s)) << s;
+  }
+}
+
+TEST(FoldCaseTest, InvalidUtf8FoldsAsIcuFoldsIt) {
+  for (const std::string s : {"\xFF", "A\xC3", "A\xED\xA0\x80Z", "\xE2\x80", "\xC0\xAF"}) {
+    EXPECT_EQ(FoldCase(s), IcuFold(s));
+  }
+}
+
+// Lookups fold 8 bytes at a time, the rest one by one, and hand long or non-ASCII words to
+// FoldCase: every length and every letter, either case, must find its entry.
+TEST(LexiconTest, FoldedLookupsOfEveryLengthFindTheirEntry) {
+  const fs::path path =
+      fs::temp_directory_path() / ("kg_lexicon_test_" + std::to_string(::getpid()) + ".txt");
+  std::vector<std::string> words;
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz@[`{0189_-";
+  for (size_t n = 1; n <= 70; ++n) {
+    std::string w;
+    for (size_t i = 0; i < n; ++i) w += letters[(i * 7 + n) % letters.size()];
+    words.push_back(w);
+  }
+  words.push_back("j\xC3\xB6rg");
+  {
+    std::ofstream out(path);
+    for (const std::string &w : words) out << w << "\n";
+  }
+  Lexicon lexicon;
+  ASSERT_TRUE(lexicon.Load(path.string(), /*fold_case=*/true).ok());
+  fs::remove(path);
+  for (const std::string &w : words) {
+    std::string upper = w;
+    for (char &c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EXPECT_TRUE(lexicon.Contains(w)) << w;
+    EXPECT_TRUE(lexicon.Contains(upper)) << upper;
+    EXPECT_FALSE(lexicon.Contains(w + "x")) << w;
+    EXPECT_FALSE(lexicon.Contains(w.substr(1))) << w;
+  }
+  EXPECT_TRUE(lexicon.Contains("J\xC3\x96RG"));
 }
 
 }  // namespace

@@ -185,6 +185,22 @@ TEST(NodeLinkJsonTest, EscapesTextAndReplacesInvalidUtf8InsteadOfThrowing) {
       << json;
 }
 
+// The writer passes over 8 bytes at a time that need no escape: a byte that needs one, at any
+// place in a longer label, is still escaped as nlohmann escapes it.
+TEST(NodeLinkJsonTest, EscapesEveryAsciiByteWhereverItStands) {
+  for (int b = 0; b < 0x80; ++b) {
+    for (size_t at : {0, 5, 7, 8, 9, 15, 16, 20}) {
+      std::string label = "Twenty-one characters";
+      label[at] = static_cast<char>(b);
+      KnowledgeGraph kg;
+      AddNode(&kg, "person:x", label, "PERSON");
+      const std::string json = ToNodeLinkJson(kg);
+      const std::string want = "\"label\":" + nlohmann::json(label).dump();
+      ASSERT_NE(json.find(want), std::string::npos) << "byte " << b << " at " << at << ": " << json;
+    }
+  }
+}
+
 // --- GraphML ----------------------------------------------------------------------------------
 
 constexpr char kGraphMLHeader[] =
