@@ -407,7 +407,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   struct Final {
     uint32_t source, target, rank;
     Edge* edge;
-    uint32_t kind;
+    EdgeKey key;
   };
   std::vector<std::pair<const EdgeKey, Edge>*> by_key;
   by_key.reserve(edges_.size());
@@ -426,8 +426,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     uint32_t target = vertex_of_key[entry->first.target];
     if (source == kNoVertex || target == kNoVertex) continue;
     if (entry->second.symmetric && target < source) std::swap(source, target);
-    finals.push_back(
-        {source, target, kind_rank[entry->first.kind], &entry->second, entry->first.kind});
+    finals.push_back({source, target, kind_rank[entry->first.kind], &entry->second, entry->first});
   }
   by_key = {};
   std::stable_sort(finals.begin(), finals.end(), [](const Final& a, const Final& b) {
@@ -466,8 +465,8 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
           const Final& f = finals[runs[r]];
           Edge& acc = *f.edge;
           MadeEdge& e = made.emplace_back(MadeEdge{f.source, f.target, {}});
-          e.props.relation = kind_of_[f.kind]->first;
-          e.props.role = kind_of_[f.kind]->second;
+          e.props.relation = kind_of_[f.key.kind]->first;
+          e.props.role = kind_of_[f.key.kind]->second;
           e.props.weight = acc.weight;
           e.props.symmetric = acc.symmetric;
           e.props.evidence = std::move(acc.evidence.spans);
@@ -476,10 +475,20 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
         }
         return made;
       },
-      [&](size_t, std::vector<MadeEdge>&& made) {
+      [&](size_t block, std::vector<MadeEdge>&& made) {
         for (MadeEdge& m : made) {
           auto [e, added] = boost::add_edge(m.source, m.target, result.graph);
           result.graph[e] = std::move(m.props);
+        }
+        // The block's merger edges go too, so the graph grows into the memory they leave.
+        // Erasing relinks other entries but never writes their values, which is all the
+        // blocks still running read.
+        const size_t end = (block + 1) * kMergeBlock < runs.size()
+                               ? runs[(block + 1) * kMergeBlock]
+                               : finals.size();
+        for (size_t i = runs[block * kMergeBlock]; i < end; ++i) {
+          const EdgeKey key = finals[i].key;
+          edges_.erase(key);
         }
         return true;
       });
