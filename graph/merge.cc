@@ -483,9 +483,8 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
         // The block's merger edges go too, so the graph grows into the memory they leave.
         // Erasing relinks other entries but never writes their values, which is all the
         // blocks still running read.
-        const size_t end = (block + 1) * kMergeBlock < runs.size()
-                               ? runs[(block + 1) * kMergeBlock]
-                               : finals.size();
+        const size_t end = (block + 1) * kMergeBlock < runs.size() ? runs[(block + 1) * kMergeBlock]
+                                                                   : finals.size();
         for (size_t i = runs[block * kMergeBlock]; i < end; ++i) {
           const EdgeKey key = finals[i].key;
           edges_.erase(key);
