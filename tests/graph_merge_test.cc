@@ -353,6 +353,53 @@ TEST(MergeDocumentsTest, DirectedEdgesKeepTheirDirection) {
   EXPECT_EQ(edges[1].source, "person:b");
 }
 
+TEST(MergeDocumentsTest, AnEdgeEndMayBeANodeOfALaterDocumentButMustBeANode) {
+  DocumentGraph a;
+  a.doc = "a.txt";
+  a.nodes.push_back(MakeNode("person:a", "A", "PERSON", {}, {}, {}));
+  a.edges.push_back(MakeEdge("person:a", "person:b", "related_to", 1, {}));
+  a.edges.push_back(MakeEdge("person:a", "person:nobody", "related_to", 1, {}));
+  DocumentGraph b;
+  b.doc = "b.txt";
+  b.nodes.push_back(MakeNode("person:b", "B", "PERSON", {}, {}, {}));
+  KnowledgeGraph kg = MergeDocuments({a, b}, "g", "r");
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].source, "person:a");
+  EXPECT_EQ(edges[0].target, "person:b");
+}
+
+TEST(MergeDocumentsTest, SymmetricEdgesStatedBothWaysInTwoDocumentsAreOneInInputOrder) {
+  std::vector<DocumentGraph> docs(2);
+  for (int i = 0; i < 2; ++i) {
+    docs[i].doc = i == 0 ? "a.txt" : "b.txt";
+    docs[i].nodes.push_back(MakeNode("person:ann-lee", "Ann Lee", "PERSON", {}, {}, {}));
+    docs[i].nodes.push_back(MakeNode("person:bo-kim", "Bo Kim", "PERSON", {}, {}, {}));
+  }
+  docs[0].edges.push_back(MakeEdge("person:bo-kim", "person:ann-lee", "met", 1,
+                                   {MakeSpan("a.txt", 0, 9, "first", "met_rule")}, "", true));
+  docs[1].edges.push_back(MakeEdge("person:ann-lee", "person:bo-kim", "met", 2,
+                                   {MakeSpan("b.txt", 0, 9, "second", "met_rule"),
+                                    MakeSpan("b.txt", 10, 19, "third", "met_rule")},
+                                   "", true));
+  GraphMerger merger(/*max_evidence=*/2);
+  for (DocumentGraph& d : docs) merger.Add(std::move(d));
+  KnowledgeGraph kg;
+  merger.Finish("g", "r", &kg);
+  std::vector<EdgeView> edges = Edges(kg);
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].source, "person:ann-lee");  // the smaller id first
+  EXPECT_EQ(edges[0].target, "person:bo-kim");
+  EXPECT_EQ(edges[0].props.weight, 3.0);
+  ASSERT_EQ(edges[0].props.evidence.size(), 2u);  // the first two, in input order
+  EXPECT_EQ(edges[0].props.evidence[0].text, "first");
+  EXPECT_EQ(edges[0].props.evidence[1].text, "second");
+  ASSERT_EQ(edges[0].props.evidence_counts.size(), 2u);
+  EXPECT_EQ(edges[0].props.evidence_counts[0].doc, "a.txt");
+  EXPECT_EQ(edges[0].props.evidence_counts[0].count, 1u);
+  EXPECT_EQ(edges[0].props.evidence_counts[1].count, 2u);
+}
+
 TEST(MergeDocumentsTest, RepeatedNodeWithinOneDocumentIsMergedToo) {
   DocumentGraph d;
   d.doc = "x";
