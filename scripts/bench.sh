@@ -94,6 +94,26 @@ bench_input corpus "$corpus_bytes" "${reports[@]}"
 echo
 bench_input "one document" "$(stat -c %s "$doc")" "$doc"
 echo
+# What the host itself gives: $threads independent ICU passes at once against one alone (the
+# best of 3 each). Two busy cores of a shared or hyperthreaded machine slow each other, so
+# this, not $threads, is the ceiling of any program's -j$threads / -j1 here.
+icu_seconds() { build/icu_word_baseline "$@" | sed 's/.*seconds=\([^ ]*\).*/\1/'; }
+alone=""
+for _ in 1 2 3; do
+  t=$(icu_seconds "$doc")
+  [[ -z "$alone" ]] || [[ $(py "int($t < $alone)") == 1 ]] && alone=$t
+done
+ceiling=0
+for _ in 1 2 3; do
+  for ((k = 0; k < threads; ++k)); do icu_seconds "$doc" > "$work/icu.$k" & done
+  wait
+  sum=0
+  for ((k = 0; k < threads; ++k)); do sum=$(py "$sum + $alone / $(cat "$work/icu.$k")"); done
+  [[ $(py "int($sum > $ceiling)") == 1 ]] && ceiling=$sum
+done
+printf '%s independent ICU passes at once: %s times one alone (the host'"'"'s ceiling for -j%s / -j1)\n' \
+  "$threads" "$(py "round($ceiling, 2)")" "$threads"
+echo
 : > "$work/empty.txt"
 best=""
 for _ in 1 2 3 4 5; do
