@@ -14,8 +14,6 @@
 //   community                Louvain (Blondel et al. 2008), deterministic node order
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/connected_components.hpp>
-#include <boost/property_map/property_map.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <cmath>
 #include <cstddef>
@@ -29,8 +27,6 @@
 
 namespace kg {
 namespace {
-
-using UndirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
 // PageRank and Louvain need positive weights: a zero, negative, NaN or infinite weight (only a
 // hand-built graph can hold one) would make ranks negative or NaN, so such edges are left out.
@@ -60,21 +56,67 @@ std::vector<int> RenumberBySize(const std::vector<int>& labels) {
   return out;
 }
 
-// The simple undirected graph: direction ignored, parallel edges collapsed, self-loops dropped
-// (they lie on no shortest path and join no components). Neighbours in index order.
+// The simple undirected graph as a CSR: direction ignored, parallel edges collapsed, self-loops
+// dropped (they lie on no shortest path and join no components). adj[offset[v] ..
+// offset[v + 1]) are v's neighbours, in index order. Built straight from each vertex's in- and
+// out-edges into one array, so there is no allocation per edge.
+struct UndirectedGraph {
+  std::vector<size_t> offset;
+  std::vector<size_t> adj;
+
+  size_t size() const { return offset.size() - 1; }
+  size_t degree(size_t v) const { return offset[v + 1] - offset[v]; }
+  size_t num_edges() const { return adj.size() / 2; }
+};
+
 UndirectedGraph SimpleUndirected(const Graph& g) {
-  std::vector<std::pair<size_t, size_t>> pairs;
-  pairs.reserve(boost::num_edges(g));
-  for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    size_t u = boost::source(e, g), v = boost::target(e, g);
-    if (u == v) continue;
-    pairs.emplace_back(std::min(u, v), std::max(u, v));
+  const size_t n = boost::num_vertices(g);
+  UndirectedGraph ug;
+  ug.offset.assign(n + 1, 0);
+  ug.adj.reserve(2 * boost::num_edges(g));  // an upper bound: parallel edges and loops fewer
+  for (size_t v = 0; v < n; ++v) {
+    const size_t begin = ug.adj.size();
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      const size_t w = boost::target(e, g);
+      if (w != v) ug.adj.push_back(w);
+    }
+    for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      const size_t w = boost::source(e, g);
+      if (w != v) ug.adj.push_back(w);
+    }
+    const auto first = ug.adj.begin() + static_cast<std::ptrdiff_t>(begin);
+    std::sort(first, ug.adj.end());
+    ug.adj.erase(std::unique(first, ug.adj.end()), ug.adj.end());
+    ug.offset[v + 1] = ug.adj.size();
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  UndirectedGraph ug(boost::num_vertices(g));
-  for (const auto& [u, v] : pairs) boost::add_edge(u, v, ug);
   return ug;
+}
+
+// Connected components labelled by their smallest vertex's rank among the components' smallest
+// vertices (as Boost's connected_components numbers them); RenumberBySize depends only on the
+// partition anyway.
+std::vector<int> Components(const UndirectedGraph& ug) {
+  const size_t n = ug.size();
+  std::vector<int> label(n, -1);
+  std::vector<size_t> queue;
+  int next = 0;
+  for (size_t s = 0; s < n; ++s) {
+    if (label[s] >= 0) continue;
+    label[s] = next;
+    queue.assign(1, s);
+    for (size_t head = 0; head < queue.size(); ++head) {
+      const size_t v = queue[head];
+      for (size_t a = ug.offset[v]; a < ug.offset[v + 1]; ++a) {
+        const size_t w = ug.adj[a];
+        if (label[w] < 0) {
+          label[w] = next;
+          queue.push_back(w);
+        }
+      }
+    }
+    ++next;
+  }
+  return label;
 }
 
 // Unnormalised betweenness as NetworkX's betweenness_centrality(G, normalized=False) on the
@@ -99,30 +141,26 @@ constexpr size_t kSampledSources = 500;
 constexpr size_t kBetweennessBlock = 128;
 
 std::vector<double> Betweenness(const UndirectedGraph& ug, int threads) {
-  const size_t n = boost::num_vertices(ug);
+  const size_t n = ug.size();
   std::vector<double> centrality(n, 0.0);
-  const double work = static_cast<double>(n) * static_cast<double>(boost::num_edges(ug));
+  const double work = static_cast<double>(n) * static_cast<double>(ug.num_edges());
   // Sources: every vertex with an edge (an unconnected vertex lies on no path and, as a source,
   // adds nothing; skipping it spares O(V) per source, issue 12), or the k sampled ones.
   std::vector<size_t> sources;
   double scale = 0.5;
   if (work <= kExactBetweennessWork) {
     for (size_t v = 0; v < n; ++v) {
-      if (boost::out_degree(v, ug) > 0) sources.push_back(v);
+      if (ug.degree(v) > 0) sources.push_back(v);
     }
   } else {
     const size_t k = std::clamp<size_t>(
-        static_cast<size_t>(kExactBetweennessWork / static_cast<double>(boost::num_edges(ug))), 1,
+        static_cast<size_t>(kExactBetweennessWork / static_cast<double>(ug.num_edges())), 1,
         kSampledSources);
     for (size_t i = 0; i < k; ++i) sources.push_back(i * n / k);
     scale = static_cast<double>(n) / static_cast<double>(k) / 2.0;
   }
-  std::vector<size_t> offset(n + 1, 0), adj;
-  for (size_t v = 0; v < n; ++v) offset[v + 1] = offset[v] + boost::out_degree(v, ug);
-  adj.reserve(offset[n]);
-  for (size_t v = 0; v < n; ++v) {
-    for (auto w : boost::make_iterator_range(boost::adjacent_vertices(v, ug))) adj.push_back(w);
-  }
+  const std::vector<size_t>& offset = ug.offset;
+  const std::vector<size_t>& adj = ug.adj;
   // One block's sums. The per-source arrays are reset only where the BFS reached, so a source
   // costs O(its component), not O(V).
   auto block_sums = [&](size_t block) {
@@ -187,7 +225,12 @@ std::vector<double> PageRank(const Graph& g) {
     size_t from, to;
     double weight;
   };
+  size_t arc_count = 0;  // counted first so that `arcs` is allocated once, at its size
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    if (UsableWeight(g[e].weight)) arc_count += g[e].symmetric ? 2 : 1;
+  }
   std::vector<Arc> arcs;
+  arcs.reserve(arc_count);
   std::vector<double> out_weight(n, 0.0);
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const double w = g[e].weight;
@@ -229,36 +272,68 @@ struct WeightedGraph {
 
   size_t size() const { return self_loop.size(); }
 
-  // `edges` are (min, max, weight) with min < max; parallel entries are summed in input order
-  // (a stable sort keeps it, so the sums are the same bits every run).
-  static WeightedGraph Build(size_t n, std::vector<std::tuple<size_t, size_t, double>> edges,
-                             std::vector<double> self_loop) {
-    std::stable_sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
-      return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
-    });
-    std::vector<std::tuple<size_t, size_t, double>> merged;
-    for (const auto& e : edges) {
-      if (!merged.empty() && std::get<0>(merged.back()) == std::get<0>(e) &&
-          std::get<1>(merged.back()) == std::get<1>(e)) {
-        std::get<2>(merged.back()) += std::get<2>(e);
-      } else {
-        merged.push_back(e);
-      }
+  // `for_each_edge(emit)` calls emit(min, max, weight), min < max, for every edge in a fixed
+  // order, the same on both calls; parallel entries are summed in that order. The edges are
+  // bucketed by `min` (a counting sort, stable) and each bucket stably sorted by `max`, so the
+  // sums are the same bits every run, with no copy of the edge list beyond the buckets.
+  template <typename ForEachEdge>
+  static WeightedGraph Build(size_t n, ForEachEdge for_each_edge, std::vector<double> self_loop) {
+    struct Entry {
+      size_t to;
+      double weight;
+    };
+    std::vector<size_t> bucket(n + 1, 0);  // bucket[a] .. bucket[a + 1]: the edges of min a
+    for_each_edge([&](size_t a, size_t, double) { ++bucket[a + 1]; });
+    for (size_t v = 0; v < n; ++v) bucket[v + 1] += bucket[v];
+    std::vector<Entry> entries(bucket[n]);
+    {
+      std::vector<size_t> fill(bucket.begin(), bucket.end() - 1);
+      for_each_edge([&](size_t a, size_t b, double w) { entries[fill[a]++] = {b, w}; });
     }
+    // Sort each bucket stably by `max` and sum its runs in place; merged[a] .. merged[a + 1]
+    // are the unique neighbours above a.
+    std::vector<size_t> merged(n + 1, 0), degree(n, 0);
+    size_t out = 0;
+    for (size_t v = 0; v < n; ++v) {
+      const auto first = entries.begin() + static_cast<std::ptrdiff_t>(bucket[v]);
+      const auto last = entries.begin() + static_cast<std::ptrdiff_t>(bucket[v + 1]);
+      auto by_to = [](const Entry& x, const Entry& y) { return x.to < y.to; };
+      if (last - first <= 32) {  // insertion sort: stable, no allocation
+        for (auto it = first; it != last; ++it) {
+          const Entry e = *it;
+          auto hole = it;
+          for (; hole != first && e.to < (hole - 1)->to; --hole) *hole = *(hole - 1);
+          *hole = e;
+        }
+      } else {
+        std::stable_sort(first, last, by_to);
+      }
+      for (auto it = first; it != last; ++it) {
+        if (out > merged[v] && entries[out - 1].to == it->to) {
+          entries[out - 1].weight += it->weight;
+        } else {
+          entries[out++] = *it;
+        }
+      }
+      merged[v + 1] = out;
+      degree[v] += merged[v + 1] - merged[v];
+      for (size_t i = merged[v]; i < out; ++i) ++degree[entries[i].to];
+    }
+    bucket = {};
     WeightedGraph wg;
     wg.self_loop = std::move(self_loop);
     wg.offset.assign(n + 1, 0);
-    for (const auto& [a, b, w] : merged) {
-      ++wg.offset[a + 1];
-      ++wg.offset[b + 1];
-    }
-    for (size_t v = 0; v < n; ++v) wg.offset[v + 1] += wg.offset[v];
+    for (size_t v = 0; v < n; ++v) wg.offset[v + 1] = wg.offset[v] + degree[v];
+    degree = {};
     wg.adj.resize(wg.offset[n]);
     std::vector<size_t> fill(wg.offset.begin(), wg.offset.end() - 1);
-    // Sorted by (a, b), so every neighbour list comes out in increasing index order.
-    for (const auto& [a, b, w] : merged) {
-      wg.adj[fill[a]++] = {b, w};
-      wg.adj[fill[b]++] = {a, w};
+    // In (min, max) order, so every neighbour list comes out in increasing index order.
+    for (size_t a = 0; a < n; ++a) {
+      for (size_t i = merged[a]; i < merged[a + 1]; ++i) {
+        const auto [b, w] = entries[i];
+        wg.adj[fill[a]++] = {b, w};
+        wg.adj[fill[b]++] = {a, w};
+      }
     }
     return wg;
   }
@@ -332,19 +407,23 @@ bool LouvainLevel(const WeightedGraph& wg, std::vector<size_t>* community) {
 
 std::vector<int> Louvain(const Graph& g) {
   const size_t n = boost::num_vertices(g);
-  std::vector<std::tuple<size_t, size_t, double>> edges;
   std::vector<double> self_loop(n, 0.0);
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const double w = g[e].weight;
-    if (!UsableWeight(w)) continue;
-    const size_t u = boost::source(e, g), v = boost::target(e, g);
-    if (u == v) {
-      self_loop[u] += w;
-    } else {
-      edges.emplace_back(std::min(u, v), std::max(u, v), w);
-    }
+    const size_t u = boost::source(e, g);
+    if (UsableWeight(w) && u == boost::target(e, g)) self_loop[u] += w;
   }
-  WeightedGraph level = WeightedGraph::Build(n, std::move(edges), std::move(self_loop));
+  WeightedGraph level = WeightedGraph::Build(
+      n,
+      [&](auto emit) {
+        for (auto e : boost::make_iterator_range(boost::edges(g))) {
+          const double w = g[e].weight;
+          if (!UsableWeight(w)) continue;
+          const size_t u = boost::source(e, g), v = boost::target(e, g);
+          if (u != v) emit(std::min(u, v), std::max(u, v), w);
+        }
+      },
+      std::move(self_loop));
   std::vector<size_t> member(n);  // each original node's node in the current level
   for (size_t v = 0; v < n; ++v) member[v] = v;
   std::vector<size_t> comm;
@@ -356,24 +435,31 @@ std::vector<int> Louvain(const Graph& g) {
     for (size_t v = 0; v < k; ++v) {
       if (id[comm[v]] == k) id[comm[v]] = next++;
     }
-    std::vector<std::tuple<size_t, size_t, double>> agg;
     std::vector<double> agg_self(next, 0.0);
     for (size_t v = 0; v < k; ++v) {
       const size_t cv = id[comm[v]];
       agg_self[cv] += level.self_loop[v];
       for (size_t a = level.offset[v]; a < level.offset[v + 1]; ++a) {
         const auto [w, weight] = level.adj[a];
-        if (w < v) continue;  // each undirected pair once
-        const size_t cw = id[comm[w]];
-        if (cv == cw) {
-          agg_self[cv] += weight;
-        } else {
-          agg.emplace_back(std::min(cv, cw), std::max(cv, cw), weight);
-        }
+        if (w >= v && id[comm[w]] == cv) agg_self[cv] += weight;
       }
     }
     for (size_t& m : member) m = id[comm[m]];
-    level = WeightedGraph::Build(next, std::move(agg), std::move(agg_self));
+    WeightedGraph aggregated = WeightedGraph::Build(
+        next,
+        [&](auto emit) {
+          for (size_t v = 0; v < k; ++v) {
+            const size_t cv = id[comm[v]];
+            for (size_t a = level.offset[v]; a < level.offset[v + 1]; ++a) {
+              const auto [w, weight] = level.adj[a];
+              if (w < v) continue;  // each undirected pair once
+              const size_t cw = id[comm[w]];
+              if (cv != cw) emit(std::min(cv, cw), std::max(cv, cw), weight);
+            }
+          }
+        },
+        std::move(agg_self));
+    level = std::move(aggregated);
   }
   std::vector<int> labels(n);
   for (size_t v = 0; v < n; ++v) labels[v] = static_cast<int>(member[v]);
@@ -410,14 +496,13 @@ void AnnotateMetrics(KnowledgeGraph* kgraph, int threads) {
       p.weighted_degree += g[e].weight;
     }
   }
-  const UndirectedGraph ug = SimpleUndirected(g);
-  const std::vector<double> betweenness = Betweenness(ug, threads);
-  std::vector<int> component(n, 0);
-  if (n > 0) {
-    boost::connected_components(ug, boost::make_iterator_property_map(
-                                        component.begin(), boost::get(boost::vertex_index, ug)));
+  std::vector<double> betweenness;
+  std::vector<int> component;
+  {
+    const UndirectedGraph ug = SimpleUndirected(g);  // freed before PageRank and Louvain
+    betweenness = Betweenness(ug, threads);
+    component = RenumberBySize(Components(ug));
   }
-  component = RenumberBySize(component);
   const std::vector<double> pagerank = PageRank(g);
   const std::vector<int> community = Louvain(g);
   for (size_t v = 0; v < n; ++v) {
