@@ -222,7 +222,7 @@ class GraphMerger {
     OrdinalSpans evidence;                              // the first max_evidence
     std::vector<std::pair<uint32_t, uint64_t>> counts;  // statements, per document
   };
-  // An edge by its ends' key indexes (KeyIndex) and its (relation, role) index (kinds_): a
+  // An edge by its ends' key indexes (KeyIndex) and its (relation, role) index (kind_index_): a
   // corpus has far more edges than nodes, and strings in every edge key were a tenth of the peak.
   struct EdgeKey {
     uint32_t source = 0, target = 0, kind = 0;

@@ -96,8 +96,8 @@ std::string NodeId(std::string_view type, std::string_view name) {
 
 namespace {
 
-// Merges two documents-ordered lists of spans, keeping the first `cap` of the union in ordinal
-// order (`into` before `from` among equals).
+// Merges two lists of spans, each in document-ordinal order, keeping the first `cap` of the
+// union in that order (`into` before `from` among equals).
 template <typename Spans>
 void MergeByOrdinal(Spans* into, Spans* from, size_t cap) {
   if (from->spans.empty()) return;
@@ -451,7 +451,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     runs.push_back(i);
   }
   // The edges' props, in blocks on `threads` threads like the nodes', added in order; each
-  // block frees the evidence it moves into the graph.
+  // block moves its merger edges' spans into the graph and empties them.
   struct MadeEdge {
     Graph::vertex_descriptor source, target;
     EdgeProps props;
