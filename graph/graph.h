@@ -77,6 +77,29 @@ class SharedName {
   std::shared_ptr<const std::string> name_;
 };
 
+// One SharedName per distinct string, for whatever makes many spans: the resolver (a document's
+// rules), the merger (every document's rules) and the JSON reader (a file's documents and
+// rules). Not thread-safe.
+class SharedNames {
+ public:
+  // The shared copy of `name`, made on first use.
+  const SharedName& Get(std::string_view name) {
+    auto it = names_.find(name);
+    if (it == names_.end()) it = names_.emplace(std::string(name), SharedName(name)).first;
+    return it->second;
+  }
+  // The same, `name` itself becoming the copy when it is the first.
+  const SharedName& Get(const SharedName& name) {
+    auto it = names_.find(name.str());
+    if (it == names_.end()) it = names_.emplace(name.str(), name).first;
+    return it->second;
+  }
+  void Clear() { names_.clear(); }
+
+ private:
+  std::map<std::string, SharedName, std::less<>> names_;
+};
+
 // A span of a document: a mention of an entity, or the sentence that is an edge's evidence.
 // `start` and `end` are code point offsets (Python's text[start:end]).
 struct Span {
@@ -235,18 +258,16 @@ class GraphMerger {
     }
   };
   uint32_t KeyIndex(const std::string& key);  // a node key's index, made on first use
-  // The merger's copy of a rule name: each document's spans have their own, freed here.
-  const SharedName& SharedRule(const SharedName& rule);
   std::vector<DocumentCount> DocumentCounts(
       const std::vector<std::pair<uint32_t, uint64_t>>& counts) const;
 
   size_t max_evidence_, max_mentions_;
-  std::vector<SharedName> documents_;                          // by ordinal
-  std::map<std::string, std::set<std::string>> scoped_docs_;   // scoped id -> documents
-  std::map<std::string, SharedName, std::less<>> rule_names_;  // one copy of each rule's name
-  std::map<std::string, Node> nodes_;                          // by key (id, or id\x1fdocument)
-  std::unordered_map<std::string, uint32_t> key_index_;        // node key -> index
-  std::vector<const std::string*> key_of_;                     // index -> node key
+  std::vector<SharedName> documents_;                         // by ordinal
+  std::map<std::string, std::set<std::string>> scoped_docs_;  // scoped id -> documents
+  SharedNames rule_names_;  // one copy of each rule's name: each document's spans had their own
+  std::map<std::string, Node> nodes_;                    // by key (id, or id\x1fdocument)
+  std::unordered_map<std::string, uint32_t> key_index_;  // node key -> index
+  std::vector<const std::string*> key_of_;               // index -> node key
   std::map<std::pair<std::string, std::string>, uint32_t> kind_index_;  // (relation, role)
   std::vector<const std::pair<std::string, std::string>*> kind_of_;     // index -> (relation, role)
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -22,20 +21,6 @@ namespace kg {
 namespace {
 
 using Json = nlohmann::json;
-
-// One SharedName per distinct document or rule name of a file, shared by its spans as the
-// pipeline shares them.
-class NameTable {
- public:
-  SharedName Get(std::string name) {
-    auto it = names_.find(name);
-    if (it == names_.end()) it = names_.emplace(name, SharedName(name)).first;
-    return it->second;
-  }
-
- private:
-  std::map<std::string, SharedName, std::less<>> names_;
-};
 
 // Reads the fields of one JSON object; the first problem is kept in `error` with the place.
 class ObjectReader {
@@ -113,7 +98,7 @@ class ObjectReader {
     std::sort(out->begin(), out->end(),
               [](const DocumentCount& a, const DocumentCount& b) { return a.doc < b.doc; });
   }
-  void Spans(const char* key, std::vector<Span>* out, NameTable* names) {
+  void Spans(const char* key, std::vector<Span>* out, SharedNames* names) {
     const Json* v = Find(key);
     if (v == nullptr) return;
     if (!v->is_array()) return Fail(key, "an array");
@@ -129,7 +114,7 @@ class ObjectReader {
       Span span;
       std::string doc, rule;
       r.String("doc", &doc);
-      span.doc = names->Get(std::move(doc));
+      span.doc = names->Get(std::string_view(doc));
       r.Offset("start", &span.start);
       r.Offset("end", &span.end);
       if (uint32_t b = 0, e = 0; r.Has("source_start") && r.Has("source_end")) {
@@ -140,7 +125,7 @@ class ObjectReader {
       }
       r.String("text", &span.text);
       r.String("rule", &rule);
-      span.rule = names->Get(std::move(rule));
+      span.rule = names->Get(std::string_view(rule));
       out->push_back(std::move(span));
     }
   }
@@ -178,7 +163,7 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
     return false;
   }
   KnowledgeGraph kg;
-  NameTable shared;
+  SharedNames shared;
   ObjectReader top(root, "top level", error);
   if (const Json* meta = top.Find("graph")) {
     if (!meta->is_object()) {

@@ -221,7 +221,7 @@ void GraphMerger::Add(DocumentGraph dg) {
     AddCount(&acc.mention_counts, ordinal,
              node.mention_counts.empty() ? node.mentions.size() : mentions);
     AppendSpans(&acc.mentions, &node.mentions, ordinal, max_mentions_,
-                [this](Span* s) { s->rule = SharedRule(s->rule); });
+                [this](Span* s) { s->rule = rule_names_.Get(s->rule); });
     for (std::string& doc : node.documents) {
       if (doc != dg.doc) acc.extra_documents.insert(std::move(doc));  // rare: named elsewhere
     }
@@ -243,7 +243,7 @@ void GraphMerger::Add(DocumentGraph dg) {
     acc.symmetric = acc.symmetric || edge.props.symmetric;
     AddCount(&acc.counts, ordinal, static_cast<uint64_t>(std::max(0.0, edge.props.weight)));
     AppendSpans(&acc.evidence, &edge.props.evidence, ordinal, max_evidence_,
-                [this](Span* s) { s->rule = SharedRule(s->rule); });
+                [this](Span* s) { s->rule = rule_names_.Get(s->rule); });
   }
 }
 
@@ -502,18 +502,12 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   result.rules_fingerprint = std::move(rules_fingerprint);
   documents_.clear();
   scoped_docs_.clear();
-  rule_names_.clear();
+  rule_names_.Clear();
 }
 
 uint32_t GraphMerger::KeyIndex(const std::string& key) {
   auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(key_of_.size()));
   if (inserted) key_of_.push_back(&it->first);
-  return it->second;
-}
-
-const SharedName& GraphMerger::SharedRule(const SharedName& rule) {
-  auto it = rule_names_.find(rule.str());
-  if (it == rule_names_.end()) it = rule_names_.emplace(rule.str(), rule).first;
   return it->second;
 }
 

@@ -649,9 +649,7 @@ class Resolver {
 
   // The document's one copy of a rule's name, shared by the spans of that rule.
   const SharedName& RuleName(const std::string& rule) const {
-    auto it = rule_names_.find(rule);
-    if (it == rule_names_.end()) it = rule_names_.emplace(rule, SharedName(rule)).first;
-    return it->second;
+    return rule_names_.Get(std::string_view(rule));
   }
 
   // Sentence `si` as a span; without `copy_text`, a reference (its text left empty).
@@ -903,8 +901,8 @@ class Resolver {
   const Extraction& ex_;
   const RuleSet& rules_;
   const ResolveOptions& options_;
-  const SharedName name_;  // the document's name, shared by every span and count
-  mutable std::map<std::string, SharedName, std::less<>> rule_names_;  // RuleName's
+  const SharedName name_;           // the document's name, shared by every span and count
+  mutable SharedNames rule_names_;  // RuleName's
   DocumentGraph out_;
   std::vector<std::unordered_set<uint32_t>> edge_sentences_;  // per edge: its sentences' starts
   std::vector<Entity> entities_;

@@ -209,6 +209,17 @@ TEST(SharedNameTest, DefaultAndEmptyAreTheEmptyName) {
   EXPECT_LT(SharedName(), SharedName("a"));
 }
 
+TEST(SharedNamesTest, EqualStringsGetOneCopyAndAGivenNameBecomesIt) {
+  SharedNames names;
+  const SharedName& a = names.Get(std::string_view("rule_a"));
+  EXPECT_EQ(a, "rule_a");
+  EXPECT_EQ(&names.Get(std::string_view("rule_a")).str(), &a.str());
+  SharedName given("rule_b");
+  EXPECT_EQ(&names.Get(given).str(), &given.str());
+  EXPECT_EQ(&names.Get(SharedName("rule_b")).str(), &given.str());
+  EXPECT_NE(&names.Get(std::string_view("rule_c")).str(), &a.str());
+}
+
 TEST(MergeDocumentsTest, SpansAndCountsOfADocumentShareItsName) {
   DocumentGraph d;
   d.doc = std::string("a.txt");
