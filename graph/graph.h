@@ -19,6 +19,7 @@
 // THREAD SAFETY: plain values; GraphMerger is not thread-safe (one per merge).
 #pragma once
 
+#include <atomic>
 #include <boost/graph/adjacency_list.hpp>
 #include <compare>
 #include <cstddef>
@@ -36,28 +37,49 @@
 
 namespace kg {
 
-// A name that many spans share: a document's, or a rule's. A corpus graph names each document
-// and rule in thousands of spans and counts; a copy of a SharedName is a reference-counted
-// pointer to one immutable string, not a copy of its bytes (on a 100 MB corpus the copied
-// document names alone were a fifth of the peak memory, issue 11). Made from a string, it is a
-// new name: the pipeline makes one per document and rule and copies it. Compares and orders as
-// its string. Copies may be used on any thread.
+// A string that many spans share: a document's name, a rule's, a mention's words, an evidence
+// sentence. A corpus graph names each document and rule in thousands of spans and counts; a copy
+// of a SharedName is a pointer to one immutable, reference-counted string, not a copy of its
+// bytes (on a 100 MB corpus the copied document names alone were a fifth of the peak memory,
+// issue 11). It is one pointer wide, so a Span of four of them is half its old size. Made from a
+// string, it is a new string: the pipeline makes one per document, rule and sentence and copies
+// it. Compares and orders as its string. Copies may be used on any thread (the count is atomic).
 class SharedName {
  public:
   SharedName() = default;
   SharedName(std::string name)  // NOLINT: implicit, a name is a string
-      : name_(name.empty() ? nullptr : std::make_shared<const std::string>(std::move(name))) {}
+      : rep_(name.empty() ? nullptr : new Rep{std::move(name)}) {}
   SharedName(std::string_view name) : SharedName(std::string(name)) {}  // NOLINT
   SharedName(const char* name) : SharedName(std::string(name)) {}       // NOLINT
+  SharedName(const SharedName& other) : rep_(other.rep_) { Ref(); }
+  SharedName(SharedName&& other) noexcept : rep_(std::exchange(other.rep_, nullptr)) {}
+  SharedName& operator=(const SharedName& other) {
+    if (rep_ != other.rep_) {
+      other.Ref();
+      Unref();
+      rep_ = other.rep_;
+    }
+    return *this;
+  }
+  SharedName& operator=(SharedName&& other) noexcept {
+    if (this != &other) {
+      Unref();
+      rep_ = std::exchange(other.rep_, nullptr);
+    }
+    return *this;
+  }
+  ~SharedName() { Unref(); }
 
-  const std::string& str() const { return name_ ? *name_ : Empty(); }
+  const std::string& str() const { return rep_ ? rep_->text : Empty(); }
   operator const std::string&() const { return str(); }  // NOLINT
   operator std::string_view() const { return str(); }    // NOLINT
   size_t size() const { return str().size(); }
-  bool empty() const { return str().empty(); }
+  bool empty() const { return rep_ == nullptr; }
+  // Whether both are the same shared string (not only equal ones).
+  bool SameAs(const SharedName& other) const { return rep_ == other.rep_; }
 
   friend bool operator==(const SharedName& a, const SharedName& b) {
-    return a.name_ == b.name_ || a.str() == b.str();
+    return a.rep_ == b.rep_ || a.str() == b.str();
   }
   friend bool operator==(const SharedName& a, const std::string& b) { return a.str() == b; }
   friend bool operator==(const SharedName& a, std::string_view b) { return a.str() == b; }
@@ -70,16 +92,27 @@ class SharedName {
   }
 
  private:
+  struct Rep {
+    std::string text;
+    std::atomic<uint32_t> refs{1};
+  };
   static const std::string& Empty() {
     static const std::string empty;
     return empty;
   }
-  std::shared_ptr<const std::string> name_;
+  void Ref() const {
+    if (rep_) rep_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  void Unref() {
+    // acq_rel: the thread that frees the string sees every other owner's last use of it.
+    if (rep_ && rep_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete rep_;
+  }
+  Rep* rep_ = nullptr;
 };
 
 // One SharedName per distinct string, for whatever makes many spans: the resolver (a document's
-// rules), the merger (every document's rules) and the JSON reader (a file's documents and
-// rules). Not thread-safe.
+// rules and mention words), the merger (every document's rules and mention words) and the JSON
+// reader (a file's documents, rules and span texts). Not thread-safe.
 class SharedNames {
  public:
   // The shared copy of `name`, made on first use.
@@ -97,7 +130,11 @@ class SharedNames {
   void Clear() { names_.clear(); }
 
  private:
-  std::map<std::string, SharedName, std::less<>> names_;
+  struct Hash {
+    using is_transparent = void;  // finds a string_view without copying it into a string
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, SharedName, Hash, std::equal_to<>> names_;
 };
 
 // A span of a document: a mention of an entity, or the sentence that is an edge's evidence.
@@ -105,7 +142,7 @@ class SharedNames {
 struct Span {
   SharedName doc;
   uint32_t start = 0, end = 0;
-  std::string text;
+  SharedName text;  // the mention's words, or the evidence sentence (none for a reference)
   SharedName rule;  // the rule that produced the mention or relation
   // Byte offsets into the original file (pipeline/text.h SourceRange), -1 when unknown.
   int64_t source_start = -1, source_end = -1;
@@ -264,7 +301,8 @@ class GraphMerger {
   size_t max_evidence_, max_mentions_;
   std::vector<SharedName> documents_;                         // by ordinal
   std::map<std::string, std::set<std::string>> scoped_docs_;  // scoped id -> documents
-  SharedNames rule_names_;  // one copy of each rule's name: each document's spans had their own
+  SharedNames rule_names_;     // one copy of each rule's name: each document's spans had their own
+  SharedNames mention_texts_;  // one copy of each mention's words, across documents
   std::map<std::string, Node> nodes_;                    // by key (id, or id\x1fdocument)
   std::unordered_map<std::string, uint32_t> key_index_;  // node key -> index
   std::vector<const std::string*> key_of_;               // index -> node key

@@ -112,7 +112,7 @@ class ObjectReader {
       }
       ObjectReader r(item, place, &error_);
       Span span;
-      std::string doc, rule;
+      std::string doc, rule, text;
       r.String("doc", &doc);
       span.doc = names->Get(std::string_view(doc));
       r.Offset("start", &span.start);
@@ -123,7 +123,8 @@ class ObjectReader {
         span.source_start = b;
         span.source_end = e;
       }
-      r.String("text", &span.text);
+      r.String("text", &text);
+      span.text = names->Get(std::string_view(text));
       r.String("rule", &rule);
       span.rule = names->Get(std::string_view(rule));
       out->push_back(std::move(span));

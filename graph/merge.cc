@@ -220,8 +220,11 @@ void GraphMerger::Add(DocumentGraph dg) {
     for (const DocumentCount& c : node.mention_counts) mentions += c.count;
     AddCount(&acc.mention_counts, ordinal,
              node.mention_counts.empty() ? node.mentions.size() : mentions);
-    AppendSpans(&acc.mentions, &node.mentions, ordinal, max_mentions_,
-                [this](Span* s) { s->rule = rule_names_.Get(s->rule); });
+    // A name's words are shared by its mentions in every document, like rule names.
+    AppendSpans(&acc.mentions, &node.mentions, ordinal, max_mentions_, [this](Span* s) {
+      s->rule = rule_names_.Get(s->rule);
+      s->text = mention_texts_.Get(s->text);
+    });
     for (std::string& doc : node.documents) {
       if (doc != dg.doc) acc.extra_documents.insert(std::move(doc));  // rare: named elsewhere
     }
@@ -503,6 +506,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   documents_.clear();
   scoped_docs_.clear();
   rule_names_.Clear();
+  mention_texts_.Clear();
 }
 
 uint32_t GraphMerger::KeyIndex(const std::string& key) {

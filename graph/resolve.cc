@@ -509,8 +509,9 @@ class Resolver {
         const Mention& m = ex_.mentions[mi];
         if (m.text != ent.label) aliases.insert(m.text);
         if (n.mentions.size() < options_.max_node_mentions) {
-          n.mentions.push_back(
-              WithSource({name_, m.cp_begin, m.cp_end, m.text, RuleName(m.rule)}, m.begin, m.end));
+          n.mentions.push_back(WithSource(
+              {name_, m.cp_begin, m.cp_end, texts_.Get(std::string_view(m.text)), RuleName(m.rule)},
+              m.begin, m.end));
         }
         mention_entity_[mi] = e;
         if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
@@ -652,12 +653,20 @@ class Resolver {
     return rule_names_.Get(std::string_view(rule));
   }
 
-  // Sentence `si` as a span; without `copy_text`, a reference (its text left empty).
+  // Sentence `si` as a span; without `copy_text`, a reference (its text left empty). The
+  // sentence's text is one copy, whichever edges it is evidence of.
   Span SentenceSpan(uint32_t si, const std::string& rule, bool copy_text = true) const {
     const Sentence& s = doc_.sentences[si];
-    return WithSource({name_, s.cp_begin, s.cp_end,
-                       copy_text ? std::string(doc_.TextOf(s)) : std::string(), RuleName(rule)},
-                      s.begin, s.end);
+    SharedName text;
+    if (copy_text) {
+      if (sentence_texts_.size() < doc_.sentences.size()) {
+        sentence_texts_.resize(doc_.sentences.size());
+      }
+      if (sentence_texts_[si].empty()) sentence_texts_[si] = SharedName(doc_.TextOf(s));
+      text = sentence_texts_[si];
+    }
+    return WithSource({name_, s.cp_begin, s.cp_end, std::move(text), RuleName(rule)}, s.begin,
+                      s.end);
   }
 
   // The span's byte range in the original file, when the document's reader knows it.
@@ -903,6 +912,8 @@ class Resolver {
   const ResolveOptions& options_;
   const SharedName name_;           // the document's name, shared by every span and count
   mutable SharedNames rule_names_;  // RuleName's
+  SharedNames texts_;               // the mentions' words, one copy of each
+  mutable std::vector<SharedName> sentence_texts_;  // SentenceSpan's, by sentence
   DocumentGraph out_;
   std::vector<std::unordered_set<uint32_t>> edge_sentences_;  // per edge: its sentences' starts
   std::vector<Entity> entities_;

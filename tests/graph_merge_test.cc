@@ -201,6 +201,25 @@ TEST(SharedNameTest, CopiesShareOneStringAndCompareAsStrings) {
   EXPECT_EQ(std::string_view(a), "posts/a.md");
 }
 
+TEST(SharedNameTest, AssignmentAndMoveKeepEveryCopyValid) {
+  SharedName a("posts/a.md");
+  SharedName b("posts/b.md");
+  SharedName keep = a;
+  a = b;  // the old string lives on in `keep`
+  EXPECT_EQ(keep, "posts/a.md");
+  EXPECT_TRUE(a.SameAs(b));
+  const SharedName& alias = a;
+  a = alias;  // self-assignment is a no-op
+  EXPECT_EQ(a, "posts/b.md");
+  SharedName moved = std::move(b);
+  EXPECT_TRUE(b.empty());  // NOLINT: a moved-from name is the empty one
+  EXPECT_TRUE(moved.SameAs(a));
+  keep = std::move(moved);
+  EXPECT_EQ(keep, "posts/b.md");
+  EXPECT_TRUE(keep.SameAs(a));
+  EXPECT_EQ(sizeof(SharedName), sizeof(void*));  // a Span holds four of them
+}
+
 TEST(SharedNameTest, DefaultAndEmptyAreTheEmptyName) {
   EXPECT_TRUE(SharedName().empty());
   EXPECT_EQ(SharedName(), "");
@@ -261,6 +280,30 @@ TEST(MergeDocumentsTest, SpansOfOneRuleShareItsNameAcrossDocuments) {
   EXPECT_EQ(merged.mentions[0].rule, "full_name");
   EXPECT_EQ(&merged.mentions[0].rule.str(), &merged.mentions[1].rule.str());
   EXPECT_NE(&merged.mentions[0].doc.str(), &merged.mentions[1].doc.str());
+}
+
+TEST(MergeDocumentsTest, MentionsOfOneNameShareItsWordsAcrossDocuments) {
+  std::vector<DocumentGraph> docs(2);
+  for (int i = 0; i < 2; ++i) {
+    docs[i].doc = i == 0 ? "a.txt" : "b.txt";
+    NodeProps n;
+    n.id = "person:ana-lee";
+    n.label = "Ana Lee";
+    n.type = "PERSON";
+    n.mentions = {MakeSpan(docs[i].doc, 0, 7, "Ana Lee", "full_name"),
+                  MakeSpan(docs[i].doc, 20, 23, "Ana", "given_name")};
+    docs[i].nodes.push_back(n);
+  }
+  ASSERT_NE(&docs[0].nodes[0].mentions[0].text.str(), &docs[1].nodes[0].mentions[0].text.str());
+  KnowledgeGraph kgraph = MergeDocuments(docs, "gen", "fp");
+  ASSERT_EQ(boost::num_vertices(kgraph.graph), 1u);
+  const NodeProps& merged = kgraph.graph[0];
+  ASSERT_EQ(merged.mentions.size(), 4u);
+  EXPECT_EQ(merged.mentions[0].text, "Ana Lee");
+  EXPECT_EQ(merged.mentions[1].text, "Ana");
+  EXPECT_TRUE(merged.mentions[0].text.SameAs(merged.mentions[2].text));
+  EXPECT_TRUE(merged.mentions[1].text.SameAs(merged.mentions[3].text));
+  EXPECT_FALSE(merged.mentions[0].text.SameAs(merged.mentions[1].text));
 }
 
 TEST(MergeDocumentsTest, RecordsDocumentsInInputOrderAndMetadata) {

@@ -180,6 +180,25 @@ TEST_F(ResolveTest, EverySpanAndCountSharesTheDocumentsName) {
   EXPECT_GE(repeated, 1u);
 }
 
+TEST_F(ResolveTest, EvidenceOfOneSentenceAndMentionsOfOneNameShareTheirText) {
+  Run("Jay Lindqvist thanked Ana Keller and Omar Haddad. Later Jay Lindqvist met Omar Haddad.");
+  // "thanked Ana Keller and Omar Haddad": two edges, one sentence.
+  std::vector<const Span *> thanked;
+  for (const DocumentGraph::Edge &e : dg_.edges) {
+    if (e.props.relation != "thanked") continue;
+    ASSERT_EQ(e.props.evidence.size(), 1u);
+    thanked.push_back(&e.props.evidence[0]);
+  }
+  ASSERT_EQ(thanked.size(), 2u);
+  EXPECT_EQ(thanked[0]->text, "Jay Lindqvist thanked Ana Keller and Omar Haddad.");
+  EXPECT_TRUE(thanked[0]->text.SameAs(thanked[1]->text));
+  const NodeProps *jay = Node("person:jay-lindqvist");
+  ASSERT_NE(jay, nullptr);
+  ASSERT_EQ(jay->mentions.size(), 2u);
+  EXPECT_EQ(jay->mentions[0].text, "Jay Lindqvist");
+  EXPECT_TRUE(jay->mentions[0].text.SameAs(jay->mentions[1].text));
+}
+
 TEST_F(ResolveTest, AcronymJoinsTheOrganisation) {
   Run("Maria Lopez from the Tidewater Gardening Foundation (TGF) spoke. I "
       "learned that TGF "
