@@ -366,7 +366,6 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     return props;
   };
   const size_t window = 2 * static_cast<size_t>(std::max(threads, 1)) + 2;
-  std::map<std::string, Graph::vertex_descriptor> vertex_of;
   OrderedParallel<std::vector<NodeProps>>(
       (groups.size() + kMergeBlock - 1) / kMergeBlock, threads, window,
       [&](size_t block) {
@@ -377,12 +376,11 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
         }
         return made;
       },
-      [&](size_t block, std::vector<NodeProps>&& made) {
+      [&](size_t, std::vector<NodeProps>&& made) {
         for (size_t j = 0; j < made.size(); ++j) {
           // add_vertex(props) would copy them: a default vertex, then the props moved in.
           Graph::vertex_descriptor v = boost::add_vertex(result.graph);
           result.graph[v] = std::move(made[j]);
-          vertex_of.emplace_hint(vertex_of.end(), *groups[block * kMergeBlock + j].first, v);
         }
         return true;
       });
@@ -397,8 +395,14 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   std::vector<uint32_t> vertex_of_key(key_of_.size(), kNoVertex);
   for (size_t k = 0; k < key_of_.size(); ++k) {
     auto id = id_of.find(*key_of_[k]);
-    auto v = vertex_of.find(id == id_of.end() ? *key_of_[k] : id->second);
-    if (v != vertex_of.end()) vertex_of_key[k] = static_cast<uint32_t>(v->second);
+    const std::string& final_id = id == id_of.end() ? *key_of_[k] : id->second;
+    // Vertex i is groups[i], in id order: no map from id to vertex.
+    auto v = std::lower_bound(
+        groups.begin(), groups.end(), final_id,
+        [](const auto& group, const std::string& want) { return *group.first < want; });
+    if (v != groups.end() && *v->first == final_id) {
+      vertex_of_key[k] = static_cast<uint32_t>(v - groups.begin());
+    }
   }
   std::vector<uint32_t> kind_rank(kind_of_.size());
   {
