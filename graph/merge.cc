@@ -331,6 +331,9 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   std::vector<std::pair<const std::string*, std::vector<Node*>*>> groups;
   groups.reserve(by_id.size());
   for (auto& [id, group] : by_id) groups.emplace_back(&id, &group);
+  // Every vertex at once, default, their props moved in below: growing the vertex array one
+  // add_vertex at a time held its old and new copies together at the peak of a corpus run.
+  result.graph = Graph(groups.size());
   auto merged_node = [&](const std::string& id, std::vector<Node*>& group) {
     std::stable_sort(group.begin(), group.end(),
                      [](const Node* a, const Node* b) { return a->first < b->first; });
@@ -376,11 +379,9 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
         }
         return made;
       },
-      [&](size_t, std::vector<NodeProps>&& made) {
+      [&](size_t block, std::vector<NodeProps>&& made) {
         for (size_t j = 0; j < made.size(); ++j) {
-          // add_vertex(props) would copy them: a default vertex, then the props moved in.
-          Graph::vertex_descriptor v = boost::add_vertex(result.graph);
-          result.graph[v] = std::move(made[j]);
+          result.graph[block * kMergeBlock + j] = std::move(made[j]);
         }
         return true;
       });
