@@ -124,8 +124,11 @@ class Lexicon {
   std::vector<std::string> Surfaces() const;
 
  private:
+  // An entry's surface (the key) and canonical form, one after the other in chars_: one
+  // buffer for all entries, not two strings each (start-up allocated ~200k of them).
   struct Entry {
-    std::string surface, canonical;
+    size_t begin = 0;
+    uint32_t surface_size = 0, canonical_size = 0;
   };
   // An open-addressing table (linear probing, at most half full) of entry indexes with 32 bits
   // of each key's hash: most lookups are of words that are no entry, and those end on an empty
@@ -134,13 +137,23 @@ class Lexicon {
     uint32_t tag = 0;
     uint32_t index = 0;  // 1 + the entry's index; 0 an empty slot
   };
-  const std::string* Find(std::string_view s) const;
+  std::string_view SurfaceOf(const Entry& e) const {
+    return std::string_view(chars_.data() + e.begin, e.surface_size);
+  }
+  std::string_view CanonicalOf(const Entry& e) const {
+    return std::string_view(chars_.data() + e.begin + e.surface_size, e.canonical_size);
+  }
+  const Entry* Find(std::string_view s) const;
   const Entry* FindEntry(std::string_view key, uint64_t hash) const;
   void Grow(size_t entries);
+  // Adds `surface` (folded when fold_case_) with `canonical` unless its key is an entry
+  // already; the table must have room for one more (Grow).
+  void Insert(std::string_view surface, std::string_view canonical);
 
   bool fold_case_ = false;
   bool keep_canonical_ = true;
   uint64_t content_hash_ = 0;
+  std::string chars_;  // the entries' surfaces and canonical forms (Entry)
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
 };

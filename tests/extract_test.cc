@@ -1608,5 +1608,59 @@ TEST(LexiconTest, FoldedLookupsOfEveryLengthFindTheirEntry) {
   EXPECT_TRUE(lexicon.Contains("J\xC3\x96RG"));
 }
 
+// Load stores each key in one buffer, folded in place, and checks the lines in one pass: it
+// must keep what adding the lines one by one keeps (first of a key wins, with its canonical
+// form; keys ICU folds longer, "Straße" -> "strasse"; a CRLF line; a comment).
+TEST(LexiconTest, LoadFindsWhatAddingTheLinesFinds) {
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {"Acme Corp", "Acme Corporation"},
+      {"ACME corp", "Other"},
+      {"Straße", "Strasse Inc"},
+      {"J\xC3\xB6rg", "J\xC3\xB6rg AG"},
+      {"Nicky\xE2\x80\x99s", "Nicky's"},
+      {"x", "X Ltd"},
+      {"A Very Long Organisation Name Of Many Words", "Long"},
+  };
+  const fs::path path =
+      fs::temp_directory_path() / ("kg_lexicon_add_" + std::to_string(::getpid()) + ".tsv");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "# Fields (TAB-separated): surface, canonical\n";
+    for (const auto &[surface, canonical] : lines) out << surface << "\t" << canonical << "\n";
+    out << "Crlf Line\tCRLF\r\n";
+  }
+  Lexicon loaded;
+  ASSERT_TRUE(loaded.Load(path.string(), /*fold_case=*/true).ok());
+  fs::remove(path);
+  Lexicon added;  // folding, as the loaded one: an empty list loaded with fold_case
+  std::ofstream(path, std::ios::binary).close();
+  ASSERT_TRUE(added.Load(path.string(), /*fold_case=*/true).ok());
+  fs::remove(path);
+  for (const auto &[surface, canonical] : lines) added.Add(surface, canonical);
+  added.Add("Crlf Line", "CRLF");
+  EXPECT_EQ(loaded.Surfaces(), added.Surfaces());
+  EXPECT_EQ(loaded.size(), lines.size());  // the second "acme corp" is no entry of its own
+  for (const std::string probe :
+       {"acme corp", "ACME CORP", "STRASSE", "straße", "jörg", "JÖRG", "nicky's", "X",
+        "a very long organisation name of many words", "crlf line", "acme", "", "y"}) {
+    EXPECT_EQ(loaded.Contains(probe), added.Contains(probe)) << probe;
+    EXPECT_EQ(loaded.Canonical(probe), added.Canonical(probe)) << probe;
+  }
+  EXPECT_EQ(loaded.Canonical("Acme corp"), "Acme Corporation");
+  EXPECT_EQ(loaded.Canonical("STRASSE"), "Strasse Inc");
+  EXPECT_EQ(loaded.Canonical("Crlf line"), "CRLF");
+}
+
+// Entries added one by one go into the one buffer, and the table grows under them.
+TEST(LexiconTest, AddGrowsTheTableAndKeepsEveryEntry) {
+  Lexicon lexicon;
+  for (int i = 0; i < 5000; ++i) lexicon.Add("Word" + std::to_string(i), std::to_string(i));
+  lexicon.Add("Word7", "again");  // not an entry of its own: the first wins
+  EXPECT_EQ(lexicon.size(), 5000u);
+  for (int i = 0; i < 5000; ++i) {
+    ASSERT_EQ(lexicon.Canonical("Word" + std::to_string(i)), std::to_string(i)) << i;
+  }
+}
+
 }  // namespace
 }  // namespace kg
