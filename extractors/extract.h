@@ -237,10 +237,28 @@ class RuleSet {
   friend class DocumentContext;
   friend class Extractor;
   RuleSet();
-  Status LoadEntityRules(const std::string& path);
-  Status LoadRelationRules(const std::string& path);
-  Status LoadInferenceRules(const std::string& path);
-  Status LoadPacks(const RuleSetOptions& options);
+  // Each loader gives the file's bytes for the fingerprint in *fingerprint, which the caller
+  // appends in load order (Load runs the relation files on a second thread).
+  Status LoadEntityRules(const std::string& path, std::string* fingerprint);
+  Status LoadRelationRules(const std::string& path, std::string* fingerprint);
+  Status LoadInferenceRules(const std::string& path, std::string* fingerprint);
+  // A rule file of a pack, in load order, with what loading it gave; `kind` 0 stands for the
+  // "not a rule pack" error (`status`) that ends the list.
+  struct RuleFileJob {
+    std::string path;
+    char kind = 'e';  // 'e' entities, 'r' relations, 'i' inference, 0: no file
+    Status status = Status::Ok();
+    std::string fingerprint;
+  };
+  // The evidence weights and every pack's schema (loaded here), then the packs' rule files
+  // (listed in `jobs`, loaded by RunRuleFiles).
+  Status ListRuleFiles(const RuleSetOptions& options, std::vector<RuleFileJob>* jobs);
+  // Loads the relation files of `jobs` (`relations`) or the others, in order, up to the first
+  // that fails; each thread touches only its own jobs and rule vectors.
+  void RunRuleFiles(std::vector<RuleFileJob>* jobs, bool relations);
+  // The first failing job in load order (what loading one by one reports), else appends the
+  // files' fingerprints in that order.
+  Status FinishRuleFiles(const std::vector<RuleFileJob>& jobs);
   Status LoadEvidenceWeights(const std::string& path);
   // The chunk rules whose pattern matches `text` and whose word-list conditions hold, in file
   // order; guards (skip=) only `with_guards`: they type nothing, so a question such as "does a
@@ -283,6 +301,20 @@ class RuleSet {
   // rules can match it, so only those run with submatch extraction. Opaque here (set.h).
   struct RuleIndex;
   std::unique_ptr<RuleIndex> chunk_index_, context_index_, line_index_, relation_index_;
+  // One index built: the rule whose pattern the set rejects (SIZE_MAX: none) and its error,
+  // and whether the set compiled.
+  enum class IndexKind { kChunk, kContext, kLine, kRelation };
+  struct IndexBuild {
+    size_t failed_rule = SIZE_MAX;
+    Status error = Status::Ok();
+    bool compiled = false;
+  };
+  IndexBuild BuildIndex(IndexKind kind);
+  // The four indexes' outcome as one build of them all reports it: the first rejected entity
+  // pattern, then relation pattern, then a set that does not compile.
+  static Status IndexStatus(const IndexBuild& chunk, const IndexBuild& context,
+                            const IndexBuild& line, const IndexBuild& relation);
+  void MakeIndexes();
   Status BuildIndexes();
   std::vector<InferenceRule> inference_rules_;
   std::string fingerprint_;

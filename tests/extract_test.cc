@@ -540,6 +540,57 @@ TEST_F(BrokenDataTest, ChangedTokenizerListChangesTheFingerprint) {
   EXPECT_NE(rules_->fingerprint(), before);
 }
 
+// Load runs the relation rule files on a second thread beside the entity rule files: when
+// both are broken, the error is still the one loading them in order meets first.
+TEST_F(BrokenDataTest, EntityErrorIsReportedBeforeAnErrorInTheRelationsLoadedBeside) {
+  int line = Append("rules/entities.rules", "broken_rule | ORG | chunk | (unclosed");
+  Append("rules/relations.rules", "broken | met | 1 | 2 | - | {PERSON} x**");
+  const std::string where =
+      (dir_ / "rules/entities.rules").string() + ":" + std::to_string(line) + ":";
+  for (int run = 0; run < 5; ++run) {
+    Status s = Load();
+    EXPECT_EQ(s.message().rfind(where, 0), 0u) << s.message();
+  }
+}
+
+// ... and a pack's error after the built-in relation rules' error does not win over it.
+TEST_F(BrokenDataTest, BuiltInRelationErrorIsReportedBeforeAPacksEntityError) {
+  int line = Append("rules/relations.rules", "broken | met | 1 | 2 | - | {PERSON} x**");
+  fs::create_directories(dir_ / "pack/rules");
+  std::ofstream(dir_ / "pack/rules/entities.rules") << "broken_rule | ORG | chunk | (unclosed\n";
+  RuleSetOptions options;
+  options.data_dir = dir_.string();
+  options.packs = {(dir_ / "pack").string()};
+  const std::string where =
+      (dir_ / "rules/relations.rules").string() + ":" + std::to_string(line) + ":";
+  for (int run = 0; run < 5; ++run) {
+    Status s = RuleSet::Load(options, &rules_);
+    EXPECT_EQ(s.message().rfind(where, 0), 0u) << s.message();
+  }
+  fs::remove_all(dir_ / "rules/relations.rules");
+  std::ofstream(dir_ / "rules/relations.rules") << "# no rules\n";
+  Status s = RuleSet::Load(options, &rules_);
+  EXPECT_EQ(s.message().rfind((dir_ / "pack/rules/entities.rules").string() + ":1:", 0), 0u)
+      << s.message();
+}
+
+// A pack without rules is an error at its place in the order: after the rule files before it
+// loaded.
+TEST_F(BrokenDataTest, EmptyPackIsReportedAfterTheRuleFilesBeforeIt) {
+  fs::create_directories(dir_ / "empty_pack");
+  RuleSetOptions options;
+  options.data_dir = dir_.string();
+  options.packs = {(dir_ / "empty_pack").string()};
+  Status s = RuleSet::Load(options, &rules_);
+  EXPECT_NE(s.message().find("not a rule pack"), std::string::npos) << s.message();
+  int line = Append("rules/relations.rules", "broken | met | 1 | 2 | - | {PERSON} x**");
+  s = RuleSet::Load(options, &rules_);
+  EXPECT_EQ(s.message().rfind(
+                (dir_ / "rules/relations.rules").string() + ":" + std::to_string(line) + ":", 0),
+            0u)
+      << s.message();
+}
+
 // --- document structure --------------------------------------------------------------------------
 
 TEST_F(ExtractTest, NumberedTalkListUnderAHeadingGivesTalksAndSpeakers) {
