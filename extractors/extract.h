@@ -124,8 +124,11 @@ class Lexicon {
   std::vector<std::string> Surfaces() const;
 
  private:
+  // An entry's surface (the key) and canonical form, one after the other in chars_: one
+  // buffer for all entries, not two strings each (start-up allocated ~200k of them).
   struct Entry {
-    std::string surface, canonical;
+    size_t begin = 0;
+    uint32_t surface_size = 0, canonical_size = 0;
   };
   // An open-addressing table (linear probing, at most half full) of entry indexes with 32 bits
   // of each key's hash: most lookups are of words that are no entry, and those end on an empty
@@ -134,13 +137,23 @@ class Lexicon {
     uint32_t tag = 0;
     uint32_t index = 0;  // 1 + the entry's index; 0 an empty slot
   };
-  const std::string* Find(std::string_view s) const;
+  std::string_view SurfaceOf(const Entry& e) const {
+    return std::string_view(chars_.data() + e.begin, e.surface_size);
+  }
+  std::string_view CanonicalOf(const Entry& e) const {
+    return std::string_view(chars_.data() + e.begin + e.surface_size, e.canonical_size);
+  }
+  const Entry* Find(std::string_view s) const;
   const Entry* FindEntry(std::string_view key, uint64_t hash) const;
   void Grow(size_t entries);
+  // Adds `surface` (folded when fold_case_) with `canonical` unless its key is an entry
+  // already; the table must have room for one more (Grow).
+  void Insert(std::string_view surface, std::string_view canonical);
 
   bool fold_case_ = false;
   bool keep_canonical_ = true;
   uint64_t content_hash_ = 0;
+  std::string chars_;  // the entries' surfaces and canonical forms (Entry)
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
 };
@@ -224,10 +237,28 @@ class RuleSet {
   friend class DocumentContext;
   friend class Extractor;
   RuleSet();
-  Status LoadEntityRules(const std::string& path);
-  Status LoadRelationRules(const std::string& path);
-  Status LoadInferenceRules(const std::string& path);
-  Status LoadPacks(const RuleSetOptions& options);
+  // Each loader gives the file's bytes for the fingerprint in *fingerprint, which the caller
+  // appends in load order (Load runs the relation files on a second thread).
+  Status LoadEntityRules(const std::string& path, std::string* fingerprint);
+  Status LoadRelationRules(const std::string& path, std::string* fingerprint);
+  Status LoadInferenceRules(const std::string& path, std::string* fingerprint);
+  // A rule file of a pack, in load order, with what loading it gave; `kind` 0 stands for the
+  // "not a rule pack" error (`status`) that ends the list.
+  struct RuleFileJob {
+    std::string path;
+    char kind = 'e';  // 'e' entities, 'r' relations, 'i' inference, 0: no file
+    Status status = Status::Ok();
+    std::string fingerprint;
+  };
+  // The evidence weights and every pack's schema (loaded here), then the packs' rule files
+  // (listed in `jobs`, loaded by RunRuleFiles).
+  Status ListRuleFiles(const RuleSetOptions& options, std::vector<RuleFileJob>* jobs);
+  // Loads the relation files of `jobs` (`relations`) or the others, in order, up to the first
+  // that fails; each thread touches only its own jobs and rule vectors.
+  void RunRuleFiles(std::vector<RuleFileJob>* jobs, bool relations);
+  // The first failing job in load order (what loading one by one reports), else appends the
+  // files' fingerprints in that order.
+  Status FinishRuleFiles(const std::vector<RuleFileJob>& jobs);
   Status LoadEvidenceWeights(const std::string& path);
   // The chunk rules whose pattern matches `text` and whose word-list conditions hold, in file
   // order; guards (skip=) only `with_guards`: they type nothing, so a question such as "does a
@@ -270,6 +301,20 @@ class RuleSet {
   // rules can match it, so only those run with submatch extraction. Opaque here (set.h).
   struct RuleIndex;
   std::unique_ptr<RuleIndex> chunk_index_, context_index_, line_index_, relation_index_;
+  // One index built: the rule whose pattern the set rejects (SIZE_MAX: none) and its error,
+  // and whether the set compiled.
+  enum class IndexKind { kChunk, kContext, kLine, kRelation };
+  struct IndexBuild {
+    size_t failed_rule = SIZE_MAX;
+    Status error = Status::Ok();
+    bool compiled = false;
+  };
+  IndexBuild BuildIndex(IndexKind kind);
+  // The four indexes' outcome as one build of them all reports it: the first rejected entity
+  // pattern, then relation pattern, then a set that does not compile.
+  static Status IndexStatus(const IndexBuild& chunk, const IndexBuild& context,
+                            const IndexBuild& line, const IndexBuild& relation);
+  void MakeIndexes();
   Status BuildIndexes();
   std::vector<InferenceRule> inference_rules_;
   std::string fingerprint_;

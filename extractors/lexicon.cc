@@ -2,6 +2,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <climits>
 #include <cstdint>
@@ -65,13 +66,12 @@ uint64_t LowerAscii8(uint64_t w) {
   return w | ((at_least_a & ~above_z & kHighBits) >> 2);  // 0x20: upper to lower case
 }
 
-}  // namespace
-
-// ICU folding costs a UTF-16 copy and back; names and words are mostly ASCII letters and code
-// points that fold to themselves ("ö", "“"), which this folds in place, 8 ASCII bytes at a time.
-std::string FoldCase(std::string_view s) {
-  std::string out(s.size(), '\0');
-  char* o = out.data();  // never ahead of the input: a code point folds to itself or shorter
+// Appends FoldCase(s) to `out`: Lexicon::Load folds each key straight into its storage.
+void AppendFolded(std::string_view s, std::string* out) {
+  const size_t start = out->size();
+  out->resize(start + s.size());
+  // Never ahead of the input: a code point folds to itself or shorter.
+  char* o = out->data() + start;
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
     if (i + 8 <= s.size()) {
@@ -91,11 +91,19 @@ std::string FoldCase(std::string_view s) {
       ++i;
       continue;
     }
-    if (s.size() > INT32_MAX) return IcuFoldCase(s);
+    if (s.size() > INT32_MAX) {
+      out->resize(start);
+      out->append(IcuFoldCase(s));
+      return;
+    }
     int32_t next = static_cast<int32_t>(i);
     UChar32 cp;
     U8_NEXT(s.data(), next, static_cast<int32_t>(s.size()), cp);
-    if (!FoldsToItself(cp)) return IcuFoldCase(s);  // also invalid UTF-8: ICU's U+FFFD
+    if (!FoldsToItself(cp)) {  // also invalid UTF-8: ICU's U+FFFD
+      out->resize(start);
+      out->append(IcuFoldCase(s));
+      return;
+    }
     if (cp == 0x2019) {
       o[n++] = '\'';  // as IcuFoldCase: a typographic apostrophe becomes ASCII
     } else {
@@ -103,7 +111,16 @@ std::string FoldCase(std::string_view s) {
     }
     i = static_cast<size_t>(next);
   }
-  out.resize(n);
+  out->resize(start + n);
+}
+
+}  // namespace
+
+// ICU folding costs a UTF-16 copy and back; names and words are mostly ASCII letters and code
+// points that fold to themselves ("ö", "“"), which this folds in place, 8 ASCII bytes at a time.
+std::string FoldCase(std::string_view s) {
+  std::string out;
+  AppendFolded(s, &out);
   return out;
 }
 
@@ -111,6 +128,17 @@ namespace {
 
 // The longest line a word list may have (the longest shipped is 800 bytes).
 constexpr size_t kMaxListLine = 64 * 1024;
+
+// Lexicon::Load's byte classes: a line feed; a control byte that no word list may hold.
+constexpr unsigned kNewline = 1, kControl = 2;
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = kControl;
+  t['\t'] = t['\r'] = 0;
+  t['\n'] = kNewline;
+  t[0x7f] = kControl;
+  return t;
+}();
 
 size_t LineOf(std::string_view data, size_t byte) {
   return 1 + static_cast<size_t>(std::count(data.begin(), data.begin() + byte, '\n'));
@@ -152,15 +180,24 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
   keep_canonical_ = keep_canonical;
   std::string data;
   if (Status s = ReadDataFile(fs, path, "word list", &data); !s.ok()) return s;
-  content_hash_ = 1469598103934665603ull;
-  for (char c : data) {
-    content_hash_ ^= static_cast<unsigned char>(c);
-    content_hash_ *= 1099511628211ull;
+  // One pass over the bytes for the hash, the line count and the control-byte check (the
+  // hash's multiply chain sets the pace; the rest comes almost free beside it).
+  uint64_t hash = 1469598103934665603ull;
+  size_t newlines = 0;
+  unsigned seen = 0;  // kControl: some byte is a control byte (other than TAB, LF, CR)
+  for (char ch : data) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    hash ^= c;
+    hash *= 1099511628211ull;
+    unsigned k = kByteClass[c];
+    newlines += k & kNewline;
+    seen |= k;
   }
+  content_hash_ = hash;
   auto error = [&](size_t line, const std::string& what) {
     return Status::Rules(path + ":" + std::to_string(line) + ": " + what);
   };
-  for (size_t i = 0; i < data.size(); ++i) {
+  for (size_t i = 0; (seen & kControl) != 0 && i < data.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(data[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
       char hex[8];
@@ -180,7 +217,10 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
   size_t population_field = SIZE_MAX;
   std::string_view rest = data;
   size_t line_no = 0;
-  Grow(entries_.size() + static_cast<size_t>(std::count(data.begin(), data.end(), '\n')));
+  // Room for every line: the inserts below need no Grow.
+  Grow(entries_.size() + newlines);
+  entries_.reserve(entries_.size() + newlines);
+  chars_.reserve(chars_.size() + data.size());
   while (!rest.empty()) {
     size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);
@@ -244,7 +284,7 @@ Status Lexicon::Load(const std::string& path, bool fold_case, bool keep_canonica
       continue;
     }
     if (surface.empty()) return error(line_no, "empty entry");
-    Add(std::string(surface), keep_canonical ? std::string(canonical) : std::string());
+    Insert(surface, keep_canonical ? canonical : std::string_view());
   }
   return Status::Ok();
 }
@@ -295,7 +335,7 @@ void Lexicon::Grow(size_t entries) {
   slots_.assign(want, Slot());
   const size_t mask = want - 1;
   for (size_t e = 0; e < entries_.size(); ++e) {
-    uint64_t h = KeyHash(entries_[e].surface);
+    uint64_t h = KeyHash(SurfaceOf(entries_[e]));
     size_t i = h & mask;
     while (slots_[i].index != 0) i = (i + 1) & mask;
     slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(e + 1)};
@@ -309,36 +349,52 @@ const Lexicon::Entry* Lexicon::FindEntry(std::string_view key, uint64_t hash) co
   for (size_t i = hash & mask; slots_[i].index != 0; i = (i + 1) & mask) {
     if (slots_[i].tag == tag) {
       const Entry& e = entries_[slots_[i].index - 1];
-      if (e.surface == key) return &e;
+      if (SurfaceOf(e) == key) return &e;
     }
   }
   return nullptr;
 }
 
-void Lexicon::Add(std::string surface, std::string canonical) {
-  std::string key = fold_case_ ? FoldCase(surface) : std::move(surface);
-  uint64_t h = KeyHash(key);
-  if (FindEntry(key, h) != nullptr) return;  // the first entry wins
-  Grow(entries_.size() + 1);
+// The key goes straight to the end of chars_ (folded there), and is taken back when it is an
+// entry already: no string is made per line.
+void Lexicon::Insert(std::string_view surface, std::string_view canonical) {
+  const size_t begin = chars_.size();
+  if (fold_case_) {
+    AppendFolded(surface, &chars_);
+  } else {
+    chars_.append(surface);
+  }
+  const std::string_view key(chars_.data() + begin, chars_.size() - begin);
+  const uint64_t h = KeyHash(key);
   const size_t mask = slots_.size() - 1;
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
   size_t i = h & mask;
-  while (slots_[i].index != 0) i = (i + 1) & mask;
-  slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entries_.size() + 1)};
-  entries_.push_back({std::move(key), std::move(canonical)});
+  for (; slots_[i].index != 0; i = (i + 1) & mask) {
+    if (slots_[i].tag == tag && SurfaceOf(entries_[slots_[i].index - 1]) == key) {
+      chars_.resize(begin);  // the first entry wins
+      return;
+    }
+  }
+  slots_[i] = {tag, static_cast<uint32_t>(entries_.size() + 1)};
+  entries_.push_back(
+      {begin, static_cast<uint32_t>(key.size()), static_cast<uint32_t>(canonical.size())});
+  chars_.append(canonical);
+}
+
+void Lexicon::Add(std::string surface, std::string canonical) {
+  Grow(entries_.size() + 1);
+  Insert(surface, canonical);
 }
 
 std::vector<std::string> Lexicon::Surfaces() const {
   std::vector<std::string> out;
   out.reserve(entries_.size());
-  for (const Entry& e : entries_) out.push_back(e.surface);
+  for (const Entry& e : entries_) out.emplace_back(SurfaceOf(e));
   return out;
 }
 
-const std::string* Lexicon::Find(std::string_view s) const {
-  auto find = [this](std::string_view key) {
-    const Entry* e = FindEntry(key, KeyHash(key));
-    return e ? &e->canonical : nullptr;
-  };
+const Lexicon::Entry* Lexicon::Find(std::string_view s) const {
+  auto find = [this](std::string_view key) { return FindEntry(key, KeyHash(key)); };
   if (!fold_case_) return find(s);
   // Most lookups are short ASCII words: fold and hash them on the stack, 8 bytes at a time
   // (the last 8 zero-padded, as KeyHash pads them).
@@ -356,15 +412,14 @@ const std::string* Lexicon::Find(std::string_view s) const {
     std::memcpy(buf + 8 * k, &w, 8);
     h = MixWord(h, w);
   }
-  const Entry* e = FindEntry(std::string_view(buf, s.size()), FinishHash(h));
-  return e ? &e->canonical : nullptr;
+  return FindEntry(std::string_view(buf, s.size()), FinishHash(h));
 }
 
 bool Lexicon::Contains(std::string_view s) const { return Find(s) != nullptr; }
 
 std::string_view Lexicon::Canonical(std::string_view s) const {
-  const std::string* c = Find(s);
-  return c ? std::string_view(*c) : std::string_view();
+  const Entry* e = Find(s);
+  return e ? CanonicalOf(*e) : std::string_view();
 }
 
 }  // namespace kg

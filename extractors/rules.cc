@@ -539,7 +539,7 @@ std::vector<int> RuleSet::MatchChunkRules(std::string_view text, bool with_guard
   return matching;
 }
 
-Status RuleSet::LoadEntityRules(const std::string& path) {
+Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprint) {
   std::string fp;
   RuleFileReader r{path, &fp};
   if (Status s = r.Open(fs_, "rule file"); !s.ok()) return s;
@@ -692,11 +692,11 @@ Status RuleSet::LoadEntityRules(const std::string& path) {
                            ": a guard (skip=) types nothing, so it takes no examples");
     }
   }
-  fingerprint_ += fp;
+  *fingerprint = std::move(fp);
   return Status::Ok();
 }
 
-Status RuleSet::LoadRelationRules(const std::string& path) {
+Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerprint) {
   std::string fp;
   RuleFileReader r{path, &fp};
   if (Status s = r.Open(fs_, "rule file"); !s.ok()) return s;
@@ -822,11 +822,11 @@ Status RuleSet::LoadRelationRules(const std::string& path) {
     last = rule.get();
     relation_rules_.push_back(std::move(rule));
   }
-  fingerprint_ += fp;
+  *fingerprint = std::move(fp);
   return Status::Ok();
 }
 
-Status RuleSet::LoadInferenceRules(const std::string& path) {
+Status RuleSet::LoadInferenceRules(const std::string& path, std::string* fingerprint) {
   std::string fp;
   RuleFileReader r{path, &fp};
   if (Status s = r.Open(fs_, "rule file"); !s.ok()) return s;
@@ -870,50 +870,84 @@ Status RuleSet::LoadInferenceRules(const std::string& path) {
     }
     inference_rules_.push_back({f[0], f[1], f[2], f[3], unless_stated, r.line_no, path});
   }
-  fingerprint_ += fp;
+  *fingerprint = std::move(fp);
   return Status::Ok();
 }
 
-Status RuleSet::BuildIndexes() {
+void RuleSet::MakeIndexes() {
   chunk_index_ = std::make_unique<RuleIndex>();
   context_index_ = std::make_unique<RuleIndex>();
   line_index_ = std::make_unique<RuleIndex>();
   relation_index_ = std::make_unique<RuleIndex>();
+}
+
+RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
+  IndexBuild out;
   std::string err;
+  if (kind == IndexKind::kRelation) {
+    for (size_t i = 0; i < relation_rules_.size(); ++i) {
+      const RelationRule& r = *relation_rules_[i];
+      if (relation_index_->set.Add(r.re->pattern(), &err) < 0) {
+        out.failed_rule = i;
+        out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
+        return out;
+      }
+      relation_index_->rule_of_entry.push_back(static_cast<int>(i));
+    }
+    out.compiled = relation_index_->set.Compile();
+    return out;
+  }
+  const EntityRule::Mode mode = kind == IndexKind::kChunk  ? EntityRule::Mode::kChunk
+                                : kind == IndexKind::kLine ? EntityRule::Mode::kLine
+                                                           : EntityRule::Mode::kEach;
+  RuleIndex& index = kind == IndexKind::kChunk  ? *chunk_index_
+                     : kind == IndexKind::kLine ? *line_index_
+                                                : *context_index_;
   for (size_t i = 0; i < entity_rules_.size(); ++i) {
     const EntityRule& r = *entity_rules_[i];
-    RuleIndex& index = r.mode == EntityRule::Mode::kChunk  ? *chunk_index_
-                       : r.mode == EntityRule::Mode::kLine ? *line_index_
-                                                           : *context_index_;
+    // The context index holds the each and span rules.
+    EntityRule::Mode m = r.mode == EntityRule::Mode::kSpan ? EntityRule::Mode::kEach : r.mode;
+    if (m != mode) continue;
     if (index.set.Add(r.re->pattern(), &err) < 0) {
-      return Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
+      out.failed_rule = i;
+      out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
+      return out;
     }
     index.rule_of_entry.push_back(static_cast<int>(i));
   }
-  for (size_t i = 0; i < relation_rules_.size(); ++i) {
-    const RelationRule& r = *relation_rules_[i];
-    if (relation_index_->set.Add(r.re->pattern(), &err) < 0) {
-      return Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
-    }
-    relation_index_->rule_of_entry.push_back(static_cast<int>(i));
+  out.compiled = index.set.Compile();
+  return out;
+}
+
+Status RuleSet::IndexStatus(const IndexBuild& chunk, const IndexBuild& context,
+                            const IndexBuild& line, const IndexBuild& relation) {
+  const IndexBuild* first = &chunk;
+  for (const IndexBuild* b : {&context, &line}) {
+    if (b->failed_rule < first->failed_rule) first = b;
   }
-  // The relation set is about as large as the three entity sets together: compile it on a
-  // second thread (start-up is most of a short run).
-  auto relations =
-      std::async(std::launch::async, [this] { return relation_index_->set.Compile(); });
-  bool entities =
-      chunk_index_->set.Compile() && context_index_->set.Compile() && line_index_->set.Compile();
-  if (!relations.get() || !entities) {
+  if (first->failed_rule != SIZE_MAX) return first->error;
+  if (relation.failed_rule != SIZE_MAX) return relation.error;
+  if (!chunk.compiled || !context.compiled || !line.compiled || !relation.compiled) {
     return Status::Rules("rule index: RE2::Set does not compile (out of memory?)");
   }
   return Status::Ok();
 }
 
+Status RuleSet::BuildIndexes() {
+  MakeIndexes();
+  IndexBuild chunk = BuildIndex(IndexKind::kChunk);
+  IndexBuild context = BuildIndex(IndexKind::kContext);
+  IndexBuild line = BuildIndex(IndexKind::kLine);
+  IndexBuild relation = BuildIndex(IndexKind::kRelation);
+  return IndexStatus(chunk, context, line, relation);
+}
+
 Status RuleSet::CheckRuleFile(std::string_view kind, const std::string& path) {
   std::unique_ptr<RuleSet> rs(new RuleSet());
-  Status s = kind == "entities"    ? rs->LoadEntityRules(path)
-             : kind == "relations" ? rs->LoadRelationRules(path)
-                                   : rs->LoadInferenceRules(path);
+  std::string fingerprint;
+  Status s = kind == "entities"    ? rs->LoadEntityRules(path, &fingerprint)
+             : kind == "relations" ? rs->LoadRelationRules(path, &fingerprint)
+                                   : rs->LoadInferenceRules(path, &fingerprint);
   return s.ok() ? rs->BuildIndexes() : s;
 }
 
@@ -959,7 +993,7 @@ int RuleSet::EvidenceWeight(std::string_view rule) const {
   return 2;
 }
 
-Status RuleSet::LoadPacks(const RuleSetOptions& options) {
+Status RuleSet::ListRuleFiles(const RuleSetOptions& options, std::vector<RuleFileJob>* jobs) {
   if (Status s = LoadEvidenceWeights(options.data_dir + "/rules/evidence.weights"); !s.ok()) {
     return s;
   }
@@ -990,17 +1024,39 @@ Status RuleSet::LoadPacks(const RuleSetOptions& options) {
       std::string path = dir + kind + ".rules";
       if (!required && !exists(path)) continue;
       any = true;
-      Status s = std::string_view(kind) == "entities"    ? LoadEntityRules(path)
-                 : std::string_view(kind) == "relations" ? LoadRelationRules(path)
-                                                         : LoadInferenceRules(path);
-      if (!s.ok()) return s;
+      RuleFileJob& job = jobs->emplace_back();
+      job.path = path;
+      job.kind = kind[0];
     }
     if (!any) {
-      return Status::Rules(packs[i] +
-                           ": not a rule pack (it has no schema and no rules/entities.rules, "
-                           "rules/relations.rules or rules/inference.rules)");
+      RuleFileJob& job = jobs->emplace_back();
+      job.path = packs[i];
+      job.kind = 0;
+      job.status = Status::Rules(packs[i] +
+                                 ": not a rule pack (it has no schema and no rules/entities.rules, "
+                                 "rules/relations.rules or rules/inference.rules)");
+      break;
     }
   }
+  return Status::Ok();
+}
+
+void RuleSet::RunRuleFiles(std::vector<RuleFileJob>* jobs, bool relations) {
+  for (RuleFileJob& job : *jobs) {
+    if ((job.kind == 'r') != relations) continue;
+    if (job.kind == 0) return;  // the list's error, at its place in the order
+    job.status = job.kind == 'e'   ? LoadEntityRules(job.path, &job.fingerprint)
+                 : job.kind == 'r' ? LoadRelationRules(job.path, &job.fingerprint)
+                                   : LoadInferenceRules(job.path, &job.fingerprint);
+    if (!job.status.ok()) return;
+  }
+}
+
+Status RuleSet::FinishRuleFiles(const std::vector<RuleFileJob>& jobs) {
+  for (const RuleFileJob& job : jobs) {
+    if (!job.status.ok()) return job.status;
+  }
+  for (const RuleFileJob& job : jobs) fingerprint_ += job.fingerprint;
   return Status::Ok();
 }
 
@@ -1092,16 +1148,35 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
     if (!rs->role_alternation_.empty()) rs->role_alternation_ += "|";
     rs->role_alternation_ += re2::RE2::QuoteMeta(r);
   }
+  // Start-up is most of a short run and the rules' RE2 compilation most of start-up, so the
+  // work is split over two threads in two steps. First the rule files: this thread loads the
+  // entity and inference rules while the second loads the relation rules, then the word lists.
+  std::vector<RuleFileJob> jobs;
+  Status rules = rs->ListRuleFiles(options, &jobs);
   auto lexicons = std::async(std::launch::async, [&]() -> Status {
+    rs->RunRuleFiles(&jobs, /*relations=*/true);
     for (const ListFile& lf : lists) {
       if (lf.lexicon == &rs->roles_) continue;
       if (Status s = load_list(lf); !s.ok()) return s;
     }
     return LoadTokenizerLexicon(data_dir, &rs->tokenizer_lexicon_, rs->fs_);
   });
-  Status rules = rs->LoadPacks(options);
-  if (rules.ok()) rules = rs->BuildIndexes();
+  rs->RunRuleFiles(&jobs, /*relations=*/false);
   if (Status s = lexicons.get(); !s.ok()) return s;  // word lists first: a fixed report order
+  if (rules.ok()) rules = rs->FinishRuleFiles(jobs);
+  if (rules.ok()) {
+    // Then the four rule indexes, two a thread, about even (the context and line sets here,
+    // the relation and chunk sets there).
+    rs->MakeIndexes();
+    auto others = std::async(std::launch::async, [&] {
+      IndexBuild relation = rs->BuildIndex(IndexKind::kRelation);
+      return std::pair(relation, rs->BuildIndex(IndexKind::kChunk));
+    });
+    IndexBuild context = rs->BuildIndex(IndexKind::kContext);
+    IndexBuild line = rs->BuildIndex(IndexKind::kLine);
+    auto [relation, chunk] = others.get();
+    rules = IndexStatus(chunk, context, line, relation);
+  }
   rs->demonym_suffix_list_ = rs->demonym_suffixes_.Surfaces();
   rs->continuation_opener_list_ = rs->continuation_openers_.Surfaces();
   std::sort(rs->continuation_opener_list_.begin(), rs->continuation_opener_list_.end());

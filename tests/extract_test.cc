@@ -540,6 +540,57 @@ TEST_F(BrokenDataTest, ChangedTokenizerListChangesTheFingerprint) {
   EXPECT_NE(rules_->fingerprint(), before);
 }
 
+// Load runs the relation rule files on a second thread beside the entity rule files: when
+// both are broken, the error is still the one loading them in order meets first.
+TEST_F(BrokenDataTest, EntityErrorIsReportedBeforeAnErrorInTheRelationsLoadedBeside) {
+  int line = Append("rules/entities.rules", "broken_rule | ORG | chunk | (unclosed");
+  Append("rules/relations.rules", "broken | met | 1 | 2 | - | {PERSON} x**");
+  const std::string where =
+      (dir_ / "rules/entities.rules").string() + ":" + std::to_string(line) + ":";
+  for (int run = 0; run < 5; ++run) {
+    Status s = Load();
+    EXPECT_EQ(s.message().rfind(where, 0), 0u) << s.message();
+  }
+}
+
+// ... and a pack's error after the built-in relation rules' error does not win over it.
+TEST_F(BrokenDataTest, BuiltInRelationErrorIsReportedBeforeAPacksEntityError) {
+  int line = Append("rules/relations.rules", "broken | met | 1 | 2 | - | {PERSON} x**");
+  fs::create_directories(dir_ / "pack/rules");
+  std::ofstream(dir_ / "pack/rules/entities.rules") << "broken_rule | ORG | chunk | (unclosed\n";
+  RuleSetOptions options;
+  options.data_dir = dir_.string();
+  options.packs = {(dir_ / "pack").string()};
+  const std::string where =
+      (dir_ / "rules/relations.rules").string() + ":" + std::to_string(line) + ":";
+  for (int run = 0; run < 5; ++run) {
+    Status s = RuleSet::Load(options, &rules_);
+    EXPECT_EQ(s.message().rfind(where, 0), 0u) << s.message();
+  }
+  fs::remove_all(dir_ / "rules/relations.rules");
+  std::ofstream(dir_ / "rules/relations.rules") << "# no rules\n";
+  Status s = RuleSet::Load(options, &rules_);
+  EXPECT_EQ(s.message().rfind((dir_ / "pack/rules/entities.rules").string() + ":1:", 0), 0u)
+      << s.message();
+}
+
+// A pack without rules is an error at its place in the order: after the rule files before it
+// loaded.
+TEST_F(BrokenDataTest, EmptyPackIsReportedAfterTheRuleFilesBeforeIt) {
+  fs::create_directories(dir_ / "empty_pack");
+  RuleSetOptions options;
+  options.data_dir = dir_.string();
+  options.packs = {(dir_ / "empty_pack").string()};
+  Status s = RuleSet::Load(options, &rules_);
+  EXPECT_NE(s.message().find("not a rule pack"), std::string::npos) << s.message();
+  int line = Append("rules/relations.rules", "broken | met | 1 | 2 | - | {PERSON} x**");
+  s = RuleSet::Load(options, &rules_);
+  EXPECT_EQ(s.message().rfind(
+                (dir_ / "rules/relations.rules").string() + ":" + std::to_string(line) + ":", 0),
+            0u)
+      << s.message();
+}
+
 // --- document structure --------------------------------------------------------------------------
 
 TEST_F(ExtractTest, NumberedTalkListUnderAHeadingGivesTalksAndSpeakers) {
@@ -1606,6 +1657,60 @@ TEST(LexiconTest, FoldedLookupsOfEveryLengthFindTheirEntry) {
     EXPECT_FALSE(lexicon.Contains(w.substr(1))) << w;
   }
   EXPECT_TRUE(lexicon.Contains("J\xC3\x96RG"));
+}
+
+// Load stores each key in one buffer, folded in place, and checks the lines in one pass: it
+// must keep what adding the lines one by one keeps (first of a key wins, with its canonical
+// form; keys ICU folds longer, "Straße" -> "strasse"; a CRLF line; a comment).
+TEST(LexiconTest, LoadFindsWhatAddingTheLinesFinds) {
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {"Acme Corp", "Acme Corporation"},
+      {"ACME corp", "Other"},
+      {"Straße", "Strasse Inc"},
+      {"J\xC3\xB6rg", "J\xC3\xB6rg AG"},
+      {"Nicky\xE2\x80\x99s", "Nicky's"},
+      {"x", "X Ltd"},
+      {"A Very Long Organisation Name Of Many Words", "Long"},
+  };
+  const fs::path path =
+      fs::temp_directory_path() / ("kg_lexicon_add_" + std::to_string(::getpid()) + ".tsv");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "# Fields (TAB-separated): surface, canonical\n";
+    for (const auto &[surface, canonical] : lines) out << surface << "\t" << canonical << "\n";
+    out << "Crlf Line\tCRLF\r\n";
+  }
+  Lexicon loaded;
+  ASSERT_TRUE(loaded.Load(path.string(), /*fold_case=*/true).ok());
+  fs::remove(path);
+  Lexicon added;  // folding, as the loaded one: an empty list loaded with fold_case
+  std::ofstream(path, std::ios::binary).close();
+  ASSERT_TRUE(added.Load(path.string(), /*fold_case=*/true).ok());
+  fs::remove(path);
+  for (const auto &[surface, canonical] : lines) added.Add(surface, canonical);
+  added.Add("Crlf Line", "CRLF");
+  EXPECT_EQ(loaded.Surfaces(), added.Surfaces());
+  EXPECT_EQ(loaded.size(), lines.size());  // the second "acme corp" is no entry of its own
+  for (const std::string probe :
+       {"acme corp", "ACME CORP", "STRASSE", "straße", "jörg", "JÖRG", "nicky's", "X",
+        "a very long organisation name of many words", "crlf line", "acme", "", "y"}) {
+    EXPECT_EQ(loaded.Contains(probe), added.Contains(probe)) << probe;
+    EXPECT_EQ(loaded.Canonical(probe), added.Canonical(probe)) << probe;
+  }
+  EXPECT_EQ(loaded.Canonical("Acme corp"), "Acme Corporation");
+  EXPECT_EQ(loaded.Canonical("STRASSE"), "Strasse Inc");
+  EXPECT_EQ(loaded.Canonical("Crlf line"), "CRLF");
+}
+
+// Entries added one by one go into the one buffer, and the table grows under them.
+TEST(LexiconTest, AddGrowsTheTableAndKeepsEveryEntry) {
+  Lexicon lexicon;
+  for (int i = 0; i < 5000; ++i) lexicon.Add("Word" + std::to_string(i), std::to_string(i));
+  lexicon.Add("Word7", "again");  // not an entry of its own: the first wins
+  EXPECT_EQ(lexicon.size(), 5000u);
+  for (int i = 0; i < 5000; ++i) {
+    ASSERT_EQ(lexicon.Canonical("Word" + std::to_string(i)), std::to_string(i)) << i;
+  }
 }
 
 }  // namespace
