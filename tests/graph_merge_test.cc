@@ -260,29 +260,7 @@ TEST(MergeDocumentsTest, SpansAndCountsOfADocumentShareItsName) {
   EXPECT_EQ(&merged.mention_counts[0].doc.str(), &merged.mentions[0].doc.str());
 }
 
-TEST(MergeDocumentsTest, SpansOfOneRuleShareItsNameAcrossDocuments) {
-  std::vector<DocumentGraph> docs(2);
-  for (int i = 0; i < 2; ++i) {
-    docs[i].doc = i == 0 ? "a.txt" : "b.txt";
-    NodeProps n;
-    n.id = "person:ana-lee";
-    n.label = "Ana Lee";
-    n.type = "PERSON";
-    n.mentions = {MakeSpan(docs[i].doc, 0, 7, "Ana Lee", "full_name")};
-    docs[i].nodes.push_back(n);
-  }
-  // Each document's span has its own copy of the name, as two resolutions make them.
-  ASSERT_NE(&docs[0].nodes[0].mentions[0].rule.str(), &docs[1].nodes[0].mentions[0].rule.str());
-  KnowledgeGraph kgraph = MergeDocuments(docs, "gen", "fp");
-  ASSERT_EQ(boost::num_vertices(kgraph.graph), 1u);
-  const NodeProps& merged = kgraph.graph[0];
-  ASSERT_EQ(merged.mentions.size(), 2u);
-  EXPECT_EQ(merged.mentions[0].rule, "full_name");
-  EXPECT_EQ(&merged.mentions[0].rule.str(), &merged.mentions[1].rule.str());
-  EXPECT_NE(&merged.mentions[0].doc.str(), &merged.mentions[1].doc.str());
-}
-
-TEST(MergeDocumentsTest, MentionsOfOneNameShareItsWordsAcrossDocuments) {
+TEST(MergeDocumentsTest, SpansShareTheirRuleAndWordsAcrossDocuments) {
   std::vector<DocumentGraph> docs(2);
   for (int i = 0; i < 2; ++i) {
     docs[i].doc = i == 0 ? "a.txt" : "b.txt";
@@ -294,16 +272,23 @@ TEST(MergeDocumentsTest, MentionsOfOneNameShareItsWordsAcrossDocuments) {
                   MakeSpan(docs[i].doc, 20, 23, "Ana", "given_name")};
     docs[i].nodes.push_back(n);
   }
-  ASSERT_NE(&docs[0].nodes[0].mentions[0].text.str(), &docs[1].nodes[0].mentions[0].text.str());
+  // Each document's spans have their own copies of their strings, as two resolutions make them.
+  const Span& a = docs[0].nodes[0].mentions[0];
+  const Span& b = docs[1].nodes[0].mentions[0];
+  ASSERT_FALSE(a.rule.SameAs(b.rule));
+  ASSERT_FALSE(a.text.SameAs(b.text));
   KnowledgeGraph kgraph = MergeDocuments(docs, "gen", "fp");
   ASSERT_EQ(boost::num_vertices(kgraph.graph), 1u);
   const NodeProps& merged = kgraph.graph[0];
   ASSERT_EQ(merged.mentions.size(), 4u);
+  EXPECT_EQ(merged.mentions[0].rule, "full_name");
   EXPECT_EQ(merged.mentions[0].text, "Ana Lee");
   EXPECT_EQ(merged.mentions[1].text, "Ana");
+  EXPECT_TRUE(merged.mentions[0].rule.SameAs(merged.mentions[2].rule));
   EXPECT_TRUE(merged.mentions[0].text.SameAs(merged.mentions[2].text));
   EXPECT_TRUE(merged.mentions[1].text.SameAs(merged.mentions[3].text));
   EXPECT_FALSE(merged.mentions[0].text.SameAs(merged.mentions[1].text));
+  EXPECT_FALSE(merged.mentions[0].doc.SameAs(merged.mentions[2].doc));
 }
 
 TEST(MergeDocumentsTest, RecordsDocumentsInInputOrderAndMetadata) {
