@@ -385,14 +385,24 @@ Status MarkdownToDocument(std::string id, std::string_view bytes, Document* doc)
 
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
-  for (const char* name : {"table", "strikethrough", "autolink"}) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser, ext);
+  // cmark-gfm keeps the inline special characters in one table for the process: a parser adds
+  // its extensions' ("~" of strikethrough) while it parses inlines (in feed, for table rows, and
+  // in finish) and clears them when done, so a parse on another thread would lose them. One
+  // parse at a time; the tree it makes is this thread's own.
+  static std::mutex parsing;
+  cmark_parser* parser = nullptr;
+  cmark_node* root = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(parsing);
+    parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
+    for (const char* name : {"table", "strikethrough", "autolink"}) {
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+        cmark_parser_attach_syntax_extension(parser, ext);
+      }
     }
+    cmark_parser_feed(parser, body.data(), body.size());
+    root = cmark_parser_finish(parser);
   }
-  cmark_parser_feed(parser, body.data(), body.size());
-  cmark_node* root = cmark_parser_finish(parser);
   std::vector<MappedText> blocks;
   const auto body_offset = static_cast<uint32_t>(body.data() - raw.text.data());
   if (!raw.title.empty()) {  // the title line, as in a text report
