@@ -372,7 +372,7 @@ std::string DocumentCounts(const std::vector<DocumentCount>& counts) {
 
 std::string EdgeLabel(const EdgeProps& edge) {
   if (edge.role.empty()) return edge.relation;
-  return edge.relation + " (" + edge.role + ")";
+  return edge.relation.str() + " (" + edge.role.str() + ")";
 }
 
 }  // namespace export_text

@@ -87,6 +87,12 @@ class SharedName {
   friend std::strong_ordering operator<=>(const SharedName& a, const SharedName& b) {
     return a.str().compare(b.str()) <=> 0;
   }
+  // Joined with strings as its string is.
+  friend std::string operator+(std::string a, const SharedName& b) { return a += b.str(); }
+  friend std::string operator+(const SharedName& a, std::string_view b) {
+    std::string out = a.str();
+    return out.append(b);
+  }
   friend std::ostream& operator<<(std::ostream& os, const SharedName& name) {
     return os << name.str();
   }
@@ -177,8 +183,8 @@ struct NodeProps {
 };
 
 struct EdgeProps {
-  std::string relation;        // speaker_of, ..., related_to, co_occurs
-  std::string role;            // affiliated_with only
+  SharedName relation;         // speaker_of, ..., related_to, co_occurs (shared: one per kind)
+  SharedName role;             // affiliated_with only
   double weight = 1.0;         // co_occurs: sentences that hold both; typed: times stated
   bool symmetric = false;      // met and co_occurs
   std::vector<Span> evidence;  // the first ones (GraphMerger's max_evidence)
@@ -308,6 +314,7 @@ class GraphMerger {
   std::vector<const std::string*> key_of_;               // index -> node key
   std::map<std::pair<std::string, std::string>, uint32_t> kind_index_;  // (relation, role)
   std::vector<const std::pair<std::string, std::string>*> kind_of_;     // index -> (relation, role)
+  std::vector<std::pair<SharedName, SharedName>> kind_names_;  // the same, shared by the edges
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
 };
 

@@ -274,8 +274,11 @@ bool ReadNodeLink(const Json& root, KnowledgeGraph* out, std::string* error) {
         vertex[k] = it->second.first;
       }
       EdgeProps p;
-      r.String("relation", &p.relation);
-      r.String("role", &p.role);
+      std::string relation, role;
+      r.String("relation", &relation);
+      r.String("role", &role);
+      p.relation = shared.Get(std::string_view(relation));
+      p.role = shared.Get(std::string_view(role));
       r.Double("weight", &p.weight);
       r.Bool("symmetric", &p.symmetric);
       r.Spans("evidence", &p.evidence, &shared);

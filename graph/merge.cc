@@ -236,10 +236,13 @@ void GraphMerger::Add(DocumentGraph dg) {
     EdgeKey key;
     key.source = KeyIndex(source == keyed.end() ? edge.source : source->second);
     key.target = KeyIndex(target == keyed.end() ? edge.target : target->second);
-    auto [kind, new_kind] = kind_index_.try_emplace(
-        std::make_pair(std::move(edge.props.relation), std::move(edge.props.role)),
-        static_cast<uint32_t>(kind_of_.size()));
-    if (new_kind) kind_of_.push_back(&kind->first);
+    auto [kind, new_kind] =
+        kind_index_.try_emplace(std::make_pair(edge.props.relation.str(), edge.props.role.str()),
+                                static_cast<uint32_t>(kind_of_.size()));
+    if (new_kind) {
+      kind_of_.push_back(&kind->first);
+      kind_names_.emplace_back(std::move(edge.props.relation), std::move(edge.props.role));
+    }
     key.kind = kind->second;
     Edge& acc = edges_[key];
     acc.weight += edge.props.weight;
@@ -473,8 +476,8 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
           const Final& f = finals[runs[r]];
           Edge& acc = *f.edge;
           MadeEdge& e = made.emplace_back(MadeEdge{f.source, f.target, {}});
-          e.props.relation = kind_of_[f.key.kind]->first;
-          e.props.role = kind_of_[f.key.kind]->second;
+          e.props.relation = kind_names_[f.key.kind].first;
+          e.props.role = kind_names_[f.key.kind].second;
           e.props.weight = acc.weight;
           e.props.symmetric = acc.symmetric;
           e.props.evidence = std::move(acc.evidence.spans);
@@ -505,6 +508,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   key_of_.clear();
   kind_index_.clear();
   kind_of_.clear();
+  kind_names_.clear();
 
   result.generator = std::move(generator);
   result.rules_fingerprint = std::move(rules_fingerprint);

@@ -736,8 +736,8 @@ class Resolver {
       DocumentGraph::Edge e;
       e.source = s;
       e.target = t;
-      e.props.relation = relation;
-      e.props.role = role;
+      e.props.relation = RuleName(relation);  // one copy per document, like rule names
+      e.props.role = RuleName(role);
       e.props.weight = 0;
       e.props.symmetric = symmetric;
       it = edge_index_.emplace(key, out_.edges.size()).first;
@@ -825,7 +825,8 @@ class Resolver {
     edge_index_.clear();
     for (size_t i = 0; i < out_.edges.size(); ++i) {
       const DocumentGraph::Edge& e = out_.edges[i];
-      edge_index_[std::make_tuple(e.source, e.target, e.props.relation, e.props.role)] = i;
+      edge_index_[std::make_tuple(e.source, e.target, e.props.relation.str(), e.props.role.str())] =
+          i;
     }
   }
 

@@ -291,6 +291,28 @@ TEST(MergeDocumentsTest, SpansShareTheirRuleAndWordsAcrossDocuments) {
   EXPECT_FALSE(merged.mentions[0].doc.SameAs(merged.mentions[2].doc));
 }
 
+TEST(MergeDocumentsTest, EdgesOfOneRelationAndRoleShareItsName) {
+  std::vector<DocumentGraph> docs(2);
+  const char* people[2] = {"person:ana-lee", "person:bo-chen"};
+  for (int i = 0; i < 2; ++i) {
+    docs[i].doc = i == 0 ? "a.txt" : "b.txt";
+    docs[i].nodes = {MakeNode(people[i], people[i], "PERSON", {}, {}, {}),
+                     MakeNode("org:acme", "Acme", "ORG", {}, {}, {})};
+    docs[i].edges = {MakeEdge(people[i], "org:acme", "affiliated_with", 1, {}, "founder")};
+  }
+  ASSERT_FALSE(docs[0].edges[0].props.relation.SameAs(docs[1].edges[0].props.relation));
+  KnowledgeGraph kgraph = MergeDocuments(docs, "gen", "fp");
+  std::vector<const EdgeProps*> edges;
+  for (auto e : boost::make_iterator_range(boost::edges(kgraph.graph))) {
+    edges.push_back(&kgraph.graph[e]);
+  }
+  ASSERT_EQ(edges.size(), 2u);
+  EXPECT_EQ(edges[0]->relation, "affiliated_with");
+  EXPECT_EQ(edges[0]->role, "founder");
+  EXPECT_TRUE(edges[0]->relation.SameAs(edges[1]->relation));
+  EXPECT_TRUE(edges[0]->role.SameAs(edges[1]->role));
+}
+
 TEST(MergeDocumentsTest, RecordsDocumentsInInputOrderAndMetadata) {
   KnowledgeGraph kg = MergeDocuments(TwoReports(), "kgextract 0.1.0", "sha256:abc");
   EXPECT_EQ(kg.documents, (Strings{"b-report.txt", "a-report.txt"}));
