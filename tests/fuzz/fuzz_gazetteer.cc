@@ -19,7 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::fwrite(data + 1, 1, size - 1, f);
   std::fclose(f);
   kg::Lexicon lexicon;
-  if (lexicon.Load(path, data[0] & 1, data[0] & 2, (data[0] & 4) ? "strong" : "").ok()) {
+  const bool loaded =
+      lexicon.Load(path, data[0] & 1, data[0] & 2, (data[0] & 4) ? "strong" : "").ok();
+  std::remove(path.c_str());  // libFuzzer's exit runs no destructor: leave nothing in /tmp
+  if (loaded) {
     (void)lexicon.Contains("Lisbon");
     (void)lexicon.Canonical("lisbon");
   }
