@@ -313,8 +313,7 @@ class GraphMerger {
   std::unordered_map<std::string, uint32_t> key_index_;  // node key -> index
   std::vector<const std::string*> key_of_;               // index -> node key
   std::map<std::pair<std::string, std::string>, uint32_t> kind_index_;  // (relation, role)
-  std::vector<const std::pair<std::string, std::string>*> kind_of_;     // index -> (relation, role)
-  std::vector<std::pair<SharedName, SharedName>> kind_names_;  // the same, shared by the edges
+  std::vector<std::pair<SharedName, SharedName>> kind_names_;           // index -> (relation, role)
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
 };
 

@@ -238,9 +238,8 @@ void GraphMerger::Add(DocumentGraph dg) {
     key.target = KeyIndex(target == keyed.end() ? edge.target : target->second);
     auto [kind, new_kind] =
         kind_index_.try_emplace(std::make_pair(edge.props.relation.str(), edge.props.role.str()),
-                                static_cast<uint32_t>(kind_of_.size()));
+                                static_cast<uint32_t>(kind_names_.size()));
     if (new_kind) {
-      kind_of_.push_back(&kind->first);
       kind_names_.emplace_back(std::move(edge.props.relation), std::move(edge.props.role));
     }
     key.kind = kind->second;
@@ -408,7 +407,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
       vertex_of_key[k] = static_cast<uint32_t>(v - groups.begin());
     }
   }
-  std::vector<uint32_t> kind_rank(kind_of_.size());
+  std::vector<uint32_t> kind_rank(kind_names_.size());
   {
     uint32_t rank = 0;
     for (const auto& [kind, index] : kind_index_) kind_rank[index] = rank++;
@@ -507,7 +506,6 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   key_index_.clear();
   key_of_.clear();
   kind_index_.clear();
-  kind_of_.clear();
   kind_names_.clear();
 
   result.generator = std::move(generator);

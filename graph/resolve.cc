@@ -510,8 +510,7 @@ class Resolver {
         if (m.text != ent.label) aliases.insert(m.text);
         if (n.mentions.size() < options_.max_node_mentions) {
           n.mentions.push_back(WithSource(
-              {name_, m.cp_begin, m.cp_end, texts_.Get(std::string_view(m.text)), RuleName(m.rule)},
-              m.begin, m.end));
+              {name_, m.cp_begin, m.cp_end, Shared(m.text), Shared(m.rule)}, m.begin, m.end));
         }
         mention_entity_[mi] = e;
         if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
@@ -648,10 +647,9 @@ class Resolver {
     }
   }
 
-  // The document's one copy of a rule's name, shared by the spans of that rule.
-  const SharedName& RuleName(const std::string& rule) const {
-    return rule_names_.Get(std::string_view(rule));
-  }
+  // The document's one copy of a string that many spans and edges repeat: a rule's name, a
+  // relation's, a mention's words.
+  const SharedName& Shared(std::string_view text) const { return shared_.Get(text); }
 
   // Sentence `si` as a span; without `copy_text`, a reference (its text left empty). The
   // sentence's text is one copy, whichever edges it is evidence of.
@@ -665,8 +663,7 @@ class Resolver {
       if (sentence_texts_[si].empty()) sentence_texts_[si] = SharedName(doc_.TextOf(s));
       text = sentence_texts_[si];
     }
-    return WithSource({name_, s.cp_begin, s.cp_end, std::move(text), RuleName(rule)}, s.begin,
-                      s.end);
+    return WithSource({name_, s.cp_begin, s.cp_end, std::move(text), Shared(rule)}, s.begin, s.end);
   }
 
   // The span's byte range in the original file, when the document's reader knows it.
@@ -736,8 +733,8 @@ class Resolver {
       DocumentGraph::Edge e;
       e.source = s;
       e.target = t;
-      e.props.relation = RuleName(relation);  // one copy per document, like rule names
-      e.props.role = RuleName(role);
+      e.props.relation = Shared(relation);
+      e.props.role = Shared(role);
       e.props.weight = 0;
       e.props.symmetric = symmetric;
       it = edge_index_.emplace(key, out_.edges.size()).first;
@@ -857,7 +854,7 @@ class Resolver {
       return SentenceSpan(it->second, rule);
     }
     if (!doc_.sentences.empty()) return SentenceSpan(0, rule);
-    return {name_, 0, 0, "", RuleName(rule)};
+    return {name_, 0, 0, "", Shared(rule)};
   }
 
   void AddInferred() {
@@ -911,9 +908,8 @@ class Resolver {
   const Extraction& ex_;
   const RuleSet& rules_;
   const ResolveOptions& options_;
-  const SharedName name_;           // the document's name, shared by every span and count
-  mutable SharedNames rule_names_;  // RuleName's
-  SharedNames texts_;               // the mentions' words, one copy of each
+  const SharedName name_;       // the document's name, shared by every span and count
+  mutable SharedNames shared_;  // Shared's
   mutable std::vector<SharedName> sentence_texts_;  // SentenceSpan's, by sentence
   DocumentGraph out_;
   std::vector<std::unordered_set<uint32_t>> edge_sentences_;  // per edge: its sentences' starts
