@@ -419,15 +419,24 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     Edge* edge;
     EdgeKey key;
   };
+  // Keys ranked once in string order, so that sorting the edges compares integers: comparing
+  // the key strings of every edge pair was a tenth of a corpus run's time.
+  std::vector<uint32_t> key_rank(key_of_.size());
+  {
+    std::vector<uint32_t> order(key_of_.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<uint32_t>(k);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return *key_of_[a] < *key_of_[b]; });
+    for (size_t r = 0; r < order.size(); ++r) key_rank[order[r]] = static_cast<uint32_t>(r);
+  }
   std::vector<std::pair<const EdgeKey, Edge>*> by_key;
   by_key.reserve(edges_.size());
   for (auto& entry : edges_) by_key.push_back(&entry);
   std::sort(by_key.begin(), by_key.end(), [&](const auto* a, const auto* b) {
     const EdgeKey& x = a->first;
     const EdgeKey& y = b->first;
-    if (x.source != y.source) return *key_of_[x.source] < *key_of_[y.source];
-    if (x.target != y.target) return *key_of_[x.target] < *key_of_[y.target];
-    return kind_rank[x.kind] < kind_rank[y.kind];
+    return std::tuple(key_rank[x.source], key_rank[x.target], kind_rank[x.kind]) <
+           std::tuple(key_rank[y.source], key_rank[y.target], kind_rank[y.kind]);
   });
   std::vector<Final> finals;
   finals.reserve(by_key.size());

@@ -135,10 +135,12 @@ std::vector<int> Components(const UndirectedGraph& ug) {
 //
 // The sources run in blocks of kBetweennessBlock on `threads` threads; each block sums its
 // sources into its own vector and the blocks are added in block order. The block boundaries do
-// not depend on the thread count, so neither do the doubles.
+// not depend on the thread count, so neither do the doubles. Sampled, a corpus's graph has
+// about a hundred sources: blocks of kSampledBlock, else they were one block on one thread.
 constexpr double kExactBetweennessWork = 5e7;
 constexpr size_t kSampledSources = 500;
 constexpr size_t kBetweennessBlock = 128;
+constexpr size_t kSampledBlock = 8;
 
 std::vector<double> Betweenness(const UndirectedGraph& ug, int threads) {
   const size_t n = ug.size();
@@ -148,6 +150,7 @@ std::vector<double> Betweenness(const UndirectedGraph& ug, int threads) {
   // adds nothing; skipping it spares O(V) per source, issue 12), or the k sampled ones.
   std::vector<size_t> sources;
   double scale = 0.5;
+  size_t block_size = kBetweennessBlock;
   if (work <= kExactBetweennessWork) {
     for (size_t v = 0; v < n; ++v) {
       if (ug.degree(v) > 0) sources.push_back(v);
@@ -158,6 +161,7 @@ std::vector<double> Betweenness(const UndirectedGraph& ug, int threads) {
         kSampledSources);
     for (size_t i = 0; i < k; ++i) sources.push_back(i * n / k);
     scale = static_cast<double>(n) / static_cast<double>(k) / 2.0;
+    block_size = kSampledBlock;
   }
   const std::vector<size_t>& offset = ug.offset;
   const std::vector<size_t>& adj = ug.adj;
@@ -167,8 +171,8 @@ std::vector<double> Betweenness(const UndirectedGraph& ug, int threads) {
     std::vector<double> sums(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
     std::vector<int64_t> dist(n, -1);
     std::vector<size_t> order;
-    const size_t end = std::min(sources.size(), (block + 1) * kBetweennessBlock);
-    for (size_t i = block * kBetweennessBlock; i < end; ++i) {
+    const size_t end = std::min(sources.size(), (block + 1) * block_size);
+    for (size_t i = block * block_size; i < end; ++i) {
       const size_t s = sources[i];
       order.clear();
       dist[s] = 0;
@@ -201,7 +205,7 @@ std::vector<double> Betweenness(const UndirectedGraph& ug, int threads) {
     }
     return sums;
   };
-  const size_t blocks = (sources.size() + kBetweennessBlock - 1) / kBetweennessBlock;
+  const size_t blocks = (sources.size() + block_size - 1) / block_size;
   OrderedParallel<std::vector<double>>(blocks, threads, 2 * static_cast<size_t>(threads) + 1,
                                        block_sums, [&](size_t, std::vector<double>&& sums) {
                                          for (size_t v = 0; v < n; ++v) centrality[v] += sums[v];

@@ -221,7 +221,9 @@ std::string GeneratorName();
 std::string Summary(const KnowledgeGraph& graph);
 
 // The command line; returns the process exit code (see kExitCodes in cli.cc and README.md).
-int RunCli(int argc, char** argv);
+// With `free_memory` false the run's graph is left to the process's end to free: for a
+// program that exits next (kgextract's main), not for a caller that goes on.
+int RunCli(int argc, char** argv, bool free_memory = true);
 // The exit codes of both commands, documented in --help and README.md, and the code of a failure.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInternal = 1;
