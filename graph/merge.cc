@@ -259,11 +259,13 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
                          int threads) {
   // 1. Each key's id: a document-scoped node keeps its id when one document has it, and is
   // suffixed with "@" and the document's slug when several do ("person:maria@posts-a-md").
+  // id_of has the keys of nodes_, in the same order: the loops below walk both together
+  // rather than look a key up (a tenth of Finish's time on a corpus).
   std::map<std::string, std::string> id_of;  // key -> id
   for (const auto& [key, acc] : nodes_) {
     size_t sep = key.find('\x1f');
     if (sep == std::string::npos) {
-      id_of.emplace(key, key);
+      id_of.emplace_hint(id_of.end(), key, key);
       continue;
     }
     std::string id = key.substr(0, sep);
@@ -271,7 +273,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
       id += "@";
       AppendSlug(std::string_view(key).substr(sep + 1), &id);
     }
-    id_of.emplace(key, std::move(id));
+    id_of.emplace_hint(id_of.end(), key, std::move(id));
   }
 
   // 2. Names across documents: a node whose id is what an alias of a node of another document
@@ -280,8 +282,10 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   // (a document's own resolution kept them apart). One-word aliases of people (given names)
   // and narrators never join.
   std::map<std::string, std::set<std::string>> alias_of;  // alias id -> the ids it names
+  auto key_id = id_of.begin();
   for (const auto& [key, acc] : nodes_) {
-    for (const std::string& alias_id : acc.alias_ids) alias_of[alias_id].insert(id_of[key]);
+    const std::string& id = (key_id++)->second;
+    for (const std::string& alias_id : acc.alias_ids) alias_of[alias_id].insert(id);
   }
   // The documents (and whether a narrator) of the few ids that may join or be joined.
   std::map<std::string, std::set<uint32_t>> docs_of_id;
@@ -293,8 +297,9 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     }
   }
   std::set<std::string> ids;  // the ids of docs_of_id that are nodes
+  key_id = id_of.begin();
   for (const auto& [key, acc] : nodes_) {
-    const std::string& id = id_of[key];
+    const std::string& id = (key_id++)->second;
     auto it = docs_of_id.find(id);
     if (it == docs_of_id.end()) continue;
     ids.insert(id);
@@ -313,9 +318,10 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     bool shared = std::any_of(a.begin(), a.end(), [&](uint32_t d) { return b.count(d) > 0; });
     if (!shared) joins[alias_id] = target;
   }
+  auto node = nodes_.begin();
   for (auto& [key, id] : id_of) {
+    Node& acc = (node++)->second;
     if (auto it = joins.find(id); it != joins.end()) {
-      Node& acc = nodes_[key];
       if (!acc.props.label.empty()) acc.names.insert(acc.props.label);
       acc.props.label.clear();  // the target's label stays
       id = it->second;
@@ -324,7 +330,10 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
 
   // 3. The nodes of one id, joined in the order of their first document.
   std::map<std::string, std::vector<Node*>> by_id;
-  for (auto& [key, acc] : nodes_) by_id[id_of[key]].push_back(&acc);
+  key_id = id_of.begin();
+  for (auto& [key, acc] : nodes_) {
+    by_id.try_emplace(by_id.end(), (key_id++)->second)->second.push_back(&acc);
+  }
   *out = KnowledgeGraph();  // empty: no copy
   KnowledgeGraph& result = *out;
   result.documents.assign(documents_.begin(), documents_.end());
