@@ -275,7 +275,7 @@ class GraphMerger {
     NodeProps props;                        // without mentions and documents
     std::set<std::string> names;            // aliases and labels of every document
     std::set<std::string> alias_ids;        // the ids its aliases would have (joins)
-    std::set<uint32_t> documents;           // ordinals of the documents that name it
+    std::vector<uint32_t> documents;        // ordinals of the documents that name it, ascending
     std::set<std::string> extra_documents;  // others its props named (not made by the pipeline)
     OrdinalSpans mentions;                  // the first max_mentions
     std::vector<std::pair<uint32_t, uint64_t>> mention_counts;  // all, per document
@@ -309,7 +309,9 @@ class GraphMerger {
   std::map<std::string, std::set<std::string>> scoped_docs_;  // scoped id -> documents
   SharedNames rule_names_;     // one copy of each rule's name: each document's spans had their own
   SharedNames mention_texts_;  // one copy of each mention's words, across documents
-  std::map<std::string, Node> nodes_;                    // by key (id, or id\x1fdocument)
+  // By key (id, or id\x1fdocument). Hashed: a corpus's Add looked up every node of every
+  // document in a tree of string keys; Finish sorts the keys once.
+  std::unordered_map<std::string, Node> nodes_;
   std::unordered_map<std::string, uint32_t> key_index_;  // node key -> index
   std::vector<const std::string*> key_of_;               // index -> node key
   std::map<std::pair<std::string, std::string>, uint32_t> kind_index_;  // (relation, role)
