@@ -262,7 +262,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
   // 1. Each key's id: a document-scoped node keeps its id when one document has it, and is
   // suffixed with "@" and the document's slug when several do ("person:maria@posts-a-md").
   // The nodes in key order, and id_of with the same keys in the same order: the loops below
-  // walk both together rather than look a key up (a tenth of Finish's time on a corpus).
+  // walk both together rather than look each key up.
   std::vector<std::pair<const std::string*, Node*>> sorted;
   sorted.reserve(nodes_.size());
   for (auto& [key, acc] : nodes_) sorted.emplace_back(&key, &acc);
@@ -442,7 +442,7 @@ void GraphMerger::Finish(std::string generator, std::string rules_fingerprint, K
     EdgeKey key;
   };
   // Keys ranked once in string order, so that sorting the edges compares integers: comparing
-  // the key strings of every edge pair was a tenth of a corpus run's time.
+  // the key strings of every edge pair took about 3 s of a 100 MB corpus's 36 s at -j2.
   std::vector<uint32_t> key_rank(key_of_.size());
   {
     std::vector<uint32_t> order(key_of_.size());
