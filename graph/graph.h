@@ -312,8 +312,8 @@ class GraphMerger {
   // By key (id, or id\x1fdocument). Hashed: a corpus's Add looked up every node of every
   // document in a tree of string keys; Finish sorts the keys once.
   std::unordered_map<std::string, Node> nodes_;
-  std::unordered_map<std::string, uint32_t> key_index_;  // node key -> index
-  std::vector<const std::string*> key_of_;               // index -> node key
+  std::unordered_map<std::string, uint32_t> key_index_;                 // node key -> index
+  std::vector<const std::string*> key_of_;                              // index -> node key
   std::map<std::pair<std::string, std::string>, uint32_t> kind_index_;  // (relation, role)
   std::vector<std::pair<SharedName, SharedName>> kind_names_;           // index -> (relation, role)
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
