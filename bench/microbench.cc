@@ -169,7 +169,9 @@ std::vector<DocumentGraph> TwentyGraphs() {
   TokenizedDocument td = tokenizer.Tokenize(F().doc);
   DocumentGraph g = ResolveDocument(td, Extract(td, *F().rules), *F().rules);
   std::vector<DocumentGraph> graphs(20, g);
-  for (size_t i = 0; i < graphs.size(); ++i) graphs[i].doc += "#" + std::to_string(i);
+  for (size_t i = 0; i < graphs.size(); ++i) {
+    graphs[i].doc = graphs[i].doc.str() + "#" + std::to_string(i);
+  }
   return graphs;
 }
 
