@@ -47,6 +47,13 @@ std::string NameKey(std::string_view name) {
   return out;
 }
 
+// Words(key).size(), without the words.
+size_t WordCount(std::string_view key) {
+  size_t n = 0;
+  for (size_t i = 0; i < key.size(); ++i) n += key[i] != ' ' && (i == 0 || key[i - 1] == ' ');
+  return n;
+}
+
 std::vector<std::string> Words(std::string_view key) {
   std::vector<std::string> words;
   size_t i = 0;
@@ -100,7 +107,8 @@ class Resolver {
  private:
   // The same name typed two ways in one document takes the type most of its mentions have.
   std::vector<EntityType> ReconcileTypes() const {
-    std::map<std::string, std::array<int, kMaxEntityTypes>> votes;
+    // (Hashed: only looked up; a value's address is stable in either.)
+    std::unordered_map<std::string, std::array<int, kMaxEntityTypes>> votes;
     std::vector<const std::array<int, kMaxEntityTypes>*> vote_of;  // per mention: its name's
     vote_of.reserve(ex_.mentions.size());
     for (const Mention& m : ex_.mentions) {
@@ -122,14 +130,15 @@ class Resolver {
   }
 
   void GroupByKey(const std::vector<EntityType>& types) {
-    std::map<std::pair<int, std::string>, size_t> by_key;
+    std::unordered_map<std::string, size_t> by_key;  // type (one byte) and key -> entity
     for (size_t i = 0; i < ex_.mentions.size(); ++i) {
       const Mention& m = ex_.mentions[i];
       std::string key = NameKey(m.canonical.empty() ? m.text : m.canonical);
       if (key.empty()) continue;
       // A type the schema does not define (left out with --no-default-rules) makes no node.
       if (!rules_.schema().FindType(EntityTypeName(types[i]))) continue;
-      auto k = std::make_pair(static_cast<int>(types[i]), key);
+      std::string k(1, static_cast<char>(types[i]));
+      k += key;
       auto it = by_key.find(k);
       size_t e;
       if (it == by_key.end()) {
@@ -460,6 +469,7 @@ class Resolver {
   }
 
   void Finalize() {
+    mention_entity_.assign(ex_.mentions.size(), -1);
     std::map<std::string, size_t> by_id;
     for (size_t e = 0; e < entities_.size(); ++e) {
       Entity& ent = entities_[e];
@@ -473,7 +483,9 @@ class Resolver {
         bool best_possessive = true;
         for (size_t mi : ent.mentions) {
           const std::string& t = ex_.mentions[mi].text;
-          size_t words = Words(NameKey(t)).size();
+          // The label's own words again change nothing (most mentions repeat it).
+          if (!label.empty() && t == label) continue;
+          size_t words = WordCount(NameKey(t));
           bool possessive = IsPossessiveName(t);
           if (label.empty() || (best_possessive && !possessive) ||
               (possessive == best_possessive && words > best_words)) {
@@ -512,14 +524,13 @@ class Resolver {
           n.mentions.push_back(WithSource(
               {name_, m.cp_begin, m.cp_end, Shared(m.text), Shared(m.rule)}, m.begin, m.end));
         }
-        mention_entity_[mi] = e;
+        mention_entity_[mi] = static_cast<int64_t>(e);
         if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
       }
       first_sentence_[ent.id] = ex_.mentions[ent.mentions.front()].sentence;
       n.aliases.assign(aliases.begin(), aliases.end());
       n.documents = {doc_.doc->id};
       n.mention_counts = {{name_, ent.mentions.size()}};
-      node_index_[ent.id] = out_.nodes.size();
       out_.nodes.push_back(std::move(n));
     }
     std::sort(talk_sentences_.begin(), talk_sentences_.end());
@@ -544,7 +555,6 @@ class Resolver {
       n.documents = {doc_.doc->id};
       narrator_id_ = n.id;
       id_type_[n.id] = "PERSON";
-      node_index_[n.id] = out_.nodes.size();
       out_.nodes.push_back(std::move(n));
     }
     // The main event: the event mentioned most, where a name with an edition year counts two
@@ -583,21 +593,24 @@ class Resolver {
     // An event only described once by its kind ("at an R conference"), without a year, the
     // title or the narrator's attending, is too weak to be the report's own: the inferred
     // part_of and attended edges would all hang on a guess.
-    auto weak = [&](const Entity& ent) {
-      if (score(ent) > 1) return false;
+    auto weak = [&](const Entity& ent, size_t ent_score) {
+      if (ent_score > 1) return false;
       for (size_t m : ent.mentions) {
         if (ex_.mentions[m].rule != "event_named_by_kind") return false;
       }
       return true;
     };
-    size_t best = SIZE_MAX;
+    // (Each score once: an event's walks all its mentions.)
+    size_t best = SIZE_MAX, best_score = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const Entity& ent = entities_[e];
-      if (!ent.alive || ent.type != EntityType::kEvent || weak(ent)) continue;
-      if (best == SIZE_MAX || score(ent) > score(entities_[best]) ||
-          (score(ent) == score(entities_[best]) &&
-           ent.mentions.front() < entities_[best].mentions.front())) {
+      if (!ent.alive || ent.type != EntityType::kEvent) continue;
+      const size_t ent_score = score(ent);
+      if (weak(ent, ent_score)) continue;
+      if (best == SIZE_MAX || ent_score > best_score ||
+          (ent_score == best_score && ent.mentions.front() < entities_[best].mentions.front())) {
         best = e;
+        best_score = ent_score;
       }
     }
     std::string main_event_label;
@@ -614,18 +627,20 @@ class Resolver {
       for (size_t m : ent.mentions) opening |= ex_.mentions[m].sentence < 3;
       return ent.mentions.size() + (opening ? 1 : 0);
     };
-    size_t city = SIZE_MAX, cities = 0;
+    size_t city = SIZE_MAX, cities = 0, best_city_score = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const Entity& ent = entities_[e];
       if (!ent.alive || ent.type != EntityType::kPlace || ent.subtype != "city") continue;
       ++cities;
-      if (city == SIZE_MAX || city_score(ent) > city_score(entities_[city]) ||
-          (city_score(ent) == city_score(entities_[city]) &&
+      const size_t ent_score = city_score(ent);
+      if (city == SIZE_MAX || ent_score > best_city_score ||
+          (ent_score == best_city_score &&
            ent.mentions.front() < entities_[city].mentions.front())) {
         city = e;
+        best_city_score = ent_score;
       }
     }
-    if (city != SIZE_MAX && (cities == 1 || city_score(entities_[city]) >= 2)) {
+    if (city != SIZE_MAX && (cities == 1 || best_city_score >= 2)) {
       main_city_id_ = entities_[city].id;
     }
     // "Rust Meetup Bengaluru ... a conference in Pune": an event whose name holds another city
@@ -678,20 +693,21 @@ class Resolver {
 
   // The TALK mention nearest to sentence `si` (same sentence first, then the closer one, the
   // earlier on a tie), at most two sentences away. Binary search over the talks' sentences.
-  std::string NearestTalk(uint32_t si) const {
-    if (talk_sentences_.empty()) return "";
+  const std::string& NearestTalk(uint32_t si) const {
+    static const std::string* const kNone = new std::string();
+    if (talk_sentences_.empty()) return *kNone;
     auto it = std::lower_bound(talk_sentences_.begin(), talk_sentences_.end(),
                                std::make_pair(si > 2 ? si - 2 : 0, std::string()));
-    std::string best;
+    const std::string* best = kNone;
     uint32_t best_distance = 3;
     for (; it != talk_sentences_.end() && it->first <= si + 2; ++it) {
       uint32_t distance = it->first > si ? it->first - si : si - it->first;
       if (distance < best_distance) {
         best_distance = distance;
-        best = it->second;
+        best = &it->second;
       }
     }
-    return best;
+    return *best;
   }
 
   std::string_view TypeOf(const std::string& id) const {
@@ -699,13 +715,28 @@ class Resolver {
     return it == id_type_.end() ? std::string_view() : it->second;
   }
 
-  std::string EndpointId(int32_t endpoint, uint32_t si) const {
+  // A reference, not a copy: it is called twice per relation candidate.
+  const std::string& EndpointId(int32_t endpoint, uint32_t si) const {
+    static const std::string* const kNone = new std::string();
     if (endpoint == kNarrator) return narrator_id_;
     if (endpoint == kMainEvent) return main_event_id_;
     if (endpoint == kNearestTalk) return NearestTalk(si);
-    auto it = mention_entity_.find(static_cast<size_t>(endpoint));
-    if (it == mention_entity_.end()) return "";
-    return entities_[it->second].id;
+    if (endpoint < 0 || static_cast<size_t>(endpoint) >= mention_entity_.size() ||
+        mention_entity_[static_cast<size_t>(endpoint)] < 0) {
+      return *kNone;
+    }
+    return entities_[static_cast<size_t>(mention_entity_[static_cast<size_t>(endpoint)])].id;
+  }
+
+  // An edge's key in edge_index_: source, target, relation and role, each ended by a 0 byte
+  // (no id or name holds one), written into *out.
+  static void EdgeKey(std::string_view source, std::string_view target, std::string_view relation,
+                      std::string_view role, std::string* out) {
+    out->clear();
+    for (std::string_view part : {source, target, relation, role}) {
+      out->append(part);
+      out->push_back('\0');
+    }
   }
 
   // Adds one statement of an edge: the evidence sentence starting at code point `start`,
@@ -725,23 +756,23 @@ class Resolver {
       if (!def || !def->Allows(TypeOf(source), TypeOf(target))) return;
       symmetric = def->symmetric;
     }
-    std::string s = source, t = target;
-    if (symmetric && t < s) std::swap(s, t);
-    auto key = std::make_tuple(s, t, relation, role);
-    auto it = edge_index_.find(key);
+    const std::string* s = &source;
+    const std::string* t = &target;
+    if (symmetric && *t < *s) std::swap(s, t);
+    EdgeKey(*s, *t, relation, role, &key_buffer_);
+    auto it = edge_index_.find(std::string_view(key_buffer_));
     if (it == edge_index_.end()) {
       DocumentGraph::Edge e;
-      e.source = s;
-      e.target = t;
+      e.source = *s;
+      e.target = *t;
       e.props.relation = Shared(relation);
       e.props.role = Shared(role);
       e.props.weight = 0;
       e.props.symmetric = symmetric;
-      it = edge_index_.emplace(key, out_.edges.size()).first;
+      it = edge_index_.emplace(key_buffer_, out_.edges.size()).first;
       out_.edges.push_back(std::move(e));
-      edge_sentences_.emplace_back();
     }
-    if (!edge_sentences_[it->second].insert(start).second) return;
+    if (!edge_sentences_.insert(uint64_t{it->second} << 32 | start).second) return;
     EdgeProps& p = out_.edges[it->second].props;
     p.weight += 1;
     if (keep_evidence && p.evidence.size() < options_.max_evidence) {
@@ -765,8 +796,8 @@ class Resolver {
       }
     }
     for (const RelationCandidate& r : ex_.relations) {
-      std::string s = EndpointId(r.subject, r.sentence);
-      std::string o = EndpointId(r.object, r.sentence);
+      const std::string& s = EndpointId(r.subject, r.sentence);
+      const std::string& o = EndpointId(r.object, r.sentence);
       if (r.object == kNearestTalk && r.relation == "speaker_of" &&
           talks_with_stated_speakers.count(o)) {
         continue;
@@ -805,25 +836,30 @@ class Resolver {
       b = std::max(b, r->second.second);
     }
     size_t kept = 0;
+    std::vector<uint32_t> new_index(out_.edges.size(), UINT32_MAX);
     for (size_t i = 0; i < out_.edges.size(); ++i) {
       const DocumentGraph::Edge& e = out_.edges[i];
       auto r = rank.find(e.props.relation);
       if (r != rank.end() && r->second.second < best[{e.source, e.target, r->second.first}]) {
         continue;
       }
-      if (kept != i) {
-        out_.edges[kept] = std::move(out_.edges[i]);
-        edge_sentences_[kept] = std::move(edge_sentences_[i]);
-      }
-      ++kept;
+      if (kept != i) out_.edges[kept] = std::move(out_.edges[i]);
+      new_index[i] = static_cast<uint32_t>(kept++);
     }
+    if (kept == out_.edges.size()) return;
     out_.edges.resize(kept);
-    edge_sentences_.resize(kept);
+    std::unordered_set<uint64_t> sentences;
+    sentences.reserve(edge_sentences_.size());
+    for (uint64_t v : edge_sentences_) {
+      const uint32_t to = new_index[v >> 32];
+      if (to != UINT32_MAX) sentences.insert(uint64_t{to} << 32 | (v & 0xFFFFFFFFu));
+    }
+    edge_sentences_ = std::move(sentences);
     edge_index_.clear();
     for (size_t i = 0; i < out_.edges.size(); ++i) {
       const DocumentGraph::Edge& e = out_.edges[i];
-      edge_index_[std::make_tuple(e.source, e.target, e.props.relation.str(), e.props.role.str())] =
-          i;
+      EdgeKey(e.source, e.target, e.props.relation, e.props.role, &key_buffer_);
+      edge_index_[key_buffer_] = i;
     }
   }
 
@@ -878,22 +914,37 @@ class Resolver {
   // and offsets, no text): co-occurrences are most of the edges of a corpus, and a copy of the
   // sentence for each would make the graph grow with the text.
   void AddCoOccurrences() {
-    std::map<uint32_t, std::set<std::string>> by_sentence;
-    for (const auto& [mi, e] : mention_entity_) {
-      by_sentence[ex_.mentions[mi].sentence].insert(entities_[e].id);
+    // (sentence, entity id) of every resolved mention, by sentence, then id.
+    std::vector<std::pair<uint32_t, const std::string*>> named;
+    for (size_t mi = 0; mi < mention_entity_.size(); ++mi) {
+      if (mention_entity_[mi] < 0) continue;
+      named.emplace_back(ex_.mentions[mi].sentence,
+                         &entities_[static_cast<size_t>(mention_entity_[mi])].id);
     }
+    std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+    });
+    named.erase(std::unique(named.begin(), named.end(),
+                            [](const auto& a, const auto& b) {
+                              return a.first == b.first && *a.second == *b.second;
+                            }),
+                named.end());
     const std::string rule = "co_occurrence";
-    for (const auto& [sentence, ids] : by_sentence) {
-      const uint32_t si = sentence;  // a plain variable: lambdas capture it (clang 14)
-      const size_t n = ids.size();
+    const std::string relation = "co_occurs";
+    const std::string no_role;
+    for (size_t begin = 0, end = 0; begin < named.size(); begin = end) {
+      const uint32_t si = named[begin].first;  // a plain variable: lambdas capture it (clang 14)
+      for (end = begin; end < named.size() && named[end].first == si;) ++end;
+      const size_t n = end - begin;
       const size_t pairs = n * (n - 1) / 2;
       size_t made = 0;
-      for (auto a = ids.begin(); a != ids.end() && made < options_.max_pairs_per_sentence; ++a) {
-        for (auto b = std::next(a); b != ids.end() && made < options_.max_pairs_per_sentence; ++b) {
-          AddEdge(*a, *b, "co_occurs", "", doc_.sentences[si].cp_begin, [&] {
-            Span span = SentenceSpan(si, rule, /*copy_text=*/false);
-            return span;
-          });
+      for (size_t a = begin; a < end && made < options_.max_pairs_per_sentence; ++a) {
+        for (size_t b = a + 1; b < end && made < options_.max_pairs_per_sentence; ++b) {
+          AddEdge(*named[a].second, *named[b].second, relation, no_role,
+                  doc_.sentences[si].cp_begin, [&] {
+                    Span span = SentenceSpan(si, rule, /*copy_text=*/false);
+                    return span;
+                  });
           ++made;
         }
       }
@@ -912,13 +963,20 @@ class Resolver {
   mutable SharedNames shared_;  // Shared's
   mutable std::vector<SharedName> sentence_texts_;  // SentenceSpan's, by sentence
   DocumentGraph out_;
-  std::vector<std::unordered_set<uint32_t>> edge_sentences_;  // per edge: its sentences' starts
+  // (edge index << 32 | sentence start) of every statement: one set, not one per edge.
+  std::unordered_set<uint64_t> edge_sentences_;
   std::vector<Entity> entities_;
-  std::map<size_t, size_t> mention_entity_;
+  std::vector<int64_t> mention_entity_;  // per mention: its entity, -1 for none
   std::vector<std::pair<uint32_t, std::string>> talk_sentences_;  // (sentence, talk id), sorted
-  std::map<std::string, uint32_t> first_sentence_;                // entity id -> sentence
-  std::map<std::string, size_t> node_index_;
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> edge_index_;
+  std::unordered_map<std::string, uint32_t> first_sentence_;      // entity id -> sentence
+  // EdgeKey -> index in out_.edges. Hashed: AddEdge runs per statement and per co-occurring
+  // pair, and a tree of four-string tuples was a fifth of a large document's resolution.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view k) const { return std::hash<std::string_view>()(k); }
+  };
+  std::unordered_map<std::string, size_t, KeyHash, std::equal_to<>> edge_index_;
+  std::string key_buffer_;  // AddEdge's key, reused
   std::set<std::string> met_by_narrator_, helpers_, talk_organizers_;
   std::string narrator_id_, main_event_id_, main_city_id_;
   std::unordered_map<std::string, std::string_view> id_type_;  // node id -> its type's name
