@@ -107,6 +107,7 @@ struct RuleSet::RuleIndex {
 struct RuleEndpoint {
   int group = 0;        // 1-based RE2 capture group, 0 when special
   int32_t special = 0;  // kNarrator, kMainEvent or kNearestTalk when group == 0
+  bool people = false;  // the group is a {PERSON} or {WHO} slot: its members are people only
 };
 
 // A relation rule of data/rules/relations.rules.

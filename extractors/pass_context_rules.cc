@@ -95,7 +95,8 @@ uint32_t Extractor::ToDoc(const std::vector<Segment>& segs, size_t off) {
   return 0;
 }
 
-std::vector<int> Extractor::SlotsIn(std::string_view part, bool outside_brackets) {
+std::vector<int> Extractor::SlotsIn(std::string_view part, bool outside_brackets,
+                                    bool people_only) {
   std::vector<int> ids;
   size_t pos = 0;
   while ((pos = part.find("\xE2\x9F\xA8", pos)) != std::string_view::npos) {
@@ -110,6 +111,10 @@ std::vector<int> Extractor::SlotsIn(std::string_view part, bool outside_brackets
       }
     }
     std::string_view body = part.substr(pos + 3, close - pos - 3);
+    if (people_only && body != "I" && !body.starts_with("PERSON_")) {
+      pos = close + 3;
+      continue;
+    }
     if (body == "I") {
       ids.push_back(-2);
     } else if (size_t colon = body.rfind('_'); colon != std::string_view::npos) {

@@ -94,9 +94,9 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
             return ids;
           }
           const re2::StringPiece& g = sub[static_cast<size_t>(e.group)];
-          // (A list's asides in brackets, "A (Acme), B", hold no members.)
+          // (A list's asides, "A (Acme), B" or "A from ⟨ORG⟩ and B", hold no members.)
           for (int id : SlotsIn(std::string_view(g.data() ? g.data() : "", g.size()),
-                                /*outside_brackets=*/true)) {
+                                /*outside_brackets=*/true, e.people)) {
             ids.push_back(id == -2 ? kNarrator : id);
           }
           return ids;

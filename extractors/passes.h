@@ -461,8 +461,11 @@ class Extractor : public DocumentContext {
   // Maps an offset of the slotted sentence to a document byte offset.
   static uint32_t ToDoc(const std::vector<Segment>& segs, size_t off);
 
-  // Chunk indexes (or -2 for the narrator) of the placeholders inside `part`.
-  static std::vector<int> SlotsIn(std::string_view part, bool outside_brackets = false);
+  // Chunk indexes (or -2 for the narrator) of the placeholders inside `part`; with
+  // `outside_brackets`, not those of an aside in brackets; with `people_only`, people and the
+  // narrator only (a list of people's asides: "A from ⟨ORG_3⟩ and B").
+  static std::vector<int> SlotsIn(std::string_view part, bool outside_brackets = false,
+                                  bool people_only = false);
 
   // Whether every word of `c` is a dictionary word (a 'weak' rule leaves such names alone).
   bool OnlyCommonWords(const Chunk& c) const;

@@ -391,7 +391,10 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
     }
     const std::string named_group =
         slot_name.empty() ? std::string(open_group) : "(?P<" + std::string(slot_name) + ">";
-    bool list = body.ends_with("+");
+    // {PERSON+}: a list whose members may carry asides; {PERSON*}: a bare list, names joined
+    // by commas and "and" only.
+    const bool bare_list = body.ends_with("*");
+    bool list = body.ends_with("+") || bare_list;
     if (list) body.remove_suffix(1);
     std::string_view type = body, subtype;
     if (size_t dot = body.find('.'); dot != std::string_view::npos) {
@@ -451,15 +454,25 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       std::string one = PlaceholderRegex(type, subtype);
       // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
       if (type == "PERSON" || type == "WHO") one += "(?:-[a-z]+)?";
-      if (list) {
+      if (list && bare_list) {
+        out->append(named_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
+                    one + ")*)");
+      } else if (list) {
         // "A, B and his wife, and C": a member's companion stays outside the list; so does an
         // aside in brackets of words or organisations ("A (Acme), B (Initech) and C").
         std::string companion = "(?:\\s*\\((?:[^()" + std::string(kOpen) + std::string(kClose) +
                                 "]|" + std::string(kOpen) + "ORG_\\d+" + std::string(kClose) +
                                 ")*\\))?(?:\\s+and (?:his|her|their) [a-z]+)?";
-        out->append(named_group + one + companion +
-                    "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + companion +
-                    ")*)");
+        // People's lists also go on past a member's organisation ("A from Acme and B from
+        // Initech"): the aside is no member (the endpoint keeps people only), and it is taken
+        // between members only, so a pattern may still follow a list with "from {ORG}".
+        std::string between;
+        if (type == "PERSON" || type == "WHO") {
+          between = "(?:\\s+(?:from|of|at)\\s+(?:the\\s+)?" + std::string(kOpen) +
+                    "ORG(?:_[a-z]+)?_\\d+" + std::string(kClose) + ")?";
+        }
+        out->append(named_group + one + companion + "(?:" + between +
+                    "(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + companion + ")*)");
       } else {
         out->append(named_group + one + ")");
       }
@@ -794,6 +807,11 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
                        "no slot is named '" + names[k] + "' (name one: {PERSON:" + names[k] + "})");
       }
       (k == 0 ? rule->subject.group : k == 1 ? rule->object.group : rule->role_group) = it->second;
+    }
+    for (RuleEndpoint* e : {&rule->subject, &rule->object}) {
+      const size_t g = static_cast<size_t>(e->group);
+      e->people =
+          g >= 1 && g <= slots.size() && (slots[g - 1] == "PERSON" || slots[g - 1] == "WHO");
     }
     int groups = rule->re->NumberOfCapturingGroups();
     if (rule->subject.group > groups || rule->object.group > groups || rule->role_group > groups) {

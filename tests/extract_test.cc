@@ -250,6 +250,38 @@ TEST_F(ExtractTest, PanelistsAndModeratorGoToTheNearestTalk) {
   }
 }
 
+// A list of people goes on past a member's organisation: every member is met, each keeps
+// only the organisation named with them.
+TEST_F(ExtractTest, PeopleListGoesOnPastEachMembersOrganisation) {
+  Run("At the party I met Ivan Petrov from JetBrains and Maria Lopez from Red Hat.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ivan Petrov -> JetBrains",
+                                  "affiliated_with Maria Lopez -> Red Hat",
+                                  "met @narrator -> Ivan Petrov", "met @narrator -> Maria Lopez"}));
+}
+
+// "A (Acme), B from Initech, and C": the organisation after B is not A's, who has one in
+// brackets; the panel's list takes all three.
+TEST_F(ExtractTest, PanelListWithAsidesKeepsEachAffiliationWithItsMember) {
+  Run("The Observability Panel was fun. The panelists were Anna Keller (Saltmarsh Systems), "
+      "Tomas Brandt from Quillfeather Labs, and Lena Okafor.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Anna Keller -> Saltmarsh Systems",
+                                  "affiliated_with Tomas Brandt -> Quillfeather Labs",
+                                  "panelist_of Anna Keller -> @nearest_talk",
+                                  "panelist_of Lena Okafor -> @nearest_talk",
+                                  "panelist_of Tomas Brandt -> @nearest_talk"}));
+}
+
+TEST_F(ExtractTest, PanelThatBroughtTogetherItsPanelists) {
+  Run("The closing panel, \"Why Gardens Need Data\", brought together Anna Keller from "
+      "Saltmarsh Systems and Tomas Brandt.");
+  Strings panelists;
+  for (const std::string &r : Relations()) {
+    if (r.starts_with("panelist_of")) panelists.push_back(r);
+  }
+  EXPECT_EQ(panelists, (Strings{"panelist_of Anna Keller -> Why Gardens Need Data",
+                                "panelist_of Tomas Brandt -> Why Gardens Need Data"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
