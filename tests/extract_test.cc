@@ -282,6 +282,27 @@ TEST_F(ExtractTest, PanelThatBroughtTogetherItsPanelists) {
                                 "panelist_of Tomas Brandt -> Why Gardens Need Data"}));
 }
 
+TEST_F(ExtractTest, EventDescribedInAppositionThenWhereItIsHeld) {
+  Run("I went to DataFest 2026, a two-day conference on open data held at the Harbour "
+      "Convention Center.");
+  Strings held;
+  for (const std::string &r : Relations()) {
+    if (r.starts_with("held_at")) held.push_back(r);
+  }
+  EXPECT_EQ(held, (Strings{"held_at DataFest 2026 -> Harbour Convention Center"}));
+}
+
+TEST_F(ExtractTest, PersonWhoOrganizesAnEvent) {
+  Run("I chatted with Anna Keller, who organizes DataFest 2026, and with Tomas Brandt, one of "
+      "the organizers of RustConf 2026.");
+  Strings organized;
+  for (const std::string &r : Relations()) {
+    if (r.starts_with("organized")) organized.push_back(r);
+  }
+  EXPECT_EQ(organized, (Strings{"organized Anna Keller -> DataFest 2026",
+                                "organized Tomas Brandt -> RustConf 2026"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
