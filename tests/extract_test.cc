@@ -250,6 +250,15 @@ TEST_F(ExtractTest, PanelistsAndModeratorGoToTheNearestTalk) {
   }
 }
 
+// Relations of one kind among a sentence's candidates, sorted.
+Strings Only(const Strings &relations, std::string_view kind) {
+  Strings out;
+  for (const std::string &r : relations) {
+    if (r.starts_with(kind)) out.push_back(r);
+  }
+  return out;
+}
+
 // A list of people goes on past a member's organisation: every member is met, each keeps
 // only the organisation named with them.
 TEST_F(ExtractTest, PeopleListGoesOnPastEachMembersOrganisation) {
@@ -274,33 +283,45 @@ TEST_F(ExtractTest, PanelListWithAsidesKeepsEachAffiliationWithItsMember) {
 TEST_F(ExtractTest, PanelThatBroughtTogetherItsPanelists) {
   Run("The closing panel, \"Why Gardens Need Data\", brought together Anna Keller from "
       "Saltmarsh Systems and Tomas Brandt.");
-  Strings panelists;
-  for (const std::string &r : Relations()) {
-    if (r.starts_with("panelist_of")) panelists.push_back(r);
-  }
-  EXPECT_EQ(panelists, (Strings{"panelist_of Anna Keller -> Why Gardens Need Data",
-                                "panelist_of Tomas Brandt -> Why Gardens Need Data"}));
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Anna Keller -> Why Gardens Need Data",
+                     "panelist_of Tomas Brandt -> Why Gardens Need Data"}));
 }
 
 TEST_F(ExtractTest, EventDescribedInAppositionThenWhereItIsHeld) {
   Run("I went to DataFest 2026, a two-day conference on open data held at the Harbour "
       "Convention Center.");
-  Strings held;
-  for (const std::string &r : Relations()) {
-    if (r.starts_with("held_at")) held.push_back(r);
-  }
-  EXPECT_EQ(held, (Strings{"held_at DataFest 2026 -> Harbour Convention Center"}));
+  EXPECT_EQ(Only(Relations(), "held_at"),
+            (Strings{"held_at DataFest 2026 -> Harbour Convention Center"}));
 }
 
 TEST_F(ExtractTest, PersonWhoOrganizesAnEvent) {
   Run("I chatted with Anna Keller, who organizes DataFest 2026, and with Tomas Brandt, one of "
       "the organizers of RustConf 2026.");
-  Strings organized;
-  for (const std::string &r : Relations()) {
-    if (r.starts_with("organized")) organized.push_back(r);
-  }
-  EXPECT_EQ(organized, (Strings{"organized Anna Keller -> DataFest 2026",
-                                "organized Tomas Brandt -> RustConf 2026"}));
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Anna Keller -> DataFest 2026",
+                                                     "organized Tomas Brandt -> RustConf 2026"}));
+}
+
+TEST_F(ExtractTest, FeedbackFromSomeoneAfterATalkIsNoSpeaker) {
+  Run("On Friday I gave a short talk, \"Why Gardens Need Data\", and got kind feedback from "
+      "Anna Keller.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of @narrator -> Why Gardens Need Data"}));
+  Run("The best talk was \"Why Gardens Need Data\" from Anna Keller.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> Why Gardens Need Data"}));
+}
+
+TEST_F(ExtractTest, NarratorSpentDaysInACityForTheEvent) {
+  Run("In May I spent four days in Lisbon for DataFest 2026.");
+  EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at DataFest 2026 -> Lisbon"}));
+}
+
+TEST_F(ExtractTest, ConferenceThatTookPlaceAndWasOrganisedByAnOrganisation) {
+  Run("The conference took place at the Harbour Convention Center and was organised by "
+      "Quillfeather Labs.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Quillfeather Labs -> @main_event"}));
 }
 
 TEST_F(ExtractTest, ModeratorListAfterColon) {
