@@ -324,6 +324,16 @@ TEST_F(ExtractTest, ConferenceThatTookPlaceAndWasOrganisedByAnOrganisation) {
             (Strings{"organized Quillfeather Labs -> @main_event"}));
 }
 
+// "Services" makes an organisation of a name, but after "a workshop called" it is the title.
+TEST_F(ExtractTest, TitleAfterCalledWinsOverAnOrganisationsWords) {
+  Run("Then I joined a workshop called Scaling Data Services, run by Anna Keller.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.workshop 'Scaling Data Services' [32,53)",
+                                 "PERSON 'Anna Keller' [62,73)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> @nearest_talk",
+                     "speaker_of Anna Keller -> Scaling Data Services"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
