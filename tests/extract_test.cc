@@ -334,6 +334,19 @@ TEST_F(ExtractTest, TitleAfterCalledWinsOverAnOrganisationsWords) {
                      "speaker_of Anna Keller -> Scaling Data Services"}));
 }
 
+TEST_F(ExtractTest, PeopleRanAHyphenatedKindOfTalk) {
+  Run("Next, Anna Keller and Tomas Brandt ran a hands-on tutorial on Rust.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> tutorial on Rust",
+                     "speaker_of Tomas Brandt -> tutorial on Rust"}));
+}
+
+TEST_F(ExtractTest, ModeratedByMyFriend) {
+  Run("The Observability Panel was fun. It was moderated by my friend Ravi Menon.");
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Ravi Menon -> @nearest_talk",
+                                  "related_to Ravi Menon -> @narrator"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
