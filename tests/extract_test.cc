@@ -347,6 +347,12 @@ TEST_F(ExtractTest, ModeratedByMyFriend) {
                                   "related_to Ravi Menon -> @narrator"}));
 }
 
+TEST_F(ExtractTest, PersonWhoGaveTheNarratorAdviceHelped) {
+  Run("Shout-out to Anna Keller of Saltmarsh Systems, who gave me great advice on my first "
+      "proposal.");
+  EXPECT_EQ(Only(Relations(), "helped"), (Strings{"helped Anna Keller -> @narrator"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
