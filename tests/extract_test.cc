@@ -353,6 +353,14 @@ TEST_F(ExtractTest, PersonWhoGaveTheNarratorAdviceHelped) {
   EXPECT_EQ(Only(Relations(), "helped"), (Strings{"helped Anna Keller -> @narrator"}));
 }
 
+// An unknown one-word name after "head of <field> at" is an organisation.
+TEST_F(ExtractTest, RoleOfAFieldAtAnOrganisation) {
+  Run("The first keynote was given by Anna Keller, head of data science at Kivuko.");
+  EXPECT_EQ(RuleOf("Kivuko"), "org_role_of_field_at");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Kivuko [head]"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
