@@ -361,6 +361,26 @@ TEST_F(ExtractTest, RoleOfAFieldAtAnOrganisation) {
             (Strings{"affiliated_with Anna Keller -> Kivuko [head]"}));
 }
 
+TEST_F(ExtractTest, TwoRolesOfOnePersonAtAnOrganisation) {
+  Run("Anna Keller, co-founder and CTO of Saltmarsh Systems, opened the day.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Saltmarsh Systems [co-founder]"}));
+}
+
+TEST_F(ExtractTest, HostedByAnOrganisationThenTheEvent) {
+  Run("Hosted by Quillfeather Labs, DataFest 2026 returns to Lisbon.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Quillfeather Labs -> DataFest 2026"}));
+}
+
+// "the closing keynote titled 'T'": the person gave T (and the keynote, the same talk).
+TEST_F(ExtractTest, PersonDeliveredAKindOfTalkTitledSo) {
+  Run("Anna Keller delivered the closing keynote titled 'Why Gardens Need Data'.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> Why Gardens Need Data",
+                     "speaker_of Anna Keller -> closing keynote"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
