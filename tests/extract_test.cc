@@ -381,6 +381,26 @@ TEST_F(ExtractTest, PersonDeliveredAKindOfTalkTitledSo) {
                      "speaker_of Anna Keller -> closing keynote"}));
 }
 
+TEST_F(ExtractTest, ConferenceChairOrganisesAndASessionChairModerates) {
+  Run("In her opening remarks, conference chair Anna Keller welcomed everyone.");
+  EXPECT_EQ(Relations(), (Strings{"organized Anna Keller -> @main_event"}));
+  Run("The Observability Panel was fun. Our session chair Ravi Menon kept time.");
+  EXPECT_EQ(Relations(), (Strings{"moderator_of Ravi Menon -> @nearest_talk"}));
+}
+
+TEST_F(ExtractTest, AnAdjectiveBeforeTheEventOrganisedByOrganisations) {
+  Run("The one-day conference was organized by Quillfeather Labs in partnership with "
+      "Saltmarsh Systems.");
+  EXPECT_EQ(Relations(), (Strings{"organized Quillfeather Labs -> @main_event",
+                                  "organized Saltmarsh Systems -> @main_event"}));
+}
+
+TEST_F(ExtractTest, PanelDiscussionOnATopic) {
+  Run("A panel discussion on careers featured Anna Keller and Tomas Brandt.");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.panel 'panel discussion on careers' [2,29)",
+                                 "PERSON 'Anna Keller' [39,50)", "PERSON 'Tomas Brandt' [55,67)"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
