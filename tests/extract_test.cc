@@ -401,6 +401,32 @@ TEST_F(ExtractTest, PanelDiscussionOnATopic) {
                                  "PERSON 'Anna Keller' [39,50)", "PERSON 'Tomas Brandt' [55,67)"}));
 }
 
+// "our mentor from X, Person,": X is the mentor's organisation, not a person of a list.
+TEST_F(ExtractTest, MentorFromAnOrganisationNamedAfterIt) {
+  Run("Our mentor from Kivuko Re, Daniel Meier, gave us great feedback all night.");
+  EXPECT_EQ(RuleOf("Kivuko Re"), "org_people_from");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Daniel Meier -> Kivuko Re",
+                                  "helped Daniel Meier -> @narrator"}));
+}
+
+TEST_F(ExtractTest, ListOfPeopleAllStudentsAtAnOrganisation) {
+  Run("Our team was Elena Rossi, Marco Bianchi and me, all students at ETH Zurich.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with @narrator -> ETH Zurich",
+                     "affiliated_with Elena Rossi -> ETH Zurich",
+                     "affiliated_with Marco Bianchi -> ETH Zurich"}));
+}
+
+// Working on something at an organisation is working there; working on what an
+// organisation posed is not.
+TEST_F(ExtractTest, NarratorWorksOnSomethingAtAnOrganisation) {
+  Run("These days I am mostly working on data pipelines at Quillfeather Labs.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with @narrator -> Quillfeather Labs"}));
+  Run("We worked on the challenge posed by Quillfeather Labs.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"), Strings{});
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
