@@ -427,6 +427,13 @@ TEST_F(ExtractTest, NarratorWorksOnSomethingAtAnOrganisation) {
   EXPECT_EQ(Only(Relations(), "affiliated_with"), Strings{});
 }
 
+TEST_F(ExtractTest, PersonAndNarratorCoPresentedATalk) {
+  Run("Anna Keller and I co-presented a workshop on garden sensors.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of @narrator -> workshop on garden sensors",
+                     "speaker_of Anna Keller -> workshop on garden sensors"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
