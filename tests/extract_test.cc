@@ -434,6 +434,12 @@ TEST_F(ExtractTest, PersonAndNarratorCoPresentedATalk) {
                      "speaker_of Anna Keller -> workshop on garden sensors"}));
 }
 
+TEST_F(ExtractTest, HerWorkAtAnOrganisationAfterTheNarrator) {
+  Run("On the last day I met Anna Keller again and we discussed her work at Saltmarsh Systems.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Saltmarsh Systems"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
