@@ -27,7 +27,15 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
     items.push_back({c.begin, c.end, static_cast<int>(ci)});
   }
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    if (IsNarratorPronoun(t, s)) items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -2});
+    if (IsNarratorPronoun(t, s)) {
+      // "I'm", "we've": the placeholder is the pronoun; the contraction stays text ("⟨I⟩'m").
+      std::string_view w = TokenText(t);
+      size_t apostrophe = std::min(w.find('\''), w.find("\xE2\x80\x99"));
+      const uint32_t end = apostrophe == std::string_view::npos
+                               ? doc_.tokens[t].end
+                               : doc_.tokens[t].begin + static_cast<uint32_t>(apostrophe);
+      items.push_back({doc_.tokens[t].begin, end, -2});
+    }
     if (antecedent >= 0) {
       std::string_view w = TokenText(t);
       // "His talk, ...": a possessive opening the sentence names the same person.

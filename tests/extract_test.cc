@@ -440,6 +440,14 @@ TEST_F(ExtractTest, HerWorkAtAnOrganisationAfterTheNarrator) {
             (Strings{"affiliated_with Anna Keller -> Saltmarsh Systems"}));
 }
 
+// "I'm", "we've": a contraction of the narrator's pronoun is the narrator.
+TEST_F(ExtractTest, NarratorContractionIsTheNarrator) {
+  Run("I’m a frontend developer at Quillfeather Labs, and I've met Anna Keller.");
+  EXPECT_TRUE(ex_.has_narrator);
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with @narrator -> Quillfeather Labs [developer]",
+                                  "met @narrator -> Anna Keller"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
