@@ -448,6 +448,14 @@ TEST_F(ExtractTest, NarratorContractionIsTheNarrator) {
                                   "met @narrator -> Anna Keller"}));
 }
 
+// "VP of Engineering at Kivuko": Engineering is the field, Kivuko the organisation.
+TEST_F(ExtractTest, RoleOfADepartmentAtAnOrganisation) {
+  Run("Then Anna Keller, VP of Engineering at Kivuko, gave the keynote.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Anna Keller' [5,16)", "ORG 'Kivuko' [39,45)"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Kivuko [VP]"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
