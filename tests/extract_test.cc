@@ -909,7 +909,7 @@ TEST_F(ExtractTest, KindTitleDashSpeakerWithARoleAtAnOrganisation) {
   Run("Keynotes\n\nOpening keynote: \"Platform Teams Are Product Teams\" \u2013 Wanjiru Kamau, VP "
       "of Engineering at Sendwave\n\nClosing keynote: \"On Call Without Burnout\" \u2013 Brian "
       "Otieno, CTO\n");
-  EXPECT_EQ(Relations(), (Strings{"affiliated_with Wanjiru Kamau -> Sendwave",
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Wanjiru Kamau -> Sendwave [VP]",
                                   "speaker_of Brian Otieno -> On Call Without Burnout",
                                   "speaker_of Wanjiru Kamau -> Platform Teams Are Product Teams"}));
   for (const Mention &m : ex_.mentions) EXPECT_NE(m.text, "Engineering") << Describe(m);
