@@ -456,6 +456,14 @@ TEST_F(ExtractTest, RoleOfADepartmentAtAnOrganisation) {
             (Strings{"affiliated_with Anna Keller -> Kivuko [VP]"}));
 }
 
+TEST_F(ExtractTest, SponsorThankedIsAnOrganisationAndTheOrganisersAreNamedAfter) {
+  Run("I am grateful to Kivuko for sponsoring my ticket.");
+  EXPECT_EQ(RuleOf("Kivuko"), "org_thanked_for_sponsoring");
+  Run("Thanks to Anna Keller for the tips and to the organizers, Tomas Brandt and Lena Okafor.");
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Lena Okafor -> @main_event",
+                                                     "organized Tomas Brandt -> @main_event"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
