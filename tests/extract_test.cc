@@ -464,6 +464,20 @@ TEST_F(ExtractTest, SponsorThankedIsAnOrganisationAndTheOrganisersAreNamedAfter)
                                                      "organized Tomas Brandt -> @main_event"}));
 }
 
+TEST_F(ExtractTest, SatNextToSomeoneWhoChairsAnOrganisationsBoard) {
+  Run("At dinner I sat next to Anna Keller, who chairs the Saltmarsh Foundation board.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Anna Keller -> Saltmarsh Foundation",
+                                  "met @narrator -> Anna Keller"}));
+}
+
+TEST_F(ExtractTest, ThanksToAnOrganisationAndInParticularToPeople) {
+  Run("Thanks to the Saltmarsh Foundation and all volunteers, in particular Anna Keller and "
+      "Tomas Brandt.");
+  EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> Anna Keller",
+                                                   "thanked @narrator -> Saltmarsh Foundation",
+                                                   "thanked @narrator -> Tomas Brandt"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
