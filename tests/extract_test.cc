@@ -478,6 +478,25 @@ TEST_F(ExtractTest, ThanksToAnOrganisationAndInParticularToPeople) {
                                                    "thanked @narrator -> Tomas Brandt"}));
 }
 
+TEST_F(ExtractTest, TookTheTrainToACityForTheEvent) {
+  Run("Like every spring, I took the train to Lisbon for DataFest 2026.");
+  EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at DataFest 2026 -> Lisbon"}));
+}
+
+TEST_F(ExtractTest, PossessiveTalkOnATopicThenItsTitle) {
+  Run("The best talk for me was Anna Keller's session on soil sensors, titled \"No Soil, No "
+      "Data\".");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> Anna Keller's session",
+                     "speaker_of Anna Keller -> No Soil, No Data"}));
+}
+
+TEST_F(ExtractTest, NarratorDidSomethingLongAndThenMetSomeone) {
+  Run("On Sunday I gave a lightning talk about reproducible garden sensors and met Anna Keller "
+      "afterwards.");
+  EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Anna Keller"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
