@@ -43,10 +43,12 @@ void Extractor::RememberSurnames(const std::vector<std::vector<Chunk>>& chunks) 
         continue;
       }
       document_types_.try_emplace(FoldCase(surname), c.type, c.subtype);
-      // ... and so does the given name: "Akosua Frimpong ... Akosua studies".
+      // ... and so does the given name: "Akosua Frimpong ... Akosua studies", also one no
+      // list of given names holds ("Łukasz Nowak ... Łukasz is").
       std::string_view given = TokenText(c.first_token);
-      if (last == c.first_token + 1 && rules_.given_names_.Contains(given) &&
-          !rules_.common_words_.Contains(FoldCase(given)) && !IsPlaceName(given)) {
+      if (last == c.first_token + 1 && doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
+          given.size() >= 3 && !rules_.common_words_.Contains(FoldCase(given)) &&
+          !rules_.function_words_.Contains(given) && !IsPlaceName(given)) {
         document_types_.try_emplace(FoldCase(given), c.type, c.subtype);
       }
     }

@@ -497,6 +497,13 @@ TEST_F(ExtractTest, NarratorDidSomethingLongAndThenMetSomeone) {
   EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Anna Keller"}));
 }
 
+// A given name no list holds, used alone after the full name, is that person.
+TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
+  Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Łukasz -> Quillfeather Labs",
+                                  "met @narrator -> Łukasz Nowak"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
