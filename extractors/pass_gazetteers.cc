@@ -10,6 +10,16 @@
 
 namespace kg {
 
+bool Extractor::NamedAsEmployer(const Chunk& c) const {
+  // "<role> at X", "<role> for X", "work(s|ed|ing) at/for X", in the same sentence.
+  if (c.first_token < 2) return false;
+  std::string_view prep = TokenText(c.first_token - 1);
+  if (prep != "at" && prep != "for") return false;
+  std::string_view before = TokenText(c.first_token - 2);
+  return rules_.roles_.Contains(before) || before == "work" || before == "works" ||
+         before == "worked" || before == "working";
+}
+
 void Extractor::TypeByGazetteer(Chunk& c) const {
   std::string_view text = Text(c.begin, c.end);
   struct Gazetteer {
@@ -63,6 +73,13 @@ void Extractor::TypeByGazetteer(Chunk& c) const {
   // One whose name is also a word or a name ("Glyph", "Julia") is one unless the sentence
   // says otherwise ("I met Glyph"): see DropAmbiguousProducts.
   if (rules_.products_.Contains(text)) {
+    // ... except as an employer: "a staff engineer at Ionic", "works for AWS" (the company
+    // named after its product).
+    if (NamedAsEmployer(c)) {
+      c.type = static_cast<int>(EntityType::kOrg);
+      c.rule = "gazetteer:product_as_employer";
+      return;
+    }
     c.dropped = true;
     c.rule = "gazetteer:products";
   }

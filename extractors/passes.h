@@ -399,8 +399,11 @@ class Extractor : public DocumentContext {
   // ("Reading" the city, "Apple" the company), and drops products.
 
   // Types one untyped candidate by the unambiguous gazetteers (rule "gazetteer:LIST", the
-  // canonical name), or drops it when it names a product.
+  // canonical name), or drops it when it names a product (unless NamedAsEmployer).
   void TypeByGazetteer(Chunk& c) const;
+  // Whether `c` follows "<role> at|for" or "work(s|ed|ing) at|for": a product named so is
+  // the company behind it ("a staff engineer at Ionic").
+  bool NamedAsEmployer(const Chunk& c) const;
 
   // "in Florence", "the heart of Charlotte", "from Wicklow": a city whose name is also a word
   // or a given name, or a smaller town, is a city after a place cue

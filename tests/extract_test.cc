@@ -504,6 +504,14 @@ TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
                                   "met @narrator -> Łukasz Nowak"}));
 }
 
+// Products are no entities, but one named as an employer is the company behind it.
+TEST_F(ExtractTest, ProductNamedAsAnEmployerIsTheCompany) {
+  Run("Anna Keller is a staff engineer at Ionic. She told me Ionic is great.");
+  EXPECT_EQ(RuleOf("Ionic"), "gazetteer:product_as_employer");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Ionic [staff engineer]"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
