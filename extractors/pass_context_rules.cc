@@ -16,8 +16,9 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
                             int32_t antecedent) const {
   struct Item {
     uint32_t begin, end;
-    int chunk;  // chunk index, -2 for a narrator pronoun, -3 for "he"/"she" or an opening
-                // "His"/"Her" (`antecedent`)
+    int chunk;           // chunk index, -2 for a narrator pronoun, -3 for "he"/"she" or an
+                         // opening "His"/"Her"
+    int32_t person = 0;  // -3: the id the pronoun stands for
   };
   std::vector<Item> items;
   for (size_t ci = 0; ci < chunks.size(); ++ci) {
@@ -36,12 +37,32 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
                                : doc_.tokens[t].begin + static_cast<uint32_t>(apostrophe);
       items.push_back({doc_.tokens[t].begin, end, -2});
     }
-    if (antecedent >= 0) {
+    if (ids) {
       std::string_view w = TokenText(t);
       // "His talk, ...": a possessive opening the sentence names the same person.
       bool opening_possessive = t == s.first_token && rules_.opening_possessives_.Contains(w);
       if (rules_.person_pronouns_.Contains(w) || opening_possessive) {
-        items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -3});
+        // "I bumped into Ana, ..., and she introduced me": the one person named earlier in
+        // the sentence; with two, the pronoun is left as a word; with none, `antecedent`.
+        int32_t person = antecedent;
+        std::string_view name;
+        for (size_t ci = 0; ci < chunks.size(); ++ci) {
+          const Chunk& c = chunks[ci];
+          if (c.dropped || c.type != static_cast<int>(EntityType::kPerson) || (*ids)[ci] < 0 ||
+              c.end > doc_.tokens[t].begin) {
+            continue;
+          }
+          std::string_view text = Text(c.begin, c.end);
+          if (!name.empty() && text != name) {
+            person = -1;
+            break;
+          }
+          name = text;
+          person = (*ids)[ci];
+        }
+        if (person >= 0) {
+          items.push_back({doc_.tokens[t].begin, doc_.tokens[t].end, -3, person});
+        }
       }
     }
   }
@@ -70,7 +91,7 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
       out += 'I';
     } else if (it.chunk == -3) {
       out += "PERSON_";
-      append_number(antecedent);
+      append_number(it.person);
     } else {
       const Chunk& c = chunks[static_cast<size_t>(it.chunk)];
       out += c.type == kUntyped ? "?" : EntityTypeName(static_cast<EntityType>(c.type));

@@ -512,6 +512,15 @@ TEST_F(ExtractTest, ProductNamedAsAnEmployerIsTheCompany) {
             (Strings{"affiliated_with Anna Keller -> Ionic [staff engineer]"}));
 }
 
+// "he" after a person named earlier in the same sentence is that person, not the one of the
+// sentence before.
+TEST_F(ExtractTest, PronounAfterAPersonOfTheSameSentence) {
+  Run("I went to a workshop by Tomas Brandt. During the break I bumped into Anna Keller, one "
+      "of the volunteers, and she introduced me to Lena Okafor.");
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Anna Keller", "met @narrator -> Lena Okafor"}));
+}
+
 TEST_F(ExtractTest, ModeratorListAfterColon) {
   Run("The Observability Panel was fun. Moderators: Ravi Menon and Lena "
       "Okafor.");
