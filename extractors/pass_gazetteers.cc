@@ -11,13 +11,12 @@
 namespace kg {
 
 bool Extractor::NamedAsEmployer(const Chunk& c) const {
-  // "<role> at X", "<role> for X", "work(s|ed|ing) at/for X", in the same sentence.
+  // "<role> at X", "works for X" (data/lexicon/roles.txt, employer_cues.txt).
   if (c.first_token < 2) return false;
   std::string_view prep = TokenText(c.first_token - 1);
   if (prep != "at" && prep != "for") return false;
   std::string_view before = TokenText(c.first_token - 2);
-  return rules_.roles_.Contains(before) || before == "work" || before == "works" ||
-         before == "worked" || before == "working";
+  return rules_.roles_.Contains(before) || rules_.employer_cues_.Contains(before);
 }
 
 void Extractor::TypeByGazetteer(Chunk& c) const {

@@ -401,8 +401,8 @@ class Extractor : public DocumentContext {
   // Types one untyped candidate by the unambiguous gazetteers (rule "gazetteer:LIST", the
   // canonical name), or drops it when it names a product (unless NamedAsEmployer).
   void TypeByGazetteer(Chunk& c) const;
-  // Whether `c` follows "<role> at|for" or "work(s|ed|ing) at|for": a product named so is
-  // the company behind it ("a staff engineer at Ionic").
+  // Whether `c` follows "<role> at|for" or an employer cue ("works at|for"): a product named
+  // so is the company behind it ("a staff engineer at Ionic").
   bool NamedAsEmployer(const Chunk& c) const;
 
   // "in Florence", "the heart of Charlotte", "from Wicklow": a city whose name is also a word
