@@ -177,8 +177,8 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
   return c;
 }
 
-bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e,
-                              std::vector<Part>* parts) const {
+bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts,
+                              uint32_t* end) const {
   auto [f, l] = TokensIn(s, b, e);
   uint32_t start = f;
   bool after_comma = false;
@@ -253,6 +253,7 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e,
     }
   }
   if (!flush(l, true)) return false;
+  if (end) *end = l > f ? doc_.tokens[l - 1].end : b;
   bool person = false;
   for (const Part& p : *parts) person |= p.type == static_cast<int>(EntityType::kPerson);
   return person;
@@ -378,7 +379,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     std::vector<Part> parts;
     uint32_t pb = 0, pe = 0;
     if (rule.speakers_group > 0) {
-      if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts)) continue;
+      if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts, &pe)) continue;
     }
     const uint32_t speakers_begin = pb, speakers_end = pe;
     // "..., moderated by Dana Whitfield": the moderators, people only.

@@ -375,7 +375,10 @@ class Extractor : public DocumentContext {
   // Splits a speakers part into people ("Jane Doe & John Roe", "Jane Doe (@jdoe)") and, as
   // its last comma-separated piece, their organisation ("Jane Doe, Acme Labs"). False when a
   // piece is neither.
-  bool ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts) const;
+  // *end (when given) becomes the end of the names read: "by Jane Doe, a trainer at Acme"
+  // reads "Jane Doe" and leaves the rest to the context rules.
+  bool ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts,
+                     uint32_t* end = nullptr) const;
 
   // "09:30 – ", "9.30-10.15am | ", "14:00 ": a schedule line's time (or time range) and the
   // separator after it; 0 when the line does not open with a time.

@@ -1020,24 +1020,28 @@ TokenizedDocument Tokenizer::Tokenize(const Document& doc) {
             stext.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
         if (IsBlank(w) || w == "\n") continue;
         size_t tb = sb + static_cast<size_t>(start), te = sb + static_cast<size_t>(end);
-        size_t split = te;
-        if (EndsWithPossessive(w)) split = te - (w.ends_with("\xE2\x80\x99s") ? 4 : 2);
-        Token t;
-        t.begin = static_cast<uint32_t>(tb);
-        t.end = static_cast<uint32_t>(split);
-        t.cp_begin = cp_at(tb);
-        t.cp_end = cp_at(split);
-        t.shape = ShapeOf(text.substr(tb, split - tb));
-        out.tokens.push_back(t);
-        if (split != te) {
-          Token poss;
-          poss.begin = static_cast<uint32_t>(split);
-          poss.end = static_cast<uint32_t>(te);
-          poss.cp_begin = t.cp_end;
-          poss.cp_end = cp_at(te);
-          poss.shape = Shape::kPunct;
-          out.tokens.push_back(poss);
-        }
+        auto push = [&](size_t b, size_t e, Shape shape) {
+          Token t;
+          t.begin = static_cast<uint32_t>(b);
+          t.end = static_cast<uint32_t>(e);
+          t.cp_begin = cp_at(b);
+          t.cp_end = cp_at(e);
+          t.shape = shape;
+          out.tokens.push_back(t);
+        };
+        // ICU joins underscores to words; around a word they are plain-text emphasis
+        // ("_Ten Years of Pipelines_"), marks of their own. Inside one (snake_case) they stay.
+        size_t lead = w.find_first_not_of('_');
+        size_t trail = lead == std::string_view::npos ? 0 : w.size() - 1 - w.find_last_not_of('_');
+        if (lead == std::string_view::npos) lead = 0;
+        const size_t cb = tb + lead, ce = te - trail;
+        std::string_view core = w.substr(lead, w.size() - lead - trail);
+        size_t split = ce;
+        if (EndsWithPossessive(core)) split = ce - (core.ends_with("\xE2\x80\x99s") ? 4 : 2);
+        if (cb != tb) push(tb, cb, Shape::kPunct);
+        push(cb, split, ShapeOf(text.substr(cb, split - cb)));
+        if (split != ce) push(split, ce, Shape::kPunct);  // the possessive "'s"
+        if (ce != te) push(ce, te, Shape::kPunct);
       }
       sent.end_token = static_cast<uint32_t>(out.tokens.size());
       sent.cp_end = cp_at(se);

@@ -1855,6 +1855,44 @@ TEST_F(ExtractTest, PlaceWhoseNameHoldsAndAndTeamsBeaten) {
                                  "ORG 'Lakeford Herons' [62,77)"}));
 }
 
+TEST_F(ExtractTest, LabelledListItemsTakeTheTitleBeforeByAndLeaveTheRoleToContext) {
+  Run("Day two\n\n- After the break: *Small Models Are Enough*, by Jonas Berg, a data engineer "
+      "at Kivuko. It was short.\n- Full-day tutorial: Query Planning for Everyone, by Ida Holm "
+      "of Saltmarsh Systems. Long day.\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ida Holm -> Saltmarsh Systems",
+                                  "affiliated_with Jonas Berg -> Kivuko [engineer]",
+                                  "speaker_of Ida Holm -> Query Planning for Everyone",
+                                  "speaker_of Jonas Berg -> Small Models Are Enough"}));
+}
+
+TEST_F(ExtractTest, UnquotedTitlesBetweenCommasEmphasisedOrAfterAColon) {
+  Run("Then came the evening workshop, Writing Parsers by Hand, run by Lena Vogt. Tomas Brandt "
+      "presented _Ten Years of Broken Pipelines_, which was honest. Paul Dunn went to Rust for "
+      "Data People, a full-day session run by Mira Sato. The day ended with the panel: Funding "
+      "Open Source Without Burning Out. Sofia Marin gave a talk with the title Cache Me If You "
+      "Can.");
+  Strings talks;
+  for (const Mention &m : ex_.mentions) {
+    if (m.type == EntityType::kTalk) talks.push_back(m.text + " <" + m.rule + ">");
+  }
+  EXPECT_EQ(talks, (Strings{"Writing Parsers by Hand <talk_kind_appositive_unquoted>",
+                            "Ten Years of Broken Pipelines <talk_emphasised_title_case>",
+                            "Rust for Data People <talk_title_then_kind_appositive>",
+                            "Funding Open Source Without Burning Out <talk_after_colon_unquoted>",
+                            "Cache Me If You Can <talk_titled_unquoted>"}));
+  EXPECT_EQ(Relations(), (Strings{"speaker_of Lena Vogt -> @nearest_talk",
+                                  "speaker_of Lena Vogt -> Writing Parsers by Hand",
+                                  "speaker_of Mira Sato -> Rust for Data People",
+                                  "speaker_of Tomas Brandt -> Ten Years of Broken Pipelines"}));
+}
+
+TEST_F(ExtractTest, UnderscoresAroundAWordAreMarksOfTheirOwn) {
+  Run("She wrote _Quiet Rooms_ in snake_case.");
+  Strings words;
+  for (const Token &t : td_.tokens) words.push_back(doc_.text.substr(t.begin, t.end - t.begin));
+  EXPECT_EQ(words, (Strings{"She", "wrote", "_", "Quiet", "Rooms", "_", "in", "snake_case", "."}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
