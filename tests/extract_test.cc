@@ -1893,6 +1893,21 @@ TEST_F(ExtractTest, UnderscoresAroundAWordAreMarksOfTheirOwn) {
   EXPECT_EQ(words, (Strings{"She", "wrote", "_", "Quiet", "Rooms", "_", "in", "snake_case", "."}));
 }
 
+TEST_F(ExtractTest, ThankYouListsOrganisersAndWhereTheWriterTravelledFrom) {
+  Run("Thanks\n\nTo Anna Keller for the mentoring, to Tomas Brandt for the slide cuts, and to "
+      "Quillfeather Labs for paying for the trip. Thank you to the sponsors, especially "
+      "Saltmarsh Systems and Brightpond Labs, for the captions. I took the night train from "
+      "Vienna. Organised, as always, by Kivuko Foundation. I'm one of four organisers, alongside "
+      "Mira Sato and Paul Dunn.");
+  EXPECT_EQ(
+      Relations(),
+      (Strings{"from @narrator -> Vienna", "organized @narrator -> @main_event",
+               "organized Kivuko Foundation -> @main_event", "organized Mira Sato -> @main_event",
+               "organized Paul Dunn -> @main_event", "thanked @narrator -> Anna Keller",
+               "thanked @narrator -> Brightpond Labs", "thanked @narrator -> Quillfeather Labs",
+               "thanked @narrator -> Saltmarsh Systems", "thanked @narrator -> Tomas Brandt"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
