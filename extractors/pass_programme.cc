@@ -344,6 +344,13 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
                                                    "\xE2\x80\x99",
                                                    "\xC2\xAB",
                                                    "\xC2\xBB"};
+      // ("“Title”." ending a line: the full stop after the closing quote goes first.)
+      if (std::string_view t = Text(*b, *e); t.size() > 1 && t.back() == '.') {
+        for (std::string_view q : kEdge) {
+          if (q != " " && t.substr(0, t.size() - 1).ends_with(q)) --*e;
+          if (*e < *b + t.size()) break;
+        }
+      }
       for (bool changed = true; changed && *e > *b;) {
         changed = false;
         for (std::string_view q : kEdge) {
