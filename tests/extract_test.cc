@@ -1929,6 +1929,24 @@ TEST_F(ExtractTest, SpeakersWithQuotedTitlesAfterAsidesAndTheUnnamedKeynoteGoes)
                                                        "panelist_of Paul Dunn -> @nearest_talk"}));
 }
 
+TEST_F(ExtractTest, AffiliationsInAsidesAfterAnOrganisationAndInAKindOfOrganisation) {
+  Run("Lunch with Anna Keller, a DBA at Quillfeather Labs. Panelists: Ines Roth, Tomas Brandt "
+      "(founder of Saltmarsh Systems). Moderator: Mira Sato, Saltmarsh Systems board member. "
+      "Paul Dunn, a researcher at the Copenhagen studio Brightpond Play, ran it. Omar Haddad "
+      "moved his studio, Carpathian Lynx, to the engine. Lena Vogt works at Brightline Labs, a "
+      "content consultancy in Bristol.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Quillfeather Labs [DBA]",
+                     "affiliated_with Lena Vogt -> Brightline Labs",
+                     "affiliated_with Mira Sato -> Saltmarsh Systems [board member]",
+                     "affiliated_with Omar Haddad -> Carpathian Lynx",
+                     "affiliated_with Paul Dunn -> Brightpond Play [researcher]",
+                     "affiliated_with Tomas Brandt -> Saltmarsh Systems [founder]"}));
+  EXPECT_EQ(Only(Relations(), "located_in"), (Strings{"located_in Brightline Labs -> Bristol",
+                                                      "located_in Brightpond Play -> Copenhagen"}));
+  EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Anna Keller"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
