@@ -1947,6 +1947,21 @@ TEST_F(ExtractTest, AffiliationsInAsidesAfterAnOrganisationAndInAKindOfOrganisat
   EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Anna Keller"}));
 }
 
+TEST_F(ExtractTest, PossessiveTalkIsNoTalkOfItsOwnWhenItsTitleFollows) {
+  Run("Then came Anna Keller's talk on Quiet Rooms at Scale, the best one. Tomas Brandt's talk, "
+      "\u201cTen Years of Pipelines\u201d, was next. Mira Sato's keynote was short.");
+  Strings talks;
+  for (const Mention &m : ex_.mentions) {
+    if (m.type == EntityType::kTalk) talks.push_back(m.text);
+  }
+  EXPECT_EQ(talks,
+            (Strings{"Quiet Rooms at Scale", "Ten Years of Pipelines", "Mira Sato's keynote"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> Quiet Rooms at Scale",
+                     "speaker_of Mira Sato -> Mira Sato's keynote",
+                     "speaker_of Tomas Brandt -> Ten Years of Pipelines"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
