@@ -39,11 +39,20 @@ void Extractor::FindProgrammeLists() {
     }
     // The kind: named in the introducing sentence ("talks we liked:"), else in the two
     // sentences before it ("The lightning talks were great. Highlights:").
+    // A heading introduces its own list: "Thanks" after a paragraph about a party lists no
+    // parties. And a heading that is itself an item ("Panel: Is X Dead?") lists its people.
     std::string kind = TalkKind(doc_.TextOf(intro));
-    for (uint32_t back = 1; kind.empty() && back <= 2 && back <= si; ++back) {
+    for (uint32_t back = 1; kind.empty() && !heading_over_list && back <= 2 && back <= si; ++back) {
       kind = TalkKind(doc_.TextOf(sents[si - back]));
     }
     if (kind.empty()) continue;
+    if (heading_over_list) {
+      bool names_an_item = false;
+      for (uint32_t t = intro.first_token; t + 1 < intro.end_token; ++t) {
+        names_an_item |= TokenText(t) == ":";
+      }
+      if (names_an_item) continue;
+    }
     for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
       const Sentence& item = sents[k];
       std::string_view text = doc_.TextOf(item);
@@ -376,6 +385,11 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     // A title is not a name, nor only programme words ("Keynote", "Closing Keynote").
     if (LooksLikePersonName(s, tf, tl)) continue;
     if (prose && !InTitleCase(tf, tl)) continue;
+    // "Eleanor: she introduced us at the party and I nodded": the writer's own words, no title.
+    if (!InTitleCase(tf, tl) && std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl,
+                                            [](bool n) { return n; })) {
+      continue;
+    }
     bool only_kind_words = !rules_.talk_kinds_.Canonical(TokenText(tl - 1)).empty();
     for (uint32_t t = tf; only_kind_words && t + 1 < tl; ++t) {
       std::string_view w = TokenText(t);
@@ -386,7 +400,12 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     std::vector<Part> parts;
     uint32_t pb = 0, pe = 0;
     if (rule.speakers_group > 0) {
-      if (!span(rule.speakers_group, &pb, &pe) || !ParseSpeakers(s, pb, pe, &parts, &pe)) continue;
+      if (!span(rule.speakers_group, &pb, &pe)) continue;
+      const uint32_t group_end = pe;
+      if (!ParseSpeakers(s, pb, pe, &parts, &pe)) continue;
+      // "Jane Doe, who gave me advice on databases": names that stop at a clause before the
+      // title are no speakers of it (after the title, "by Jane Doe, a consultant" is fine).
+      if (pe < group_end && pb < tb) continue;
     }
     const uint32_t speakers_begin = pb, speakers_end = pe;
     // "..., moderated by Dana Whitfield": the moderators, people only.

@@ -1962,6 +1962,19 @@ TEST_F(ExtractTest, PossessiveTalkIsNoTalkOfItsOwnWhenItsTitleFollows) {
                      "speaker_of Tomas Brandt -> Ten Years of Pipelines"}));
 }
 
+TEST_F(ExtractTest, ListsUnderAPanelOrThanksHeadingAreNoProgrammeItems) {
+  Run("Panel: \"Who Owns the Data?\"\n- Moderator: Mira Sato (Kivuko)\n- Tomas Brandt, "
+      "Saltmarsh Systems\n\nSocial\n- The party at a pub round the corner. Loud.\n\n"
+      "Thanks\n- Anna Keller, for the spare charger\n\nPeople I met\n- Ida Holm: Paul "
+      "introduced us at the party and I mostly nodded\n- Omar Haddad, who gave me advice on "
+      "Conference Talks.\n");
+  Strings talks;
+  for (const Mention &m : ex_.mentions) {
+    if (m.type == EntityType::kTalk) talks.push_back(m.text + " <" + m.rule + ">");
+  }
+  EXPECT_EQ(talks, (Strings{"Who Owns the Data? <programme_line_kind_title>"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
