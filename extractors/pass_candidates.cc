@@ -172,7 +172,18 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
     std::string_view first = TokenText(c.first_token);
     // ... unless the whole reads as an event's name: "Rust Meetup Bengaluru" opening a title.
     auto event_name = [&] {
-      if (c.end_token < c.first_token + 3 || rules_.function_words_.Contains(first)) return false;
+      // "Margin 2024 is at ...": a word and an edition year, unless the word is no name
+      // ("June 2024", not_names.txt).
+      bool word_and_year = c.end_token == c.first_token + 2 &&
+                           doc_.tokens[c.first_token + 1].shape == Shape::kDigits &&
+                           TokenText(c.first_token + 1).size() == 4 &&
+                           (TokenText(c.first_token + 1).starts_with("19") ||
+                            TokenText(c.first_token + 1).starts_with("20")) &&
+                           !rules_.not_names_.Contains(first);
+      if ((c.end_token < c.first_token + 3 && !word_and_year) ||
+          rules_.function_words_.Contains(first)) {
+        return false;
+      }
       std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end);
       for (int r : rules_.MatchChunkRules(whole)) {
         const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];

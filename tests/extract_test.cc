@@ -1975,6 +1975,13 @@ TEST_F(ExtractTest, ListsUnderAPanelOrThanksHeadingAreNoProgrammeItems) {
   EXPECT_EQ(talks, (Strings{"Who Owns the Data? <programme_line_kind_title>"}));
 }
 
+TEST_F(ExtractTest, CommonWordAndYearOpeningASentenceIsAnEventAtAVenueNamedVenueFirst) {
+  Run("Margin 2024 is at the Centro Cultural de Belem this year. June 2024 was busy.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'Margin 2024' [0,11)",
+                                 "PLACE.venue 'Centro Cultural de Belem' [22,46)"}));
+  EXPECT_EQ(Relations(), (Strings{"held_at Margin 2024 -> Centro Cultural de Belem"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
