@@ -42,7 +42,13 @@ void Extractor::FindProgrammeLists() {
     // A heading introduces its own list: "Thanks" after a paragraph about a party lists no
     // parties. And a heading that is itself an item ("Panel: Is X Dead?") lists its people.
     std::string kind = TalkKind(doc_.TextOf(intro));
-    for (uint32_t back = 1; kind.empty() && !heading_over_list && back <= 2 && back <= si; ++back) {
+    // "The panelists were:" lists people (people_nouns.txt), whatever came before it.
+    bool people = false;
+    for (uint32_t t = intro.first_token; t < intro.end_token && !people; ++t) {
+      people = rules_.people_nouns_.Contains(TokenText(t));
+    }
+    for (uint32_t back = 1;
+         kind.empty() && !heading_over_list && !people && back <= 2 && back <= si; ++back) {
       kind = TalkKind(doc_.TextOf(sents[si - back]));
     }
     if (kind.empty()) continue;
@@ -198,6 +204,23 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
       if (start + 1 < end && TokenText(start) == "." && Adjacent(start - 1, start)) ++start;
     }
     if (end <= start) return true;
+    // "Ida Holm of Kivuko Labs", "Ida Holm from Kivuko": a person and her organisation.
+    for (uint32_t k = start + 2; k + 1 < end; ++k) {
+      std::string_view w = TokenText(k);
+      bool org_words = true;  // "Acme Labs", "Bank of Lisbon"; not "Acme spoke on X"
+      for (uint32_t o = k + 1; o < end && org_words; ++o) {
+        org_words = IsCapitalized(o, s) || rules_.inner_connectors_.Contains(TokenText(o)) ||
+                    doc_.tokens[o].shape == Shape::kPunct;
+      }
+      if ((w == "of" || w == "from" || w == "at") && IsCapitalized(k + 1, s) && org_words &&
+          LooksLikePersonName(s, start, k)) {
+        const uint32_t person = doc_.tokens[start].begin;
+        parts->push_back({person, doc_.tokens[k - 1].end, static_cast<int>(EntityType::kPerson)});
+        parts->push_back({doc_.tokens[k + 1].begin, doc_.tokens[end - 1].end,
+                          static_cast<int>(EntityType::kOrg), person});
+        return true;
+      }
+    }
     // "Kofi Mensah, Lumen": one word after a full name is the organisation, not a person.
     bool lone_word_after_full_name =
         last && after_comma && end == start + 1 && !parts->empty() &&
@@ -326,6 +349,10 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     while (i < text.size() && text[i] == ' ') ++i;
     body += static_cast<uint32_t>(i);
   }
+  // Markdown typed into plain text: "### Panel: Title", "- **Keynote: Title** - Jane Doe".
+  while (body < s.end && doc_.doc->text[body] == '#') ++body;
+  while (body < s.end && doc_.doc->text[body] == ' ') ++body;
+  if (Text(body, s.end).starts_with("**") || Text(body, s.end).starts_with("__")) body += 2;
   body += static_cast<uint32_t>(ScheduleTimeLength(Text(body, s.end)));
   std::string_view line = Text(body, s.end);
   for (int index : rules_.line_index_->Match(line)) {
@@ -371,10 +398,43 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         }
       }
       while (*e > *b && (doc_.doc->text[*e - 1] == ',' || doc_.doc->text[*e - 1] == ':')) --*e;
+      // The full stop ending the line ("- Jane Doe - Fast Parsers."), but not an
+      // abbreviation's ("Acme Inc.", "J. Doe Jr.", "...").
+      if (std::string_view t = Text(*b, *e);
+          t.size() > 4 && t.back() == '.' && !t.ends_with("..")) {
+        size_t word = t.find_last_of(" .", t.size() - 2);
+        word = word == std::string_view::npos ? 0 : word + 1;
+        std::string_view last = t.substr(word, t.size() - 1 - word);
+        const TokenizerLexicon& lex = *rules_.tokenizer_lexicon();
+        const std::string abbr = std::string(last) + ".";
+        auto listed = [&](const std::vector<std::string>& list) {
+          return std::find(list.begin(), list.end(), abbr) != list.end();
+        };
+        if (last.size() > 3 && !listed(lex.abbreviations) &&
+            !listed(lex.maybe_final_abbreviations)) {
+          --*e;
+        }
+      }
       return *e > *b;
     };
     uint32_t tb, te;
     if (!span(rule.title_group, &tb, &te)) continue;
+    // '- The best paper award went to "Quiet Neighbors", by ...': the quoted words ending the
+    // title part are the title (running text keeps its own test of the whole part below).
+    const uint32_t whole_tb = tb, whole_te = te;
+    if (std::string_view t = Text(tb, te); t.size() > 4) {
+      for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"\"", "\""},
+                                 {"\xE2\x80\x9C", "\xE2\x80\x9D"}}) {
+        size_t o = t.find(open);
+        if (o == std::string_view::npos || o == 0 || t[o - 1] != ' ') continue;
+        size_t c = t.find(close, o + open.size());
+        if (c == std::string_view::npos) c = t.size();  // the closing quote was trimmed
+        if (c <= o + open.size() + 2 || c + close.size() < t.size()) continue;
+        te = tb + static_cast<uint32_t>(c);
+        tb += static_cast<uint32_t>(o + open.size());
+        break;
+      }
+    }
     auto [tf, tl] = TokensIn(s, tb, te);
     if (tl <= tf || tl - tf > 40) continue;
     // A lower-case title ("testing the untestable") needs speakers to vouch for the line.
@@ -385,6 +445,15 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     // A title is not a name, nor only programme words ("Keynote", "Closing Keynote").
     if (LooksLikePersonName(s, tf, tl)) continue;
     if (prose && !InTitleCase(tf, tl)) continue;
+    // "Paul Dunn went to Rust for Data People, ... run by Ida Holm": a sentence about a person.
+    if (prose && tf + 2 < tl && doc_.tokens[tf + 2].shape == Shape::kLower &&
+        LooksLikePersonName(s, tf, tf + 2)) {
+      continue;
+    }
+    if (prose && (whole_tb != tb || whole_te != te)) {
+      auto [wf, wl] = TokensIn(s, whole_tb, whole_te);
+      if (!InTitleCase(wf, wl)) continue;
+    }
     // "Eleanor: she introduced us at the party and I nodded": the writer's own words, no title.
     if (!InTitleCase(tf, tl) && std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl,
                                             [](bool n) { return n; })) {

@@ -1982,6 +1982,26 @@ TEST_F(ExtractTest, CommonWordAndYearOpeningASentenceIsAnEventAtAVenueNamedVenue
   EXPECT_EQ(Relations(), (Strings{"held_at Margin 2024 -> Centro Cultural de Belem"}));
 }
 
+TEST_F(ExtractTest, MarkdownTypedIntoPlainTextAndPeopleListsAfterAPanel) {
+  Run("## Day 1\n\n- **Keynote: \"Twenty Years of Parsers\"** - Anna Keller, the project "
+      "lead, on two decades of work.\n- Tomas Brandt - Packaging Crates Without Tears.\n- "
+      "Small Models Are Enough - Ida Holm of Kivuko Labs.\n\n### Panel: Governance After the "
+      "Foundation\n\nThe big event of the day. The panelists were:\n\n- Mira "
+      "Sato (project leader)\n- Paul Dunn, representing a sponsor\n");
+  Strings talks;
+  for (const Mention &m : ex_.mentions) {
+    if (m.type == EntityType::kTalk) talks.push_back(m.text);
+  }
+  EXPECT_EQ(talks, (Strings{"Twenty Years of Parsers", "Packaging Crates Without Tears",
+                            "Small Models Are Enough", "Governance After the Foundation"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> Twenty Years of Parsers",
+                     "speaker_of Ida Holm -> Small Models Are Enough",
+                     "speaker_of Tomas Brandt -> Packaging Crates Without Tears"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ida Holm -> Kivuko Labs"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
