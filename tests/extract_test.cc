@@ -1875,7 +1875,7 @@ TEST_F(ExtractTest, UnquotedTitlesBetweenCommasEmphasisedOrAfterAColon) {
   for (const Mention &m : ex_.mentions) {
     if (m.type == EntityType::kTalk) talks.push_back(m.text + " <" + m.rule + ">");
   }
-  EXPECT_EQ(talks, (Strings{"Writing Parsers by Hand <talk_kind_appositive_unquoted>",
+  EXPECT_EQ(talks, (Strings{"Writing Parsers by Hand <talk_title_then_run_by>",
                             "Ten Years of Broken Pipelines <talk_emphasised_title_case>",
                             "Rust for Data People <talk_title_then_kind_appositive>",
                             "Funding Open Source Without Burning Out <talk_after_colon_unquoted>",
