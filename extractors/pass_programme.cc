@@ -11,6 +11,10 @@
 namespace kg {
 
 bool Extractor::TypeProgrammeItem(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+  if (panel_members_.count(si)) {
+    TypePanelMember(si, s, chunks);
+    return true;
+  }
   if (ParseProgrammeLine(si, s, chunks)) return true;  // typed by its shape
   auto item = programme_items_.find(si);
   if (item == programme_items_.end()) return false;
@@ -57,7 +61,16 @@ void Extractor::FindProgrammeLists() {
       for (uint32_t t = intro.first_token; t + 1 < intro.end_token; ++t) {
         names_an_item |= TokenText(t) == ":";
       }
-      if (names_an_item) continue;
+      if (names_an_item) {
+        // "Panel: Is X Dead?" over "- Moderator: Jane Doe", "- John Roe, Acme": its people.
+        if (kind == "panel") {
+          for (uint32_t k = si + 1; k < sents.size() && k <= si + 12; ++k) {
+            if (!OpensWithListMarker(sents[k])) break;
+            panel_members_[k] = si;
+          }
+        }
+        continue;
+      }
     }
     for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
       const Sentence& item = sents[k];
@@ -515,6 +528,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       c.rule = rule.name;
       InsertChunk(chunks, std::move(c));
     }
+    line_talk_begin_[si] = tb;
     // Every speaker speaks at the item, and belongs to the organisation named after them.
     std::string role_relation = kind == "panel" ? "panelist_of" : "speaker_of";
     for (size_t i = 0; i < parts.size(); ++i) {
@@ -535,6 +549,56 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     return true;
   }
   return false;
+}
+
+void Extractor::TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+  auto talk = line_talk_begin_.find(panel_members_[si]);
+  if (talk == line_talk_begin_.end()) return;  // the heading named no title after all
+  uint32_t t = s.first_token;
+  while (t < s.end_token && doc_.tokens[t].shape == Shape::kPunct) ++t;  // the list marker
+  const char* relation = "panelist_of";
+  std::string_view first = t < s.end_token ? TokenText(t) : "";
+  if ((first == "Moderator" || first == "Moderated" || first == "Chair" || first == "Host") &&
+      t + 1 < s.end_token) {
+    relation = "moderator_of";
+    ++t;
+    while (t < s.end_token && (TokenText(t) == ":" || TokenText(t) == "by")) ++t;
+  }
+  if (t >= s.end_token) return;
+  std::vector<Part> parts;
+  const uint32_t b = doc_.tokens[t].begin;
+  // The whole item, else its first piece ("Jane Doe, an expert and consultant from Pune").
+  if (!ParseSpeakers(s, b, s.end, &parts)) {
+    parts.clear();
+    uint32_t e = t;
+    while (e < s.end_token && TokenText(e) != "," && TokenText(e) != "(") ++e;
+    if (e == t || !ParseSpeakers(s, b, doc_.tokens[e - 1].end, &parts)) return;
+  }
+  std::erase_if(chunks, [&](const Chunk& c) {
+    for (const Part& p : parts) {
+      if (c.begin < p.end && p.begin < c.end) return true;
+    }
+    return false;
+  });
+  for (const Part& p : parts) {
+    Chunk c;
+    std::tie(c.first_token, c.end_token) = TokensIn(s, p.begin, p.end);
+    c.begin = p.begin;
+    c.end = p.end;
+    c.type = p.type;
+    c.rule = "panel_member_list";
+    InsertChunk(chunks, std::move(c));
+  }
+  for (const Part& p : parts) {
+    if (p.type != static_cast<int>(EntityType::kPerson)) continue;
+    line_relations_.push_back({si, p.begin, talk->second, relation, "panel_member_list"});
+    for (const Part& o : parts) {
+      if (o.type == static_cast<int>(EntityType::kOrg) &&
+          (o.owner == UINT32_MAX || o.owner == p.begin)) {
+        line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", "panel_member_list"});
+      }
+    }
+  }
 }
 
 void Extractor::HeadingBeforeASpeaker(uint32_t si, const Sentence& s,

@@ -377,6 +377,10 @@ class Extractor : public DocumentContext {
   // piece is neither.
   // *end (when given) becomes the end of the names read: "by Jane Doe, a trainer at Acme"
   // reads "Jane Doe" and leaves the rest to the context rules.
+  // A list item under a "Panel: Title" heading: "- Moderator: Jane Doe (Acme)", "- John Roe,
+  // CTO at Acme": its people are the panel's moderator or panelists.
+  void TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
+
   bool ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts,
                      uint32_t* end = nullptr) const;
 
@@ -568,6 +572,8 @@ class Extractor : public DocumentContext {
   std::string previous_slotted_;  // the last sentence as the relation rules saw it
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
   std::set<uint32_t> narrator_items_;                // programme items the narrator gave
+  std::map<uint32_t, uint32_t> panel_members_;       // list item -> the "Panel: T" heading
+  std::map<uint32_t, uint32_t> line_talk_begin_;     // programme line -> its title's byte
   std::vector<LineRelation> line_relations_;         // in sentence order
   size_t line_relation_next_ = 0;                    // the first one not yet emitted
 };

@@ -2002,6 +2002,20 @@ TEST_F(ExtractTest, MarkdownTypedIntoPlainTextAndPeopleListsAfterAPanel) {
             (Strings{"affiliated_with Ida Holm -> Kivuko Labs"}));
 }
 
+TEST_F(ExtractTest, ListUnderAPanelHeadingNamesItsModeratorAndPanelists) {
+  Run("Panel: \"Is Cross-Platform Good Enough?\"\n- Moderator: Mira Sato (programme "
+      "co-chair)\n- Anna Keller, Quillfeather Labs\n- Ida Holm, an expert and independent "
+      "consultant from Pune\n\nPeople I met\n- Paul Dunn, after his talk.\n");
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Anna Keller -> Is Cross-Platform Good Enough?",
+                     "panelist_of Ida Holm -> Is Cross-Platform Good Enough?"}));
+  EXPECT_EQ(Only(Relations(), "moderator_of"),
+            (Strings{"moderator_of Mira Sato -> @nearest_talk",
+                     "moderator_of Mira Sato -> Is Cross-Platform Good Enough?"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Quillfeather Labs"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
