@@ -72,7 +72,7 @@ std::string SlotType(std::string_view slot) {
     return "PERSON";
   }
   if (slot == "@main_event") return "EVENT";
-  if (slot == "@main_city") return "PLACE";
+  if (slot == "@main_city" || slot == "@city_in_name") return "PLACE";
   if (slot == "@nearest_talk") return "TALK";
   if (slot.empty() || slot == "ANY" || slot == "?" || slot == "ROLE" || slot[0] == '@') return "";
   return std::string(slot.substr(0, slot.find('.')));
@@ -851,7 +851,8 @@ Status RuleSet::LoadInferenceRules(const std::string& path, std::string* fingerp
   std::string line;
   std::vector<std::string> f;
   static const std::set<std::string> kSelectors = {
-      "@narrator", "@main_event", "@met_by_narrator", "@helpers", "@talk_organizers", "@main_city"};
+      "@narrator",        "@main_event", "@met_by_narrator", "@helpers",
+      "@talk_organizers", "@main_city",  "@city_in_name"};
   while (r.Next(&line)) {
     bool unless_stated = false;
     if (SplitFields(line, 5, &f)) {
@@ -875,7 +876,8 @@ Status RuleSet::LoadInferenceRules(const std::string& path, std::string* fingerp
         return r.Error(
             FieldColumn(line, side),
             "unknown selector '" + sel + "' (a type, or one of @narrator, " +
-                "@main_event, @met_by_narrator, @helpers, @talk_organizers, @main_city)");
+                "@main_event, @met_by_narrator, @helpers, @talk_organizers, @main_city, " +
+                "@city_in_name)");
       }
       std::string t = SlotType(sel);
       if (relation && !t.empty() &&

@@ -863,6 +863,34 @@ class Resolver {
     }
   }
 
+  // The cities of the document whose names are words of entity `id`'s name ("BSides Tallinn
+  // 2024" -> Tallinn).
+  std::vector<std::string> CitiesInName(const std::string& id) const {
+    std::vector<std::string> ids;
+    const Entity* named = nullptr;
+    for (const Entity& e : entities_) {
+      if (e.alive && e.id == id) named = &e;
+    }
+    if (!named) return ids;
+    const std::string& name = named->label;
+    for (const Entity& e : entities_) {
+      if (!e.alive || e.type != EntityType::kPlace || e.subtype != "city" || e.label.empty()) {
+        continue;
+      }
+      for (size_t at = name.find(e.label); at != std::string::npos;
+           at = name.find(e.label, at + 1)) {
+        size_t end = at + e.label.size();
+        bool word_start = at == 0 || name[at - 1] == ' ';
+        bool word_end = end == name.size() || name[end] == ' ' || name[end] == ',';
+        if (word_start && word_end) {
+          ids.push_back(e.id);
+          break;
+        }
+      }
+    }
+    return ids;
+  }
+
   std::vector<std::string> Select(const std::string& selector) const {
     std::vector<std::string> ids;
     if (selector == "@narrator") {
@@ -899,7 +927,8 @@ class Resolver {
     for (const RuleSet::InferenceRule& rule : rules_.inference_rules()) {
       for (const std::string& s : Select(rule.subject)) {
         if (rule.unless_stated && stated.count({s, rule.relation})) continue;
-        for (const std::string& o : Select(rule.object)) {
+        for (const std::string& o :
+             rule.object == "@city_in_name" ? CitiesInName(s) : Select(rule.object)) {
           std::string anchor = s == narrator_id_ ? o : s;
           Span evidence = FirstMentionSentence(anchor, "inference:" + rule.name);
           AddEdge(s, o, rule.relation, "", evidence.start, [&] { return evidence; });

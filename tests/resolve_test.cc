@@ -286,6 +286,14 @@ TEST_F(ResolveTest, UntypedEventShortNameJoinsTheFullName) {
 
 // --- inference -----------------------------------------------------------------------------------
 
+TEST_F(ResolveTest, EventNamedAfterACityIsHeldThereAndAnOrganisationAtACityIsInIt) {
+  Run("DataFest Porto 2026 was great. Anna Keller, head of data at Quillfeather Labs in Lisbon, "
+      "spoke. Porto was sunny.");
+  EXPECT_EQ(TypedEdges(), (Strings{"event:datafest-porto-2026 -held_at-> place:porto",
+                                   "org:quillfeather-labs -located_in-> place:lisbon",
+                                   "person:anna-keller -affiliated_with-> org:quillfeather-labs"}));
+}
+
 TEST_F(ResolveTest, InferenceTalkPartOfMainEventAndNarratorAttended) {
   Run("We spent the week at NodeSummit 2025. I met Jay Lindqvist there. The "
       "Compiler Workshop "
