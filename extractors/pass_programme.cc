@@ -418,13 +418,13 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         size_t word = t.find_last_of(" .", t.size() - 2);
         word = word == std::string_view::npos ? 0 : word + 1;
         std::string_view last = t.substr(word, t.size() - 1 - word);
-        const TokenizerLexicon& lex = *rules_.tokenizer_lexicon();
         const std::string abbr = std::string(last) + ".";
         auto listed = [&](const std::vector<std::string>& list) {
           return std::find(list.begin(), list.end(), abbr) != list.end();
         };
-        if (last.size() > 3 && !listed(lex.abbreviations) &&
-            !listed(lex.maybe_final_abbreviations)) {
+        const auto& lex = rules_.tokenizer_lexicon();
+        if (last.size() > 3 &&
+            !(lex && (listed(lex->abbreviations) || listed(lex->maybe_final_abbreviations)))) {
           --*e;
         }
       }

@@ -180,8 +180,10 @@ void Extractor::EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
       if (chunks[i].begin == r.subject_begin) subject = chunk_to_mention[i];
       if (chunks[i].begin == r.object_begin) object = chunk_to_mention[i];
     }
-    // (A panel member's talk is the heading's, a sentence or more before.)
+    // (A panel member's talk is the heading's, a few sentences before: a panel's list is at
+    // most 12 items, so the search stops there.)
     for (size_t m = out_.mentions.size(); object < 0 && m-- > 0;) {
+      if (out_.mentions[m].sentence + 16 < si) break;
       if (out_.mentions[m].begin == r.object_begin) object = static_cast<int32_t>(m);
     }
     if ((!narrator_subject && subject < 0) || object < 0 ||
