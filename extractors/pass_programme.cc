@@ -518,16 +518,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       }
       return false;
     });
-    for (const Part& p : parts) {
-      Chunk c;
-      std::tie(c.first_token, c.end_token) = TokensIn(s, p.begin, p.end);
-      c.begin = p.begin;
-      c.end = p.end;
-      c.type = p.type;
-      c.subtype = p.type == static_cast<int>(EntityType::kTalk) ? kind : "";
-      c.rule = rule.name;
-      InsertChunk(chunks, std::move(c));
-    }
+    InsertParts(s, parts, kind, rule.name, chunks);
     line_talk_begin_[si] = tb;
     // Every speaker speaks at the item, and belongs to the organisation named after them.
     std::string role_relation = kind == "panel" ? "panelist_of" : "speaker_of";
@@ -549,6 +540,21 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     return true;
   }
   return false;
+}
+
+void Extractor::InsertParts(const Sentence& s, const std::vector<Part>& parts,
+                            const std::string& kind, const std::string& rule,
+                            std::vector<Chunk>& chunks) const {
+  for (const Part& p : parts) {
+    Chunk c;
+    std::tie(c.first_token, c.end_token) = TokensIn(s, p.begin, p.end);
+    c.begin = p.begin;
+    c.end = p.end;
+    c.type = p.type;
+    c.subtype = p.type == static_cast<int>(EntityType::kTalk) ? kind : "";
+    c.rule = rule;
+    InsertChunk(chunks, std::move(c));
+  }
 }
 
 void Extractor::TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
@@ -580,15 +586,7 @@ void Extractor::TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chun
     }
     return false;
   });
-  for (const Part& p : parts) {
-    Chunk c;
-    std::tie(c.first_token, c.end_token) = TokensIn(s, p.begin, p.end);
-    c.begin = p.begin;
-    c.end = p.end;
-    c.type = p.type;
-    c.rule = "panel_member_list";
-    InsertChunk(chunks, std::move(c));
-  }
+  InsertParts(s, parts, "", "panel_member_list", chunks);
   for (const Part& p : parts) {
     if (p.type != static_cast<int>(EntityType::kPerson)) continue;
     line_relations_.push_back({si, p.begin, talk->second, relation, "panel_member_list"});

@@ -380,6 +380,9 @@ class Extractor : public DocumentContext {
   // A list item under a "Panel: Title" heading: "- Moderator: Jane Doe (Acme)", "- John Roe,
   // CTO at Acme": its people are the panel's moderator or panelists.
   void TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
+  // The chunks of a line's parts (TALK parts of the given kind), each recording `rule`.
+  void InsertParts(const Sentence& s, const std::vector<Part>& parts, const std::string& kind,
+                   const std::string& rule, std::vector<Chunk>& chunks) const;
 
   bool ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts,
                      uint32_t* end = nullptr) const;
