@@ -172,7 +172,7 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
     std::string_view first = TokenText(c.first_token);
     // ... unless the whole reads as an event's name: "Rust Meetup Bengaluru" opening a title.
     auto event_name = [&] {
-      // "Margin 2024 is at ...": a word and an edition year, unless the word is no name
+      // "Lantern 2026 is at ...": a word and an edition year, unless the word is no name
       // ("June 2024", not_names.txt).
       bool word_and_year = c.end_token == c.first_token + 2 &&
                            doc_.tokens[c.first_token + 1].shape == Shape::kDigits &&

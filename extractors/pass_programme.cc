@@ -432,7 +432,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     };
     uint32_t tb, te;
     if (!span(rule.title_group, &tb, &te)) continue;
-    // '- The best paper award went to "Quiet Neighbors", by ...': the quoted words ending the
+    // '- The best paper award went to "Quiet Machines", by ...': the quoted words ending the
     // title part are the title (running text keeps its own test of the whole part below).
     const uint32_t whole_tb = tb, whole_te = te;
     if (std::string_view t = Text(tb, te); t.size() > 4) {

@@ -863,8 +863,8 @@ class Resolver {
     }
   }
 
-  // The cities of the document whose names are words of entity `id`'s name ("BSides Tallinn
-  // 2024" -> Tallinn).
+  // The cities of the document whose names are words of entity `id`'s name ("DataFest Porto
+  // 2026" -> Porto).
   std::vector<std::string> CitiesInName(const std::string& id) const {
     std::vector<std::string> ids;
     const Entity* named = nullptr;
