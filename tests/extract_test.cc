@@ -1897,9 +1897,9 @@ TEST_F(ExtractTest, UnderscoresAroundAWordAreMarksOfTheirOwn) {
 TEST_F(ExtractTest, ThankYouListsOrganisersAndWhereTheWriterTravelledFrom) {
   Run("Thanks\n\nTo Anna Keller for the mentoring, to Tomas Brandt for the slide cuts, and to "
       "Quillfeather Labs for paying for the trip. Thank you to the sponsors, especially "
-      "Saltmarsh Systems and Brightpond Labs, for the captions. I took the night train from "
-      "Vienna. Organised, as always, by Kivuko Foundation. I'm one of four organisers, alongside "
-      "Mira Sato and Paul Dunn.");
+      "Saltmarsh Systems and Brightpond Labs, for the captions. I caught an early train from "
+      "Vienna. Organised, like every year, by Kivuko Foundation. I'm one of the organisers, "
+      "together with Mira Sato and Paul Dunn.");
   EXPECT_EQ(
       Relations(),
       (Strings{"from @narrator -> Vienna", "organized @narrator -> @main_event",
