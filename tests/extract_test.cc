@@ -78,6 +78,16 @@ class ExtractTest : public ::testing::Test {
     return out;
   }
 
+  // The TALK mentions' texts in document order, each with " <rule>" when `with_rule`.
+  Strings Talks(bool with_rule = false) const {
+    Strings out;
+    for (const Mention &m : ex_.mentions) {
+      if (m.type == EntityType::kTalk)
+        out.push_back(with_rule ? m.text + " <" + m.rule + ">" : m.text);
+    }
+    return out;
+  }
+
   // The rule recorded on the first mention whose text is `text`.
   std::string RuleOf(std::string_view text) const {
     for (const Mention &m : ex_.mentions) {
@@ -1871,10 +1881,7 @@ TEST_F(ExtractTest, UnquotedTitlesBetweenCommasEmphasisedOrAfterAColon) {
       "Data People, a two-hour session led by Mira Sato. The day ended with the panel: Funding "
       "Open Source Without Burning Out. Sofia Marin gave a talk with the title Cache Me If You "
       "Can.");
-  Strings talks;
-  for (const Mention &m : ex_.mentions) {
-    if (m.type == EntityType::kTalk) talks.push_back(m.text + " <" + m.rule + ">");
-  }
+  const Strings talks = Talks(/*with_rule=*/true);
   EXPECT_EQ(talks, (Strings{"Writing Parsers by Hand <talk_title_then_run_by>",
                             "Ten Years of Broken Pipelines <talk_emphasised_title_case>",
                             "Rust for Data People <talk_title_then_kind_appositive>",
@@ -1914,10 +1921,7 @@ TEST_F(ExtractTest, SpeakersWithQuotedTitlesAfterAsidesAndTheUnnamedKeynoteGoes)
       "went to see Tomas Brandt from Saltmarsh Systems, whose talk *Ten Years of Pipelines* was "
       "the best. Mira Sato gave a tight, slightly nervous talk called \"Small Models Are "
       "Enough\". On the panel were Paul Dunn and Ida Holm.");
-  Strings talks;
-  for (const Mention &m : ex_.mentions) {
-    if (m.type == EntityType::kTalk) talks.push_back(m.text);
-  }
+  const Strings talks = Talks();
   // No "opening keynote" of its own: the title is the keynote.
   EXPECT_EQ(talks,
             (Strings{"Quiet Rooms at Scale", "Ten Years of Pipelines", "Small Models Are Enough"}));
@@ -1950,10 +1954,7 @@ TEST_F(ExtractTest, AffiliationsInAsidesAfterAnOrganisationAndInAKindOfOrganisat
 TEST_F(ExtractTest, PossessiveTalkIsNoTalkOfItsOwnWhenItsTitleFollows) {
   Run("Then came Anna Keller's talk on Quiet Rooms at Scale, the best one. Tomas Brandt's talk, "
       "\u201cTen Years of Pipelines\u201d, was next. Mira Sato's keynote was short.");
-  Strings talks;
-  for (const Mention &m : ex_.mentions) {
-    if (m.type == EntityType::kTalk) talks.push_back(m.text);
-  }
+  const Strings talks = Talks();
   EXPECT_EQ(talks,
             (Strings{"Quiet Rooms at Scale", "Ten Years of Pipelines", "Mira Sato's keynote"}));
   EXPECT_EQ(Only(Relations(), "speaker_of"),
@@ -1968,10 +1969,7 @@ TEST_F(ExtractTest, ListsUnderAPanelOrThanksHeadingAreNoProgrammeItems) {
       "Thanks\n- Anna Keller, for the spare charger\n\nPeople I met\n- Ida Holm: Paul "
       "introduced us at the party and I mostly nodded\n- Omar Haddad, who gave me advice on "
       "Conference Talks.\n");
-  Strings talks;
-  for (const Mention &m : ex_.mentions) {
-    if (m.type == EntityType::kTalk) talks.push_back(m.text + " <" + m.rule + ">");
-  }
+  const Strings talks = Talks(/*with_rule=*/true);
   EXPECT_EQ(talks, (Strings{"Who Owns the Data? <programme_line_kind_title>"}));
 }
 
@@ -1988,10 +1986,7 @@ TEST_F(ExtractTest, MarkdownTypedIntoPlainTextAndPeopleListsAfterAPanel) {
       "Small Models Are Enough - Ida Holm of Kivuko Labs.\n\n### Panel: Governance After the "
       "Merger\n\nThe big event of the day. The panelists were:\n\n- Mira "
       "Sato (project leader)\n- Paul Dunn, representing a sponsor\n");
-  Strings talks;
-  for (const Mention &m : ex_.mentions) {
-    if (m.type == EntityType::kTalk) talks.push_back(m.text);
-  }
+  const Strings talks = Talks();
   EXPECT_EQ(talks, (Strings{"Twenty Years of Parsers", "Packaging Crates Without Tears",
                             "Small Models Are Enough", "Governance After the Merger"}));
   EXPECT_EQ(Only(Relations(), "speaker_of"),
