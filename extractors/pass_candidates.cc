@@ -267,6 +267,13 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         rules_.eponym_heads_.Contains(TokenText(c.end_token + 1))) {
       not_a_name = true;
     }
+    // "Android lead", "Kotlin developer": a product or language right before a role in lower
+    // case is the role's field, not a name (a list rule would take it for a person).
+    if (c.first_token + 1 == c.end_token && c.end_token < s.end_token &&
+        doc_.tokens[c.end_token].shape == Shape::kLower &&
+        IsProductName(TokenText(c.first_token)) && rules_.roles_.Contains(TokenText(c.end_token))) {
+      not_a_name = true;
+    }
     if (c.first_token < c.end_token && !only_not_names && !is_role && !not_a_name) {
       c.begin = doc_.tokens[c.first_token].begin;
       c.end = doc_.tokens[c.end_token - 1].end;

@@ -458,21 +458,32 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
         out->append(named_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
                     one + ")*)");
       } else if (list) {
+        const std::string open(kOpen), close(kClose);
+        const bool people = type == "PERSON" || type == "WHO";
         // "A, B and his wife, and C": a member's companion stays outside the list; so does an
-        // aside in brackets of words or organisations ("A (Acme), B (Initech) and C").
-        std::string companion = "(?:\\s*\\((?:[^()" + std::string(kOpen) + std::string(kClose) +
-                                "]|" + std::string(kOpen) + "ORG_\\d+" + std::string(kClose) +
+        // aside in brackets of words or organisations ("A (Acme), B (Initech) and C"), or in a
+        // list of people, of anything ("A (Ben's supervisor), C"): no member is in brackets.
+        std::string companion = "(?:\\s*\\((?:[^()" + open + close + "]|" + open +
+                                (people ? "[^" + close + "]*" : std::string("ORG_\\d+")) + close +
                                 ")*\\))?(?:\\s+and (?:his|her|their) [a-z]+)?";
-        // People's lists also go on past a member's organisation ("A from Acme and B from
-        // Initech"): the aside is no member (the endpoint keeps people only), and it is taken
-        // between members only, so a pattern may still follow a list with "from {ORG}".
-        std::string between;
-        if (type == "PERSON" || type == "WHO") {
-          between = "(?:\\s+(?:from|of|at)\\s+(?:the\\s+)?" + std::string(kOpen) +
-                    "ORG(?:_[a-z]+)?_\\d+" + std::string(kClose) + ")?";
+        std::string between, separator = "(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)";
+        std::string next = one;
+        if (people) {
+          // People's lists also go on past a member's organisation or town ("A from Acme and
+          // B from Oslo"): the aside is no member (the endpoint keeps people only), and it is
+          // taken between members only, so a pattern may still follow a list with "from
+          // {ORG}". They go on past an appositive that holds no other person ("A, a consultant from
+          // Oslo, B, CTO of Acme; and C"), and past "again" ("A again, B"); such lists may be split
+          // by semicolons, and a member after the first may have a title ("A and Dr B").
+          between = "(?:\\s+again)?(?:\\s+(?:from|of|at)\\s+(?:the\\s+)?" + open +
+                    "(?:ORG|PLACE)(?:_[a-z]+)?_\\d+" + close + ")?(?:\\s*,\\s*[^\\s,;.!?()" + open +
+                    close + "](?:[^,;.!?()" + open + close + "]|" + open + "(?:ORG|PLACE)[^" +
+                    close + "]*" + close + ")*?)?";
+          separator = "(?:\\s*[,;]\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)";
+          next = "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\\.?\\s+)?" + one;
         }
-        out->append(named_group + one + companion + "(?:" + between +
-                    "(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + companion + ")*)");
+        out->append(named_group + one + companion + "(?:" + between + separator + next + companion +
+                    ")*)");
       } else {
         out->append(named_group + one + ")");
       }

@@ -2011,6 +2011,23 @@ TEST_F(ExtractTest, ListUnderAPanelHeadingNamesItsModeratorAndPanelists) {
             (Strings{"affiliated_with Anna Keller -> Quillfeather Labs"}));
 }
 
+TEST_F(ExtractTest, PanelListsGoOnPastAppositivesSemicolonsAndTitles) {
+  Run("The closing panel, \"Who Owns the Roadmap?\", was moderated by Anna Keller. Panellists "
+      "were Tomas Brandt again; Ida Holm, engineering manager at Quillfeather Labs; and Dr Mira "
+      "Sato from Oslo. Paul Dunn sat on it, along with Lena Ortiz, Kotlin developer at the Lisbon "
+      "studio Saltmarsh Systems.");
+  EXPECT_EQ(
+      Only(Relations(), "panelist_of"),
+      (Strings{"panelist_of Ida Holm -> @nearest_talk", "panelist_of Lena Ortiz -> @nearest_talk",
+               "panelist_of Mira Sato -> @nearest_talk", "panelist_of Paul Dunn -> @nearest_talk",
+               "panelist_of Tomas Brandt -> @nearest_talk"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ida Holm -> Quillfeather Labs [engineering manager]",
+                     "affiliated_with Lena Ortiz -> Saltmarsh Systems [developer]"}));
+  // "Kotlin" is the role's field, not a person of the list.
+  for (const std::string &m : Mentions()) EXPECT_EQ(m.find("Kotlin"), std::string::npos) << m;
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
