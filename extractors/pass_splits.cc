@@ -15,14 +15,14 @@ std::pair<Extractor::Chunk, Extractor::Chunk> Extractor::SplitChunkAt(const Chun
   Chunk head = c, tail = c;
   head.end_token = cut;
   head.end = doc_.tokens[cut - 1].end;
-  head.possessive_splits.clear();
+  std::erase_if(head.possessive_splits, [&](uint32_t t) { return t >= cut; });
   tail.first_token = cut + 1;
   // "Lisbon for the Data Summit": the article after the connector is in neither part.
   if (tail.first_token + 1 < tail.end_token && TokenText(tail.first_token) == "the") {
     tail.first_token++;
   }
   tail.begin = doc_.tokens[tail.first_token].begin;
-  tail.possessive_splits.clear();
+  std::erase_if(tail.possessive_splits, [&](uint32_t t) { return t <= tail.first_token; });
   return {std::move(head), std::move(tail)};
 }
 
@@ -108,9 +108,21 @@ void Extractor::SplitPersonPairs(const Sentence& s, std::vector<Chunk>& chunks) 
 void Extractor::SplitPossessives(std::vector<Chunk>& chunks, const Sentence& s) const {
   std::vector<Chunk> out;
   for (Chunk& c : chunks) {
-    if (c.type != kUntyped || c.possessive_splits.empty()) {
+    // "Oslo's Bokstav Studio": a place's possessive before a name that a chunk rule typed is
+    // where the organisation is, not part of its name (a gazetteer's name stays whole).
+    bool place_first = c.type != kUntyped && !c.possessive_splits.empty() &&
+                       !c.rule.starts_with("gazetteer") &&
+                       IsPlaceName(Text(doc_.tokens[c.first_token].begin,
+                                        doc_.tokens[c.possessive_splits.front() - 1].end));
+    if ((c.type != kUntyped && !place_first) || c.possessive_splits.empty()) {
       out.push_back(std::move(c));
       continue;
+    }
+    if (place_first) {
+      c.type = kUntyped;
+      c.subtype.clear();
+      c.rule.clear();
+      c.canonical.clear();
     }
     uint32_t start = c.first_token;
     std::vector<uint32_t> cuts = c.possessive_splits;

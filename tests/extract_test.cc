@@ -2028,6 +2028,15 @@ TEST_F(ExtractTest, PanelListsGoOnPastAppositivesSemicolonsAndTitles) {
   for (const std::string &m : Mentions()) EXPECT_EQ(m.find("Kotlin"), std::string::npos) << m;
 }
 
+TEST_F(ExtractTest, PlacePossessiveBeforeAnOrganisationIsWhereItIs) {
+  Run("A short talk came from Ida Holm of Oslo's Fjordline Studio. The prize went to Tomas's "
+      "team.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ida Holm' [23,31)", "PLACE.city 'Oslo' [35,39)",
+                                 "ORG 'Fjordline Studio' [42,58)", "PERSON 'Tomas' [78,83)"}));
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ida Holm -> Fjordline Studio",
+                                  "located_in Fjordline Studio -> Oslo"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
