@@ -450,6 +450,17 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     }
     auto [tf, tl] = TokensIn(s, tb, te);
     if (tl <= tf || tl - tf > 40) continue;
+    // "Lightning talks, chaired by Ida Holm": the people after "by" chair the item; they gave
+    // no talk of that title.
+    if (rule.speakers_group > 0) {
+      auto [wf, wl] = TokensIn(s, whole_tb, whole_te);
+      static constexpr std::string_view kNotGiving[] = {
+          "chaired", "moderated", "hosted", "facilitated", "emceed", "introduced", "sponsored"};
+      if (wl > wf && std::find(std::begin(kNotGiving), std::end(kNotGiving),
+                               FoldCase(TokenText(wl - 1))) != std::end(kNotGiving)) {
+        continue;
+      }
+    }
     // A lower-case title ("testing the untestable") needs speakers to vouch for the line.
     if (!IsCapitalized(tf, s) && doc_.tokens[tf].shape != Shape::kDigits &&
         rule.speakers_group == 0) {

@@ -2037,6 +2037,22 @@ TEST_F(ExtractTest, PlacePossessiveBeforeAnOrganisationIsWhereItIs) {
                                   "located_in Fjordline Studio -> Oslo"}));
 }
 
+TEST_F(ExtractTest, ChairedByInAProgrammeLineNamesTheModeratorNotASpeaker) {
+  Run("Programme notes\n\n- Panel: \"Who Owns the Archive?\", chaired by Ida Holm. Panellists "
+      "were Anna Keller and Florence Hughes. It was lively.\n- Lightning talks, chaired by Paul "
+      "Dunn. Ten speakers, five minutes each.\n");
+  EXPECT_EQ(Talks(), (Strings{"Who Owns the Archive?"}));
+  // (The graph keeps the moderator over the speaker that "T, chaired by X" also reads.)
+  EXPECT_EQ(Only(Relations(), "moderator_of"),
+            (Strings{"moderator_of Ida Holm -> @nearest_talk",
+                     "moderator_of Ida Holm -> Who Owns the Archive?",
+                     "moderator_of Paul Dunn -> @nearest_talk"}));
+  // "Florence" is a city and "Hughes" a plural's shape: still a person.
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Anna Keller -> @nearest_talk",
+                     "panelist_of Florence Hughes -> @nearest_talk"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
