@@ -217,19 +217,21 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
       if (start + 1 < end && TokenText(start) == "." && Adjacent(start - 1, start)) ++start;
     }
     if (end <= start) return true;
-    // "Ida Holm of Kivuko Labs", "Ida Holm from Kivuko": a person and her organisation.
+    // "Ida Holm of Kivuko Labs", "Ida Holm from the University of Turin": a person and her
+    // organisation.
     for (uint32_t k = start + 2; k + 1 < end; ++k) {
       std::string_view w = TokenText(k);
+      const uint32_t org = k + 2 < end && TokenText(k + 1) == "the" ? k + 2 : k + 1;
       bool org_words = true;  // "Acme Labs", "Bank of Lisbon"; not "Acme spoke on X"
-      for (uint32_t o = k + 1; o < end && org_words; ++o) {
+      for (uint32_t o = org; o < end && org_words; ++o) {
         org_words = IsCapitalized(o, s) || rules_.inner_connectors_.Contains(TokenText(o)) ||
                     doc_.tokens[o].shape == Shape::kPunct;
       }
-      if ((w == "of" || w == "from" || w == "at") && IsCapitalized(k + 1, s) && org_words &&
+      if ((w == "of" || w == "from" || w == "at") && IsCapitalized(org, s) && org_words &&
           LooksLikePersonName(s, start, k)) {
         const uint32_t person = doc_.tokens[start].begin;
         parts->push_back({person, doc_.tokens[k - 1].end, static_cast<int>(EntityType::kPerson)});
-        parts->push_back({doc_.tokens[k + 1].begin, doc_.tokens[end - 1].end,
+        parts->push_back({doc_.tokens[org].begin, doc_.tokens[end - 1].end,
                           static_cast<int>(EntityType::kOrg), person});
         return true;
       }

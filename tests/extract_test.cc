@@ -2053,6 +2053,17 @@ TEST_F(ExtractTest, ChairedByInAProgrammeLineNamesTheModeratorNotASpeaker) {
                      "panelist_of Florence Hughes -> @nearest_talk"}));
 }
 
+TEST_F(ExtractTest, ProgrammeLineSpeakerOfTheOrganisationAndTitlesAfterAPersonsTalk) {
+  Run("Talks\n\n- \"Walking the Old Roads\" \u2014 Dr Mira Sato of the University of Turin.\n\n"
+      "After that I went to Nina Lund's talk, Portals for People Who Hate Portals.\n");
+  EXPECT_EQ(Talks(), (Strings{"Walking the Old Roads", "Portals for People Who Hate Portals"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Mira Sato -> Walking the Old Roads",
+                     "speaker_of Nina Lund -> Portals for People Who Hate Portals"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Mira Sato -> University of Turin"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
