@@ -106,7 +106,7 @@ struct RuleSet::RuleIndex {
 // An endpoint of a relation rule: a capture group, or a special endpoint (kNarrator, ...).
 struct RuleEndpoint {
   int group = 0;        // 1-based RE2 capture group, 0 when special
-  int32_t special = 0;  // kNarrator, kMainEvent or kNearestTalk when group == 0
+  int32_t special = 0;  // kNarrator, kMainEvent, kNearestTalk or kListItems when group == 0
   bool people = false;  // the group is a {PERSON} or {WHO} slot: its members are people only
 };
 

@@ -463,9 +463,11 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         continue;
       }
     }
-    // A lower-case title ("testing the untestable") needs speakers to vouch for the line.
+    // A lower-case title ("testing the untestable") needs speakers to vouch for the line, and
+    // opens with no pronoun ("Anna Keller - she runs Kivuko" is a note about a person).
     if (!IsCapitalized(tf, s) && doc_.tokens[tf].shape != Shape::kDigits &&
-        rule.speakers_group == 0) {
+        (rule.speakers_group == 0 || rules_.person_pronouns_.Contains(TokenText(tf)) ||
+         IsNarratorPronoun(tf, s))) {
       continue;
     }
     // A title is not a name, nor only programme words ("Keynote", "Closing Keynote").

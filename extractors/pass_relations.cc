@@ -76,7 +76,10 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
   }
   previous_slotted_ = own;
   std::string matched_rules;
-  if (slotted.find("\xE2\x9F\xA8") != std::string::npos) {
+  // (A sentence without names states nothing, unless it heads a list: "Thanks" over names.)
+  const bool heads_list = sentence_index + 1 < doc_.sentences.size() &&
+                          OpensWithListMarker(doc_.sentences[sentence_index + 1]);
+  if (heads_list || slotted.find("\xE2\x9F\xA8") != std::string::npos) {
     re2::StringPiece text(slotted);
     std::vector<re2::StringPiece> sub;
     for (int rule_index : rules_.relation_index_->Match(slotted)) {
@@ -104,6 +107,10 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
         std::string role = rule->role;
         const re2::StringPiece& rg = sub[static_cast<size_t>(rule->role_group)];
         if (rule->role_group > 0 && rg.data()) role = std::string(rg.data(), rg.size());
+        if (rule->subject.special == kListItems || rule->object.special == kListItems) {
+          AddListItemRelations(sentence_index, *rule);
+          break;
+        }
         // A match that ends in the previous sentence was found there already.
         if (match_end > own_begin) {
           for (int32_t subj : endpoints(rule->subject)) {
@@ -168,29 +175,52 @@ void Extractor::EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
     out_.mentions.push_back(std::move(m));
   }
   ApplyRelationRules(si, s, chunks, chunk_to_mention);
-  for (; line_relation_next_ < line_relations_.size() &&
-         line_relations_[line_relation_next_].sentence <= si;
-       ++line_relation_next_) {
-    const LineRelation& r = line_relations_[line_relation_next_];
+  EmitLineRelations(si, chunks, chunk_to_mention, line_relations_, &line_relation_next_);
+  EmitLineRelations(si, chunks, chunk_to_mention, list_item_relations_, &list_item_relation_next_);
+}
+
+void Extractor::EmitLineRelations(uint32_t si, const std::vector<Chunk>& chunks,
+                                  const std::vector<int32_t>& chunk_to_mention,
+                                  const std::vector<LineRelation>& relations, size_t* next) {
+  for (; *next < relations.size() && relations[*next].sentence <= si; ++*next) {
+    const LineRelation& r = relations[*next];
     if (r.sentence != si) continue;
-    bool narrator_subject = r.subject_begin == kNarratorBegin;
-    int32_t subject = narrator_subject ? kNarrator : -1, object = -1;
-    for (size_t i = 0; i < chunks.size(); ++i) {
-      if (chunk_to_mention[i] < 0) continue;
-      if (chunks[i].begin == r.subject_begin) subject = chunk_to_mention[i];
-      if (chunks[i].begin == r.object_begin) object = chunk_to_mention[i];
-    }
-    // (A panel member's talk is the heading's, a few sentences before: a panel's list is at
-    // most 12 items, so the search stops there.)
-    for (size_t m = out_.mentions.size(); object < 0 && m-- > 0;) {
-      if (out_.mentions[m].sentence + 16 < si) break;
-      if (out_.mentions[m].begin == r.object_begin) object = static_cast<int32_t>(m);
-    }
-    if ((!narrator_subject && subject < 0) || object < 0 ||
-        Stated(r.relation, subject, object, si)) {
-      continue;
-    }
+    auto find = [&](uint32_t begin) {
+      if (begin == kNarratorBegin) return kNarrator;
+      for (size_t i = 0; i < chunks.size(); ++i) {
+        if (chunk_to_mention[i] >= 0 && chunks[i].begin == begin) return chunk_to_mention[i];
+      }
+      // (A panel member's talk is the heading's, a few sentences before: a panel's list is
+      // at most 12 items, so the search stops there.)
+      for (size_t m = out_.mentions.size(); m-- > 0;) {
+        if (out_.mentions[m].sentence + 16 < si) break;
+        if (out_.mentions[m].begin == begin) return static_cast<int32_t>(m);
+      }
+      return int32_t{-100};
+    };
+    const int32_t subject = find(r.subject_begin), object = find(r.object_begin);
+    if (subject == -100 || object == -100 || Stated(r.relation, subject, object, si)) continue;
     out_.relations.push_back({r.relation, subject, object, "", si, r.rule});
+  }
+}
+
+void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& rule) {
+  const auto& sents = doc_.sentences;
+  const Sentence& heading = sents[si];
+  bool colon = heading.end_token > heading.first_token && TokenText(heading.end_token - 1) == ":";
+  if (!heading.is_heading && !colon) return;
+  for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
+    const Sentence& item = sents[k];
+    if (!OpensWithListMarker(item)) break;
+    uint32_t t = item.first_token;  // past the marker and any emphasis: "- **Anna Keller**"
+    while (t < item.end_token && doc_.tokens[t].shape == Shape::kPunct) ++t;
+    if (t == item.end_token || !IsCapitalized(t, item)) continue;
+    const uint32_t name = doc_.tokens[t].begin;
+    auto begin = [&](const RuleEndpoint& e) {
+      return e.special == kListItems ? name : kNarratorBegin;  // the loader allows @narrator
+    };
+    list_item_relations_.push_back(
+        {k, begin(rule.subject), begin(rule.object), rule.relation, rule.name});
   }
 }
 

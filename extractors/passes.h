@@ -560,6 +560,16 @@ class Extractor : public DocumentContext {
   // Emits the sentence's typed candidates as mentions and runs the relation rules on it.
   void EmitSentence(uint32_t si, std::vector<Chunk>& chunks);
 
+  // Appends the relations of `relations` (in sentence order, from *next on) that belong to
+  // sentence si, their endpoints found by the byte where their mention begins.
+  void EmitLineRelations(uint32_t si, const std::vector<Chunk>& chunks,
+                         const std::vector<int32_t>& chunk_to_mention,
+                         const std::vector<LineRelation>& relations, size_t* next);
+
+  // A rule with an @item endpoint matched sentence si: when si is a heading (or ends with a
+  // colon) over a list, each item's opening name gets the rule's relation with the narrator.
+  void AddListItemRelations(uint32_t si, const RuleSet::RelationRule& rule);
+
   // The extraction so far (mentions and relations of the emitted sentences).
   const Extraction& extraction() const { return out_; }
   // What the document has said each name is: folded name -> (type, subtype).
@@ -579,6 +589,8 @@ class Extractor : public DocumentContext {
   std::map<uint32_t, uint32_t> line_talk_begin_;     // programme line -> its title's byte
   std::vector<LineRelation> line_relations_;         // in sentence order
   size_t line_relation_next_ = 0;                    // the first one not yet emitted
+  std::vector<LineRelation> list_item_relations_;    // @item rules' relations, in order
+  size_t list_item_relation_next_ = 0;
 };
 
 }  // namespace kg

@@ -74,6 +74,7 @@ std::string SlotType(std::string_view slot) {
   if (slot == "@main_event") return "EVENT";
   if (slot == "@main_city" || slot == "@city_in_name") return "PLACE";
   if (slot == "@nearest_talk") return "TALK";
+  // (@item: a list item's opening name, of whatever type the relation takes.)
   if (slot.empty() || slot == "ANY" || slot == "?" || slot == "ROLE" || slot[0] == '@') return "";
   return std::string(slot.substr(0, slot.find('.')));
 }
@@ -748,6 +749,8 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
       e->special = kMainEvent;
     } else if (s == "@nearest_talk") {
       e->special = kNearestTalk;
+    } else if (s == "@item") {
+      e->special = kListItems;
     } else if (is_name(s)) {
       *name = s;
     } else {
@@ -783,8 +786,12 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
                           side == 0 ? &rule->subject : &rule->object, &names[side])) {
         return r.Error(FieldColumn(line, static_cast<size_t>(2 + side)),
                        "an endpoint is a slot's name ({PERSON:speaker} -> speaker), a group "
-                       "number from 1 to 99, @narrator, @main_event or @nearest_talk");
+                       "number from 1 to 99, @narrator, @main_event, @nearest_talk or @item");
       }
+    }
+    if ((rule->subject.special == kListItems && rule->object.special != kNarrator) ||
+        (rule->object.special == kListItems && rule->subject.special != kNarrator)) {
+      return r.Error(FieldColumn(line, 2), "@item goes with @narrator on the other side");
     }
     if (f[4].starts_with("$")) {
       std::string_view ref = std::string_view(f[4]).substr(1);

@@ -2039,8 +2039,17 @@ class DataFilesTest(CliTestCase):
                                      "rb").read())
             self.assertDataError(data, f"{path}:{n + 1}:18: an endpoint is a slot's name "
                                        "({PERSON:speaker} -> speaker), a group number from 1 to "
-                                       "99, @narrator, @main_event or @nearest_talk")
+                                       "99, @narrator, @main_event, @nearest_talk or @item")
             shutil.rmtree(data)
+
+    def test_list_item_endpoint_without_the_narrator(self):
+        data, path = self.broken(
+            "rules/relations.rules",
+            lambda c: c + b"bad_rule | met | @item | 2 | - | ^People (a)\n")
+        n = self.line_count(open(os.path.join(self.pristine, "rules/relations.rules"),
+                                 "rb").read())
+        self.assertDataError(data, f"{path}:{n + 1}:18: @item goes with @narrator on the other "
+                                   "side")
 
 
 class MissingFeaturesTest(CliTestCase):

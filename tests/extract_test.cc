@@ -2064,6 +2064,17 @@ TEST_F(ExtractTest, ProgrammeLineSpeakerOfTheOrganisationAndTitlesAfterAPersonsT
             (Strings{"affiliated_with Mira Sato -> University of Turin"}));
 }
 
+TEST_F(ExtractTest, HeadingsOverListsOfPeopleMetAndThanksNameEachItem) {
+  Run("DataFest 2026\n\n## People I met\n\n- **Ida Holm** \u2014 she runs Kivuko Labs.\n- Tomas "
+      "Brandt, after his talk.\n\nThanks\n\n- Mira Sato, for the charger\n- Quillfeather Labs, "
+      "for the ticket\n\nNotes\n\n- Paul Dunn was late.\n");
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Ida Holm", "met @narrator -> Tomas Brandt"}));
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Mira Sato", "thanked @narrator -> Quillfeather Labs"}));
+  EXPECT_EQ(Talks(), Strings{});  // "she runs Kivuko Labs" is no talk's title
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
