@@ -480,7 +480,9 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
                     "(?:ORG|PLACE)(?:_[a-z]+)?_\\d+" + close + ")?(?:\\s*,\\s*[^\\s,;.!?()" + open +
                     close + "](?:[^,;.!?()" + open + close + "]|" + open + "(?:ORG|PLACE)[^" +
                     close + "]*" + close + ")*?)?";
-          separator = "(?:\\s*[,;]\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)";
+          separator =
+              "(?:\\s*[,;]\\s*(?:and\\s+(?:also\\s+|with\\s+)?|&\\s*)?|\\s+(?:and|&)\\s+(?:also\\s+"
+              "|with\\s+)?)";
           next = "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\\.?\\s+)?" + one;
         }
         out->append(named_group + one + companion + "(?:" + between + separator + next + companion +

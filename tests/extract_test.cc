@@ -2075,6 +2075,14 @@ TEST_F(ExtractTest, HeadingsOverListsOfPeopleMetAndThanksNameEachItem) {
   EXPECT_EQ(Talks(), Strings{});  // "she runs Kivuko Labs" is no talk's title
 }
 
+TEST_F(ExtractTest, PeopleListsJoinedByAndAlsoOrAndWith) {
+  Run("There I met Tomas Brandt again, and also Ida Holm. Later I shared a table with Mira Sato "
+      "and with Paul Dunn.");
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Ida Holm", "met @narrator -> Mira Sato",
+                     "met @narrator -> Paul Dunn", "met @narrator -> Tomas Brandt"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
