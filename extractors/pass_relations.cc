@@ -212,8 +212,11 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
   for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
     const Sentence& item = sents[k];
     if (!OpensWithListMarker(item)) break;
-    uint32_t t = item.first_token;  // past the marker and any emphasis: "- **Anna Keller**"
+    // Past the marker, any emphasis and a "To the": "- **Anna Keller**", "- To the Kivuko Fund".
+    uint32_t t = item.first_token;
     while (t < item.end_token && doc_.tokens[t].shape == Shape::kPunct) ++t;
+    if (t + 1 < item.end_token && TokenText(t) == "To") ++t;
+    if (t + 1 < item.end_token && TokenText(t) == "the") ++t;
     if (t == item.end_token || !IsCapitalized(t, item)) continue;
     const uint32_t name = doc_.tokens[t].begin;
     auto begin = [&](const RuleEndpoint& e) {

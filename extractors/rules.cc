@@ -473,10 +473,12 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
           // People's lists also go on past a member's organisation or town ("A from Acme and
           // B from Oslo"): the aside is no member (the endpoint keeps people only), and it is
           // taken between members only, so a pattern may still follow a list with "from
-          // {ORG}". They go on past an appositive that holds no other person ("A, a consultant from
-          // Oslo, B, CTO of Acme; and C"), and past "again" ("A again, B"); such lists may be split
-          // by semicolons, and a member after the first may have a title ("A and Dr B").
-          between = "(?:\\s+again)?(?:\\s+(?:from|of|at)\\s+(?:the\\s+)?" + open +
+          // {ORG}". They go on past an appositive that holds no other person ("A, a consultant
+          // from Oslo, B, CTO of Acme; and C"), past "again" ("A again, B") and a purpose
+          // ("thanked A for the venue, and B"). Semicolons, "and also" and "and with" may join
+          // them, and a member after the first may have a title ("A and Dr B").
+          between = "(?:\\s+again)?(?:\\s+for\\s+[^,;.!?()" + open + close +
+                    "]+?)?(?:\\s+(?:from|of|at)\\s+(?:the\\s+)?" + open +
                     "(?:ORG|PLACE)(?:_[a-z]+)?_\\d+" + close + ")?(?:\\s*,\\s*[^\\s,;.!?()" + open +
                     close + "](?:[^,;.!?()" + open + close + "]|" + open + "(?:ORG|PLACE)[^" +
                     close + "]*" + close + ")*?)?";
