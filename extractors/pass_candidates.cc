@@ -108,6 +108,13 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         j += 2;
         continue;
       }
+      // "Women of Wales Edit-a-thon", "Hack-a-thon": the "-a-thon" ending stays in the name.
+      if (j + 3 < s.end_token && TokenText(j) == "-" && TokenText(j + 1) == "a" &&
+          TokenText(j + 2) == "-" && TokenText(j + 3).ends_with("thon") && Adjacent(j - 1, j) &&
+          Adjacent(j, j + 1) && Adjacent(j + 1, j + 2) && Adjacent(j + 2, j + 3)) {
+        j += 4;
+        continue;
+      }
       // "International Conference on Software Engineering", "Symposium for Data Science": an
       // event keyword and "on"/"for" continue the event's name.
       if (j + 1 < s.end_token && (TokenText(j) == "on" || TokenText(j) == "for") &&

@@ -2083,6 +2083,20 @@ TEST_F(ExtractTest, PeopleListsJoinedByAndAlsoOrAndWith) {
                      "met @narrator -> Paul Dunn", "met @narrator -> Tomas Brandt"}));
 }
 
+TEST_F(ExtractTest, TimedProgrammeLinesWithSpeakersInBracketsAndAnEditAThon) {
+  Run("I went to the Women of Wales Edit-a-thon.\n\nSchedule\n\n09:00  Keynote: \"Every Puzzle Is "
+      "Solved\" "
+      "(Dr. Ida Holm)\n10:30  Workshop: Counting Systems, from Yoruba to Ndom (Paul Dunn)\n");
+  EXPECT_EQ(Talks(), (Strings{"Every Puzzle Is Solved", "Counting Systems, from Yoruba to Ndom"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ida Holm -> Every Puzzle Is Solved",
+                     "speaker_of Paul Dunn -> Counting Systems, from Yoruba to Ndom"}));
+  const Strings mentions = Mentions();
+  EXPECT_NE(
+      std::find(mentions.begin(), mentions.end(), "EVENT 'Women of Wales Edit-a-thon' [14,40)"),
+      mentions.end());
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
