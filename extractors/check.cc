@@ -13,6 +13,7 @@ std::string EndpointText(const Extraction& ex, int32_t endpoint) {
   if (endpoint == kMainEvent) return "@main_event";
   if (endpoint == kNearestTalk) return "@nearest_talk";
   if (endpoint == kListItems) return "@item";
+  if (endpoint == kNarratorOrg) return "@narrator_org";
   if (endpoint < 0 || static_cast<size_t>(endpoint) >= ex.mentions.size()) return "?";
   return ex.mentions[static_cast<size_t>(endpoint)].text;
 }

@@ -80,6 +80,7 @@ struct Mention {
 inline constexpr int32_t kNarrator = -1;     // the first-person author
 inline constexpr int32_t kMainEvent = -2;    // the event the report is about
 inline constexpr int32_t kNearestTalk = -3;  // the closest TALK at or before the sentence
+inline constexpr int32_t kNarratorOrg = -5;  // the organisation the narrator belongs to
 // A relation rule's endpoint only: the name opening each list item under the heading the rule
 // matched ("People I met" over "- Anna Keller, ..."); the extractor resolves it to mentions.
 inline constexpr int32_t kListItems = -4;

@@ -72,6 +72,7 @@ std::string SlotType(std::string_view slot) {
     return "PERSON";
   }
   if (slot == "@main_event") return "EVENT";
+  if (slot == "@narrator_org") return "ORG";
   if (slot == "@main_city" || slot == "@city_in_name") return "PLACE";
   if (slot == "@nearest_talk") return "TALK";
   // (@item: a list item's opening name, of whatever type the relation takes.)
@@ -755,6 +756,8 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
       e->special = kNearestTalk;
     } else if (s == "@item") {
       e->special = kListItems;
+    } else if (s == "@narrator_org") {
+      e->special = kNarratorOrg;
     } else if (is_name(s)) {
       *name = s;
     } else {
@@ -788,9 +791,11 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
     for (int side = 0; side < 2; ++side) {
       if (!parse_endpoint(f[static_cast<size_t>(2 + side)],
                           side == 0 ? &rule->subject : &rule->object, &names[side])) {
-        return r.Error(FieldColumn(line, static_cast<size_t>(2 + side)),
-                       "an endpoint is a slot's name ({PERSON:speaker} -> speaker), a group "
-                       "number from 1 to 99, @narrator, @main_event, @nearest_talk or @item");
+        return r.Error(
+            FieldColumn(line, static_cast<size_t>(2 + side)),
+            "an endpoint is a slot's name ({PERSON:speaker} -> speaker), a group "
+            "number from 1 to 99, @narrator, @main_event, @narrator_org, @nearest_talk or "
+            "@item");
       }
     }
     if ((rule->subject.special == kListItems && rule->object.special != kNarrator) ||

@@ -660,6 +660,26 @@ class Resolver {
         i = j + 1;
       }
     }
+    // The narrator's organisation: the one the text says the narrator belongs to most often
+    // (the first stated on a tie), for "Ida Holm, our producer" (@narrator_org).
+    std::map<std::string, std::pair<int, size_t>> narrator_orgs;  // id -> (count, -first)
+    for (size_t i = 0; i < ex_.relations.size(); ++i) {
+      const RelationCandidate& r = ex_.relations[i];
+      if (r.relation != "affiliated_with" || r.subject != kNarrator) continue;
+      const std::string& org = EndpointId(r.object, r.sentence);
+      if (org.empty() || TypeOf(org) != "ORG") continue;
+      auto [it, fresh] = narrator_orgs.try_emplace(org, 0, i);
+      ++it->second.first;
+    }
+    int most = 0;
+    size_t first = SIZE_MAX;
+    for (const auto& [id, count_first] : narrator_orgs) {
+      if (count_first.first > most || (count_first.first == most && count_first.second < first)) {
+        narrator_org_id_ = id;
+        most = count_first.first;
+        first = count_first.second;
+      }
+    }
   }
 
   // The document's one copy of a string that many spans and edges repeat: a rule's name, a
@@ -720,6 +740,7 @@ class Resolver {
     static const std::string* const kNone = new std::string();
     if (endpoint == kNarrator) return narrator_id_;
     if (endpoint == kMainEvent) return main_event_id_;
+    if (endpoint == kNarratorOrg) return narrator_org_id_;
     if (endpoint == kNearestTalk) return NearestTalk(si);
     if (endpoint < 0 || static_cast<size_t>(endpoint) >= mention_entity_.size() ||
         mention_entity_[static_cast<size_t>(endpoint)] < 0) {
@@ -1007,7 +1028,7 @@ class Resolver {
   std::unordered_map<std::string, size_t, KeyHash, std::equal_to<>> edge_index_;
   std::string key_buffer_;  // AddEdge's key, reused
   std::set<std::string> met_by_narrator_, helpers_, talk_organizers_;
-  std::string narrator_id_, main_event_id_, main_city_id_;
+  std::string narrator_id_, main_event_id_, main_city_id_, narrator_org_id_;
   std::unordered_map<std::string, std::string_view> id_type_;  // node id -> its type's name
 };
 

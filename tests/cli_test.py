@@ -2039,7 +2039,7 @@ class DataFilesTest(CliTestCase):
                                      "rb").read())
             self.assertDataError(data, f"{path}:{n + 1}:18: an endpoint is a slot's name "
                                        "({PERSON:speaker} -> speaker), a group number from 1 to "
-                                       "99, @narrator, @main_event, @nearest_talk or @item")
+                                       "99, @narrator, @main_event, @narrator_org, @nearest_talk or @item")
             shutil.rmtree(data)
 
     def test_list_item_endpoint_without_the_narrator(self):
