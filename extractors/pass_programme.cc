@@ -672,7 +672,21 @@ void Extractor::DropPossessiveTalkBeforeItsTitle(std::vector<Chunk>& chunks) con
       only_punctuation &= std::isspace(static_cast<unsigned char>(ch)) || ch == ',' || ch == ':' ||
                           ch == '"' || ch == '\'' || (ch & 0x80);
     }
-    if (only_punctuation) a.dropped = true;
+    // "Ida Holm's talk was called "T"": the title follows its naming words.
+    std::string words;
+    for (char ch : between) {
+      if (std::isalpha(static_cast<unsigned char>(ch)) || ch == ' ') {
+        words += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
+    while (!words.empty() && words.back() == ' ') words.pop_back();
+    while (!words.empty() && words.front() == ' ') words.erase(words.begin());
+    static constexpr std::string_view kNaming[] = {
+        "called",    "titled",       "named",     "entitled",  "was called", "was titled",
+        "was named", "was entitled", "is called", "is titled", "is named",   "is entitled"};
+    const bool naming =
+        std::find(std::begin(kNaming), std::end(kNaming), words) != std::end(kNaming);
+    if (only_punctuation || naming) a.dropped = true;
   }
 }
 

@@ -811,6 +811,13 @@ class Resolver {
     // sentence ("Ana spoke about X. Later, Bo gave a keynote titled "Y"": Ana is no speaker of Y).
     // (Panelists and moderators of a panel are several, and stay.)
     std::set<std::string> talks_with_stated_speakers;
+    std::set<std::string> panels;  // "Amara's panel, "T"": who speaks on a panel sits on it
+    for (const Entity& ent : entities_) {
+      if (ent.alive && ent.type == EntityType::kTalk && ent.subtype == "panel") {
+        panels.insert(ent.id);
+      }
+    }
+    const bool panelists = rules_.schema().FindRelation(kPanelistOf) != nullptr;
     for (const RelationCandidate& r : ex_.relations) {
       if (r.relation == "speaker_of" && r.object != kNearestTalk) {
         talks_with_stated_speakers.insert(EndpointId(r.object, r.sentence));
@@ -823,7 +830,8 @@ class Resolver {
           talks_with_stated_speakers.count(o)) {
         continue;
       }
-      AddEdge(s, o, r.relation, r.role, r.sentence, r.rule);
+      const bool on_panel = panelists && r.relation == "speaker_of" && panels.count(o);
+      AddEdge(s, o, on_panel ? kPanelistOf : r.relation, r.role, r.sentence, r.rule);
       if (s.empty() || o.empty() || s == o) continue;
       if (r.relation == "met" && (s == narrator_id_ || o == narrator_id_)) {
         met_by_narrator_.insert(s == narrator_id_ ? o : s);
@@ -1029,6 +1037,7 @@ class Resolver {
   std::string key_buffer_;  // AddEdge's key, reused
   std::set<std::string> met_by_narrator_, helpers_, talk_organizers_;
   std::string narrator_id_, main_event_id_, main_city_id_, narrator_org_id_;
+  inline static const std::string kPanelistOf = "panelist_of";
   std::unordered_map<std::string, std::string_view> id_type_;  // node id -> its type's name
 };
 

@@ -611,6 +611,22 @@ TEST_F(ResolveTest, APersonHasOneRoleInATalkTheMostSpecific) {
   EXPECT_EQ(Edges("person:lena-okafor", "panelist_of", talk).size(), 1u);
 }
 
+TEST_F(ResolveTest, WhoSpeaksOnAPanelSitsOnIt) {
+  Run("Amara Osei's panel, \"Research With Us\", was moderated by Ida Holm.");
+  const std::string talk = "talk:research-with-us";
+  ASSERT_NE(Node(talk), nullptr);
+  EXPECT_EQ(Edges("person:amara-osei", "panelist_of", talk).size(), 1u);
+  EXPECT_TRUE(Edges("person:amara-osei", "speaker_of", talk).empty());
+  EXPECT_EQ(Edges("person:ida-holm", "moderator_of", talk).size(), 1u);
+}
+
+TEST_F(ResolveTest, ColleaguesBelongToTheNarratorsOrganisation) {
+  Run("I work at Quillfeather Labs. Ida Holm, our producer, ran the booth with my colleague "
+      "Tomas Brandt.");
+  EXPECT_EQ(Edges("person:ida-holm", "affiliated_with", "org:quillfeather-labs").size(), 1u);
+  EXPECT_EQ(Edges("person:tomas-brandt", "affiliated_with", "org:quillfeather-labs").size(), 1u);
+}
+
 TEST_F(ResolveTest, ANameMisspeltByOneLetterIsTheSameEntity) {
   Run("I attended RustConf Berlin. At RustConf Berlin I met Anna Keller. Later Anna Kellr "
       "spoke. Next year RustConf 2026 and RustConf 2025 follow.");
