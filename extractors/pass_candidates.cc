@@ -144,11 +144,15 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         }
         // "Bosnia and Herzegovina", "Trinidad and Tobago": a place whose name holds "and".
         joins |= w == "and" && IsPlaceName(Text(doc_.tokens[t].begin, doc_.tokens[j + 1].end));
-        // "Department of Physics and Astronomy": after "<head> of <Name>", two fields.
-        joins |= w == "and" && j >= t + 3 && TokenText(t + 1) == "of" &&
-                 rules_.field_name_heads_.Contains(TokenText(t)) &&
-                 std::none_of(doc_.tokens.begin() + t + 2, doc_.tokens.begin() + j,
-                              [&](const Token& k) { return doc_.TextOf(k) == "and"; });
+        // "Department of Physics and Astronomy", "Oslo University of Science and Technology":
+        // after "<head> of <Name>", two fields.
+        for (uint32_t h = t; w == "and" && !joins && h + 2 < j; ++h) {
+          joins = TokenText(h + 1) == "of" && rules_.field_name_heads_.Contains(TokenText(h)) &&
+                  std::none_of(doc_.tokens.begin() + h + 2, doc_.tokens.begin() + j,
+                               [&](const Token& k) { return doc_.TextOf(k) == "and"; });
+        }
+        // "Kestrel Institute for Machine Intelligence": "for" after an institution's head.
+        joins |= w == "for" && rules_.field_name_heads_.Contains(TokenText(j - 1));
         if (joins) {
           j += 2;
           continue;

@@ -40,9 +40,11 @@ void Extractor::SplitAtConnectors(std::vector<Chunk>& chunks, bool before_typing
         if (w == "of" || w == "for") cut = t;
       }
     }
-    // A person needs a given name and a surname before the connector.
-    bool person_first =
-        (given_first && cut >= c.first_token + 2) || (honorific && cut >= c.first_token + 1);
+    // A person needs a given name and a surname before the connector ("Kestrel Institute for
+    // X": an institution's head word is no surname).
+    bool person_first = (given_first && cut >= c.first_token + 2 &&
+                         !rules_.field_name_heads_.Contains(TokenText(cut - 1))) ||
+                        (honorific && cut >= c.first_token + 1);
     if (before_typing && !person_first) cut = 0;
     if (cut == 0) {
       out.push_back(std::move(c));

@@ -2097,6 +2097,15 @@ TEST_F(ExtractTest, TimedProgrammeLinesWithSpeakersInBracketsAndAnEditAThon) {
       mentions.end());
 }
 
+TEST_F(ExtractTest, InstitutionNamesGoOnWithAndAfterOfAndWithFor) {
+  Run("Ida Holm of the Oslo University of Science and Technology met Tomas Brandt from the "
+      "Kestrel Institute for Machine Intelligence.");
+  EXPECT_EQ(
+      Only(Relations(), "affiliated_with"),
+      (Strings{"affiliated_with Ida Holm -> Oslo University of Science and Technology",
+               "affiliated_with Tomas Brandt -> Kestrel Institute for Machine Intelligence"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
