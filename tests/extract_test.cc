@@ -2107,6 +2107,12 @@ TEST_F(ExtractTest, InstitutionNamesGoOnWithAndAfterOfAndWithFor) {
                "affiliated_with Tomas Brandt -> Kestrel Institute for Machine Intelligence"}));
 }
 
+TEST_F(ExtractTest, ProgrammeTimesAndNotesAboutPeopleAreNoTalks) {
+  Run("Who did what\n\n- Ida Holm: staffing the booth\n- Tomas Brandt: the panel\n\n15:35 - "
+      "Lightning talks in the small room. Afternoon workshop on fonts.\n");
+  EXPECT_EQ(Talks(), Strings{});
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
