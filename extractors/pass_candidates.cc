@@ -278,6 +278,16 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         rules_.eponym_heads_.Contains(TokenText(c.end_token + 1))) {
       not_a_name = true;
     }
+    // "VP of Research", "Director of Engineering": a dictionary word after a role's "of" is the
+    // role's field, unless it names a known company ("CEO of Apple").
+    if (c.first_token + 1 == c.end_token && c.first_token >= s.first_token + 2 &&
+        TokenText(c.first_token - 1) == "of" &&
+        rules_.roles_.Contains(TokenText(c.first_token - 2)) &&
+        IsCommonWord(FoldCase(TokenText(c.first_token))) &&
+        !rules_.companies_.Contains(TokenText(c.first_token)) &&
+        !rules_.organizations_.Contains(TokenText(c.first_token))) {
+      not_a_name = true;
+    }
     // "Android lead", "Kotlin developer": a product or language right before a role in lower
     // case is the role's field, not a name (a list rule would take it for a person).
     if (c.first_token + 1 == c.end_token && c.end_token < s.end_token &&

@@ -2113,6 +2113,14 @@ TEST_F(ExtractTest, ProgrammeTimesAndNotesAboutPeopleAreNoTalks) {
   EXPECT_EQ(Talks(), Strings{});
 }
 
+TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
+  Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",
+                                 "PERSON 'Ida Holm' [48,56)"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Sara Vik -> Halcyon Labs [VP]"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
