@@ -456,12 +456,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     // no talk of that title.
     if (rule.speakers_group > 0) {
       auto [wf, wl] = TokensIn(s, whole_tb, whole_te);
-      static constexpr std::string_view kNotGiving[] = {
-          "chaired", "moderated", "hosted", "facilitated", "emceed", "introduced", "sponsored"};
-      if (wl > wf && std::find(std::begin(kNotGiving), std::end(kNotGiving),
-                               FoldCase(TokenText(wl - 1))) != std::end(kNotGiving)) {
-        continue;
-      }
+      if (wl > wf && rules_.chairing_verbs_.Contains(TokenText(wl - 1))) continue;
     }
     // A lower-case title ("testing the untestable") needs speakers to vouch for the line, and
     // opens with no pronoun ("Anna Keller - she runs Kivuko" is a note about a person).
@@ -672,21 +667,18 @@ void Extractor::DropPossessiveTalkBeforeItsTitle(std::vector<Chunk>& chunks) con
       only_punctuation &= std::isspace(static_cast<unsigned char>(ch)) || ch == ',' || ch == ':' ||
                           ch == '"' || ch == '\'' || (ch & 0x80);
     }
-    // "Ida Holm's talk was called "T"": the title follows its naming words.
+    // "Ida Holm's talk was called "T"": the title follows its naming words (quotes and
+    // commas around them left out).
     std::string words;
     for (char ch : between) {
-      if (std::isalpha(static_cast<unsigned char>(ch)) || ch == ' ') {
-        words += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (std::isalpha(static_cast<unsigned char>(ch)) || (ch == ' ' && !words.empty())) {
+        words += ch;
       }
     }
     while (!words.empty() && words.back() == ' ') words.pop_back();
-    while (!words.empty() && words.front() == ' ') words.erase(words.begin());
-    static constexpr std::string_view kNaming[] = {
-        "called",    "titled",       "named",     "entitled",  "was called", "was titled",
-        "was named", "was entitled", "is called", "is titled", "is named",   "is entitled"};
-    const bool naming =
-        std::find(std::begin(kNaming), std::end(kNaming), words) != std::end(kNaming);
-    if (only_punctuation || naming) a.dropped = true;
+    if (only_punctuation || (!words.empty() && rules_.naming_phrases_.Contains(words))) {
+      a.dropped = true;
+    }
   }
 }
 

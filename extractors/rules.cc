@@ -1146,6 +1146,8 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->place_cues_, "lexicon/place_cues.txt", true, false},
       {&rs->employer_cues_, "lexicon/employer_cues.txt", true, false},
       {&rs->people_nouns_, "lexicon/people_nouns.txt", true, false},
+      {&rs->chairing_verbs_, "lexicon/chairing_verbs.txt", true, false},
+      {&rs->naming_phrases_, "lexicon/naming_phrases.txt", true, false},
       {&rs->surname_heads_, "lexicon/surname_heads.txt", false, false},
       {&rs->field_name_heads_, "lexicon/field_name_heads.txt", false, false},
       {&rs->determiners_, "lexicon/determiners.txt", false, false},
