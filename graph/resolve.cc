@@ -934,11 +934,32 @@ class Resolver {
       ids.assign(helpers_.begin(), helpers_.end());
     } else if (selector == "@talk_organizers") {
       ids.assign(talk_organizers_.begin(), talk_organizers_.end());
+    } else if (selector == "@main_event_speakers") {
+      ids = MainEventSpeakers();
     } else {
       for (const Entity& e : entities_) {
         if (e.alive && selector == EntityTypeName(e.type)) ids.push_back(e.id);
       }
     }
+    return ids;
+  }
+
+  // The people with a talk role (a relation whose object can only be a talk: speaker_of,
+  // panelist_of, moderator_of) in a talk that is part of the main event, in id order. Read
+  // from the edges so far, so the part_of edges inferred by an earlier rule count.
+  std::vector<std::string> MainEventSpeakers() const {
+    std::vector<std::string> ids;
+    if (main_event_id_.empty()) return ids;
+    std::set<std::string> talks, people;
+    for (const DocumentGraph::Edge& e : out_.edges) {
+      if (e.target == main_event_id_ && e.props.relation == "part_of") talks.insert(e.source);
+    }
+    for (const DocumentGraph::Edge& e : out_.edges) {
+      if (!talks.count(e.target) || !e.source.starts_with("person:")) continue;
+      const Schema::Relation* r = rules_.schema().FindRelation(e.props.relation);
+      if (r && r->objects.size() == 1 && r->objects[0] == "TALK") people.insert(e.source);
+    }
+    ids.assign(people.begin(), people.end());
     return ids;
   }
 

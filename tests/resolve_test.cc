@@ -319,6 +319,25 @@ TEST_F(ResolveTest, InferenceTalkPartOfMainEventAndNarratorAttended) {
   EXPECT_EQ(met_attended[0]->props.evidence[0].rule, "inference:people_met_attended_main_event");
 }
 
+// Speakers, panelists and moderators of the main event's talks were at the event; a talk
+// stated to be part of another event does not make its speaker an attendee of the main one.
+TEST_F(ResolveTest, InferenceSpeakersOfTheMainEventsTalksAttendedIt) {
+  Run("I spent two days at NodeSummit 2025. Anna Keller gave a talk called \"Slow Queries\". "
+      "Tomas Brandt moderated a panel called \"Data Contracts\". At RustConf 2024, Mira Sato "
+      "gave a talk called \"Borrowing Time\" and it was part of RustConf 2024. NodeSummit was "
+      "fun.");
+  std::vector<std::string> attended;
+  for (const std::string& e : TypedEdges()) {
+    if (e.find("-attended->") != std::string::npos) attended.push_back(e);
+  }
+  EXPECT_EQ(attended, (Strings{"person:anna-keller -attended-> event:nodesummit-2025",
+                               "person:narrator-report-txt -attended-> event:nodesummit-2025",
+                               "person:tomas-brandt -attended-> event:nodesummit-2025"}));
+  auto keller = Edges("person:anna-keller", "attended", "event:nodesummit-2025");
+  ASSERT_EQ(keller.size(), 1u);
+  EXPECT_EQ(keller[0]->props.evidence[0].rule, "inference:speakers_attended_main_event");
+}
+
 TEST_F(ResolveTest, InferenceWithoutNarratorStillLinksTalksToTheMainEvent) {
   Run("Maria Lopez spent the week at NodeSummit 2025. The Compiler Workshop "
       "was packed.");
