@@ -68,7 +68,8 @@ constexpr char kConditionListNames[] = "city, country, region, given_name or sur
 // The entity type a slot or selector stands for, or "" when any type may fill it.
 std::string SlotType(std::string_view slot) {
   if (slot == "WHO" || slot == "NARRATOR" || slot == "@narrator" || slot == "@met_by_narrator" ||
-      slot == "@helpers" || slot == "@talk_organizers" || slot == "@main_event_speakers") {
+      slot == "@helpers" || slot == "@talk_organizers" || slot == "@main_event_speakers" ||
+      slot == "@people_of_main_event") {
     return "PERSON";
   }
   if (slot == "@main_event") return "EVENT";
@@ -879,7 +880,8 @@ Status RuleSet::LoadInferenceRules(const std::string& path, std::string* fingerp
   std::vector<std::string> f;
   static const std::set<std::string> kSelectors = {
       "@narrator",        "@main_event", "@met_by_narrator", "@helpers",
-      "@talk_organizers", "@main_city",  "@city_in_name",    "@main_event_speakers"};
+      "@talk_organizers", "@main_city",  "@city_in_name",    "@main_event_speakers",
+      "@people_of_main_event"};
   while (r.Next(&line)) {
     bool unless_stated = false;
     if (SplitFields(line, 5, &f)) {
@@ -904,7 +906,7 @@ Status RuleSet::LoadInferenceRules(const std::string& path, std::string* fingerp
             FieldColumn(line, side),
             "unknown selector '" + sel + "' (a type, or one of @narrator, " +
                 "@main_event, @met_by_narrator, @helpers, @talk_organizers, " +
-                "@main_event_speakers, @main_city, @city_in_name)");
+                "@main_event_speakers, @people_of_main_event, @main_city, @city_in_name)");
       }
       std::string t = SlotType(sel);
       if (relation && !t.empty() &&

@@ -936,6 +936,8 @@ class Resolver {
       ids.assign(talk_organizers_.begin(), talk_organizers_.end());
     } else if (selector == "@main_event_speakers") {
       ids = MainEventSpeakers();
+    } else if (selector == "@people_of_main_event") {
+      ids = PeopleOfMainEvent();
     } else {
       for (const Entity& e : entities_) {
         if (e.alive && selector == EntityTypeName(e.type)) ids.push_back(e.id);
@@ -960,6 +962,33 @@ class Resolver {
       if (r && r->objects.size() == 1 && r->objects[0] == "TALK") people.insert(e.source);
     }
     ids.assign(people.begin(), people.end());
+    return ids;
+  }
+
+  // Every person of a report about an event, but those the text ties to another event: an
+  // edge to another event, or a role in a talk of another event.
+  std::vector<std::string> PeopleOfMainEvent() const {
+    std::vector<std::string> ids;
+    if (main_event_id_.empty()) return ids;
+    std::set<std::string> other_talks, elsewhere;
+    for (const DocumentGraph::Edge& e : out_.edges) {
+      if (e.props.relation == "part_of" && e.target != main_event_id_ &&
+          e.target.starts_with("event:")) {
+        other_talks.insert(e.source);
+      }
+    }
+    for (const DocumentGraph::Edge& e : out_.edges) {
+      if (!e.source.starts_with("person:") || e.props.relation == "co_occurs") continue;
+      if ((e.target.starts_with("event:") && e.target != main_event_id_) ||
+          other_talks.count(e.target)) {
+        elsewhere.insert(e.source);
+      }
+    }
+    for (const Entity& e : entities_) {
+      if (e.alive && e.type == EntityType::kPerson && !elsewhere.count(e.id)) {
+        ids.push_back(e.id);
+      }
+    }
     return ids;
   }
 

@@ -291,7 +291,8 @@ TEST_F(ResolveTest, EventNamedAfterACityIsHeldThereAndAnOrganisationAtACityIsInI
       "spoke. Porto was sunny.");
   EXPECT_EQ(TypedEdges(), (Strings{"event:datafest-porto-2026 -held_at-> place:porto",
                                    "org:quillfeather-labs -located_in-> place:lisbon",
-                                   "person:anna-keller -affiliated_with-> org:quillfeather-labs"}));
+                                   "person:anna-keller -affiliated_with-> org:quillfeather-labs",
+                                   "person:anna-keller -attended-> event:datafest-porto-2026"}));
 }
 
 TEST_F(ResolveTest, InferenceTalkPartOfMainEventAndNarratorAttended) {
@@ -338,10 +339,27 @@ TEST_F(ResolveTest, InferenceSpeakersOfTheMainEventsTalksAttendedIt) {
   EXPECT_EQ(keller[0]->props.evidence[0].rule, "inference:speakers_attended_main_event");
 }
 
+// A report about an event names the people who were there, but those it ties to another event.
+TEST_F(ResolveTest, InferencePeopleOfTheReportAttendedTheMainEventUnlessTiedToAnother) {
+  Run("I spent two days at NodeSummit 2025. Paul Dunn told a story about his cat. Ida Holm "
+      "attended RustConf 2024 instead. NodeSummit was fun.");
+  std::vector<std::string> attended;
+  for (const std::string& e : TypedEdges()) {
+    if (e.find("-attended->") != std::string::npos) attended.push_back(e);
+  }
+  EXPECT_EQ(attended, (Strings{"person:ida-holm -attended-> event:rustconf-2024",
+                               "person:narrator-report-txt -attended-> event:nodesummit-2025",
+                               "person:paul-dunn -attended-> event:nodesummit-2025"}));
+  auto dunn = Edges("person:paul-dunn", "attended", "event:nodesummit-2025");
+  ASSERT_EQ(dunn.size(), 1u);
+  EXPECT_EQ(dunn[0]->props.evidence[0].rule, "inference:people_attended_main_event");
+}
+
 TEST_F(ResolveTest, InferenceWithoutNarratorStillLinksTalksToTheMainEvent) {
   Run("Maria Lopez spent the week at NodeSummit 2025. The Compiler Workshop "
       "was packed.");
-  EXPECT_EQ(TypedEdges(), (Strings{"talk:compiler-workshop -part_of-> event:nodesummit-2025"}));
+  EXPECT_EQ(TypedEdges(), (Strings{"person:maria-lopez -attended-> event:nodesummit-2025",
+                                   "talk:compiler-workshop -part_of-> event:nodesummit-2025"}));
 }
 
 TEST_F(ResolveTest, MainEventIsTheEventMentionedMost) {
