@@ -173,12 +173,13 @@ class Resolver {
     return out;
   }
 
-  // "Jay" joins "Jay Miller" when exactly one full name starts (or ends) with it.
+  // "Jay" joins "Jay Miller" when exactly one full name starts (or ends) with it; the given
+  // names of a longer name join it too ("Mei-Ling", "Ana Lucia" of "Ana Lucia Vargas").
   void MergePersons() {
     std::vector<size_t> persons = Alive(EntityType::kPerson);
     // Each entity's fullest name: after "Scott" joined "Scott Bellware", its keys are both.
-    // Computed once: only one-word names are absorbed here, which never make a name fuller,
-    // and the entities they join (two words or more) stay alive.
+    // Computed once: the names absorbed here are the start or end of a longer one, which never
+    // makes a name fuller, and the entities they join (a word more at least) stay alive.
     std::vector<std::vector<std::string>> fullest(persons.size());
     for (size_t p = 0; p < persons.size(); ++p) {
       for (const std::string& key : entities_[persons[p]].keys) {
@@ -188,15 +189,15 @@ class Resolver {
     }
     for (size_t short_e : persons) {
       std::vector<std::string> w = Words(*entities_[short_e].keys.begin());
-      if (w.size() != 1 || entities_[short_e].keys.size() != 1) continue;
+      if (w.empty() || w.size() > 3 || entities_[short_e].keys.size() != 1) continue;
       std::vector<size_t> firsts, lasts;
       for (size_t p = 0; p < persons.size(); ++p) {
         size_t long_e = persons[p];
         if (long_e == short_e || !entities_[long_e].alive) continue;
         const std::vector<std::string>& lw = fullest[p];
-        if (lw.size() < 2) continue;
-        if (lw.front() == w[0]) firsts.push_back(long_e);
-        if (lw.back() == w[0]) lasts.push_back(long_e);
+        if (lw.size() < 2 || lw.size() <= w.size()) continue;
+        if (std::equal(w.begin(), w.end(), lw.begin())) firsts.push_back(long_e);
+        if (w.size() == 1 && lw.back() == w[0]) lasts.push_back(long_e);
       }
       if (firsts.size() == 1) {
         Absorb(firsts[0], short_e);

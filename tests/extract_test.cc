@@ -1883,7 +1883,7 @@ TEST_F(ExtractTest, UnquotedTitlesBetweenCommasEmphasisedOrAfterAColon) {
       "Open Source Without Burning Out. Sofia Marin gave a talk with the title Cache Me If You "
       "Can.");
   const Strings talks = Talks(/*with_rule=*/true);
-  EXPECT_EQ(talks, (Strings{"Writing Parsers by Hand <talk_title_then_run_by>",
+  EXPECT_EQ(talks, (Strings{"Writing Parsers by Hand <talk_kind_appositive_unquoted>",
                             "Ten Years of Broken Pipelines <talk_emphasised_title_case>",
                             "Rust for Data People <talk_title_then_kind_appositive>",
                             "Funding Open Source Without Burning Out <talk_after_colon_unquoted>",

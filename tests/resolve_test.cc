@@ -487,6 +487,14 @@ TEST_F(ResolveTest, GivenNameAndSurnameBothJoinTheFullName) {
   EXPECT_EQ(NodeIdsOfType("PERSON"), (Strings{"person:ana-lima", "person:tomas-brandt"}));
 }
 
+// Given names of two words, or hyphenated, are the full name too.
+TEST_F(ResolveTest, CompoundGivenNameJoinsTheFullName) {
+  Run("I met Mei-Ling Chou and Ana Lucia Vargas. Mei-Ling was kind. Later I walked with Ana "
+      "Lucia and Ida Holm.");
+  EXPECT_EQ(NodeIdsOfType("PERSON"), (Strings{"person:ana-lucia-vargas", "person:ida-holm",
+                                              "person:mei-ling-chou"}));
+}
+
 TEST_F(ResolveTest, SharedGivenNameIsThePersonNamedLastBeforeIt) {
   Run("I met Tomas Brandt at noon. Later Tomas Weber gave a demo. Tomas was great.");
   EXPECT_EQ(NodeIdsOfType("PERSON"), (Strings{"person:tomas-brandt", "person:tomas-weber"}));
