@@ -115,6 +115,13 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         j += 4;
         continue;
       }
+      // "Lisbon Python Meetup #31": an edition number after an event keyword is in the name.
+      if (j + 1 < s.end_token && TokenText(j) == "#" && Adjacent(j, j + 1) &&
+          doc_.tokens[j + 1].shape == Shape::kDigits &&
+          rules_.event_keywords_.Contains(TokenText(j - 1))) {
+        j += 2;
+        continue;
+      }
       // "International Conference on Software Engineering", "Symposium for Data Science": an
       // event keyword and "on"/"for" continue the event's name.
       if (j + 1 < s.end_token && (TokenText(j) == "on" || TokenText(j) == "for") &&

@@ -113,6 +113,7 @@ Shape ShapeOf(std::string_view word) {
     return table;
   }();
   int letters = 0, upper = 0, digits = 0, others = 0, symbols = 0;
+  int trailing_digits = 0;  // digits after the last letter
   bool first_letter_upper = false, seen_letter = false;
   size_t i = 0;
   while (i < word.size()) {
@@ -130,8 +131,10 @@ Shape ShapeOf(std::string_view word) {
       seen_letter = true;
       ++letters;
       if (is_upper) ++upper;
+      trailing_digits = 0;
     } else if (cc == CharClass::kDigit) {
       ++digits;
+      ++trailing_digits;
     } else if (cc == CharClass::kSymbol) {
       ++symbols;
     } else if (cc == CharClass::kOther) {
@@ -140,7 +143,12 @@ Shape ShapeOf(std::string_view word) {
   }
   if (letters == 0 && digits == 0) return symbols > 0 ? Shape::kSymbol : Shape::kPunct;
   if (letters == 0) return others == 0 ? Shape::kDigits : Shape::kAlnum;
-  if (digits > 0) return Shape::kAlnum;
+  // "RSECon23", "PyCon2019": a name and its edition's year, written as one word, is a name.
+  const bool name_and_year = first_letter_upper && letters >= 3 && others == 0 &&
+                             symbols == 0 && digits == trailing_digits &&
+                             (digits == 2 || digits == 4) && upper >= 2 && upper < letters;
+  if (digits > 0 && !name_and_year) return Shape::kAlnum;
+  if (name_and_year) return Shape::kMixed;
   if (first_letter_upper) {
     if (upper == letters && letters >= 2) return Shape::kAllCaps;
     if (upper == 1) return Shape::kCapitalized;

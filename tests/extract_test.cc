@@ -157,6 +157,14 @@ TEST_F(ExtractTest, EventByConSuffixAndNarratorAttended) {
   EXPECT_TRUE(ex_.has_narrator);
 }
 
+// "DataCon23" (the year in the word) and "Lisbon Python Meetup #31" (an edition number) are
+// whole event names.
+TEST_F(ExtractTest, EventNamesWithAYearInTheWordOrAnEditionNumber) {
+  Run("I went to DataCon23 in Porto. The Lisbon Python Meetup #31 was packed.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'DataCon23' [10,19)", "PLACE.city 'Porto' [23,28)",
+                                 "EVENT 'Lisbon Python Meetup #31' [34,58)"}));
+}
+
 TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
   Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
   EXPECT_FALSE(ex_.has_narrator);

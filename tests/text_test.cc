@@ -347,6 +347,18 @@ TEST_F(TokenizerTest, Shapes) {
   EXPECT_EQ(ShapeOfWord("&"), Shape::kPunct);
 }
 
+// A camel-case name with its edition's year in one word is a name; other letters and digits
+// are not.
+TEST_F(TokenizerTest, NameWithItsYearInOneWordIsMixedNotAlnum) {
+  Run("DataCon23 and PyCon2019 beat H100 boards, GPT4, COVID19 and 1GB.");
+  EXPECT_EQ(ShapeOfWord("DataCon23"), Shape::kMixed);
+  EXPECT_EQ(ShapeOfWord("PyCon2019"), Shape::kMixed);
+  EXPECT_EQ(ShapeOfWord("H100"), Shape::kAlnum);
+  EXPECT_EQ(ShapeOfWord("GPT4"), Shape::kAlnum);
+  EXPECT_EQ(ShapeOfWord("COVID19"), Shape::kAlnum);
+  EXPECT_EQ(ShapeOfWord("1GB"), Shape::kAlnum);
+}
+
 TEST_F(TokenizerTest, SingleCapitalIsCapitalizedNotAllCaps) {
   Run("I met A. Brandt.");
   EXPECT_EQ(ShapeOfWord("I"), Shape::kCapitalized);
