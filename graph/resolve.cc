@@ -589,6 +589,11 @@ class Resolver {
         year |= digits && bounded &&
                 (ent.label.compare(i, 2, "19") == 0 || ent.label.compare(i, 2, "20") == 0);
       }
+      // "RSECon23": a two-digit year written in the name.
+      const std::string& l = ent.label;
+      year |= l.size() >= 5 && std::isdigit(static_cast<unsigned char>(l[l.size() - 1])) &&
+              std::isdigit(static_cast<unsigned char>(l[l.size() - 2])) &&
+              std::isalpha(static_cast<unsigned char>(l[l.size() - 3]));
       return n + (year ? 2 : 0);
     };
     // An event only described once by its kind ("at an R conference"), without a year, the

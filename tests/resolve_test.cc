@@ -377,6 +377,14 @@ TEST_F(ResolveTest, MainEventPrefersANameWithItsEditionYear) {
   EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:pydata-lisbon-2024").size(), 1u);
 }
 
+TEST_F(ResolveTest, MainEventPrefersANameWithATwoDigitYearInIt) {
+  // "DSE" is named more often; "DataCon26" is this year's edition, the report's event.
+  Run("DataCon26: notes from Porto\n\nDataCon26 was held in Porto this year. Every year we send "
+      "people to the DSE conference. Some DSE people came. The DSE community grows. I like DSE "
+      "folks. The Compiler Workshop was packed.");
+  EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:datacon26").size(), 1u);
+}
+
 TEST_F(ResolveTest, MainEventNamedOnceIsTheOneTheNarratorAttended) {
   // RustConf 2026 is named twice, but the narrator attended DataFest 2025, named once.
   Run("Some notes\n\nLast month I attended DataFest 2025. Next year RustConf 2026 returns, and "
