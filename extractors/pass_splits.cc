@@ -116,6 +116,11 @@ void Extractor::SplitPossessives(std::vector<Chunk>& chunks, const Sentence& s) 
                        !c.rule.starts_with("gazetteer") &&
                        IsPlaceName(Text(doc_.tokens[c.first_token].begin,
                                         doc_.tokens[c.possessive_splits.front() - 1].end));
+    // "Porto University's Sea Campus": an institution's possessive before a venue is whose
+    // venue it is.
+    place_first |= c.type == static_cast<int>(EntityType::kPlace) && !c.possessive_splits.empty() &&
+                   !c.rule.starts_with("gazetteer") &&
+                   rules_.field_name_heads_.Contains(TokenText(c.possessive_splits.front() - 1));
     if ((c.type != kUntyped && !place_first) || c.possessive_splits.empty()) {
       out.push_back(std::move(c));
       continue;

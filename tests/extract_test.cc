@@ -165,6 +165,14 @@ TEST_F(ExtractTest, EventNamesWithAYearInTheWordOrAnEditionNumber) {
                                  "EVENT 'Lisbon Python Meetup #31' [34,58)"}));
 }
 
+// "Porto University's Sea Campus": the institution owns the venue; neither is the other's name.
+TEST_F(ExtractTest, InstitutionsPossessiveBeforeAVenueIsItsOwner) {
+  Run("DataFest 2026 was held at Porto University's Sea Campus in May.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'DataFest 2026' [0,13)", "ORG 'Porto University' [26,42)",
+                                 "PLACE.venue 'Sea Campus' [45,55)"}));
+  EXPECT_EQ(Relations(), (Strings{"held_at DataFest 2026 -> Sea Campus"}));
+}
+
 TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
   Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
   EXPECT_FALSE(ex_.has_narrator);
