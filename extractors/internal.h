@@ -54,6 +54,9 @@ struct RuleSet::EntityRule {
   // line only: the rule also reads a sentence of running text that opens its line, when the
   // title is in title case ("Fast Parsers for Everyone by Jane Doe, a consultant.").
   bool prose = false;
+  // chunk only: the name may open with a sentence-initial common word ("Team Blue Kettle
+  // (me, Anna and Paul) won"), which otherwise is no part of a name.
+  bool initial = false;
   // line only: the named groups (?P<title>...), (?P<speakers>...), (?P<kind>...),
   // (?P<moderators>...); 0 = absent.
   int title_group = 0, speakers_group = 0, kind_group = 0, moderators_group = 0;

@@ -188,7 +188,8 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         t == s.first_token || (t > s.first_token && doc_.tokens[t - 1].shape == Shape::kPunct &&
                                (t - 1 == s.first_token || TokenText(t - 1) == ":"));
     std::string_view first = TokenText(c.first_token);
-    // ... unless the whole reads as an event's name: "Rust Meetup Bengaluru" opening a title.
+    // ... unless the whole reads as an event's name, "Rust Meetup Bengaluru" opening a title, or
+    // a chunk rule flagged `initial` names it ("Team Blue Kettle").
     auto event_name = [&] {
       // "Lantern 2026 is at ...": a word and an edition year, unless the word is no name
       // ("June 2024", not_names.txt).
@@ -205,7 +206,7 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
       std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end);
       for (int r : rules_.MatchChunkRules(whole)) {
         const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];
-        if (rule.type == EntityType::kEvent) return true;
+        if (rule.type == EntityType::kEvent || rule.initial) return true;
       }
       return false;
     };

@@ -632,6 +632,8 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
         rule->weak = true;
       } else if (flag == "long" && rule->mode == EntityRule::Mode::kSpan) {
         rule->long_span = true;
+      } else if (flag == "initial" && rule->mode == EntityRule::Mode::kChunk) {
+        rule->initial = true;
       } else if (flag == "prose" && rule->mode == EntityRule::Mode::kLine) {
         rule->prose = true;
       } else if (flag.starts_with("weight=") && flag.size() == 8 && flag[7] >= '0' &&
@@ -672,7 +674,8 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
                        "unknown flag '" + flag +
                            "' (force; hint; weight=N; keep and long for span rules; weak for each "
                            "rules; prose "
-                           "for line rules; first=, last=, not= and skip= for chunk rules)");
+                           "for line rules; initial, first=, last=, not= and skip= for chunk "
+                           "rules)");
       }
     }
     if (Status s = CheckNoPlaceholderMarks(r, line, 3); !s.ok()) return s;
