@@ -72,6 +72,7 @@ void Extractor::FindProgrammeLists() {
         continue;
       }
     }
+    bool bullets = false;  // the items so far open with list markers
     for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
       const Sentence& item = sents[k];
       std::string_view text = doc_.TextOf(item);
@@ -81,11 +82,16 @@ void Extractor::FindProgrammeLists() {
           (!heading_over_list || OpensWithListMarker(item))) {
         continue;
       }
+      // The list ends at a line that no longer opens as its items did (a new section's
+      // heading), and at an item that opens in lower case: notes ("ran into Chidi again"),
+      // not titles.
+      const bool marked = OpensWithListMarker(item);
       if (!item.is_heading || text.find('!') != std::string_view::npos ||
           item.end_token - item.first_token < 2 || !IsCapitalizedWordIn(item) ||
-          (heading_over_list && !OpensWithListMarker(item))) {
+          ((heading_over_list || bullets) && !marked) || OpensInLowerCase(item)) {
         break;
       }
+      bullets |= marked;
       programme_items_[k] = kind;
     }
   }
@@ -155,6 +161,17 @@ bool Extractor::OpensWithListMarker(const Sentence& s) const {
   size_t d = 0;
   while (d < t.size() && d < 3 && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
   return d > 0 && d + 1 < t.size() && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ';
+}
+
+bool Extractor::OpensInLowerCase(const Sentence& s) const {
+  uint32_t t = s.first_token;
+  while (t < s.end_token && (doc_.tokens[t].shape == Shape::kPunct ||
+                             doc_.tokens[t].shape == Shape::kSymbol ||
+                             (doc_.tokens[t].shape == Shape::kDigits && t + 1 < s.end_token &&
+                              (TokenText(t + 1) == "." || TokenText(t + 1) == ")")))) {
+    ++t;  // "-", "*", "1.", a quotation mark
+  }
+  return t < s.end_token && doc_.tokens[t].shape == Shape::kLower;
 }
 
 bool Extractor::IsCapitalizedWordIn(const Sentence& s) const {

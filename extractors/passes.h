@@ -366,6 +366,8 @@ class Extractor : public DocumentContext {
   bool OpensWithListMarker(const Sentence& s) const;
 
   // Whether the sentence holds a capitalised word (a name or a title).
+  // Whether its first word, after a list marker or a quotation mark, is in lower case.
+  bool OpensInLowerCase(const Sentence& s) const;
   bool IsCapitalizedWordIn(const Sentence& s) const;
 
   // The chunk of a programme item's title: list markers and quotes off, and what follows

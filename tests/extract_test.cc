@@ -900,6 +900,17 @@ TEST_F(ExtractTest, NumberedTalkListUnderAHeadingGivesTalksAndSpeakers) {
                                   "speaker_of Tomas Brandt -> Quiet Queues"}));
 }
 
+// Notes in lower case under a colon are no programme, the list of talks ends at the next
+// section's heading, and "Name - what they do" is a person's line, not a talk's.
+TEST_F(ExtractTest, ProgrammeListEndsAtNotesInLowerCaseAndAtTheNextSection) {
+  Run("The keynote was \"Tidal Caching\" by Ines Moreau. Her point, roughly:\n\n"
+      "* caches in Rust encode a social contract\n* teams in Oslo already know it\n\n"
+      "Talks I liked:\n\n* Quiet Queues\n* Slow Lanes\n\nThank you all\n\n"
+      "* Kivuko Labs, for the dinner\n\nPeople\n\n* Tomas Brandt - runs the Oslo meetup.\n");
+  EXPECT_EQ(Talks(/*with_rule=*/false),
+            (Strings{"Tidal Caching", "Quiet Queues", "Slow Lanes"}));
+}
+
 TEST_F(ExtractTest, ANameTypedInOneSentenceIsTypedInTheOthers) {
   Run("Lena Okafor works at Bramblecode. Later a Staff Engineer at Bramblecode, Lena Okafor, "
       "spoke.");
