@@ -173,6 +173,12 @@ TEST_F(ExtractTest, InstitutionsPossessiveBeforeAVenueIsItsOwner) {
   EXPECT_EQ(Relations(), (Strings{"held_at DataFest 2026 -> Sea Campus"}));
 }
 
+// "Maybe 2026 is the year": a discourse word before a year names no event.
+TEST_F(ExtractTest, DiscourseWordBeforeAYearIsNoEvent) {
+  Run("I went to DataFest 2026 in Porto. Maybe 2027 is the year it grows.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'DataFest 2026' [10,23)", "PLACE.city 'Porto' [27,32)"}));
+}
+
 TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
   Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
   EXPECT_FALSE(ex_.has_narrator);
