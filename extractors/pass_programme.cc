@@ -296,7 +296,16 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
       if (t < l && t > open + 1 && IsCapitalized(open + 1, s) && !parts->empty() &&
           parts->back().type == static_cast<int>(EntityType::kPerson) &&
           parts->back().end == doc_.tokens[open - 1].end) {
-        parts->push_back({doc_.tokens[open + 1].begin, doc_.tokens[t - 1].end,
+        // "(Kasaba Pay, Istanbul)": the organisation ends before its city.
+        uint32_t org_end = t;
+        for (uint32_t k = open + 2; k + 1 < t; ++k) {
+          if (TokenText(k) != ",") continue;
+          uint32_t tail = k + 1;
+          while (tail < t && TokenText(tail) != ",") ++tail;
+          if (IsPlaceName(Text(doc_.tokens[k + 1].begin, doc_.tokens[tail - 1].end))) org_end = k;
+          break;
+        }
+        parts->push_back({doc_.tokens[open + 1].begin, doc_.tokens[org_end - 1].end,
                           static_cast<int>(EntityType::kOrg), parts->back().begin});
       }
       start = t + 1;

@@ -179,6 +179,17 @@ TEST_F(ExtractTest, DiscourseWordBeforeAYearIsNoEvent) {
   EXPECT_EQ(Mentions(), (Strings{"EVENT 'DataFest 2026' [10,23)", "PLACE.city 'Porto' [27,32)"}));
 }
 
+// "(Kasaba Pay, Istanbul)" after a speaker, in a programme line or in prose: the organisation
+// and its city, not one name.
+TEST_F(ExtractTest, OrganisationAndItsCityInBracketsAfterASpeaker) {
+  Run("* \"Errors Are UX\" - Ida Holm (Kasaba Pay, Istanbul).\n\nTomas Brandt (Lumo Data, "
+      "Lisbon) spoke.\n");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ida Holm -> Kasaba Pay",
+                                  "affiliated_with Tomas Brandt -> Lumo Data",
+                                  "located_in Lumo Data -> Lisbon",
+                                  "speaker_of Ida Holm -> Errors Are UX"}));
+}
+
 TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
   Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
   EXPECT_FALSE(ex_.has_narrator);
