@@ -190,6 +190,14 @@ TEST_F(ExtractTest, OrganisationAndItsCityInBracketsAfterASpeaker) {
                                   "speaker_of Ida Holm -> Errors Are UX"}));
 }
 
+// "Anna Keller from Tarnby Chartered and Ida Holm": the name after "from" is where she works,
+// not a third person in the list.
+TEST_F(ExtractTest, NameAfterAPersonsFromIsAnOrganisationNotAListMember) {
+  Run("Anna Keller from Tarnby Chartered and Ida Holm of Kestrel Labs started the panel.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Anna Keller' [0,11)", "ORG 'Tarnby Chartered' [17,33)",
+                                 "PERSON 'Ida Holm' [38,46)", "ORG 'Kestrel Labs' [50,62)"}));
+}
+
 TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
   Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
   EXPECT_FALSE(ex_.has_narrator);
