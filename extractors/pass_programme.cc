@@ -688,7 +688,7 @@ void Extractor::DropPossessiveTalkBeforeItsTitle(std::vector<Chunk>& chunks) con
       continue;
     }
     std::string_view between = Text(a.end, b.begin);
-    bool only_punctuation = between.size() <= 6 && between.find(',') != std::string_view::npos;
+    bool only_punctuation = between.size() <= 6 && between.find_first_of(",:") != std::string_view::npos;
     for (char ch : between) {
       only_punctuation &= std::isspace(static_cast<unsigned char>(ch)) || ch == ',' || ch == ':' ||
                           ch == '"' || ch == '\'' || (ch & 0x80);
