@@ -165,10 +165,10 @@ bool Extractor::OpensWithListMarker(const Sentence& s) const {
 
 bool Extractor::OpensInLowerCase(const Sentence& s) const {
   uint32_t t = s.first_token;
-  while (t < s.end_token && (doc_.tokens[t].shape == Shape::kPunct ||
-                             doc_.tokens[t].shape == Shape::kSymbol ||
-                             (doc_.tokens[t].shape == Shape::kDigits && t + 1 < s.end_token &&
-                              (TokenText(t + 1) == "." || TokenText(t + 1) == ")")))) {
+  while (t < s.end_token &&
+         (doc_.tokens[t].shape == Shape::kPunct || doc_.tokens[t].shape == Shape::kSymbol ||
+          (doc_.tokens[t].shape == Shape::kDigits && t + 1 < s.end_token &&
+           (TokenText(t + 1) == "." || TokenText(t + 1) == ")")))) {
     ++t;  // "-", "*", "1.", a quotation mark
   }
   return t < s.end_token && doc_.tokens[t].shape == Shape::kLower;
@@ -688,7 +688,8 @@ void Extractor::DropPossessiveTalkBeforeItsTitle(std::vector<Chunk>& chunks) con
       continue;
     }
     std::string_view between = Text(a.end, b.begin);
-    bool only_punctuation = between.size() <= 6 && between.find_first_of(",:") != std::string_view::npos;
+    bool only_punctuation =
+        between.size() <= 6 && between.find_first_of(",:") != std::string_view::npos;
     for (char ch : between) {
       only_punctuation &= std::isspace(static_cast<unsigned char>(ch)) || ch == ',' || ch == ':' ||
                           ch == '"' || ch == '\'' || (ch & 0x80);

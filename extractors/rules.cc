@@ -882,9 +882,9 @@ Status RuleSet::LoadInferenceRules(const std::string& path, std::string* fingerp
   std::string line;
   std::vector<std::string> f;
   static const std::set<std::string> kSelectors = {
-      "@narrator",        "@main_event", "@met_by_narrator", "@helpers",
-      "@talk_organizers", "@main_city",  "@city_in_name",    "@main_event_speakers",
-      "@people_of_main_event"};
+      "@narrator",     "@main_event",          "@met_by_narrator",
+      "@helpers",      "@talk_organizers",     "@main_city",
+      "@city_in_name", "@main_event_speakers", "@people_of_main_event"};
   while (r.Next(&line)) {
     bool unless_stated = false;
     if (SplitFields(line, 5, &f)) {

@@ -144,9 +144,9 @@ Shape ShapeOf(std::string_view word) {
   if (letters == 0 && digits == 0) return symbols > 0 ? Shape::kSymbol : Shape::kPunct;
   if (letters == 0) return others == 0 ? Shape::kDigits : Shape::kAlnum;
   // "RSECon23", "PyCon2019": a name and its edition's year, written as one word, is a name.
-  const bool name_and_year = first_letter_upper && letters >= 3 && others == 0 &&
-                             symbols == 0 && digits == trailing_digits &&
-                             (digits == 2 || digits == 4) && upper >= 2 && upper < letters;
+  const bool name_and_year = first_letter_upper && letters >= 3 && others == 0 && symbols == 0 &&
+                             digits == trailing_digits && (digits == 2 || digits == 4) &&
+                             upper >= 2 && upper < letters;
   if (digits > 0 && !name_and_year) return Shape::kAlnum;
   if (name_and_year) return Shape::kMixed;
   if (first_letter_upper) {
