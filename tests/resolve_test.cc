@@ -121,6 +121,15 @@ class ResolveTest : public ::testing::Test {
     return out;
   }
 
+  // TypedEdges() of one relation.
+  Strings TypedEdges(const std::string &relation) const {
+    Strings out;
+    for (const std::string &e : TypedEdges()) {
+      if (e.find(" -" + relation + "-> ") != std::string::npos) out.push_back(e);
+    }
+    return out;
+  }
+
   Tokenizer tokenizer_{Rules().tokenizer_lexicon()};
   Document doc_;
   TokenizedDocument td_;
@@ -327,13 +336,10 @@ TEST_F(ResolveTest, InferenceSpeakersOfTheMainEventsTalksAttendedIt) {
       "Tomas Brandt moderated a panel called \"Data Contracts\". At RustConf 2024, Mira Sato "
       "gave a talk called \"Borrowing Time\" and it was part of RustConf 2024. NodeSummit was "
       "fun.");
-  std::vector<std::string> attended;
-  for (const std::string& e : TypedEdges()) {
-    if (e.find("-attended->") != std::string::npos) attended.push_back(e);
-  }
-  EXPECT_EQ(attended, (Strings{"person:anna-keller -attended-> event:nodesummit-2025",
-                               "person:narrator-report-txt -attended-> event:nodesummit-2025",
-                               "person:tomas-brandt -attended-> event:nodesummit-2025"}));
+  EXPECT_EQ(TypedEdges("attended"),
+            (Strings{"person:anna-keller -attended-> event:nodesummit-2025",
+                     "person:narrator-report-txt -attended-> event:nodesummit-2025",
+                     "person:tomas-brandt -attended-> event:nodesummit-2025"}));
   auto keller = Edges("person:anna-keller", "attended", "event:nodesummit-2025");
   ASSERT_EQ(keller.size(), 1u);
   EXPECT_EQ(keller[0]->props.evidence[0].rule, "inference:speakers_attended_main_event");
@@ -343,13 +349,10 @@ TEST_F(ResolveTest, InferenceSpeakersOfTheMainEventsTalksAttendedIt) {
 TEST_F(ResolveTest, InferencePeopleOfTheReportAttendedTheMainEventUnlessTiedToAnother) {
   Run("I spent two days at NodeSummit 2025. Paul Dunn told a story about his cat. Ida Holm "
       "attended RustConf 2024 instead. NodeSummit was fun.");
-  std::vector<std::string> attended;
-  for (const std::string& e : TypedEdges()) {
-    if (e.find("-attended->") != std::string::npos) attended.push_back(e);
-  }
-  EXPECT_EQ(attended, (Strings{"person:ida-holm -attended-> event:rustconf-2024",
-                               "person:narrator-report-txt -attended-> event:nodesummit-2025",
-                               "person:paul-dunn -attended-> event:nodesummit-2025"}));
+  EXPECT_EQ(TypedEdges("attended"),
+            (Strings{"person:ida-holm -attended-> event:rustconf-2024",
+                     "person:narrator-report-txt -attended-> event:nodesummit-2025",
+                     "person:paul-dunn -attended-> event:nodesummit-2025"}));
   auto dunn = Edges("person:paul-dunn", "attended", "event:nodesummit-2025");
   ASSERT_EQ(dunn.size(), 1u);
   EXPECT_EQ(dunn[0]->props.evidence[0].rule, "inference:people_attended_main_event");
