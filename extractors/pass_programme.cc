@@ -36,7 +36,10 @@ void Extractor::FindProgrammeLists() {
     if (intro.end_token == intro.first_token) continue;
     // "... talks were about databases:" or a heading "Talks we liked" over a bullet list.
     bool colon = TokenText(intro.end_token - 1) == ":";
-    bool heading_over_list = intro.is_heading && OpensWithListMarker(sents[si + 1]);
+    // (A list item is no heading over the items after it: "- Felix and the crew for the
+    // meetup" lists no socials.)
+    bool heading_over_list =
+        intro.is_heading && OpensWithListMarker(sents[si + 1]) && !OpensWithListMarker(intro);
     if (!colon && !heading_over_list) {
       FindAnnouncedItems(si);
       continue;

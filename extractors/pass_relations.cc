@@ -218,12 +218,22 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     if (t + 1 < item.end_token && TokenText(t) == "To") ++t;
     if (t + 1 < item.end_token && TokenText(t) == "the") ++t;
     if (t == item.end_token || !IsCapitalized(t, item)) continue;
-    const uint32_t name = doc_.tokens[t].begin;
-    auto begin = [&](const RuleEndpoint& e) {
-      return e.special == kListItems ? name : kNarratorBegin;  // the loader allows @narrator
-    };
-    list_item_relations_.push_back(
-        {k, begin(rule.subject), begin(rule.object), rule.relation, rule.name});
+    // The opening name, and a second one joined to it: "- Felix and the Rust Vienna crew".
+    std::vector<uint32_t> names = {doc_.tokens[t].begin};
+    uint32_t u = t;
+    while (u < item.end_token && IsCapitalized(u, item)) ++u;
+    if (u + 1 < item.end_token && (TokenText(u) == "and" || TokenText(u) == "&")) {
+      ++u;
+      if (u + 1 < item.end_token && TokenText(u) == "the") ++u;
+      if (IsCapitalized(u, item)) names.push_back(doc_.tokens[u].begin);
+    }
+    for (uint32_t name : names) {
+      auto begin = [&](const RuleEndpoint& e) {
+        return e.special == kListItems ? name : kNarratorBegin;  // the loader allows @narrator
+      };
+      list_item_relations_.push_back(
+          {k, begin(rule.subject), begin(rule.object), rule.relation, rule.name});
+    }
   }
 }
 

@@ -1150,6 +1150,23 @@ TEST_F(ExtractTest, KnownCompanyInProseAndItsPerson) {
                      "met @narrator -> Omar Haddad"}));
 }
 
+// Under "Thanks", an item's second name is thanked too ("Felix and the Kivuko Labs crew"), and
+// a list item introduces no list of the items after it (no "meetup" social here).
+TEST_F(ExtractTest, ThanksListItemsWithTwoNamesThankBothAndListNoSocials) {
+  Run("I went to DataFest 2026.\n\nThanks\n\n* Felix Gruber and the Kivuko Labs crew for the "
+      "meetup\n* Ana Lima & Tomas Brandt, for the couch\n* Quillfeather Labs, for paying\n");
+  EXPECT_EQ(Talks(), Strings{});
+  Strings thanked;
+  for (const std::string &r : Relations()) {
+    if (r.starts_with("thanked")) thanked.push_back(r);
+  }
+  std::sort(thanked.begin(), thanked.end());
+  EXPECT_EQ(thanked, (Strings{"thanked @narrator -> Ana Lima", "thanked @narrator -> Felix Gruber",
+                              "thanked @narrator -> Kivuko Labs",
+                              "thanked @narrator -> Quillfeather Labs",
+                              "thanked @narrator -> Tomas Brandt"}));
+}
+
 TEST_F(ExtractTest, ThankingALibraryThanksNoOne) {
   Run("Thanks to NumPy and Kubernetes, and thanks to Ana Lima for the help.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ana Lima' [46,54)"}));
