@@ -121,6 +121,25 @@ void Extractor::SplitPossessives(std::vector<Chunk>& chunks, const Sentence& s) 
     place_first |= c.type == static_cast<int>(EntityType::kPlace) && !c.possessive_splits.empty() &&
                    !c.rule.starts_with("gazetteer") &&
                    rules_.field_name_heads_.Contains(TokenText(c.possessive_splits.front() - 1));
+    // "NASA's Jet Propulsion Laboratory", "University of Leeds's Data Lab": an organisation's
+    // possessive before a name that a chunk rule types as an organisation is its owner.
+    if (!place_first && c.type == static_cast<int>(EntityType::kOrg) &&
+        !c.possessive_splits.empty() && !c.rule.starts_with("gazetteer")) {
+      Chunk owner, owned;
+      owner.first_token = c.first_token;
+      owner.end_token = c.possessive_splits.front();
+      owned.first_token = c.possessive_splits.front() + 1;
+      owned.end_token = c.end_token;
+      for (Chunk* part : {&owner, &owned}) {
+        if (part->first_token >= part->end_token) break;
+        part->begin = doc_.tokens[part->first_token].begin;
+        part->end = doc_.tokens[part->end_token - 1].end;
+        TypeByGazetteer(*part);
+        if (part->type == kUntyped) TypeByChunkRules(*part);
+      }
+      place_first = owner.type == static_cast<int>(EntityType::kOrg) &&
+                    owned.type == static_cast<int>(EntityType::kOrg);
+    }
     if ((c.type != kUntyped && !place_first) || c.possessive_splits.empty()) {
       out.push_back(std::move(c));
       continue;

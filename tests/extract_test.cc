@@ -198,6 +198,16 @@ TEST_F(ExtractTest, NameAfterAPersonsFromIsAnOrganisationNotAListMember) {
                                  "PERSON 'Ida Holm' [38,46)", "ORG 'Kestrel Labs' [50,62)"}));
 }
 
+// "the University of Lumeno's Data Science Institute": two organisations, the owner and its
+// institute, and the person is in both.
+TEST_F(ExtractTest, OrganisationsPossessiveBeforeAnotherOrganisationIsItsOwner) {
+  Run("Ida Holm from the University of Lumeno's Data Science Institute spoke.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ida Holm' [0,8)", "ORG 'University of Lumeno' [18,38)",
+                                 "ORG 'Data Science Institute' [41,63)"}));
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ida Holm -> Data Science Institute",
+                                  "affiliated_with Ida Holm -> University of Lumeno"}));
+}
+
 TEST_F(ExtractTest, ThirdPersonTextHasNoNarrator) {
   Run("Maria Lopez works at Quillfeather Labs. She attended DataFest.");
   EXPECT_FALSE(ex_.has_narrator);
