@@ -184,10 +184,10 @@ TEST_F(ExtractTest, DiscourseWordBeforeAYearIsNoEvent) {
 TEST_F(ExtractTest, OrganisationAndItsCityInBracketsAfterASpeaker) {
   Run("* \"Errors Are UX\" - Ida Holm (Kasaba Pay, Istanbul).\n\nTomas Brandt (Lumo Data, "
       "Lisbon) spoke.\n");
-  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ida Holm -> Kasaba Pay",
-                                  "affiliated_with Tomas Brandt -> Lumo Data",
-                                  "located_in Lumo Data -> Lisbon",
-                                  "speaker_of Ida Holm -> Errors Are UX"}));
+  EXPECT_EQ(Relations(),
+            (Strings{"affiliated_with Ida Holm -> Kasaba Pay",
+                     "affiliated_with Tomas Brandt -> Lumo Data", "located_in Lumo Data -> Lisbon",
+                     "speaker_of Ida Holm -> Errors Are UX"}));
 }
 
 // "Anna Keller from Tarnby Chartered and Ida Holm": the name after "from" is where she works,
@@ -942,8 +942,7 @@ TEST_F(ExtractTest, ProgrammeListEndsAtNotesInLowerCaseAndAtTheNextSection) {
       "* caches in Rust encode a social contract\n* teams in Oslo already know it\n\n"
       "Talks I liked:\n\n* Quiet Queues\n* Slow Lanes\n\nThank you all\n\n"
       "* Kivuko Labs, for the dinner\n\nPeople\n\n* Tomas Brandt - runs the Oslo meetup.\n");
-  EXPECT_EQ(Talks(/*with_rule=*/false),
-            (Strings{"Tidal Caching", "Quiet Queues", "Slow Lanes"}));
+  EXPECT_EQ(Talks(/*with_rule=*/false), (Strings{"Tidal Caching", "Quiet Queues", "Slow Lanes"}));
 }
 
 TEST_F(ExtractTest, ANameTypedInOneSentenceIsTypedInTheOthers) {
@@ -1171,10 +1170,10 @@ TEST_F(ExtractTest, ThanksListItemsWithTwoNamesThankBothAndListNoSocials) {
     if (r.starts_with("thanked")) thanked.push_back(r);
   }
   std::sort(thanked.begin(), thanked.end());
-  EXPECT_EQ(thanked, (Strings{"thanked @narrator -> Ana Lima", "thanked @narrator -> Felix Gruber",
-                              "thanked @narrator -> Kivuko Labs",
-                              "thanked @narrator -> Quillfeather Labs",
-                              "thanked @narrator -> Tomas Brandt"}));
+  EXPECT_EQ(thanked,
+            (Strings{"thanked @narrator -> Ana Lima", "thanked @narrator -> Felix Gruber",
+                     "thanked @narrator -> Kivuko Labs", "thanked @narrator -> Quillfeather Labs",
+                     "thanked @narrator -> Tomas Brandt"}));
 }
 
 TEST_F(ExtractTest, ThankingALibraryThanksNoOne) {

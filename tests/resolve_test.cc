@@ -502,8 +502,8 @@ TEST_F(ResolveTest, GivenNameAndSurnameBothJoinTheFullName) {
 TEST_F(ResolveTest, CompoundGivenNameJoinsTheFullName) {
   Run("I met Mei-Ling Chou and Ana Lucia Vargas. Mei-Ling was kind. Later I walked with Ana "
       "Lucia and Ida Holm.");
-  EXPECT_EQ(NodeIdsOfType("PERSON"), (Strings{"person:ana-lucia-vargas", "person:ida-holm",
-                                              "person:mei-ling-chou"}));
+  EXPECT_EQ(NodeIdsOfType("PERSON"),
+            (Strings{"person:ana-lucia-vargas", "person:ida-holm", "person:mei-ling-chou"}));
 }
 
 TEST_F(ResolveTest, SharedGivenNameIsThePersonNamedLastBeforeIt) {
