@@ -22,5 +22,5 @@ if(KGEXTRACT_VIEWER AND KGEXTRACT_RENDER)
            COMMAND ${_kg_install_python} ${CMAKE_CURRENT_LIST_DIR}/install_test.py
                    --cmake ${CMAKE_COMMAND} --build-dir ${PROJECT_BINARY_DIR}
                    --build-binary $<TARGET_FILE:kgextract> --source-data ${PROJECT_SOURCE_DIR}/data)
-  set_tests_properties(install_relocated PROPERTIES LABELS cli TIMEOUT 600)
+  set_tests_properties(install_relocated PROPERTIES LABELS "cli;release_only" TIMEOUT 600)
 endif()

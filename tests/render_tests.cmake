@@ -50,4 +50,7 @@ if(Python3_Interpreter_FOUND)
     set_tests_properties(${_kg_render_name} PROPERTIES LABELS cli TIMEOUT 600
                          ENVIRONMENT "${_kg_render_env}")
   endforeach()
+  # The sample's pictures and filters: release only (tests/cli_tests.cmake says why); the
+  # error paths run under the sanitizers too.
+  set_property(TEST render_cli_sample render_cli_filter APPEND PROPERTY LABELS release_only)
 endif()

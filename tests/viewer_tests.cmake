@@ -58,3 +58,6 @@ endforeach()
 set_tests_properties(viewer_chromium_nasty viewer_chromium_mid viewer_chromium_large PROPERTIES
                      FIXTURES_REQUIRED kg_viewer_pages)
 set_tests_properties(viewer_chromium_sample PROPERTIES FIXTURES_REQUIRED kg_viewer_sample)
+# A browser's time, not our code's: release only (the label's reason: tests/cli_tests.cmake).
+set_property(TEST viewer_sample_html viewer_chromium_nasty viewer_chromium_mid
+             viewer_chromium_large viewer_chromium_sample APPEND PROPERTY LABELS release_only)
