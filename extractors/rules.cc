@@ -16,8 +16,7 @@ namespace {
 constexpr std::string_view kOpen = "\xE2\x9F\xA8";   // ⟨ U+27E8
 constexpr std::string_view kClose = "\xE2\x9F\xA9";  // ⟩ U+27E9
 // What a placeholder holds between its marks: TYPE (A-Z) or ?, subtype (a-z, 0-9, _), index,
-// or I.
-// Spelt as ASCII, not "anything but ⟩": a class that excludes one 3-byte character compiles
+// or I. Spelt as ASCII, not "anything but ⟩": a class that excludes one 3-byte character compiles
 // to a dozen UTF-8 range instructions, and RE2 copies them into every repetition of a gap
 // ({GAP}{0,40} was 40 copies), which made the largest rules' programs 16,000 instructions.
 constexpr std::string_view kInside = "[A-Za-z0-9_?]";

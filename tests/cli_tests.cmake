@@ -66,8 +66,8 @@ endif()
 # build-asan` still runs them). Under the sanitizers stay the suites of distinct code paths:
 # options, rule files, every input reader and its errors, broken data files, source offsets and
 # the exporters' document counts; the unit tests and fuzz targets cover the rest.
-set(_kg_cli_release_only Output OutputSafety OutputKill RulesCommand RulePacks Export Determinism
-                         Limits Corpus CorpusGenerator EndToEnd MissingFeatures)
+set(_kg_cli_release_only Output OutputSafety RulesCommand RulePacks Export Determinism Limits
+                         Corpus CorpusGenerator EndToEnd MissingFeatures)
 foreach(_kg_cli_case IN LISTS _kg_cli_cases)
   string(REGEX REPLACE "([a-z])([A-Z])" "\\1_\\2" _kg_cli_name ${_kg_cli_case})
   string(TOLOWER "cli_${_kg_cli_name}" _kg_cli_name)
