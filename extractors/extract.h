@@ -301,9 +301,9 @@ class RuleSet {
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
   std::vector<std::unique_ptr<RelationRule>> relation_rules_;
-  // One DFA pass over a sentence tells which context (each/span) rules and which relation
-  // rules can match it, so only those run with submatch extraction. Opaque here (set.h).
-  struct RuleIndex;
+  // One DFA pass over a sentence tells which rules may match it, so only those run with submatch
+  // extraction. Opaque here (internal.h, rule_index.cc).
+  class RuleIndex;
   std::unique_ptr<RuleIndex> chunk_index_, context_index_, line_index_, relation_index_;
   // One index built: the rule whose pattern the set rejects (SIZE_MAX: none) and its error,
   // and whether the set compiled.

@@ -76,35 +76,30 @@ struct RuleSet::EntityRule {
   std::vector<RuleExample> examples;
 };
 
-// A prefilter over several rules: Match() returns the indexes (into the rule vector it was
-// built from) of the rules whose pattern occurs in a text, in rule order.
-struct RuleSet::RuleIndex {
-  // A larger DFA budget than RE2's default 8 MiB: with dozens of patterns the default cache
-  // fills and is rebuilt over and over (measured: 4x slower on a 1 MB report).
-  static re2::RE2::Options IndexOptions() {
-    re2::RE2::Options o;
-    o.set_max_mem(int64_t{64} << 20);
-    o.set_log_errors(false);
-    return o;
-  }
-  re2::RE2::Set set{IndexOptions(), re2::RE2::UNANCHORED};
-  std::vector<int> rule_of_entry;  // set entry -> rule index
-  // When the set's DFA runs out of memory it cannot answer; then every rule is a candidate
-  // (correct, only slower), and `exhausted` counts how often that happened.
-  std::vector<int> Match(std::string_view text) const {
-    std::vector<int> entries, rules;
-    re2::RE2::Set::ErrorInfo error{};
-    if (!set.Match(re2::StringPiece(text.data(), text.size()), &entries, &error)) {
-      if (error.kind != re2::RE2::Set::kOutOfMemory) return rules;
-      ++exhausted;
-      return rule_of_entry;
-    }
-    for (int e : entries) rules.push_back(rule_of_entry[static_cast<size_t>(e)]);
-    std::sort(rules.begin(), rules.end());
-    return rules;
-  }
-  mutable std::atomic<long> exhausted{0};
+// A prefilter over several rules: Candidates() returns the indexes (into the rule vector it was
+// built from), in rule order, of the rules whose pattern may occur in a text: every rule that
+// occurs, and a few that do not (run the rule to know). See rule_index.cc.
+class RuleSet::RuleIndex {
+ public:
+  RuleIndex();
+  ~RuleIndex();
+  // Adds a rule's pattern; false with `error` set when RE2 rejects it.
+  bool Add(const std::string& pattern, int rule, std::string* error);
+  // After the last Add; false when the set does not compile (out of memory).
+  bool Compile();
+  std::vector<int> Candidates(std::string_view text) const;
+  // How often the set's DFA ran out of memory, so that every rule was a candidate.
+  long exhausted() const { return exhausted_; }
+
+ private:
+  std::unique_ptr<re2::RE2::Set> set_;
+  std::vector<int> rule_of_entry_;  // set entry -> rule index
+  mutable std::atomic<long> exhausted_{0};
 };
+
+// An RE2 pattern with every counted repetition x{m,n} opened to x{m,}, for RuleIndex: "a{0,40}?"
+// -> "a{0,}?"; braces in classes and escapes (\p{Lu}) are left alone.
+std::string OpenCounts(std::string_view pattern);
 
 // An endpoint of a relation rule: a capture group, or a special endpoint (kNarrator, ...).
 struct RuleEndpoint {

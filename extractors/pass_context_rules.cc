@@ -169,7 +169,7 @@ void Extractor::ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks,
     if (slotted == *last_seen) return;
     *last_seen = slotted;
     bool dirty = false;  // chunks changed since `slotted` was built
-    for (int rule_index : rules_.context_index_->Match(slotted)) {
+    for (int rule_index : rules_.context_index_->Candidates(slotted)) {
       const auto& rule = rules_.entity_rules_[static_cast<size_t>(rule_index)];
       if (dirty) {
         slotted = Slot(s, chunks, true, &segs);

@@ -399,7 +399,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
   if (Text(body, s.end).starts_with("**") || Text(body, s.end).starts_with("__")) body += 2;
   body += static_cast<uint32_t>(ScheduleTimeLength(Text(body, s.end)));
   std::string_view line = Text(body, s.end);
-  for (int index : rules_.line_index_->Match(line)) {
+  for (int index : rules_.line_index_->Candidates(line)) {
     const auto& rule = *rules_.entity_rules_[static_cast<size_t>(index)];
     if (prose && !rule.prose) continue;
     re2::StringPiece sub[8];

@@ -82,7 +82,7 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
   if (heads_list || slotted.find("\xE2\x9F\xA8") != std::string::npos) {
     re2::StringPiece text(slotted);
     std::vector<re2::StringPiece> sub;
-    for (int rule_index : rules_.relation_index_->Match(slotted)) {
+    for (int rule_index : rules_.relation_index_->Candidates(slotted)) {
       const auto& rule = rules_.relation_rules_[static_cast<size_t>(rule_index)];
       int n = rule->re->NumberOfCapturingGroups() + 1;
       sub.assign(static_cast<size_t>(n), re2::StringPiece());

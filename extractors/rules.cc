@@ -547,7 +547,7 @@ const Lexicon* RuleSet::ConditionList(std::string_view name) const {
 }
 
 std::vector<int> RuleSet::MatchChunkRules(std::string_view text, bool with_guards) const {
-  std::vector<int> matching = chunk_index_->Match(text);
+  std::vector<int> matching = chunk_index_->Candidates(text);
   auto in_any = [](const std::vector<const Lexicon*>& lists, std::string_view word) {
     for (const Lexicon* list : lists) {
       if (list->Contains(word)) return true;
@@ -557,6 +557,7 @@ std::vector<int> RuleSet::MatchChunkRules(std::string_view text, bool with_guard
   auto fails = [&](int index) {
     const EntityRule& rule = *entity_rules_[static_cast<size_t>(index)];
     if (rule.skip_types != 0 && !with_guards) return true;
+    if (!re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *rule.re)) return true;
     if (rule.first_in.empty() && rule.last_in.empty() && rule.whole_not_in.empty()) return false;
     size_t first_end = text.find_first_of(" \t\n-");
     size_t last_begin = text.find_last_of(" \t\n-");
@@ -940,14 +941,13 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
   if (kind == IndexKind::kRelation) {
     for (size_t i = 0; i < relation_rules_.size(); ++i) {
       const RelationRule& r = *relation_rules_[i];
-      if (relation_index_->set.Add(r.re->pattern(), &err) < 0) {
+      if (!relation_index_->Add(r.re->pattern(), static_cast<int>(i), &err)) {
         out.failed_rule = i;
         out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
         return out;
       }
-      relation_index_->rule_of_entry.push_back(static_cast<int>(i));
     }
-    out.compiled = relation_index_->set.Compile();
+    out.compiled = relation_index_->Compile();
     return out;
   }
   const EntityRule::Mode mode = kind == IndexKind::kChunk  ? EntityRule::Mode::kChunk
@@ -961,14 +961,13 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
     // The context index holds the each and span rules.
     EntityRule::Mode m = r.mode == EntityRule::Mode::kSpan ? EntityRule::Mode::kEach : r.mode;
     if (m != mode) continue;
-    if (index.set.Add(r.re->pattern(), &err) < 0) {
+    if (!index.Add(r.re->pattern(), static_cast<int>(i), &err)) {
       out.failed_rule = i;
       out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
       return out;
     }
-    index.rule_of_entry.push_back(static_cast<int>(i));
   }
-  out.compiled = index.set.Compile();
+  out.compiled = index.Compile();
   return out;
 }
 
@@ -981,7 +980,7 @@ Status RuleSet::IndexStatus(const IndexBuild& chunk, const IndexBuild& context,
   if (first->failed_rule != SIZE_MAX) return first->error;
   if (relation.failed_rule != SIZE_MAX) return relation.error;
   if (!chunk.compiled || !context.compiled || !line.compiled || !relation.compiled) {
-    return Status::Rules("rule index: RE2::Set does not compile (out of memory?)");
+    return Status::Rules("the rule set index does not compile (out of memory?)");
   }
   return Status::Ok();
 }

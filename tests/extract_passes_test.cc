@@ -197,12 +197,47 @@ TEST_F(PassTest, ChunkRuleTypesATalkWithItsKind) {
   EXPECT_EQ(Describe(chunks[0]), "TALK.keynote 'Closing Keynote' talk_keyword");
 }
 
+TEST_F(PassTest, ChunkRuleWithACountTypesANameWithinIt) {
+  Extractor& ex = Start("We joined the Oak Guild for lunch.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByChunkRules(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "ORG 'Oak Guild' guild_short");
+}
+
+// The rule index opens x{1,3} to x{1,} and so proposes the rule for "Riverbank Guild"; the
+// rule's own pattern then refuses it.
+TEST_F(PassTest, ChunkRuleWithACountLeavesANameBeyondItUntyped) {
+  Extractor& ex = Start("We joined the Riverbank Guild for lunch.");
+  std::vector<Chunk> chunks = ex.FindChunks(S(0));
+  ASSERT_EQ(chunks.size(), 1u);
+  ex.TypeByChunkRules(chunks[0]);
+  EXPECT_EQ(Describe(chunks[0]), "? 'Riverbank Guild' ");
+}
+
 TEST_F(PassTest, ChunkRulesLeaveANameNoRuleKnowsUntyped) {
   Extractor& ex = Start("We met Varnholm there.");
   std::vector<Chunk> chunks = ex.FindChunks(S(0));
   ASSERT_EQ(chunks.size(), 1u);
   ex.TypeByChunkRules(chunks[0]);
   EXPECT_EQ(Describe(chunks[0]), "? 'Varnholm' ");
+}
+
+// --- Rule index ----------------------------------------------------------------------------
+
+TEST(OpenCountsTest, OpensEveryCountedRepetition) {
+  EXPECT_EQ(OpenCounts("a{0,40}?b{2,3}c"), "a{0,}?b{2,}c");
+  EXPECT_EQ(OpenCounts("(?:x|y){1,160}?$"), "(?:x|y){1,}?$");
+}
+
+TEST(OpenCountsTest, LeavesExactCountsClassesAndEscapesAlone) {
+  EXPECT_EQ(OpenCounts("x{3}y{2,}"), "x{3}y{2,}");
+  EXPECT_EQ(OpenCounts("[{0,3}]"), "[{0,3}]");
+  EXPECT_EQ(OpenCounts("[]{0,3}]z{0,3}"), "[]{0,3}]z{0,}");
+  EXPECT_EQ(OpenCounts("[^]{1,2}]"), "[^]{1,2}]");
+  EXPECT_EQ(OpenCounts("[[:alpha:]{1,2}]"), "[[:alpha:]{1,2}]");
+  EXPECT_EQ(OpenCounts("\\{1,2\\}"), "\\{1,2\\}");
+  EXPECT_EQ(OpenCounts("\\p{Lu}{1,4}\\x{2019}"), "\\p{Lu}{1,}\\x{2019}");
 }
 
 // --- Context rules -------------------------------------------------------------------------
