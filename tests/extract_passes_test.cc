@@ -3,10 +3,12 @@
 // pass, and which fixture entry or rule, types a name. The real rules are tested on data/ by
 // extract_test.cc.
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractors/passes.h"
@@ -225,19 +227,57 @@ TEST_F(PassTest, ChunkRulesLeaveANameNoRuleKnowsUntyped) {
 
 // --- Rule index ----------------------------------------------------------------------------
 
-TEST(OpenCountsTest, OpensEveryCountedRepetition) {
-  EXPECT_EQ(OpenCounts("a{0,40}?b{2,3}c"), "a{0,}?b{2,}c");
-  EXPECT_EQ(OpenCounts("(?:x|y){1,160}?$"), "(?:x|y){1,}?$");
+TEST(IndexPatternTest, OpensEveryCountedRepetition) {
+  EXPECT_EQ(IndexPattern("a{0,40}?b{2,3}c"), "a{0,}?b{2,}c");
+  EXPECT_EQ(IndexPattern("(?:x|y){1,160}?$"), "(?:x|y){1,}?$");
 }
 
-TEST(OpenCountsTest, LeavesExactCountsClassesAndEscapesAlone) {
-  EXPECT_EQ(OpenCounts("x{3}y{2,}"), "x{3}y{2,}");
-  EXPECT_EQ(OpenCounts("[{0,3}]"), "[{0,3}]");
-  EXPECT_EQ(OpenCounts("[]{0,3}]z{0,3}"), "[]{0,3}]z{0,}");
-  EXPECT_EQ(OpenCounts("[^]{1,2}]"), "[^]{1,2}]");
-  EXPECT_EQ(OpenCounts("[[:alpha:]{1,2}]"), "[[:alpha:]{1,2}]");
-  EXPECT_EQ(OpenCounts("\\{1,2\\}"), "\\{1,2\\}");
-  EXPECT_EQ(OpenCounts("\\p{Lu}{1,4}\\x{2019}"), "\\p{Lu}{1,}\\x{2019}");
+TEST(IndexPatternTest, LeavesExactCountsClassesAndOtherEscapesAlone) {
+  EXPECT_EQ(IndexPattern("x{3}y{2,}"), "x{3}y{2,}");
+  EXPECT_EQ(IndexPattern("[{0,3}]"), "[{0,3}]");
+  EXPECT_EQ(IndexPattern("[]{0,3}]z{0,3}"), "[]{0,3}]z{0,}");
+  EXPECT_EQ(IndexPattern("[^]{1,2}]"), "[^]{1,2}]");
+  EXPECT_EQ(IndexPattern("[[:alpha:]{1,2}]"), "[[:alpha:]{1,2}]");
+  EXPECT_EQ(IndexPattern("\\{1,2\\}"), "\\{1,2\\}");
+  EXPECT_EQ(IndexPattern("\\x{2019}{1,4}\\d"), "\\x{2019}{1,}\\d");
+}
+
+TEST(IndexPatternTest, WidensUnicodePropertiesToTheirAsciiMembersAndAllNonAscii) {
+  EXPECT_EQ(IndexPattern("\\p{Lu}{1,4}"), "[\\x{41}-\\x{5A}\\x{80}-\\x{10FFFF}]{1,}");
+  EXPECT_EQ(IndexPattern("\\pN"), "[\\x{30}-\\x{39}\\x{80}-\\x{10FFFF}]");
+  EXPECT_EQ(IndexPattern("[\\p{Ll}'-]"), "[\\x{61}-\\x{7A}\\x{80}-\\x{10FFFF}'-]");
+  EXPECT_EQ(IndexPattern("\\p{Greek}"), "[\\x{80}-\\x{10FFFF}]");
+  // \P{L}: every ASCII character but the letters, and all non-ASCII.
+  EXPECT_EQ(IndexPattern("\\P{L}"),
+            "[\\x{0}-\\x{40}\\x{5B}-\\x{60}\\x{7B}-\\x{7F}\\x{80}-\\x{10FFFF}]");
+}
+
+// In a negated class a member taken away widens the class: a property keeps its ASCII members
+// only, a non-ASCII character goes (but not the end of a range), and a class left empty is any
+// character.
+TEST(IndexPatternTest, NarrowsTheMembersOfANegatedClass) {
+  EXPECT_EQ(IndexPattern("[^\\p{Lu}.]"), "[^\\x{41}-\\x{5A}.]");
+  EXPECT_EQ(IndexPattern("[^⟨.!?]"), "[^.!?]");
+  EXPECT_EQ(IndexPattern("[^‘-’x]"), "[^‘-’x]");
+  EXPECT_EQ(IndexPattern("a[^’]b"), "a(?s:.)b");
+  EXPECT_EQ(IndexPattern("[^\\p{Greek}]"), "(?s:.)");
+}
+
+// Whatever text the pattern matches, its index pattern matches too.
+TEST(IndexPatternTest, MatchesWhereverThePatternMatches) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"^\\p{Lu}\\p{Ll}+ (?:Guild|Ring)$", "Émile Guild"},
+      {"[^\\p{L}\\s]{2,3}x", "12x"},
+      {"(?i:\\p{Lu}{2})", "ÅB"},
+      {"a[^’⟨]{0,2}b", "a–b"},
+      {"\\P{Lu}+$", "straße"},
+  };
+  for (const auto& [pattern, text] : cases) {
+    re2::RE2 exact(pattern), loose(IndexPattern(pattern));
+    ASSERT_TRUE(exact.ok() && loose.ok()) << pattern << " -> " << IndexPattern(pattern);
+    EXPECT_TRUE(re2::RE2::PartialMatch(text, exact)) << pattern;
+    EXPECT_TRUE(re2::RE2::PartialMatch(text, loose)) << IndexPattern(pattern);
+  }
 }
 
 // --- Context rules -------------------------------------------------------------------------

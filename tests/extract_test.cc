@@ -652,19 +652,17 @@ TEST(EntityTypeTest, NamesRoundTrip) {
 
 // --- RuleSet::Load -------------------------------------------------------------------------------
 
+// Rules() is data/ loaded once for the binary (tests/test_rules.h); it aborts when the load fails.
 TEST(RuleSetLoadTest, RealDataLoadsWithAFingerprint) {
-  std::unique_ptr<RuleSet> rules;
-  Status s = RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &rules);
-  ASSERT_TRUE(s.ok()) << s.message();
-  ASSERT_NE(rules, nullptr);
-  EXPECT_FALSE(rules->fingerprint().empty());
+  const RuleSet &rules = Rules();
+  EXPECT_FALSE(rules.fingerprint().empty());
   std::vector<std::string> names;
-  for (const RuleSet::InferenceRule &r : rules->inference_rules()) names.push_back(r.name);
+  for (const RuleSet::InferenceRule &r : rules.inference_rules()) names.push_back(r.name);
   EXPECT_NE(std::find(names.begin(), names.end(), "talks_are_part_of_main_event"), names.end());
 }
 
-// A copy of the real data directory in a fresh temporary folder, to break one
-// file of.
+// A copy of the fixture data directory (tests/fixtures/data: every file the loader reads, with
+// a few entries each) in a fresh temporary folder, to break one file of.
 class BrokenDataTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -672,7 +670,7 @@ class BrokenDataTest : public ::testing::Test {
            ("kg_extract_test_" + std::to_string(::getpid()) + "_" +
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
-    fs::copy(KGEXTRACT_TEST_DATA_DIR, dir_, fs::copy_options::recursive);
+    fs::copy(KGEXTRACT_TEST_FIXTURE_DIR, dir_, fs::copy_options::recursive);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -841,7 +839,7 @@ TEST_F(BrokenDataTest, ChangedRuleChangesTheFingerprint) {
 TEST_F(BrokenDataTest, FingerprintDependsOnBytesNotOnLocation) {
   ASSERT_TRUE(Load().ok());
   std::unique_ptr<RuleSet> original;
-  ASSERT_TRUE(RuleSet::Load(KGEXTRACT_TEST_DATA_DIR, &original).ok());
+  ASSERT_TRUE(RuleSet::Load(KGEXTRACT_TEST_FIXTURE_DIR, &original).ok());
   EXPECT_EQ(rules_->fingerprint(), original->fingerprint());
 }
 
