@@ -198,6 +198,9 @@ class RuleSet {
     std::string rule, problem;
   };
   Status CheckExamples(std::vector<RuleCheckFailure>* failures, size_t* examples) const;
+  // Compiles every rule's pattern now; a run compiles each at its first use. A kRules error
+  // names the first pattern too large for RE2 to compile (FILE:LINE), which Load cannot see.
+  Status CompileAll() const;
   // Every rule of the loaded packs, for `rules stats`: name, kind (entity, relation,
   // inference), file and line.
   struct RuleInfo {

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,40 @@
 #include "extractors/schema.h"
 
 namespace kg {
+
+// A rule's RE2 pattern, parsed at load and compiled at its first use. Compiling is most of
+// loading the rules (some 190 ms of CPU for 430 rules: Unicode classes and counted gaps make
+// programs of thousands of instructions), and a short run proposes only some of the rules
+// (RuleIndex), so the rest never compile. Parsing at load still rejects every syntax error,
+// with RE2's text, and gives the capture groups; only a program too large for RE2's memory
+// budget shows at the first use: then the rule matches nothing and stderr says so once, and
+// RuleSet::CompileAll (`kgextract rules check`) reports it as an error.
+// Thread-safe after Parse: Compiled() may be called from any thread.
+class RulePattern {
+ public:
+  // Parses `pattern`; false with RE2's error text. `where` ("FILE:LINE: rule NAME") names the
+  // rule in the warning of a failed compile.
+  bool Parse(std::string pattern, std::string where, std::string* error);
+  const std::string& pattern() const { return pattern_; }
+  int NumberOfCapturingGroups() const { return groups_; }
+  const std::map<std::string, int>& NamedCapturingGroups() const { return named_; }
+  // The compiled RE2, built on the first call; when it fails to compile, that call warns on
+  // stderr unless `warn` is false. Check ok() only where it matters (CompileAll): an RE2 that
+  // failed to compile matches nothing.
+  const re2::RE2& Compiled(bool warn = true) const;
+  const std::string& where() const { return where_; }
+
+ private:
+  std::string pattern_, where_;
+  int groups_ = 0;
+  std::map<std::string, int> named_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<re2::RE2> re_;
+};
+
+// The capture groups of a pattern RE2 parses: how many, and the number of each named one
+// ((?P<name>...)), as RE2 numbers them. Exposed for its test.
+void ScanCaptureGroups(std::string_view pattern, int* groups, std::map<std::string, int>* named);
 
 // An `example:` or `counter-example:` line under a rule (docs/rules.md): a text the rule must
 // (or must not) fire on, and optionally what it must find: "=> Lovelace Prize" (the mention's
@@ -70,7 +106,7 @@ struct RuleSet::EntityRule {
   // chunk only: a guard (skip=PLACE|ORG). When it matches, the chunk rules below it of these
   // types do not apply to the candidate; the guard itself types nothing. Bit i: type id i.
   uint32_t skip_types = 0;
-  std::unique_ptr<re2::RE2> re;
+  RulePattern re;
   std::string file;
   int line = 0;
   std::vector<RuleExample> examples;
@@ -115,7 +151,7 @@ struct RuleSet::RelationRule {
   RuleEndpoint subject, object;
   std::string role;    // fixed role, or empty
   int role_group = 0;  // capture group holding the role, or 0
-  std::unique_ptr<re2::RE2> re;
+  RulePattern re;
   std::string file;
   int line = 0;
   std::vector<RuleExample> examples;

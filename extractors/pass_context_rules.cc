@@ -180,7 +180,8 @@ void Extractor::ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks,
       const int target = rule->target_group;
       size_t at = 0;
       while (at < slotted.size() &&
-             rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub, target + 1)) {
+             rule->re.Compiled().Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub,
+                                       target + 1)) {
         if (sub[target].data() == nullptr) {
           at = static_cast<size_t>(sub[0].data() - slotted.data()) +
                std::max<size_t>(sub[0].size(), 1);

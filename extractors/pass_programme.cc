@@ -403,9 +403,9 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     const auto& rule = *rules_.entity_rules_[static_cast<size_t>(index)];
     if (prose && !rule.prose) continue;
     re2::StringPiece sub[8];
-    int n = std::min(rule.re->NumberOfCapturingGroups() + 1, 8);
-    if (!rule.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
-                        re2::RE2::UNANCHORED, sub, n)) {
+    int n = std::min(rule.re.NumberOfCapturingGroups() + 1, 8);
+    if (!rule.re.Compiled().Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                                  re2::RE2::UNANCHORED, sub, n)) {
       continue;
     }
     auto span = [&](int g, uint32_t* b, uint32_t* e) {

@@ -84,11 +84,12 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
     std::vector<re2::StringPiece> sub;
     for (int rule_index : rules_.relation_index_->Candidates(slotted)) {
       const auto& rule = rules_.relation_rules_[static_cast<size_t>(rule_index)];
-      int n = rule->re->NumberOfCapturingGroups() + 1;
+      int n = rule->re.NumberOfCapturingGroups() + 1;
       sub.assign(static_cast<size_t>(n), re2::StringPiece());
       size_t at = 0;
       while (at < slotted.size() &&
-             rule->re->Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub.data(), n)) {
+             rule->re.Compiled().Match(text, at, slotted.size(), re2::RE2::UNANCHORED, sub.data(),
+                                       n)) {
         size_t match_end = static_cast<size_t>(sub[0].data() - slotted.data()) + sub[0].size();
         auto endpoints = [&](const RuleEndpoint& e) {
           std::vector<int32_t> ids;

@@ -1,6 +1,7 @@
 // Loading of rule files, gazetteers and word lists. The rule-file grammar is written down at
 // the top of each file in data/rules/ and in README.md ("Rule files").
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <future>
 #include <iterator>
@@ -258,11 +259,10 @@ std::string PlaceholderRegex(std::string_view type, std::string_view subtype) {
   return std::string(kOpen) + t + sub + "_\\d+" + std::string(kClose);
 }
 
-// RE2 reports pattern errors through error(); we print them once, with file and line.
-re2::RE2::Options QuietOptions() {
-  re2::RE2::Options o;
-  o.set_log_errors(false);
-  return o;
+// "FILE:LINE: rule NAME", for the warning of a pattern that fails to compile.
+template <typename Rule>
+std::string RuleWhere(const Rule& rule) {
+  return rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.name;
 }
 
 std::string Fnv1aHex(std::string_view data) {
@@ -557,7 +557,8 @@ std::vector<int> RuleSet::MatchChunkRules(std::string_view text, bool with_guard
   auto fails = [&](int index) {
     const EntityRule& rule = *entity_rules_[static_cast<size_t>(index)];
     if (rule.skip_types != 0 && !with_guards) return true;
-    if (!re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *rule.re)) return true;
+    if (!re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), rule.re.Compiled()))
+      return true;
     if (rule.first_in.empty() && rule.last_in.empty() && rule.whole_not_in.empty()) return false;
     size_t first_end = text.find_first_of(" \t\n-");
     size_t last_begin = text.find_last_of(" \t\n-");
@@ -687,10 +688,11 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
                           schema_loaded_ ? &schema_ : nullptr)) {
       return r.Error(FieldColumn(line, 3), err);
     }
-    rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
-    if (!rule->re->ok()) return r.Error("pattern does not compile: " + rule->re->error());
+    if (!rule->re.Parse(expanded, RuleWhere(*rule), &err)) {
+      return r.Error("pattern does not compile: " + err);
+    }
     if (rule->mode == EntityRule::Mode::kLine) {
-      const auto& named = rule->re->NamedCapturingGroups();
+      const auto& named = rule->re.NamedCapturingGroups();
       auto group = [&](const char* name) {
         auto it = named.find(name);
         return it == named.end() ? 0 : it->second;
@@ -702,7 +704,7 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
       if (rule->title_group == 0) return r.Error("line rules need a group (?P<title>...)");
     } else if (rule->mode != EntityRule::Mode::kChunk) {
       // The target: the one named slot or group ({?:venue}, (?P<talk>...)), else group 1.
-      const auto& named = rule->re->NamedCapturingGroups();
+      const auto& named = rule->re.NamedCapturingGroups();
       if (named.size() > 1) {
         return r.Error(FieldColumn(line, 3),
                        "an entity rule names one slot or group, its target (found " +
@@ -715,7 +717,7 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
                                                    std::to_string(EntityRule::kMaxTargetGroup) +
                                                    " groups");
         }
-      } else if (rule->re->NumberOfCapturingGroups() < 1) {
+      } else if (rule->re.NumberOfCapturingGroups() < 1) {
         return r.Error("each/span rules need a target: a named slot ({?:name}) or a group");
       }
     }
@@ -827,13 +829,12 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
                           schema_loaded_ ? &schema_ : nullptr, &slots)) {
       return r.Error(FieldColumn(line, 5), err);
     }
-    rule->re = std::make_unique<re2::RE2>(expanded, QuietOptions());
-    if (!rule->re->ok()) {
-      return r.Error(FieldColumn(line, 5), "pattern does not compile: " + rule->re->error());
+    if (!rule->re.Parse(expanded, RuleWhere(*rule), &err)) {
+      return r.Error(FieldColumn(line, 5), "pattern does not compile: " + err);
     }
     for (int k = 0; k < 3; ++k) {
       if (names[k].empty()) continue;
-      const auto& named = rule->re->NamedCapturingGroups();
+      const auto& named = rule->re.NamedCapturingGroups();
       auto it = named.find(names[k]);
       if (it == named.end()) {
         return r.Error(FieldColumn(line, static_cast<size_t>(2 + k)),
@@ -846,7 +847,7 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
       e->people =
           g >= 1 && g <= slots.size() && (slots[g - 1] == "PERSON" || slots[g - 1] == "WHO");
     }
-    int groups = rule->re->NumberOfCapturingGroups();
+    int groups = rule->re.NumberOfCapturingGroups();
     if (rule->subject.group > groups || rule->object.group > groups || rule->role_group > groups) {
       return r.Error(FieldColumn(line, rule->subject.group > groups  ? 2
                                        : rule->object.group > groups ? 3
@@ -941,7 +942,7 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
   if (kind == IndexKind::kRelation) {
     for (size_t i = 0; i < relation_rules_.size(); ++i) {
       const RelationRule& r = *relation_rules_[i];
-      if (!relation_index_->Add(r.re->pattern(), static_cast<int>(i), &err)) {
+      if (!relation_index_->Add(r.re.pattern(), static_cast<int>(i), &err)) {
         out.failed_rule = i;
         out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
         return out;
@@ -961,7 +962,7 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
     // The context index holds the each and span rules.
     EntityRule::Mode m = r.mode == EntityRule::Mode::kSpan ? EntityRule::Mode::kEach : r.mode;
     if (m != mode) continue;
-    if (!index.Add(r.re->pattern(), static_cast<int>(i), &err)) {
+    if (!index.Add(r.re.pattern(), static_cast<int>(i), &err)) {
       out.failed_rule = i;
       out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
       return out;
@@ -1000,7 +1001,30 @@ Status RuleSet::CheckRuleFile(std::string_view kind, const std::string& path) {
   Status s = kind == "entities"    ? rs->LoadEntityRules(path, &fingerprint)
              : kind == "relations" ? rs->LoadRelationRules(path, &fingerprint)
                                    : rs->LoadInferenceRules(path, &fingerprint);
-  return s.ok() ? rs->BuildIndexes() : s;
+  if (s.ok()) s = rs->BuildIndexes();
+  return s.ok() ? rs->CompileAll() : s;
+}
+
+Status RuleSet::CompileAll() const {
+  auto check = [](const RulePattern& re, const std::string& file, int line) {
+    const re2::RE2& compiled = re.Compiled(/*warn=*/false);
+    const std::string where = file + ":" + std::to_string(line) + ": ";
+    if (!compiled.ok())
+      return Status::Rules(where + "pattern does not compile: " + compiled.error());
+    // The groups were counted from the text at load (ScanCaptureGroups): check them against RE2.
+    if (compiled.NumberOfCapturingGroups() != re.NumberOfCapturingGroups() ||
+        compiled.NamedCapturingGroups() != re.NamedCapturingGroups()) {
+      return Status::Rules(where + "the pattern's groups were miscounted at load (a bug)");
+    }
+    return Status::Ok();
+  };
+  for (const auto& r : entity_rules_) {
+    if (Status s = check(r->re, r->file, r->line); !s.ok()) return s;
+  }
+  for (const auto& r : relation_rules_) {
+    if (Status s = check(r->re, r->file, r->line); !s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 Status RuleSet::Load(const std::string& data_dir, std::unique_ptr<RuleSet>* out) {
@@ -1204,35 +1228,40 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
     if (!rs->role_alternation_.empty()) rs->role_alternation_ += "|";
     rs->role_alternation_ += re2::RE2::QuoteMeta(r);
   }
-  // Start-up is most of a short run and the rules' RE2 compilation most of start-up, so the
-  // work is split over two threads in two steps. First the rule files: this thread loads the
-  // entity and inference rules while the second loads the relation rules, then the word lists.
+  // Start-up is most of a short run, so its work is spread over two threads. This one loads
+  // the entity and inference rules and builds their three indexes; the second loads the
+  // relation rules and builds their index (the largest). Then both load the word lists, taking
+  // the next file in turn. Errors are still reported in one fixed order: the word lists in list
+  // order, the rule files in order, the indexes (and an index built from rule files that failed
+  // is thrown away with them).
   std::vector<RuleFileJob> jobs;
   Status rules = rs->ListRuleFiles(options, &jobs);
-  auto lexicons = std::async(std::launch::async, [&]() -> Status {
-    rs->RunRuleFiles(&jobs, /*relations=*/true);
-    for (const ListFile& lf : lists) {
-      if (lf.lexicon == &rs->roles_) continue;
-      if (Status s = load_list(lf); !s.ok()) return s;
+  rs->MakeIndexes();
+  std::vector<Status> list_status(std::size(lists));
+  std::atomic<size_t> next_list{0};
+  auto load_lists = [&] {
+    for (size_t k; (k = next_list.fetch_add(1)) < std::size(lists);) {
+      if (lists[k].lexicon != &rs->roles_) list_status[k] = load_list(lists[k]);
     }
-    return LoadTokenizerLexicon(data_dir, &rs->tokenizer_lexicon_, rs->fs_);
+  };
+  auto second = std::async(std::launch::async, [&] {
+    rs->RunRuleFiles(&jobs, /*relations=*/true);
+    IndexBuild relation = rs->BuildIndex(IndexKind::kRelation);
+    load_lists();
+    return std::pair(relation, LoadTokenizerLexicon(data_dir, &rs->tokenizer_lexicon_, rs->fs_));
   });
   rs->RunRuleFiles(&jobs, /*relations=*/false);
-  if (Status s = lexicons.get(); !s.ok()) return s;  // word lists first: a fixed report order
-  if (rules.ok()) rules = rs->FinishRuleFiles(jobs);
-  if (rules.ok()) {
-    // Then the four rule indexes, two a thread, about even (the context and line sets here,
-    // the relation and chunk sets there).
-    rs->MakeIndexes();
-    auto others = std::async(std::launch::async, [&] {
-      IndexBuild relation = rs->BuildIndex(IndexKind::kRelation);
-      return std::pair(relation, rs->BuildIndex(IndexKind::kChunk));
-    });
-    IndexBuild context = rs->BuildIndex(IndexKind::kContext);
-    IndexBuild line = rs->BuildIndex(IndexKind::kLine);
-    auto [relation, chunk] = others.get();
-    rules = IndexStatus(chunk, context, line, relation);
+  IndexBuild context = rs->BuildIndex(IndexKind::kContext);
+  IndexBuild line = rs->BuildIndex(IndexKind::kLine);
+  IndexBuild chunk = rs->BuildIndex(IndexKind::kChunk);
+  load_lists();
+  auto [relation, tokenizer_lists] = second.get();
+  for (const Status& s : list_status) {
+    if (!s.ok()) return s;
   }
+  if (!tokenizer_lists.ok()) return tokenizer_lists;
+  if (rules.ok()) rules = rs->FinishRuleFiles(jobs);
+  if (rules.ok()) rules = IndexStatus(chunk, context, line, relation);
   rs->demonym_suffix_list_ = rs->demonym_suffixes_.Surfaces();
   rs->continuation_opener_list_ = rs->continuation_openers_.Surfaces();
   std::sort(rs->continuation_opener_list_.begin(), rs->continuation_opener_list_.end());

@@ -57,14 +57,16 @@ bool SamePath(const std::string& a, const std::string& b) {
 
 int Check(const RuleSetOptions& options) {
   std::unique_ptr<RuleSet> rules;
-  if (Status s = RuleSet::Load(options, &rules); !s.ok()) {
+  Status s = RuleSet::Load(options, &rules);
+  if (s.ok()) s = rules->CompileAll();  // a run compiles each rule at its first use
+  if (!s.ok()) {
     std::cout << s.message() << "\n";
     std::cout << "rules check: the packs do not load\n";
     return kExitRules;
   }
   std::vector<RuleSet::RuleCheckFailure> failures;
   size_t examples = 0;
-  if (Status s = rules->CheckExamples(&failures, &examples); !s.ok()) {
+  if (s = rules->CheckExamples(&failures, &examples); !s.ok()) {
     return Fail(ExitCodeFor(s), s.message());
   }
   for (const RuleSet::RuleCheckFailure& f : failures) {

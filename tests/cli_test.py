@@ -582,6 +582,35 @@ class RulesCommandTest(PackTestCase):
                          [f"{path}:1:1: an example line needs a rule above it",
                           "rules check: the packs do not load"])
 
+    def test_pattern_too_large_to_compile_fails_the_check_and_is_skipped_with_a_warning_in_a_run(self):
+        # A run compiles each rule at its first use, so only `rules check` can fail on a pattern
+        # that parses but is too large for RE2; a run warns once and goes on without the rule.
+        pack = self.make_pack("huge", {
+            "rules/entities.rules": "huge | ORG | chunk | ^\\p{L}{1000} Guild$\n"
+                                    "guild | ORG | chunk | ^\\p{Lu}\\p{Ll}+ Guild$\n"})
+        path = os.path.join(pack, "rules", "entities.rules")
+        r = self.check(pack)
+        self.assertExit(r, EXIT_RULES)
+        self.assertEqual(r.stdout.decode().splitlines(),
+                         [f"{path}:1: pattern does not compile: pattern too large - compile failed",
+                          "rules check: the packs do not load"])
+        text = os.path.join(self.tmp, "guild.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            # A name of 1,000 letters: the huge rule is a candidate, so it is compiled.
+            f.write("We met the Oak Guild and the Q" + "x" * 999 + " Guild.\n")
+        out = os.path.join(self.tmp, "guild.json")
+        r = run(["-q", "--rules", pack, "-o", out, text])
+        self.assertExit(r, EXIT_OK)
+        self.assertEqual(stderr_text(r),
+                         f"kgextract: {path}:1: rule huge: pattern does not compile: pattern too "
+                         "large - compile failed; the rule matches nothing (kgextract rules check "
+                         "reports it)\n")
+        with open(out, encoding="utf-8") as f:
+            nodes = json.load(f)["nodes"]
+        long_name = [n for n in nodes if n["label"] == "Q" + "x" * 999 + " Guild"]
+        self.assertEqual(len(long_name), 1, nodes)
+        self.assertNotEqual(long_name[0]["mentions"][0]["rule"], "huge")
+
     def test_stats_counts_hits_per_rule_and_marks_dead_and_one_document_rules(self):
         pack = self.make_pack("stats", {
             "schema": "type | AWARD | #56B4E9 | - | prizes\n"

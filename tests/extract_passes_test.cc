@@ -280,6 +280,49 @@ TEST(IndexPatternTest, MatchesWhereverThePatternMatches) {
   }
 }
 
+// --- Rule patterns -------------------------------------------------------------------------
+
+// The groups are counted from the pattern's text at load, without compiling it: the count and
+// the named groups' numbers must be RE2's.
+TEST(RulePatternTest, CaptureGroupsScannedAtLoadAreRe2s) {
+  for (const char* pattern : {
+           "(a)(?:b)(?P<talk>c(d))", "[(](x)[^)(]\\((y)\\)", "[]()](z)[^]()](w)", "[[:alpha:](](v)",
+           "\\Q(not)\\E(u)", "(?i:(t))(?s)(s)", "(?P<who>\\p{Lu}+)\\x{28}(?P<what>[\\p{L}(]+)",
+           "(?P<a>x)(?P<a>y)",  // RE2 takes a repeated name; the first group keeps it
+       }) {
+    re2::RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    RulePattern rp;
+    std::string error;
+    ASSERT_TRUE(rp.Parse(pattern, "test", &error)) << error;
+    EXPECT_EQ(rp.NumberOfCapturingGroups(), re.NumberOfCapturingGroups()) << pattern;
+    EXPECT_EQ(rp.NamedCapturingGroups(), re.NamedCapturingGroups()) << pattern;
+  }
+}
+
+TEST(RulePatternTest, ParseRejectsWhatRe2RejectsWithItsText) {
+  for (const char* pattern :
+       {"(unclosed", "a{2,1}", "x{1001}", "\\p{Klingon}", "(?:a{0,40}){0,40}"}) {
+    RulePattern rp;
+    std::string error;
+    EXPECT_FALSE(rp.Parse(pattern, "test", &error)) << pattern;
+    re2::RE2 re(pattern, re2::RE2::Quiet);
+    EXPECT_EQ(error, re.error()) << pattern;
+    EXPECT_FALSE(error.empty()) << pattern;
+  }
+}
+
+// A pattern too large for RE2 parses at load and fails at its first use, matching nothing.
+TEST(RulePatternTest, PatternTooLargeParsesButCompilesToNothing) {
+  RulePattern rp;
+  std::string error;
+  ASSERT_TRUE(rp.Parse("^\\p{L}{1000}$", "test", &error)) << error;
+  const re2::RE2& re = rp.Compiled(/*warn=*/false);
+  EXPECT_FALSE(re.ok());
+  EXPECT_EQ(re.error(), "pattern too large - compile failed");
+  EXPECT_FALSE(re2::RE2::PartialMatch(std::string(1000, 'a'), re));
+}
+
 // --- Context rules -------------------------------------------------------------------------
 
 TEST_F(PassTest, ContextRuleTypesTheCandidateInItsSlot) {
