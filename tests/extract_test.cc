@@ -558,6 +558,25 @@ TEST_F(ExtractTest, NarratorDidSomethingLongAndThenMetSomeone) {
   EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Anna Keller"}));
 }
 
+// The second verb's subject is the narrator, past the people of the first verb.
+TEST_F(ExtractTest, NarratorsSecondVerbPastThePeopleOfTheFirstMeetsSomeone) {
+  Run("I spoke with Mira Sato and then had lunch with Erik Moen. I wrote up my notes on the "
+      "train home and afterwards met Lena Ortiz.");
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Erik Moen", "met @narrator -> Lena Ortiz",
+                     "met @narrator -> Mira Sato"}));
+}
+
+// "is CTO at", "serves as treasurer of", "is Head of Data at": a role without an article.
+TEST_F(ExtractTest, RoleWithoutAnArticleGivesTheAffiliation) {
+  Run("Samuel Okafor is CTO at Quillfeather Labs. Ines Moreau is Head of Data at Saltmarsh "
+      "Systems. Tomas Brandt serves as treasurer of the Kivuko Society.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ines Moreau -> Saltmarsh Systems [Head]",
+                     "affiliated_with Samuel Okafor -> Quillfeather Labs [CTO]",
+                     "affiliated_with Tomas Brandt -> Kivuko Society [treasurer]"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
