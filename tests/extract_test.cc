@@ -577,6 +577,13 @@ TEST_F(ExtractTest, RoleWithoutAnArticleGivesTheAffiliation) {
                      "affiliated_with Tomas Brandt -> Kivuko Society [treasurer]"}));
 }
 
+// A name no list knows between "at the" and "in" a place is a venue there.
+TEST_F(ExtractTest, NameAtTheInAPlaceIsAVenue) {
+  Run("Fjordcamp 2025 happened on 10 June at the Tidehall in Bergen.");
+  EXPECT_EQ(RuleOf("Tidehall"), "venue_at_the_in_place");
+  EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at Fjordcamp 2025 -> Tidehall"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
