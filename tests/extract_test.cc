@@ -584,6 +584,15 @@ TEST_F(ExtractTest, NameAtTheInAPlaceIsAVenue) {
   EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at Fjordcamp 2025 -> Tidehall"}));
 }
 
+// Names no list knows, typed by what they do: after an opening phrase and its comma, and with
+// where they come from between the name and the verb.
+TEST_F(ExtractTest, UnknownNameThatPresentsAfterAnOpeningPhraseIsAPerson) {
+  Run("After the break, Efe Nwosu presented a new parser. Later that day, Adjoa Quaye from "
+      "Tidewater demoed her compiler.");
+  EXPECT_EQ(RuleOf("Efe Nwosu"), "person_verb");
+  EXPECT_EQ(RuleOf("Adjoa Quaye"), "person_from_somewhere_verb");
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
