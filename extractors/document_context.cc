@@ -96,6 +96,8 @@ bool DocumentContext::LooksLikeFullName(const Chunk& c) const {
     return false;
   }
   for (uint32_t t = c.first_token; t < c.end_token; ++t) {
+    // "Anna de Vries", "Maria van der Berg": a connector between the names.
+    if (t > c.first_token && t + 1 < c.end_token && IsNameConnector(TokenText(t))) continue;
     if (doc_.tokens[t].shape != Shape::kCapitalized) return false;
     if (word_given && t > c.first_token && rules_.common_words_.Contains(FoldCase(TokenText(t)))) {
       return false;

@@ -593,6 +593,13 @@ TEST_F(ExtractTest, UnknownNameThatPresentsAfterAnOpeningPhraseIsAPerson) {
   EXPECT_EQ(RuleOf("Adjoa Quaye"), "person_from_somewhere_verb");
 }
 
+// A known given name, a connector and a surname is a full name: a weak context ("run by X",
+// where X is most often an organisation) does not make it one.
+TEST_F(ExtractTest, FullNameWithAConnectorResistsAWeakOrganisationContext) {
+  Run("The workshop was run by Anna de Vries.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Anna de Vries' [24,37)"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
