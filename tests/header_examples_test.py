@@ -4,8 +4,8 @@
 Usage: header_examples_test.py --cxx COMPILER --root REPO [--without viewer,render]
 
 A header's example is its first run of comment lines indented by three spaces ("//   code"),
-ending at a line that is no such line. Each is compiled (to an object file, not run: examples
-name files such as report.txt) inside a function, after the declarations its inputs need
+ending at a line that is no such line. Each is compiled (checked with -fsyntax-only, not run:
+examples name files such as report.txt) inside a function, after the declarations its inputs need
 (PREAMBLES below: what the example takes from earlier stages). Exit 1 when one does not
 compile, or a header listed here has no example. Standard library only.
 """
@@ -61,29 +61,43 @@ def main():
     args = parser.parse_args()
     without = {w for w in args.without.split(",") if w}
     failed = 0
+    examples = []  # (header, includes, function source)
+    for header, preamble in PREAMBLES.items():
+        if preamble is None or os.path.basename(header)[:-2] in without:
+            continue
+        code = example_of(os.path.join(args.root, header))
+        if not code:
+            print(f"{header}: no usage example at the top (a '//   code' block)")
+            failed += 1
+            continue
+        includes = "".join(f'#include "{h}"\n' for h in [header, *EXTRA_INCLUDES.get(header, [])])
+        examples.append((header, includes, f"{{\n{preamble}\n{code}\n}}\n"))
+    common = "#include <iostream>\n#include <memory>\n#include <string>\n#include <vector>\n\n"
+
+    def compiles(path, source):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(source)
+        return subprocess.run([args.cxx, "-std=c++20", "-Wno-unused-variable",
+                               "-Wno-unused-but-set-variable", "-I", args.root, *args.flag,
+                               "-fsyntax-only", path], capture_output=True, text=True)
+
     with tempfile.TemporaryDirectory(prefix="kg-header-examples-") as tmp:
-        for header, preamble in PREAMBLES.items():
-            if preamble is None or os.path.basename(header)[:-2] in without:
-                continue
-            code = example_of(os.path.join(args.root, header))
-            if not code:
-                print(f"{header}: no usage example at the top (a '//   code' block)")
-                failed += 1
-                continue
-            includes = "".join(f'#include "{h}"\n' for h in [header, *EXTRA_INCLUDES.get(header, [])])
-            source = (f"{includes}#include <iostream>\n#include <memory>\n#include <string>\n"
-                      f"#include <vector>\n\nvoid HeaderExample() {{\n{preamble}\n{code}\n}}\n")
-            path = os.path.join(tmp, header.replace("/", "_") + ".cc")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(source)
-            r = subprocess.run([args.cxx, "-std=c++20", "-Wno-unused-variable",
-                                "-Wno-unused-but-set-variable", "-I", args.root, *args.flag,
-                                "-c", path, "-o", path + ".o"], capture_output=True, text=True)
-            if r.returncode != 0:
-                failed += 1
-                print(f"{header}: its example does not compile:\n{code}\n{r.stderr}")
-            else:
+        # All examples in one file first, each in its own function: the headers are parsed once.
+        # Only when that fails is each compiled alone, to name the header whose example broke.
+        together = "".join(inc for _, inc, _ in examples) + common + "".join(
+            f"void HeaderExample{i}() {body}" for i, (_, _, body) in enumerate(examples))
+        if compiles(os.path.join(tmp, "all.cc"), together).returncode == 0:
+            for header, _, _ in examples:
                 print(f"{header}: example compiles")
+        else:
+            for header, includes, body in examples:
+                path = os.path.join(tmp, header.replace("/", "_") + ".cc")
+                r = compiles(path, f"{includes}{common}void HeaderExample() {body}")
+                if r.returncode != 0:
+                    failed += 1
+                    print(f"{header}: its example does not compile:\n{body}\n{r.stderr}")
+                else:
+                    print(f"{header}: example compiles")
     return 1 if failed else 0
 
 
