@@ -600,6 +600,25 @@ TEST_F(ExtractTest, FullNameWithAConnectorResistsAWeakOrganisationContext) {
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Anna de Vries' [24,37)"}));
 }
 
+// "the volunteers A and B": the people right after the group thanked are thanked.
+TEST_F(ExtractTest, ThanksToAGroupThenItsMembersWithoutAComma) {
+  Run("Thanks to our sponsors Tidewater and Kivuko, and to the volunteers Ines Moreau and "
+      "Tomas Brandt!");
+  EXPECT_EQ(RuleOf("Kivuko"), "org_our_sponsors");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Ines Moreau", "thanked @narrator -> Tomas Brandt"}));
+}
+
+// A degree is no name ("a PhD candidate"); "de los" joins a name, "for" only after an
+// institution's head ("Institute for ...").
+TEST_F(ExtractTest, DegreesAreNoNamesAndForJoinsOnlyAnInstitutionsName) {
+  Run("Lena Ortiz, PhD candidate at Universidad de los Andes, flew in from Bogota for Kivuko "
+      "Labs.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Lena Ortiz' [0,10)", "ORG 'Universidad de los Andes' [29,53)",
+                     "PLACE.city 'Bogota' [68,74)", "ORG 'Kivuko Labs' [79,90)"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
