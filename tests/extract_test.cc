@@ -619,6 +619,18 @@ TEST_F(ExtractTest, DegreesAreNoNamesAndForJoinsOnlyAnInstitutionsName) {
                      "PLACE.city 'Bogota' [68,74)", "ORG 'Kivuko Labs' [79,90)"}));
 }
 
+// "who runs" after a list of people is said of the last one; "who organised", of them all.
+TEST_F(ExtractTest, SingularVerbAfterAListOfPeopleOrganisesWithTheLastOnly) {
+  Run("We met Ines Moreau and Tomas Brandt, who runs Fjordcamp 2025. Later we met Lena Ortiz "
+      "and Erik Moen, who organised Fjordcamp 2025.");
+  // ("who organised" also names the report's main event, the same one once resolved.)
+  EXPECT_EQ(
+      Only(Relations(), "organized"),
+      (Strings{"organized Erik Moen -> @main_event", "organized Erik Moen -> Fjordcamp 2025",
+               "organized Lena Ortiz -> @main_event", "organized Lena Ortiz -> Fjordcamp 2025",
+               "organized Tomas Brandt -> Fjordcamp 2025"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
