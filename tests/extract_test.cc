@@ -631,6 +631,13 @@ TEST_F(ExtractTest, SingularVerbAfterAListOfPeopleOrganisesWithTheLastOnly) {
                "organized Tomas Brandt -> Fjordcamp 2025"}));
 }
 
+// "the organiser of the <organisation> meetup" runs another event, not the report's.
+TEST_F(ExtractTest, OrganiserOfANamedOrganisationsMeetupDoesNotOrganiseTheMainEvent) {
+  Run("At lunch I talked with Ines Moreau, the organiser of the Kivuko Labs meetup. Later I met "
+      "Erik Moen, one of the organisers of the conference.");
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Erik Moen -> @main_event"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
