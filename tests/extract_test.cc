@@ -638,6 +638,14 @@ TEST_F(ExtractTest, OrganiserOfANamedOrganisationsMeetupDoesNotOrganiseTheMainEv
   EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Erik Moen -> @main_event"}));
 }
 
+// "X's talk "Title"": one talk, the quoted one, and X its speaker.
+TEST_F(ExtractTest, PossessiveTalkThenAQuotedTitleIsOneTalk) {
+  Run("I listened to Ines Moreau's talk \"Quiet Queues\" after lunch.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Ines Moreau' [14,25)", "TALK.talk 'Quiet Queues' [34,46)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"), (Strings{"speaker_of Ines Moreau -> Quiet Queues"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
