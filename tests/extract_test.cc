@@ -646,6 +646,16 @@ TEST_F(ExtractTest, PossessiveTalkThenAQuotedTitleIsOneTalk) {
   EXPECT_EQ(Only(Relations(), "speaker_of"), (Strings{"speaker_of Ines Moreau -> Quiet Queues"}));
 }
 
+// "to thank the crew, and especially X"; "colleagues from Org: A, B and C" work there.
+TEST_F(ExtractTest, ThankingEspeciallySomeoneAndColleaguesOfAnOrganisationListed) {
+  Run("I would like to thank the whole crew, and especially Ines Moreau, for the week. I ran "
+      "into old colleagues from Kivuko Labs: Erik Moen and Lena Ortiz.");
+  EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> Ines Moreau"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Erik Moen -> Kivuko Labs",
+                     "affiliated_with Lena Ortiz -> Kivuko Labs"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
