@@ -67,6 +67,14 @@ class PassTest : public ::testing::Test {
     static Chunk none;
     return none;
   }
+  // The one candidate of `text`, typed by the chunk rules alone, described.
+  std::string OnlyChunkTypedByChunkRules(std::string text) {
+    Extractor& ex = Start(std::move(text));
+    std::vector<Chunk> chunks = ex.FindChunks(S(0));
+    if (chunks.size() != 1) return "expected one candidate, found " + std::to_string(chunks.size());
+    ex.TypeByChunkRules(chunks[0]);
+    return Describe(chunks[0]);
+  }
   static void SetType(Chunk& c, EntityType type, std::string rule) {
     c.type = static_cast<int>(type);
     c.rule = std::move(rule);
@@ -184,45 +192,29 @@ TEST_F(PassTest, GivenNamesTypeAFullNameAsAPerson) {
 // --- Chunk rules ---------------------------------------------------------------------------
 
 TEST_F(PassTest, ChunkRuleTypesAcmeLabsAsAnOrganisation) {
-  Extractor& ex = Start("The demo came from Acme Labs this morning.");
-  std::vector<Chunk> chunks = ex.FindChunks(S(0));
-  ASSERT_EQ(chunks.size(), 1u);
-  ex.TypeByChunkRules(chunks[0]);
-  EXPECT_EQ(Describe(chunks[0]), "ORG 'Acme Labs' org_labs");
+  EXPECT_EQ(OnlyChunkTypedByChunkRules("The demo came from Acme Labs this morning."),
+            "ORG 'Acme Labs' org_labs");
 }
 
 TEST_F(PassTest, ChunkRuleTypesATalkWithItsKind) {
-  Extractor& ex = Start("We skipped the Closing Keynote entirely.");
-  std::vector<Chunk> chunks = ex.FindChunks(S(0));
-  ASSERT_EQ(chunks.size(), 1u);
-  ex.TypeByChunkRules(chunks[0]);
-  EXPECT_EQ(Describe(chunks[0]), "TALK.keynote 'Closing Keynote' talk_keyword");
+  EXPECT_EQ(OnlyChunkTypedByChunkRules("We skipped the Closing Keynote entirely."),
+            "TALK.keynote 'Closing Keynote' talk_keyword");
 }
 
 TEST_F(PassTest, ChunkRuleWithACountTypesANameWithinIt) {
-  Extractor& ex = Start("We joined the Oak Guild for lunch.");
-  std::vector<Chunk> chunks = ex.FindChunks(S(0));
-  ASSERT_EQ(chunks.size(), 1u);
-  ex.TypeByChunkRules(chunks[0]);
-  EXPECT_EQ(Describe(chunks[0]), "ORG 'Oak Guild' guild_short");
+  EXPECT_EQ(OnlyChunkTypedByChunkRules("We joined the Oak Guild for lunch."),
+            "ORG 'Oak Guild' guild_short");
 }
 
 // The rule index opens x{1,3} to x{1,} and so proposes the rule for "Riverbank Guild"; the
 // rule's own pattern then refuses it.
 TEST_F(PassTest, ChunkRuleWithACountLeavesANameBeyondItUntyped) {
-  Extractor& ex = Start("We joined the Riverbank Guild for lunch.");
-  std::vector<Chunk> chunks = ex.FindChunks(S(0));
-  ASSERT_EQ(chunks.size(), 1u);
-  ex.TypeByChunkRules(chunks[0]);
-  EXPECT_EQ(Describe(chunks[0]), "? 'Riverbank Guild' ");
+  EXPECT_EQ(OnlyChunkTypedByChunkRules("We joined the Riverbank Guild for lunch."),
+            "? 'Riverbank Guild' ");
 }
 
 TEST_F(PassTest, ChunkRulesLeaveANameNoRuleKnowsUntyped) {
-  Extractor& ex = Start("We met Varnholm there.");
-  std::vector<Chunk> chunks = ex.FindChunks(S(0));
-  ASSERT_EQ(chunks.size(), 1u);
-  ex.TypeByChunkRules(chunks[0]);
-  EXPECT_EQ(Describe(chunks[0]), "? 'Varnholm' ");
+  EXPECT_EQ(OnlyChunkTypedByChunkRules("We met Varnholm there."), "? 'Varnholm' ");
 }
 
 // --- Rule index ----------------------------------------------------------------------------
