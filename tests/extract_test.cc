@@ -656,6 +656,15 @@ TEST_F(ExtractTest, ThankingEspeciallySomeoneAndColleaguesOfAnOrganisationListed
                      "affiliated_with Lena Ortiz -> Kivuko Labs"}));
 }
 
+// "by" after a talk names its speaker, but not across "and": "A's keynote, and a talk by B".
+TEST_F(ExtractTest, TalkByPersonStopsAtAnAnd) {
+  Run("I enjoyed Ines Moreau's keynote, and a talk by Erik Moen. The best talk was \"Quiet "
+      "Queues\", by Lena Ortiz.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ines Moreau -> Ines Moreau's keynote",
+                     "speaker_of Lena Ortiz -> Quiet Queues"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
