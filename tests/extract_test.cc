@@ -665,6 +665,13 @@ TEST_F(ExtractTest, TalkByPersonStopsAtAnAnd) {
                      "speaker_of Lena Ortiz -> Quiet Queues"}));
 }
 
+// "The venue this year was X": the report's event was held there.
+TEST_F(ExtractTest, TheVenueThisYearWasAPlace) {
+  Run("Fjordcamp 2025 was fun. The venue this year was the Tidehall Conference Centre.");
+  EXPECT_EQ(Only(Relations(), "held_at"),
+            (Strings{"held_at @main_event -> Tidehall Conference Centre"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
