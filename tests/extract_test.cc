@@ -672,6 +672,16 @@ TEST_F(ExtractTest, TheVenueThisYearWasAPlace) {
             (Strings{"held_at @main_event -> Tidehall Conference Centre"}));
 }
 
+// "the Org folks, among them A and B" work at Org; "held, as always, at the X" names a venue.
+TEST_F(ExtractTest, OrganisationsFolksAmongThemAndAVenueHeldAsAlways) {
+  Run("I had dinner with the Kivuko Labs folks, among them Ines Moreau and Erik Moen. The "
+      "meetup was held as always at the Tidehall.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Erik Moen -> Kivuko Labs",
+                     "affiliated_with Ines Moreau -> Kivuko Labs"}));
+  EXPECT_EQ(RuleOf("Tidehall"), "venue_held_at");
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
