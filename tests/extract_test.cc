@@ -682,6 +682,14 @@ TEST_F(ExtractTest, OrganisationsFolksAmongThemAndAVenueHeldAsAlways) {
   EXPECT_EQ(RuleOf("Tidehall"), "venue_held_at");
 }
 
+// "It's organised by the X association": an organisation, and the organiser of the event.
+TEST_F(ExtractTest, ItIsOrganisedByAnAssociation) {
+  Run("I went to Fjordcamp 2025 in Bergen. It's organised by the Tidewater association every "
+      "spring.");
+  EXPECT_EQ(RuleOf("Tidewater"), "org_lowercase_body_tail");
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Tidewater -> @main_event"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
