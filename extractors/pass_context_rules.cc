@@ -75,7 +75,12 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
   auto emit_raw = [&](uint32_t b, uint32_t e) {
     if (e <= b) return;
     segs->push_back({out.size(), e - b, b, e - b, -1});
+    const size_t from = out.size();
     out.append(Text(b, e));
+    // A hard-wrapped line goes on in the same sentence: the rules' spaces match its breaks.
+    std::replace_if(
+        out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
+        [](char ch) { return ch == '\n' || ch == '\r' || ch == '\t'; }, ' ');
   };
   for (const Item& it : items) {
     if (it.begin < pos) continue;  // overlaps an earlier item

@@ -82,10 +82,18 @@ void Extractor::RememberAcronyms(const std::vector<std::vector<Chunk>>& chunks) 
 
 void Extractor::ApplyDocumentTypes(std::vector<Chunk>& chunks) const {
   for (Chunk& c : chunks) {
-    if (c.dropped || c.type != kUntyped) continue;
+    // "works at Atlassian ... thanks to Atlassian for sponsoring": a product's name that the
+    // document named as an employer names the company wherever the document uses it.
+    bool product = c.dropped && c.rule == "gazetteer:products";
+    if ((c.dropped && !product) || c.type != kUntyped) continue;
     std::string name = FoldCase(Text(c.begin, c.end));
     auto it = document_types_.find(name);
-    if (it == document_types_.end()) {
+    if (product) {
+      if (it == document_types_.end() || it->second.first != static_cast<int>(EntityType::kOrg)) {
+        continue;
+      }
+      c.dropped = false;
+    } else if (it == document_types_.end()) {
       it = word_surnames_.find(name);
       if (it == word_surnames_.end() || c.end_token != c.first_token + 1 ||
           doc_.tokens[c.first_token].shape != Shape::kCapitalized ||

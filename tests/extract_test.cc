@@ -690,6 +690,73 @@ TEST_F(ExtractTest, ItIsOrganisedByAnAssociation) {
   EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Tidewater -> @main_event"}));
 }
 
+// A product's name the document names as an employer is the company everywhere in it.
+TEST_F(ExtractTest, ProductNamedAsEmployerIsTheCompanyThroughoutTheDocument) {
+  Run("I met Ines Moreau, who works at Atlassian. Thanks to Kivuko Labs and Atlassian for "
+      "sponsoring.");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Atlassian", "thanked @narrator -> Kivuko Labs"}));
+  EXPECT_EQ(RuleOf("Atlassian"), "gazetteer:product_as_employer");
+}
+
+// The narrator helps someone: "I helped X set up".
+TEST_F(ExtractTest, NarratorHelpedSomeone) {
+  Run("At the booth I helped Tomas Brandt install the toolchain.");
+  EXPECT_EQ(Only(Relations(), "helped"), (Strings{"helped @narrator -> Tomas Brandt"}));
+}
+
+// "had tacos with A and B, both from Org": the narrator met both, and both work at Org.
+TEST_F(ExtractTest, MealWithPeopleBothFromAnOrganisation) {
+  Run("On Friday I had tacos with Ida Holm and Erik Moen, both from Saltmarsh Systems.");
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Erik Moen", "met @narrator -> Ida Holm"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Erik Moen -> Saltmarsh Systems",
+                     "affiliated_with Ida Holm -> Saltmarsh Systems"}));
+}
+
+// A line break inside a sentence (hard-wrapped text) is a space to the rules.
+TEST_F(ExtractTest, HardWrappedSentenceMatchesAsOneLine) {
+  Run("On Monday morning I took the early train to the venue together with two\n"
+      "teammates from Kivuko Labs, Ida Holm and Erik Moen, who had never been to\n"
+      "the conference before.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with @narrator -> Kivuko Labs",
+                     "affiliated_with Erik Moen -> Kivuko Labs",
+                     "affiliated_with Ida Holm -> Kivuko Labs"}));
+}
+
+// "presented by my co-author X": the relation noun between "by" and the name is skipped.
+TEST_F(ExtractTest, TalkPresentedByMyCoauthor) {
+  Run("Our paper, \"Quiet Queues in Practice\", was presented by my co-author Ida Holm.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ida Holm -> Quiet Queues in Practice"}));
+}
+
+// "Event, which took place at the Venue": the event's venue.
+TEST_F(ExtractTest, EventWhichTookPlaceAtAVenue) {
+  Run("I flew to Lisbon for DataFest 2026, which took place at the Tidehall Conference Centre "
+      "in May.");
+  EXPECT_EQ(Only(Relations(), "held_at"),
+            (Strings{"held_at DataFest 2026 -> Lisbon",
+                     "held_at DataFest 2026 -> Tidehall Conference Centre"}));
+}
+
+// A panel "had" its panelists.
+TEST_F(ExtractTest, PanelHadItsPanelists) {
+  Run("The panel \"Open Data Now\" had Ida Holm and Erik Moen as panelists.");
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Erik Moen -> Open Data Now",
+                     "panelist_of Ida Holm -> Open Data Now"}));
+}
+
+// "Sofia Reyes": a given name that is also a city, then a surname ending in "s", is a person,
+// not "place + plural" (an organisation such as a sports team); "Boston Giants" stays one.
+TEST_F(ExtractTest, GivenNameThatIsAPlaceAndASurnameIsAPerson) {
+  Run("The panel was moderated by Sofia Reyes and sponsored by the Boston Giants.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sofia Reyes' [27,38)", "ORG 'Boston Giants' [60,73)"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
