@@ -13,9 +13,11 @@ namespace kg {
 bool Extractor::NamedAsEmployer(const Chunk& c) const {
   // "<role> at X", "works for X" (data/lexicon/roles.txt, employer_cues.txt).
   if (c.first_token < 2) return false;
+  // "executive director of X": a role of office before "of" (employer_cues.txt, "director of").
   std::string_view prep = TokenText(c.first_token - 1);
-  if (prep != "at" && prep != "for") return false;
   std::string_view before = TokenText(c.first_token - 2);
+  if (prep == "of") return rules_.employer_cues_.Contains(std::string(before) + " of");
+  if (prep != "at" && prep != "for") return false;
   return rules_.roles_.Contains(before) || rules_.employer_cues_.Contains(before);
 }
 
@@ -150,6 +152,14 @@ void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) c
       }
       if (quoted) {
         n -= 1;
+        continue;
+      }
+      // "Margaret-Anne Storey", "Anne-Marie Dupont": a hyphen inside a capitalised word.
+      if (TokenText(t) == "-" && t > c.first_token && t + 1 < c.end_token &&
+          Adjacent(t - 1, t) && Adjacent(t, t + 1) &&
+          doc_.tokens[t - 1].shape == Shape::kCapitalized &&
+          doc_.tokens[t + 1].shape == Shape::kCapitalized) {
+        n -= 2;
         continue;
       }
       if (sh != Shape::kCapitalized && !(t > c.first_token && TokenText(t) == ".") &&

@@ -757,6 +757,45 @@ TEST_F(ExtractTest, GivenNameThatIsAPlaceAndASurnameIsAPerson) {
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sofia Reyes' [27,38)", "ORG 'Boston Giants' [60,73)"}));
 }
 
+// "Margaret-Anne Storey": a hyphenated given name whose first part is a known one.
+TEST_F(ExtractTest, HyphenatedGivenNameIsAPerson) {
+  Run("The opening keynote was by Marie-Claire Brandt from the University of Tidehall.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Marie-Claire Brandt -> University of Tidehall"}));
+  EXPECT_EQ(RuleOf("Marie-Claire Brandt"), "default:given_name");
+}
+
+// "the executive director of X": a role of office makes X an employer even where X is also a
+// product's name; "the creator of X" does not.
+TEST_F(ExtractTest, RoleOfOfficeBeforeOfNamesAProductAsEmployer) {
+  Run("I met Ida Holm, the executive director of WordPress. Erik Moen is the creator of "
+      "Python.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ida Holm -> WordPress [executive director]"}));
+  EXPECT_EQ(RuleOf("Python"), "<no mention 'Python'>");
+}
+
+// Thanks that say what was given: an organisation's venue or food, a person's patience; "our
+// mentor was X"; "and specially X" (a common learner's form of "especially").
+TEST_F(ExtractTest, HelpNamedInThanksAndMentors) {
+  Run("Thanks again to Kivuko Labs for the space and the pizza! Our mentor was Ida Holm. I "
+      "thank the crew, and specially Erik Moen for his patience.");
+  EXPECT_EQ(Only(Relations(), "helped"),
+            (Strings{"helped Erik Moen -> @narrator", "helped Ida Holm -> @narrator",
+                     "helped Kivuko Labs -> @narrator"}));
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Erik Moen", "thanked @narrator -> Kivuko Labs"}));
+}
+
+// "took a selfie with X" is meeting X; "the organisers thanked the sponsors, including X" does
+// not make X an organiser (the list belongs to the sponsors).
+TEST_F(ExtractTest, SelfieWithSomeoneAndSponsorsListedAfterTheOrganisers) {
+  Run("I took a selfie with Ida Holm. The organisers thanked the sponsors, including Erik "
+      "Moen and Kivuko Labs. The organizers, including Tomas Brandt, did a great job.");
+  EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Ida Holm"}));
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Tomas Brandt -> @main_event"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
@@ -2074,6 +2113,7 @@ TEST_F(ExtractTest, ThanksAreOnlyAHintThatANameIsAPerson) {
                      "PERSON 'Karthik Subramanian' [89,108)"}));
   // Thanking for a service is also help, in the rules' reading.
   EXPECT_EQ(Relations(), (Strings{"helped Karthik Subramanian -> @narrator",
+                                  "helped Quorrel -> @narrator",
                                   "organized Karthik Subramanian -> @main_event",
                                   "thanked @narrator -> Karthik Subramanian",
                                   "thanked @narrator -> Quorrel", "thanked @narrator -> Quorrel"}));
@@ -2185,7 +2225,8 @@ TEST_F(ExtractTest, ThankYouListsOrganisersAndWhereTheWriterTravelledFrom) {
       "together with Mira Sato and Paul Dunn.");
   EXPECT_EQ(
       Relations(),
-      (Strings{"from @narrator -> Vienna", "organized @narrator -> @main_event",
+      (Strings{"from @narrator -> Vienna", "helped Anna Keller -> @narrator",
+               "organized @narrator -> @main_event",
                "organized Kivuko Foundation -> @main_event", "organized Mira Sato -> @main_event",
                "organized Paul Dunn -> @main_event", "thanked @narrator -> Anna Keller",
                "thanked @narrator -> Brightpond Labs", "thanked @narrator -> Quillfeather Labs",
