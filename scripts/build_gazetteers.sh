@@ -27,7 +27,8 @@ trap 'rm -rf "$npm_dir"' EXIT
     simple-icons@16.37.0 \
     linguist-languages@9.5.0 \
     @cspell/dict-companies@3.2.14 \
-    @cspell/dict-software-terms@5.4.9
+    @cspell/dict-software-terms@5.4.9 \
+    faker@5.5.3
   # @lobehub/icons is a React component library: only its data file es/toc.json is read, so the
   # pinned tarball is unpacked without its (large) dependency tree.
   tgz="$(npm pack --silent @lobehub/icons@5.21.0)"

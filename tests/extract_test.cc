@@ -750,11 +750,15 @@ TEST_F(ExtractTest, PanelHadItsPanelists) {
                      "panelist_of Ida Holm -> Open Data Now"}));
 }
 
-// "Sofia Reyes": a given name that is also a city, then a surname ending in "s", is a person,
-// not "place + plural" (an organisation such as a sports team); "Boston Giants" stays one.
+// "Sofia Reyes": a given name that is also a city, then a family name ending in "s"
+// (gazetteers/surnames.tsv), is a person, not "place + plural" (an organisation such as a sports
+// team); "Boston Giants" stays one.
 TEST_F(ExtractTest, GivenNameThatIsAPlaceAndASurnameIsAPerson) {
   Run("The panel was moderated by Sofia Reyes and sponsored by the Boston Giants.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sofia Reyes' [27,38)", "ORG 'Boston Giants' [60,73)"}));
+  // A family name that is also a word ("lopes") is a family name here all the same.
+  Run("The labs were run by students, including Florence Lopes.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Florence Lopes' [41,55)"}));
 }
 
 // "Margaret-Anne Storey": a hyphenated given name whose first part is a known one.
@@ -794,6 +798,19 @@ TEST_F(ExtractTest, SelfieWithSomeoneAndSponsorsListedAfterTheOrganisers) {
       "Moen and Kivuko Labs. The organizers, including Tomas Brandt, did a great job.");
   EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Ida Holm"}));
   EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Tomas Brandt -> @main_event"}));
+}
+
+// "The school is organized by Org", "The event, organized by Org, featured": the organiser;
+// "to my employer, Org, for covering my ticket" is help; "lucky to sit next to X" is meeting X.
+TEST_F(ExtractTest, SchoolOrganisedByAnEmployerThankedAndSittingNextToSomeone) {
+  Run("The school is organized by Kivuko Labs. The event, organized by Saltmarsh Systems, "
+      "featured talks. Thanks to my employer, Quillfeather Labs, for covering my ticket. I was "
+      "lucky to sit next to Ida Holm at lunch.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Kivuko Labs -> @main_event",
+                     "organized Saltmarsh Systems -> @main_event"}));
+  EXPECT_EQ(Only(Relations(), "helped"), (Strings{"helped Quillfeather Labs -> @narrator"}));
+  EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Ida Holm"}));
 }
 
 // A given name no list holds, used alone after the full name, is that person.
