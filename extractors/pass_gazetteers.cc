@@ -17,6 +17,13 @@ bool Extractor::NamedAsEmployer(const Chunk& c) const {
   std::string_view prep = TokenText(c.first_token - 1);
   std::string_view before = TokenText(c.first_token - 2);
   if (prep == "of") return rules_.employer_cues_.Contains(std::string(before) + " of");
+  // "Tom Walsh (Atlassian) - Title": a brand in brackets right after a name is the person's
+  // employer, as in programme lists.
+  if (prep == "(") {
+    return c.end_token < doc_.tokens.size() && TokenText(c.end_token) == ")" &&
+           doc_.tokens[c.first_token - 2].shape == Shape::kCapitalized &&
+           !IsProductName(before);
+  }
   if (prep != "at" && prep != "for") return false;
   return rules_.roles_.Contains(before) || rules_.employer_cues_.Contains(before);
 }

@@ -813,6 +813,25 @@ TEST_F(ExtractTest, SchoolOrganisedByAnEmployerThankedAndSittingNextToSomeone) {
   EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Ida Holm"}));
 }
 
+// "Ida Moens' talk": a possessive after a name ending in "s" is the apostrophe alone.
+TEST_F(ExtractTest, PossessiveOfANameEndingInS) {
+  Run("The talk I liked most was Erik Moens' \"Quiet Queues in Practice\".");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Erik Moens -> Quiet Queues in Practice"}));
+}
+
+// "the Android team at Kivuko Labs" is a team of Kivuko Labs: the product stays no organisation;
+// "Anna Keller (Atlassian)" in a list names her employer, though the name is also a product's.
+TEST_F(ExtractTest, ProductTeamAtAnOrganisationAndABrandInBracketsAfterAName) {
+  Run("I talked to Erik Moen, who leads the Android team at Kivuko Labs.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Erik Moen -> Kivuko Labs"}));
+  Run("Speakers included Anna Keller (Atlassian) and Ida Holm (Saltmarsh Systems).");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Atlassian",
+                     "affiliated_with Ida Holm -> Saltmarsh Systems"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
