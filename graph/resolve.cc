@@ -633,10 +633,18 @@ class Resolver {
       for (size_t m : ent.mentions) opening |= ex_.mentions[m].sentence < 3;
       return ent.mentions.size() + (opening ? 1 : 0);
     };
+    // "Flew in from Osaka": where the narrator came from is not where the event was.
+    std::set<std::string> narrator_from;
+    for (const RelationCandidate& r : ex_.relations) {
+      if (r.relation == "from" && r.subject == kNarrator) {
+        narrator_from.insert(EndpointId(r.object, r.sentence));
+      }
+    }
     size_t city = SIZE_MAX, cities = 0, best_city_score = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const Entity& ent = entities_[e];
       if (!ent.alive || ent.type != EntityType::kPlace || ent.subtype != "city") continue;
+      if (narrator_from.count(ent.id) != 0) continue;
       ++cities;
       const size_t ent_score = city_score(ent);
       if (city == SIZE_MAX || ent_score > best_city_score ||

@@ -60,6 +60,7 @@ class ExtractTest : public ::testing::Test {
     if (e == kNarrator) return "@narrator";
     if (e == kMainEvent) return "@main_event";
     if (e == kNearestTalk) return "@nearest_talk";
+    if (e == kNarratorOrg) return "@narrator_org";
     if (e < 0 || static_cast<size_t>(e) >= ex_.mentions.size())
       return "<bad " + std::to_string(e) + ">";
     return ex_.mentions[static_cast<size_t>(e)].text;
@@ -830,6 +831,22 @@ TEST_F(ExtractTest, ProductTeamAtAnOrganisationAndABrandInBracketsAfterAName) {
   EXPECT_EQ(Only(Relations(), "affiliated_with"),
             (Strings{"affiliated_with Anna Keller -> Atlassian",
                      "affiliated_with Ida Holm -> Saltmarsh Systems"}));
+}
+
+// Casual forms: "Our CTO, X," works where the narrator works; "Lunch was noodles with A and
+// B"; a shout-out with "esp."; "X did his usual \"Title\" session".
+TEST_F(ExtractTest, CasualFormsOfRolesMealsThanksAndTalks) {
+  Run("We are Quillfeather Labs. Our CTO, Ida Holm, spoke first. Lunch was beef noodles with "
+      "Erik Moen and Anna Keller. Shout-out to the whole crew, esp. Tomas Brandt and Mira Sato! "
+      "Later Paul Dunn did his usual \"Queues Without Tears\" session.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ida Holm -> @narrator_org [CTO]"}));
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Anna Keller", "met @narrator -> Erik Moen"}));
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Mira Sato", "thanked @narrator -> Tomas Brandt"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Paul Dunn -> Queues Without Tears"}));
 }
 
 // A given name no list holds, used alone after the full name, is that person.

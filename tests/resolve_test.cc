@@ -480,6 +480,13 @@ TEST_F(ResolveTest, MainEventIsHeldInTheCityOfTheDatelineUnderTheTitle) {
   EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:lisbon").size(), 1u);
 }
 
+TEST_F(ResolveTest, CityTheNarratorCameFromIsNotWhereTheEventWas) {
+  Run("Notes from DataFest 2025\n\nI flew in from Porto on Thursday. The venue was near Lisbon "
+      "harbour.");
+  EXPECT_TRUE(Edges("event:datafest-2025", "held_at", "place:porto").empty());
+  EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:lisbon").size(), 1u);
+}
+
 TEST_F(ResolveTest, EventNamedAfterAnotherCityIsNotHeldInTheCityTheReportNames) {
   Run("Notes from the Python Meetup Lisbon\n\nI went to the Python Meetup Lisbon. Next month "
       "I fly to Porto.");
