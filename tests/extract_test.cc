@@ -849,6 +849,13 @@ TEST_F(ExtractTest, CasualFormsOfRolesMealsThanksAndTalks) {
             (Strings{"speaker_of Paul Dunn -> Queues Without Tears"}));
 }
 
+// Thanks for a ride, a tour or introductions is help; "X interviewed me" is meeting X.
+TEST_F(ExtractTest, ThanksForARideIsHelpAndAnInterviewIsAMeeting) {
+  Run("Thanks to Ida Holm for the ride to the airport! Erik Moen interviewed me for a podcast.");
+  EXPECT_EQ(Only(Relations(), "helped"), (Strings{"helped Ida Holm -> @narrator"}));
+  EXPECT_EQ(Only(Relations(), "met"), (Strings{"met Erik Moen -> @narrator"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
