@@ -64,6 +64,7 @@ bool RegisterEntityType(std::string_view name, EntityType* type) {
 Extraction Extractor::Run() {
   MarkNarratorPronouns();
   FindProgrammeLists();
+  FindTables();
   // Two sweeps: type every sentence, then emit mentions and relations, so a name typed
   // anywhere in the document is typed everywhere.
   std::vector<std::vector<Chunk>> chunks(doc_.sentences.size());

@@ -11,6 +11,10 @@
 namespace kg {
 
 bool Extractor::TypeProgrammeItem(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+  if (table_rows_.count(si)) {
+    TypeTableRow(si, s, chunks);
+    return true;
+  }
   if (panel_members_.count(si)) {
     TypePanelMember(si, s, chunks);
     return true;
@@ -27,6 +31,153 @@ bool Extractor::TypeProgrammeItem(uint32_t si, const Sentence& s, std::vector<Ch
     chunks.insert(chunks.begin(), std::move(title));
   }
   return false;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> Extractor::TableCells(const Sentence& s) const {
+  std::vector<std::pair<uint32_t, uint32_t>> cells;
+  const std::string& text = doc_.doc->text;
+  // The sentence must be its whole line (a row is one line).
+  uint32_t b = s.begin, e = s.end;
+  if (b > 0 && text[b - 1] != '\n') return cells;
+  while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r')) ++e;
+  if (e < text.size() && text[e] != '\n') return cells;
+  std::string_view line = Text(b, e);
+  if (line.find('|') == std::string_view::npos) return cells;
+  // "| a | b |": the outer pipes open and close the row.
+  size_t from = 0, to = line.size();
+  while (to > from && (line[to - 1] == ' ' || line[to - 1] == '\r')) --to;
+  if (from < to && line[from] == '|') ++from;
+  if (to > from && line[to - 1] == '|') --to;
+  for (size_t at = from;;) {
+    size_t bar = line.find('|', at);
+    if (bar == std::string_view::npos || bar > to) bar = to;
+    size_t cb = at, ce = bar;
+    while (cb < ce && (line[cb] == ' ' || line[cb] == '\t')) ++cb;
+    while (ce > cb && (line[ce - 1] == ' ' || line[ce - 1] == '\t')) --ce;
+    cells.emplace_back(b + static_cast<uint32_t>(cb), b + static_cast<uint32_t>(ce));
+    if (bar >= to) break;
+    at = bar + 1;
+  }
+  if (cells.size() < 2) cells.clear();
+  return cells;
+}
+
+void Extractor::FindTables() {
+  const auto& sents = doc_.sentences;
+  // A column's type from its header cell: "Speaker(s)", "**Company**", "Talk title:".
+  auto column = [&](uint32_t b, uint32_t e) {
+    std::string_view cell = Text(b, e);
+    while (!cell.empty() && (cell.front() == '*' || cell.front() == '_')) cell.remove_prefix(1);
+    while (!cell.empty() && (cell.back() == '*' || cell.back() == '_' || cell.back() == ':')) {
+      cell.remove_suffix(1);
+    }
+    std::string_view type = rules_.table_columns_.Canonical(cell);
+    if (type == "PERSON") return static_cast<int>(EntityType::kPerson);
+    if (type == "ORG") return static_cast<int>(EntityType::kOrg);
+    if (type == "TALK") return static_cast<int>(EntityType::kTalk);
+    return kUntyped;
+  };
+  for (uint32_t si = 0; si + 1 < sents.size(); ++si) {
+    std::vector<std::pair<uint32_t, uint32_t>> head = TableCells(sents[si]);
+    if (head.empty()) continue;
+    std::vector<int> types;
+    bool person = false, other = false;
+    for (auto [b, e] : head) {
+      types.push_back(column(b, e));
+      person |= types.back() == static_cast<int>(EntityType::kPerson);
+      other |= types.back() == static_cast<int>(EntityType::kTalk) ||
+               types.back() == static_cast<int>(EntityType::kOrg);
+    }
+    // A table of people and their talks or organisations, with one title column: the last
+    // ("Talk | Speaker | Title": the title).
+    if (!person || !other) continue;
+    bool talk = false;
+    for (size_t c = types.size(); c-- > 0;) {
+      if (types[c] != static_cast<int>(EntityType::kTalk)) continue;
+      if (talk) types[c] = kUntyped;
+      talk = true;
+    }
+    uint32_t row = si + 1;
+    std::vector<uint32_t> rows;
+    for (; row < sents.size(); ++row) {
+      std::vector<std::pair<uint32_t, uint32_t>> cells = TableCells(sents[row]);
+      if (cells.empty() || (cells.size() != head.size() && cells.size() + 1 != head.size())) break;
+      rows.push_back(row);
+    }
+    if (rows.empty()) continue;
+    table_rows_[si] = {};
+    for (uint32_t r : rows) table_rows_[r] = types;
+    si = row - 1;
+  }
+}
+
+void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+  const std::vector<int>& types = table_rows_[si];
+  std::vector<std::pair<uint32_t, uint32_t>> cells = TableCells(s);
+  // The header names columns, and "|---|:--|" rules them off: no names.
+  bool rule_line = true;
+  for (auto [b, e] : cells) {
+    for (char ch : Text(b, e)) rule_line &= ch == '-' || ch == ':' || ch == ' ';
+  }
+  if (types.empty() || rule_line) {
+    chunks.clear();
+    return;
+  }
+  std::vector<Part> parts;
+  size_t speakers = 0;
+  uint32_t tb = 0, te = 0;
+  for (size_t c = 0; c < cells.size() && c < types.size(); ++c) {
+    auto [b, e] = cells[c];
+    // Emphasis and quotes around a cell are no part of it.
+    for (bool changed = true; changed && e > b;) {
+      changed = false;
+      for (std::string_view q : {"*", "_", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+        if (Text(b, e).starts_with(q)) b += static_cast<uint32_t>(q.size()), changed = true;
+        if (e > b && Text(b, e).ends_with(q)) e -= static_cast<uint32_t>(q.size()), changed = true;
+      }
+    }
+    if (e <= b) continue;
+    // A cell of words, not "-", "TBA" in brackets or a time.
+    auto [tf, tl] = TokensIn(s, b, e);
+    bool word = false;
+    for (uint32_t t = tf; t < tl; ++t) {
+      const auto first = static_cast<unsigned char>(TokenText(t)[0]);
+      word |= std::isalpha(first) != 0 || first >= 0x80;
+    }
+    if (!word) continue;
+    if (types[c] == static_cast<int>(EntityType::kTalk)) {
+      tb = b;
+      te = e;
+    } else if (types[c] == static_cast<int>(EntityType::kPerson)) {
+      std::vector<Part> people;
+      if (!ParseSpeakers(s, b, e, &people)) continue;
+      for (const Part& p : people) {
+        parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(speakers), p);
+        if (p.type == static_cast<int>(EntityType::kPerson)) ++speakers;
+      }
+    } else if (types[c] == static_cast<int>(EntityType::kOrg)) {
+      parts.push_back({b, e, static_cast<int>(EntityType::kOrg)});
+    }
+  }
+  const bool has_talk = te > tb;
+  std::string kind = has_talk ? TalkKind(Text(tb, te)) : "";
+  if (kind.empty()) kind = "talk";
+  if (has_talk) parts.push_back({tb, te, static_cast<int>(EntityType::kTalk)});
+  // Only the columns' parts are names: the other cells ("Room B", "Data engineering") are not.
+  chunks.clear();
+  InsertParts(s, parts, kind, "table_row", chunks);
+  if (has_talk) line_talk_begin_[si] = tb;
+  const std::string role_relation = kind == "panel" ? "panelist_of" : "speaker_of";
+  for (const Part& p : parts) {
+    if (p.type != static_cast<int>(EntityType::kPerson)) continue;
+    if (has_talk) line_relations_.push_back({si, p.begin, tb, role_relation, "table_row"});
+    for (const Part& o : parts) {
+      if (o.type == static_cast<int>(EntityType::kOrg) &&
+          (o.owner == UINT32_MAX || o.owner == p.begin)) {
+        line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", "table_row"});
+      }
+    }
+  }
 }
 
 void Extractor::FindProgrammeLists() {

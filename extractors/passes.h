@@ -349,6 +349,18 @@ class Extractor : public DocumentContext {
   // was a programme line (ParseProgrammeLine).
   bool TypeProgrammeItem(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
 
+  // Pipe tables: a header line whose cells name columns (data/lexicon/table_columns.tsv:
+  // "Speaker", "Company", "Title") over lines of as many cells ("Ida Holm | Kivuko | Fast
+  // Parsers"), as plain text, Markdown and HTML tables are read. Records each row's column
+  // types in table_rows_ (the header's: none). Runs once per document, before any sentence.
+  void FindTables();
+  // Types the cells of a table row by their column (people through ParseSpeakers) and records
+  // their speaker_of and affiliated_with relations; a header row holds no names.
+  void TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
+  // The byte ranges of the cells of the line `s` spans, or none when `s` is no whole line of
+  // two cells or more split by '|'.
+  std::vector<std::pair<uint32_t, uint32_t>> TableCells(const Sentence& s) const;
+
   // A programme list: a sentence that names programme items and ends with a colon ("at least 5
   // talks were about databases:"), then one item per line (headings or list items). Each item
   // up to " by " / " - " is a TALK of the kind the introducing sentence names.
@@ -589,6 +601,7 @@ class Extractor : public DocumentContext {
   std::set<uint32_t> narrator_items_;                // programme items the narrator gave
   std::map<uint32_t, uint32_t> panel_members_;       // list item -> the "Panel: T" heading
   std::map<uint32_t, uint32_t> line_talk_begin_;     // programme line -> its title's byte
+  std::map<uint32_t, std::vector<int>> table_rows_;  // table line -> its columns' types
   std::vector<LineRelation> line_relations_;         // in sentence order
   size_t line_relation_next_ = 0;                    // the first one not yet emitted
   std::vector<LineRelation> list_item_relations_;    // @item rules' relations, in order

@@ -1158,6 +1158,7 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->given_names_, "gazetteers/given_names.tsv", true, false},
       {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true, false},
       {&rs->surnames_, "gazetteers/surnames.tsv", true, false},
+      {&rs->table_columns_, "lexicon/table_columns.tsv", true},
       {&rs->organizations_, "gazetteers/organizations.tsv", true},
       {&rs->companies_, "gazetteers/companies.tsv", true, true, "strong"},
       {&rs->ambiguous_companies_, "gazetteers/companies.tsv", true, true, "ambiguous"},

@@ -115,16 +115,32 @@ class TextCollector {
     }
     const GumboElement& e = node->v.element;
     if (IsDropped(e.tag)) return;
-    const bool block = IsBlock(e.tag);
+    // A table row is one line, its cells split by " | " as in a table typed into plain text
+    // (the extractor reads the header's column names over each row's cells); blocks inside a
+    // cell do not break the row.
+    const bool row = e.tag == GUMBO_TAG_TR;
+    const bool cell = (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) && !row_cells_.empty();
+    const bool block = IsBlock(e.tag) && (row || row_cells_.empty());
     const bool heading = IsHeading(e.tag);
     // Page header and footer: only their headings (an article's title lives in its header).
     const bool chrome = e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER;
     if (block) Flush();
+    if (row) row_cells_.push_back(0);
+    if (cell) {
+      if (row_cells_.back()++ > 0) current_.AppendUnmapped(" | ");
+    } else if (!block && IsBlock(e.tag)) {
+      current_.AppendUnmapped(" ");
+    }
     if (heading) ++in_heading_;
     for (unsigned i = 0; i < e.children.length; ++i) {
       Walk(static_cast<const GumboNode*>(e.children.data[i]), headings_only || chrome);
     }
     if (heading) --in_heading_;
+    // (An empty cell is "-", so that the bars still count the row's cells.)
+    if (cell && (current_.text.empty() || current_.text.ends_with(" | "))) {
+      current_.AppendUnmapped("-");
+    }
+    if (row) row_cells_.pop_back();
     if (block) Flush();
   }
   std::vector<MappedText> blocks;
@@ -137,6 +153,7 @@ class TextCollector {
   std::string_view html_;
   MappedText current_;
   int in_heading_ = 0;
+  std::vector<int> row_cells_;  // cells so far of each table row being walked, innermost last
 };
 
 std::string AttributeOf(const GumboNode* node, const char* name) {

@@ -367,8 +367,25 @@ void Blocks(cmark_node* node, const Positions& pos, std::vector<MappedText>* blo
     default:
       break;
   }
-  if (std::strcmp(type, "table_cell") == 0) {  // a cell is a block, like a list item
-    AppendLines(WithoutTemplateMarkup(ParagraphText(node, pos)), blocks);
+  // A table row is one line, its cells split by " | " as in a table typed into plain text, so
+  // that the extractor reads the header's column names over each row's cells.
+  if (std::strcmp(type, "table_row") == 0 || std::strcmp(type, "table_header") == 0) {
+    MappedText row;
+    for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+      if (c != cmark_node_first_child(node)) row.AppendUnmapped(" | ");
+      MappedText cell = WithoutTemplateMarkup(ParagraphText(c, pos));
+      // (A cell holds no line break; a stray one would split the row.)
+      for (char& ch : cell.text) {
+        if (ch == '\n') ch = ' ';
+      }
+      // (An empty cell is "-", so that the bars still count the row's cells.)
+      if (cell.text.find_first_not_of(' ') == std::string::npos) {
+        row.AppendUnmapped("-");
+      } else {
+        row.AppendSlice(cell, 0, cell.text.size());
+      }
+    }
+    blocks->push_back(std::move(row));
     return;
   }
   for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {

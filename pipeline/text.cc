@@ -283,9 +283,16 @@ constexpr uint32_t kMinWrapWidth = 60;
 // is `prev`; `longest` is the length of the longest line of the paragraph (the run of lines
 // between blank lines). Otherwise `next` opens a new block: a list item, a heading, or a line of
 // a list whose lines have no closing punctuation ("Jane Doe - Building Fast Parsers").
+// "Ida Holm | Kivuko | Fast Parsers", "| a | b |": a row of a table typed as text.
+bool IsTableRow(std::string_view line) {
+  line = TrimLeft(line);
+  return line.starts_with('|') || line.find(" | ") != std::string_view::npos;
+}
+
 bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
                     std::string_view next, uint32_t longest, const TokenizerLexicon& lex) {
   if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;
+  if (IsTableRow(prev) || IsTableRow(next)) return false;  // each row is a line of its own
   std::string_view rest = TrimLeft(next);
   if (u_islower(FirstCodePoint(rest))) return true;  // a sentence goes on in lower case
   if (OpensListItem(first) && rest.size() < next.size()) return true;  // indented: same item

@@ -856,6 +856,26 @@ TEST_F(ExtractTest, ThanksForARideIsHelpAndAnInterviewIsAMeeting) {
   EXPECT_EQ(Only(Relations(), "met"), (Strings{"met Erik Moen -> @narrator"}));
 }
 
+// A table typed as text: the header names the columns; each row's cells are typed by their
+// column (several speakers, an organisation in brackets), the other cells are no names, and a
+// row may open in lower case.
+TEST_F(ExtractTest, TableRowsTypeTheirCellsByTheHeadersColumns) {
+  Run("The talks I saw:\n\n"
+      "Track | Speaker | Company | Title\n"
+      "---|---|---|---\n"
+      "Data engineering | Ida Holm | Kivuko Labs | Queues Without Tears\n"
+      "data science | Erik Moen, Anna Keller (Saltmarsh Systems) | - | Models in Production\n"
+      "\nIt was great.");
+  EXPECT_EQ(Talks(), (Strings{"Queues Without Tears", "Models in Production"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Anna Keller -> Models in Production",
+                     "speaker_of Erik Moen -> Models in Production",
+                     "speaker_of Ida Holm -> Queues Without Tears"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Keller -> Saltmarsh Systems",
+                     "affiliated_with Ida Holm -> Kivuko Labs"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");

@@ -101,9 +101,15 @@ TEST(MarkdownTest, CodeBlocksGoAndInlineCodeStays) {
   EXPECT_EQ(doc.text, "Run kelp first.\n\nAfter.\n");
 }
 
-TEST(MarkdownTest, TableCellsKeepTheirText) {
-  Document doc = Markdown("| Speaker | Talk |\n|---|---|\n| Ada Brook | Gulls |\n");
-  EXPECT_EQ(doc.text, "Speaker\n\nTalk\n\nAda Brook\n\nGulls\n");
+TEST(MarkdownTest, TableRowsAreLinesOfCellsSplitByBars) {
+  const std::string md = "| Speaker | Talk |\n|---|---|\n| Ada Brook | *Gulls* |\n| | Kelp |\n";
+  Document doc = Markdown(md);
+  EXPECT_EQ(doc.text, "Speaker | Talk\n\nAda Brook | Gulls\n\n- | Kelp\n");
+  // Each cell's text still maps to its bytes in the file.
+  const auto ada = static_cast<uint32_t>(doc.text.find("Ada"));
+  uint32_t b = 0, e = 0;
+  ASSERT_TRUE(SourceRange(doc.source_map, ada, ada + 9, &b, &e));
+  EXPECT_EQ(md.substr(b, e - b), "Ada Brook");
 }
 
 TEST(MarkdownTest, YamlFrontMatterIsMetadataAndTheTitleTheFirstLine) {
@@ -181,6 +187,15 @@ TEST(HtmlTest, ArticleWithoutBoilerplateAndEntitiesDecoded) {
   EXPECT_EQ(doc.text,
             "Notes from Kelpconf\n\nI met Ada Brook at the caf\xC3\xA9.\n\n"
             "She spoke \xE2\x80\x9Cwell\xE2\x80\x9D.\n\nFirst\n\nSecond\n");
+}
+
+TEST(HtmlTest, TableRowsAreLinesOfCellsSplitByBars) {
+  Document doc = Html(
+      "<html><body><article><p>Talks:</p><table><tr><th>Speaker</th><th>Talk</th></tr>"
+      "<tr><td><p>Ada Brook</p></td><td><em>Gulls</em> at sea</td></tr><tr><td></td><td>Kelp</td>"
+      "</tr></table><p>After.</p></article></body></html>");
+  EXPECT_EQ(doc.text,
+            "Talks:\n\nSpeaker | Talk\n\nAda Brook | Gulls at sea\n\n- | Kelp\n\nAfter.\n");
 }
 
 TEST(HtmlTest, MainIsTheContentWithoutAnArticle) {
