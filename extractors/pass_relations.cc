@@ -175,6 +175,41 @@ void Extractor::EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
     chunk_to_mention[i] = static_cast<int32_t>(out_.mentions.size());
     out_.mentions.push_back(std::move(m));
   }
+  // "## FOSDEM 2026" over "I spoke about "Packaging Without Pain"": a heading that is an
+  // event's name opens its section, and the talks of the section are part of that event (in a
+  // report on several events, not all of the main one). A heading that only mentions an event
+  // ("Why I went to my first kernel conference") opens none and ends the one before, and the
+  // report's title opens none.
+  if (s.is_heading && si > 0) {
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      if (chunk_to_mention[i] < 0) continue;
+      const Mention& m = out_.mentions[static_cast<size_t>(chunk_to_mention[i])];
+      std::string_view heading = doc_.TextOf(s);
+      while (!heading.empty() && (heading.front() == '#' || heading.front() == ' ')) {
+        heading.remove_prefix(1);
+      }
+      while (!heading.empty() && (heading.back() == ':' || heading.back() == ' ')) {
+        heading.remove_suffix(1);
+      }
+      // (A name: "FOSDEM 2026", not "first kernel conference".)
+      const bool named = !m.text.empty() && (std::isupper(static_cast<unsigned char>(m.text[0])) ||
+                                             static_cast<unsigned char>(m.text[0]) >= 0x80);
+      if (m.type != EntityType::kEvent) continue;
+      // (A heading that names an event some other way ends the section before it.)
+      section_event_ = named && m.text.size() * 10 >= heading.size() * 8 ? chunk_to_mention[i] : -1;
+    }
+  }
+  if (section_event_ >= 0 && !s.is_heading) {
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      if (chunk_to_mention[i] < 0) continue;
+      const int32_t talk = chunk_to_mention[i];
+      if (out_.mentions[static_cast<size_t>(talk)].type != EntityType::kTalk ||
+          Stated("part_of", talk, section_event_, si)) {
+        continue;
+      }
+      out_.relations.push_back({"part_of", talk, section_event_, "", si, "section_event"});
+    }
+  }
   ApplyRelationRules(si, s, chunks, chunk_to_mention);
   EmitLineRelations(si, chunks, chunk_to_mention, line_relations_, &line_relation_next_);
   EmitLineRelations(si, chunks, chunk_to_mention, list_item_relations_, &list_item_relation_next_);

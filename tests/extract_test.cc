@@ -876,6 +876,17 @@ TEST_F(ExtractTest, TableRowsTypeTheirCellsByTheHeadersColumns) {
                      "affiliated_with Ida Holm -> Kivuko Labs"}));
 }
 
+// A report on several events: a heading that is an event's name opens its section, whose
+// talks are part of that event; the report's title opens none, and a heading that only
+// mentions an event ends the section.
+TEST_F(ExtractTest, TalksUnderAnEventsHeadingArePartOfThatEvent) {
+  Run("My First Tidecon Conference\n\nIntro.\n\nI gave \"Queues Without Tears\" there.\n\n"
+      "DataFest 2026\n\nI spoke about \"Models in Production\" in Porto.\n\n"
+      "Why I liked RustFest 2026 so much\n\nAnna Keller gave \"Ferris at Sea\".");
+  EXPECT_EQ(Only(Relations(), "part_of"),
+            (Strings{"part_of Models in Production -> DataFest 2026"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
