@@ -657,10 +657,18 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       auto [wf, wl] = TokensIn(s, whole_tb, whole_te);
       if (!InTitleCase(wf, wl)) continue;
     }
-    // "Eleanor: she introduced us at the party and I nodded": the writer's own words, no title.
-    if (!InTitleCase(tf, tl) && std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl,
-                                            [](bool n) { return n; })) {
-      continue;
+    // "Eleanor: she introduced us at the party and I nodded": the writer's own words, no title;
+    // in running text, also where names make most words capitalised ("On Monday I saw Ada
+    // Brook's keynote ... led by Jo Berg"), unless every longer word is ("How I Met Rust").
+    const bool narrator_words = std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl,
+                                            [](bool n) { return n; });
+    if (narrator_words && !InTitleCase(tf, tl)) continue;
+    if (narrator_words && prose) {
+      bool every = true;
+      for (uint32_t t = tf; every && t < tl; ++t) {
+        every = TokenText(t).size() < 4 || doc_.tokens[t].shape != Shape::kLower;
+      }
+      if (!every) continue;
     }
     bool only_kind_words = !rules_.talk_kinds_.Canonical(TokenText(tl - 1)).empty();
     for (uint32_t t = tf; only_kind_words && t + 1 < tl; ++t) {

@@ -887,6 +887,36 @@ TEST_F(ExtractTest, TalksUnderAnEventsHeadingArePartOfThatEvent) {
             (Strings{"part_of Models in Production -> DataFest 2026"}));
 }
 
+// Running text whose names make most words capitalised is no programme line ("On Monday I saw
+// X's keynote ... led by Y" is no talk of that title); "to see X's keynote" is no meeting.
+TEST_F(ExtractTest, SentenceFullOfNamesIsNoTitleAndSeeingAKeynoteIsNoMeeting) {
+  Run("On Wednesday I managed to see Erik Moen's keynote and a workshop on Ferris led by Ida "
+      "Holm.");
+  EXPECT_EQ(Talks(), (Strings{"Erik Moen's keynote", "workshop on Ferris"}));
+  EXPECT_EQ(Only(Relations(), "met"), Strings{});
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Erik Moen -> Erik Moen's keynote",
+                     "speaker_of Ida Holm -> workshop on Ferris"}));
+}
+
+// "hosted a panel called T" moderates it; "worked the desk with two other volunteers, A and B"
+// meets them; "Trip report:" names no event; a company "based in" a city places the company,
+// not the person who works there.
+TEST_F(ExtractTest, PanelHostVolunteersTripReportAndACompanyBasedInACity) {
+  Run("Trip report: DataFest 2026\n\nLater Karan Mehta hosted a panel called \"Go at Scale\" "
+      "with Erik Moen. I worked the registration desk with two other volunteers, Lars Eriksen "
+      "and Ida Holm. My friend Anna Keller, who works for Kivuko Labs, a startup based in Porto, "
+      "came too.");
+  // (person_moderated states it of the nearest talk too: the same one, once resolved.)
+  EXPECT_EQ(Only(Relations(), "moderator_of"),
+            (Strings{"moderator_of Karan Mehta -> @nearest_talk",
+                     "moderator_of Karan Mehta -> Go at Scale"}));
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Ida Holm", "met @narrator -> Lars Eriksen"}));
+  EXPECT_EQ(RuleOf("Trip"), "<no mention 'Trip'>");
+  EXPECT_EQ(Only(Relations(), "from"), Strings{});
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
