@@ -12,6 +12,15 @@ namespace kg {
 
 void Extractor::TypeByChunkRules(Chunk& c) const {
   std::string_view text = Text(c.begin, c.end);
+  // A name broken by a hard wrap ("Conference\nCentre") is matched as written on one line.
+  std::string one_line;
+  if (text.find_first_of("\n\r\t") != std::string_view::npos) {
+    one_line = std::string(text);
+    std::replace_if(
+        one_line.begin(), one_line.end(),
+        [](char ch) { return ch == '\n' || ch == '\r' || ch == '\t'; }, ' ');
+    text = one_line;
+  }
   std::vector<int> matching = rules_.MatchChunkRules(text, /*with_guards=*/true);
   uint32_t skipped = 0;  // the types a matching guard (skip=TYPES) keeps out
   // The first matching rule in file order decides.

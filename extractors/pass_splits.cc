@@ -73,7 +73,9 @@ void Extractor::SplitAtConnectors(std::vector<Chunk>& chunks, bool before_typing
       tail.subtype = "city";
       tail.rule = "gazetteer:towns";
     }
-    if (person_first && (head.type == kUntyped || honorific) && tail.type == kUntyped) {
+    // ("Jo Berg of Kotlin fame" is known for it, not from it.)
+    const bool fame = c.end_token < doc_.tokens.size() && TokenText(c.end_token) == "fame";
+    if (person_first && (head.type == kUntyped || honorific) && tail.type == kUntyped && !fame) {
       tail.type = static_cast<int>(EntityType::kOrg);  // a person's "of" is their organisation
       tail.rule = "person_of_organization";
     }

@@ -490,6 +490,9 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
               "(?:\\s*[,;]\\s*(?:and\\s+(?:also\\s+|with\\s+)?|&\\s*)?|\\s+(?:and|&)\\s+(?:also\\s+"
               "|with\\s+)?)";
           next = "(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\\.?\\s+)?" + one;
+        } else {
+          // "Acme, Initech and the Kelp Foundation": a later member may take "the".
+          next = "(?:[Tt]he\\s+)?" + one;
         }
         out->append(named_group + one + companion + "(?:" + between + separator + next + companion +
                     ")*)");

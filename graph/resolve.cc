@@ -15,6 +15,20 @@
 namespace kg {
 namespace {
 
+// A name as written on one line: a hard wrap inside it ("Conference\nCentre") and any run of
+// spaces are one space (a mention's text keeps the document's bytes; a label does not).
+std::string OneLine(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (char ch : name) {
+    const bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : ch);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 // The key two names of one entity share: case-folded, possessive and a leading "the" removed,
 // runs of other characters than letters, digits and '&' turned into one space.
 std::string NameKey(std::string_view name) {
@@ -496,8 +510,8 @@ class Resolver {
           }
         }
       }
-      ent.label = label;
-      ent.id = NodeId(EntityTypeName(ent.type), label);
+      ent.label = OneLine(label);
+      ent.id = NodeId(EntityTypeName(ent.type), ent.label);
       if (auto it = by_id.find(ent.id); it != by_id.end()) {
         Absorb(it->second, e);
         continue;
@@ -520,7 +534,7 @@ class Resolver {
       std::set<std::string> aliases;
       for (size_t mi : ent.mentions) {
         const Mention& m = ex_.mentions[mi];
-        if (m.text != ent.label) aliases.insert(m.text);
+        if (std::string name = OneLine(m.text); name != ent.label) aliases.insert(name);
         if (n.mentions.size() < options_.max_node_mentions) {
           n.mentions.push_back(WithSource(
               {name_, m.cp_begin, m.cp_end, Shared(m.text), Shared(m.rule)}, m.begin, m.end));

@@ -266,6 +266,9 @@ bool LooksLikeTitle(std::string_view line, const TokenizerLexicon& lex) {
     ++words;
     capitalised += u_isupper(c) || u_istitle(c);
   });
+  // "... took place in Arusha, Tanzania, at the Arusha International Conference": names make
+  // a sentence's line mostly capitalised; a comma and lower-case words say it is running text.
+  if (words - capitalised >= 2 && line.find(", ") != std::string_view::npos) return false;
   return words >= 2 && capitalised * 4 >= words * 3;
 }
 
@@ -279,16 +282,16 @@ uint32_t FirstWordLength(std::string_view line) {
 // points) may be hard-wrapped; a list of short lines is not.
 constexpr uint32_t kMinWrapWidth = 60;
 
-// Whether line `next` continues the block whose first line is `first` and whose last line so far
-// is `prev`; `longest` is the length of the longest line of the paragraph (the run of lines
-// between blank lines). Otherwise `next` opens a new block: a list item, a heading, or a line of
-// a list whose lines have no closing punctuation ("Jane Doe - Building Fast Parsers").
 // "Ida Holm | Kivuko | Fast Parsers", "| a | b |": a row of a table typed as text.
 bool IsTableRow(std::string_view line) {
   line = TrimLeft(line);
   return line.starts_with('|') || line.find(" | ") != std::string_view::npos;
 }
 
+// Whether line `next` continues the block whose first line is `first` and whose last line so far
+// is `prev`; `longest` is the length of the longest line of the paragraph (the run of lines
+// between blank lines). Otherwise `next` opens a new block: a list item, a heading, or a line of
+// a list whose lines have no closing punctuation ("Jane Doe - Building Fast Parsers").
 bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
                     std::string_view next, uint32_t longest, const TokenizerLexicon& lex) {
   if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;

@@ -917,6 +917,22 @@ TEST_F(ExtractTest, PanelHostVolunteersTripReportAndACompanyBasedInACity) {
   EXPECT_EQ(Only(Relations(), "from"), Strings{});
 }
 
+// A hard wrap inside a venue's name, after a line whose names make it look like a title: the
+// name is one venue; the venue after the city is where the event was; "and the X" ends a list of sponsors; "of X fame".
+TEST_F(ExtractTest, WrappedVenueNameSponsorListWithTheAndFame) {
+  Run("DataFest 2026 took place in Porto, Portugal, at the Tidehall International Conference\n"
+      "Centre.\n\nSpecial thanks to the sponsors: Kivuko Labs, Saltmarsh Systems "
+      "and the Kelp Foundation. I also met Jo Berg of Ferris fame.");
+  EXPECT_EQ(RuleOf("Tidehall International Conference\nCentre"), "venue_keyword_then_place");
+  EXPECT_EQ(Only(Relations(), "held_at"),
+            (Strings{"held_at DataFest 2026 -> Porto",
+                     "held_at DataFest 2026 -> Tidehall International Conference\nCentre"}));
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Kelp Foundation", "thanked @narrator -> Kivuko Labs",
+                     "thanked @narrator -> Saltmarsh Systems"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"), Strings{});
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");

@@ -480,6 +480,18 @@ TEST_F(ResolveTest, MainEventIsHeldInTheCityOfTheDatelineUnderTheTitle) {
   EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:lisbon").size(), 1u);
 }
 
+TEST_F(ResolveTest, LabelOfANameBrokenByAHardWrapIsOnOneLine) {
+  Run("DataFest 2026 took place in Porto, Portugal, at the Tidehall International Conference\n"
+      "Centre.");
+  EXPECT_EQ(NodeIdsOfType("PLACE"), (Strings{"place:porto", "place:portugal",
+                                             "place:tidehall-international-conference-centre"}));
+  for (const NodeProps &n : dg_.nodes) {
+    if (n.id != "place:tidehall-international-conference-centre") continue;
+    EXPECT_EQ(n.label, "Tidehall International Conference Centre");
+    EXPECT_EQ(n.mentions.at(0).text.str(), "Tidehall International Conference\nCentre");
+  }
+}
+
 TEST_F(ResolveTest, CityTheNarratorCameFromIsNotWhereTheEventWas) {
   Run("Notes from DataFest 2025\n\nI flew in from Porto on Thursday. The venue was near Lisbon "
       "harbour.");
