@@ -13,7 +13,7 @@ namespace kg {
 
 std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks, bool with_untyped,
                             std::vector<Segment>* segs, const std::vector<int32_t>* ids,
-                            int32_t antecedent) const {
+                            const std::array<int32_t, 3>* antecedents) const {
   struct Item {
     uint32_t begin, end;
     int chunk;           // chunk index, -2 for a narrator pronoun, -3 for "he"/"she" or an
@@ -44,7 +44,10 @@ std::string Extractor::Slot(const Sentence& s, const std::vector<Chunk>& chunks,
       if (rules_.person_pronouns_.Contains(w) || opening_possessive) {
         // "I bumped into Ana, ..., and she introduced me": the one person named earlier in
         // the sentence; with two, the pronoun is left as a word; with none, `antecedent`.
-        int32_t person = antecedent;
+        // ("She", "Her": the woman; "He", "His": the man; by the given names' gender.)
+        const char first = w.empty() ? 'h' : static_cast<char>(std::tolower(w[0]));
+        const size_t gendered = first == 's' || w == "Her" || w == "her" ? 1 : 2;
+        int32_t person = antecedents ? (*antecedents)[gendered] : -1;
         std::string_view name;
         for (size_t ci = 0; ci < chunks.size(); ++ci) {
           const Chunk& c = chunks[ci];

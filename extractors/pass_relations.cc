@@ -24,24 +24,43 @@ bool Extractor::OpensWithContinuation(const Sentence& s) const {
   return false;
 }
 
-int32_t Extractor::Antecedent(uint32_t sentence) const {
-  int32_t found = -1;
-  uint32_t found_sentence = 0;
-  std::string_view name;
+char Extractor::GenderOf(std::string_view name) const {
+  std::string_view first = name.substr(0, std::min(name.find(' '), name.size()));
+  std::string_view g = rules_.given_names_.Canonical(first);
+  if (g.empty()) g = rules_.ambiguous_given_names_.Canonical(first);
+  return g == "f" || g == "m" ? g[0] : 'u';
+}
+
+int32_t Extractor::Antecedent(uint32_t sentence, char gender) const {
+  // The people of the closest sentence before that names anyone, last first.
+  std::vector<size_t> people;
   for (size_t i = out_.mentions.size(); i-- > 0;) {
     const Mention& m = out_.mentions[i];
     if (m.sentence >= sentence) continue;
     if (m.sentence + 2 < sentence) break;
     if (m.type != EntityType::kPerson) continue;
-    if (found < 0) {
-      found = static_cast<int32_t>(i);
-      found_sentence = m.sentence;
-      name = m.text;
-    } else if (m.sentence == found_sentence && m.text != name) {
-      return -1;
-    }
+    if (!people.empty() && m.sentence != out_.mentions[people.front()].sentence) break;
+    people.push_back(i);
   }
-  return found;
+  auto one = [&](auto keep) {
+    int32_t found = -1;
+    for (size_t i : people) {
+      if (!keep(out_.mentions[i])) continue;
+      if (found >= 0 && out_.mentions[i].text != out_.mentions[static_cast<size_t>(found)].text) {
+        return int32_t{-1};
+      }
+      if (found < 0) found = static_cast<int32_t>(i);
+    }
+    return found;
+  };
+  const int32_t any = one([](const Mention&) { return true; });
+  if (gender == 0 || any >= 0) {
+    // One person: theirs, unless their given name says otherwise.
+    if (any < 0 || gender == 0) return any;
+    const char g = GenderOf(out_.mentions[static_cast<size_t>(any)].text);
+    return g == 'u' || g == gender ? any : -1;
+  }
+  return one([&](const Mention& m) { return GenderOf(m.text) == gender; });
 }
 
 bool Extractor::Stated(const std::string& relation, int32_t subject, int32_t object,
@@ -63,7 +82,10 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
                                    const std::vector<Chunk>& chunks,
                                    const std::vector<int32_t>& chunk_to_mention) {
   std::vector<Segment> segs;
-  std::string own = Slot(s, chunks, false, &segs, &chunk_to_mention, Antecedent(sentence_index));
+  const std::array<int32_t, 3> antecedents = {Antecedent(sentence_index),
+                                               Antecedent(sentence_index, 'f'),
+                                               Antecedent(sentence_index, 'm')};
+  std::string own = Slot(s, chunks, false, &segs, &chunk_to_mention, &antecedents);
   // "Including folks like A and B." continues the sentence before it.
   std::string slotted = own;
   size_t own_begin = 0;

@@ -18,6 +18,7 @@
 // reads is shared and immutable.
 #pragma once
 
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <map>
@@ -480,10 +481,11 @@ class Extractor : public DocumentContext {
   // Builds the slotted sentence: chunks become ⟨TYPE_subtype_i⟩ (untyped ones ⟨?_i⟩ when
   // `with_untyped`, raw text otherwise), narrator pronouns ⟨I⟩.
   // With `ids`, placeholders carry ids[chunk] (the mention index) instead of the chunk index,
-  // and chunks without an id are left as text.
+  // and chunks without an id are left as text; `antecedents` (any, she/her, he/his: Antecedent)
+  // are the people a pronoun with no person before it in the sentence stands for.
   std::string Slot(const Sentence& s, const std::vector<Chunk>& chunks, bool with_untyped,
                    std::vector<Segment>* segs, const std::vector<int32_t>* ids = nullptr,
-                   int32_t antecedent = -1) const;
+                   const std::array<int32_t, 3>* antecedents = nullptr) const;
 
   // Maps an offset of the slotted sentence to a document byte offset.
   static uint32_t ToDoc(const std::vector<Segment>& segs, size_t off);
@@ -553,8 +555,13 @@ class Extractor : public DocumentContext {
 
   // The person "he" or "she" most likely stands for: the one person named in the closest of
   // the two sentences before that names anyone ("Ana Lima spoke next. She works at Acme."). When
-  // that sentence names several people, the pronoun is left alone (-1): no guessing.
-  int32_t Antecedent(uint32_t sentence) const;
+  // that sentence names several people, the pronoun is left alone (-1): no guessing, unless
+  // `gender` ('f' for she/her, 'm' for he/his) leaves one of them ("Tomas Brandt and Ana Lima
+  // spoke. Her talk ..."): a given name's gender is that of gazetteers/given_names.tsv, where
+  // the lists agree ('u' when they do not, or the name is in none).
+  int32_t Antecedent(uint32_t sentence, char gender = 0) const;
+  // 'f', 'm' or 'u' for a person's name, by its first word.
+  char GenderOf(std::string_view name) const;
 
   // Whether the sentence already states the relation: several rules often read one statement
   // ("great to meet A" is also "to meet A"), and a relation's weight counts statements.

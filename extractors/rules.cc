@@ -1158,8 +1158,8 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->cities_, "gazetteers/cities.tsv", true},
       {&rs->ambiguous_cities_, "gazetteers/cities_ambiguous.tsv", true},
       {&rs->towns_, "gazetteers/towns.tsv", true},
-      {&rs->given_names_, "gazetteers/given_names.tsv", true, false},
-      {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true, false},
+      {&rs->given_names_, "gazetteers/given_names.tsv", true},  // canonical: the gender
+      {&rs->ambiguous_given_names_, "gazetteers/given_names_ambiguous.tsv", true},
       {&rs->surnames_, "gazetteers/surnames.tsv", true, false},
       {&rs->table_columns_, "lexicon/table_columns.tsv", true},
       {&rs->organizations_, "gazetteers/organizations.tsv", true},

@@ -933,6 +933,23 @@ TEST_F(ExtractTest, WrappedVenueNameSponsorListWithTheAndFame) {
   EXPECT_EQ(Only(Relations(), "affiliated_with"), Strings{});
 }
 
+// "Her talk" after a sentence naming a man and a woman is the woman's (the given names'
+// gender); with two women it stays unresolved. "who is studying at Org" studies there.
+TEST_F(ExtractTest, GenderedPronounPicksThePersonOfThatGenderAndStudentsAffiliation) {
+  Run("The speakers were Thomas Brandt from Kivuko Labs and Maria Keller from Tidehall.\n"
+      "Her talk was called \"Queues Without Tears\".\n\n"
+      "I met Anna Holm, who is studying physics at the University of Tidehall.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Maria Keller -> Queues Without Tears"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Anna Holm -> University of Tidehall",
+                     "affiliated_with Maria Keller -> Tidehall",
+                     "affiliated_with Thomas Brandt -> Kivuko Labs"}));
+  Run("The speakers were Anna Keller and Maria Holm.\nHer talk was called \"Queues Without "
+      "Tears\".");
+  EXPECT_EQ(Only(Relations(), "speaker_of"), Strings{});
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
@@ -1583,9 +1600,11 @@ TEST_F(ExtractTest, HeOrSheStandsForTheOnePersonNamedJustBefore) {
   EXPECT_EQ(Relations(),
             (Strings{"affiliated_with Hanna Ruiz -> Northwind Labs [Senior Researcher]",
                      "affiliated_with Hanna Ruiz -> University of Porto [professor]"}));
-  // Two people named before: "she" is left alone.
-  Run("Ana Lima and Tom Berg joined. She works at Northwind Labs.");
+  // Two women named before: "she" is left alone; a woman and a man: she is the woman.
+  Run("Ana Lima and Eva Berg joined. She works at Northwind Labs.");
   EXPECT_EQ(Relations(), Strings{});
+  Run("Ana Lima and Tom Berg joined. She works at Northwind Labs.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Ana Lima -> Northwind Labs"}));
 }
 
 // --- people's titles and honorifics, names with "of the" ---------------------------------------
