@@ -950,6 +950,14 @@ TEST_F(ExtractTest, GenderedPronounPicksThePersonOfThatGenderAndStudentsAffiliat
   EXPECT_EQ(Only(Relations(), "speaker_of"), Strings{});
 }
 
+// "at kLab, a tech hub in Kigali": an organisation named by what it is, here a hub, even when
+// its name opens in lower case.
+TEST_F(ExtractTest, TechHubNamedByWhatItIs) {
+  Run("We met at tLoft, a tech hub in Porto. I want to thank tLoft for the space.");
+  EXPECT_EQ(RuleOf("tLoft"), "org_appositive_kind");
+  EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> tLoft"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
