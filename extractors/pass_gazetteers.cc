@@ -21,8 +21,7 @@ bool Extractor::NamedAsEmployer(const Chunk& c) const {
   // employer, as in programme lists.
   if (prep == "(") {
     return c.end_token < doc_.tokens.size() && TokenText(c.end_token) == ")" &&
-           doc_.tokens[c.first_token - 2].shape == Shape::kCapitalized &&
-           !IsProductName(before);
+           doc_.tokens[c.first_token - 2].shape == Shape::kCapitalized && !IsProductName(before);
   }
   if (prep != "at" && prep != "for") return false;
   return rules_.roles_.Contains(before) || rules_.employer_cues_.Contains(before);
@@ -162,9 +161,8 @@ void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) c
         continue;
       }
       // "Margaret-Anne Storey", "Anne-Marie Dupont": a hyphen inside a capitalised word.
-      if (TokenText(t) == "-" && t > c.first_token && t + 1 < c.end_token &&
-          Adjacent(t - 1, t) && Adjacent(t, t + 1) &&
-          doc_.tokens[t - 1].shape == Shape::kCapitalized &&
+      if (TokenText(t) == "-" && t > c.first_token && t + 1 < c.end_token && Adjacent(t - 1, t) &&
+          Adjacent(t, t + 1) && doc_.tokens[t - 1].shape == Shape::kCapitalized &&
           doc_.tokens[t + 1].shape == Shape::kCapitalized) {
         n -= 2;
         continue;

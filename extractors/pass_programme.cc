@@ -660,8 +660,8 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     // "Eleanor: she introduced us at the party and I nodded": the writer's own words, no title;
     // in running text, also where names make most words capitalised ("On Monday I saw Ada
     // Brook's keynote ... led by Jo Berg"), unless every longer word is ("How I Met Rust").
-    const bool narrator_words = std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl,
-                                            [](bool n) { return n; });
+    const bool narrator_words =
+        std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl, [](bool n) { return n; });
     if (narrator_words && !InTitleCase(tf, tl)) continue;
     if (narrator_words && prose) {
       bool every = true;

@@ -82,9 +82,8 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
                                    const std::vector<Chunk>& chunks,
                                    const std::vector<int32_t>& chunk_to_mention) {
   std::vector<Segment> segs;
-  const std::array<int32_t, 3> antecedents = {Antecedent(sentence_index),
-                                               Antecedent(sentence_index, 'f'),
-                                               Antecedent(sentence_index, 'm')};
+  const std::array<int32_t, 3> antecedents = {
+      Antecedent(sentence_index), Antecedent(sentence_index, 'f'), Antecedent(sentence_index, 'm')};
   std::string own = Slot(s, chunks, false, &segs, &chunk_to_mention, &antecedents);
   // "Including folks like A and B." continues the sentence before it.
   std::string slotted = own;

@@ -610,9 +610,9 @@ class Extractor : public DocumentContext {
   std::map<uint32_t, uint32_t> line_talk_begin_;     // programme line -> its title's byte
   std::map<uint32_t, std::vector<int>> table_rows_;  // table line -> its columns' types
   int32_t section_event_ = -1;  // the EVENT mention of the last heading that named one
-  std::vector<LineRelation> line_relations_;         // in sentence order
-  size_t line_relation_next_ = 0;                    // the first one not yet emitted
-  std::vector<LineRelation> list_item_relations_;    // @item rules' relations, in order
+  std::vector<LineRelation> line_relations_;       // in sentence order
+  size_t line_relation_next_ = 0;                  // the first one not yet emitted
+  std::vector<LineRelation> list_item_relations_;  // @item rules' relations, in order
   size_t list_item_relation_next_ = 0;
 };
 

@@ -679,11 +679,12 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
         rule->hint = true;
         hint_rules_.insert(rule->name);
       } else {
-        return r.Error(line.find(flag, FieldColumn(line, 2) - 1) + 1,
-                       "unknown flag '" + flag +
-                           "' (force; hint; weight=N; keep and long for span rules; weak for each "
-                           "rules; prose for line rules; initial, first=, last=, not= and skip= for "
-                           "chunk rules)");
+        return r.Error(
+            line.find(flag, FieldColumn(line, 2) - 1) + 1,
+            "unknown flag '" + flag +
+                "' (force; hint; weight=N; keep and long for span rules; weak for each "
+                "rules; prose for line rules; initial, first=, last=, not= and skip= for "
+                "chunk rules)");
       }
     }
     if (Status s = CheckNoPlaceholderMarks(r, line, 3); !s.ok()) return s;

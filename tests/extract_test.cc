@@ -746,9 +746,8 @@ TEST_F(ExtractTest, EventWhichTookPlaceAtAVenue) {
 // A panel "had" its panelists.
 TEST_F(ExtractTest, PanelHadItsPanelists) {
   Run("The panel \"Open Data Now\" had Ida Holm and Erik Moen as panelists.");
-  EXPECT_EQ(Only(Relations(), "panelist_of"),
-            (Strings{"panelist_of Erik Moen -> Open Data Now",
-                     "panelist_of Ida Holm -> Open Data Now"}));
+  EXPECT_EQ(Only(Relations(), "panelist_of"), (Strings{"panelist_of Erik Moen -> Open Data Now",
+                                                       "panelist_of Ida Holm -> Open Data Now"}));
 }
 
 // "Sofia Reyes": a given name that is also a city, then a family name ending in "s"
@@ -918,7 +917,8 @@ TEST_F(ExtractTest, PanelHostVolunteersTripReportAndACompanyBasedInACity) {
 }
 
 // A hard wrap inside a venue's name, after a line whose names make it look like a title: the
-// name is one venue; the venue after the city is where the event was; "and the X" ends a list of sponsors; "of X fame".
+// name is one venue; the venue after the city is where the event was; "and the X" ends a list of
+// sponsors; "of X fame".
 TEST_F(ExtractTest, WrappedVenueNameSponsorListWithTheAndFame) {
   Run("DataFest 2026 took place in Porto, Portugal, at the Tidehall International Conference\n"
       "Centre.\n\nSpecial thanks to the sponsors: Kivuko Labs, Saltmarsh Systems "
@@ -2276,11 +2276,11 @@ TEST_F(ExtractTest, ThanksAreOnlyAHintThatANameIsAPerson) {
             (Strings{"ORG 'Quorrel' [14,21)", "ORG 'Quorrel' [40,47)", "ORG 'Quorrel' [59,66)",
                      "PERSON 'Karthik Subramanian' [89,108)"}));
   // Thanking for a service is also help, in the rules' reading.
-  EXPECT_EQ(Relations(), (Strings{"helped Karthik Subramanian -> @narrator",
-                                  "helped Quorrel -> @narrator",
-                                  "organized Karthik Subramanian -> @main_event",
-                                  "thanked @narrator -> Karthik Subramanian",
-                                  "thanked @narrator -> Quorrel", "thanked @narrator -> Quorrel"}));
+  EXPECT_EQ(Relations(),
+            (Strings{"helped Karthik Subramanian -> @narrator", "helped Quorrel -> @narrator",
+                     "organized Karthik Subramanian -> @main_event",
+                     "thanked @narrator -> Karthik Subramanian", "thanked @narrator -> Quorrel",
+                     "thanked @narrator -> Quorrel"}));
 }
 
 TEST_F(ExtractTest, TitleOpeningWithACommonWordNamesAMeetupAndHerWorkAtAnOrganisation) {
@@ -2390,11 +2390,11 @@ TEST_F(ExtractTest, ThankYouListsOrganisersAndWhereTheWriterTravelledFrom) {
   EXPECT_EQ(
       Relations(),
       (Strings{"from @narrator -> Vienna", "helped Anna Keller -> @narrator",
-               "organized @narrator -> @main_event",
-               "organized Kivuko Foundation -> @main_event", "organized Mira Sato -> @main_event",
-               "organized Paul Dunn -> @main_event", "thanked @narrator -> Anna Keller",
-               "thanked @narrator -> Brightpond Labs", "thanked @narrator -> Quillfeather Labs",
-               "thanked @narrator -> Saltmarsh Systems", "thanked @narrator -> Tomas Brandt"}));
+               "organized @narrator -> @main_event", "organized Kivuko Foundation -> @main_event",
+               "organized Mira Sato -> @main_event", "organized Paul Dunn -> @main_event",
+               "thanked @narrator -> Anna Keller", "thanked @narrator -> Brightpond Labs",
+               "thanked @narrator -> Quillfeather Labs", "thanked @narrator -> Saltmarsh Systems",
+               "thanked @narrator -> Tomas Brandt"}));
 }
 
 TEST_F(ExtractTest, SpeakersWithQuotedTitlesAfterAsidesAndTheUnnamedKeynoteGoes) {
