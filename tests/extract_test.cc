@@ -958,6 +958,19 @@ TEST_F(ExtractTest, TechHubNamedByWhatItIs) {
   EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> tLoft"}));
 }
 
+// Rules that read "us" and "me" read the narrator's placeholder the slotted sentence writes for
+// them: "walked us through", "introduced me to", "joined us".
+TEST_F(ExtractTest, UsAndMeInRulesAreTheNarratorsPlaceholder) {
+  Run("The next talk was \"Queues Without Tears\". Then Ida Holm walked us through the new "
+      "scheduler. Later Ostap introduced me to Quillan Vey. Paul Dunn joined us for dinner.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ida Holm -> @nearest_talk"}));
+  EXPECT_EQ(RuleOf("Quillan Vey"), "person_met");
+  EXPECT_EQ(Only(Relations(), "met"),
+            (Strings{"met @narrator -> Quillan Vey", "met Ostap -> @narrator",
+                     "met Paul Dunn -> @narrator"}));
+}
+
 // A given name no list holds, used alone after the full name, is that person.
 TEST_F(ExtractTest, GivenNameNoListHoldsAfterTheFullName) {
   Run("I met Łukasz Nowak at the booth. Łukasz works at Quillfeather Labs.");
