@@ -963,8 +963,7 @@ TEST_F(ExtractTest, TechHubNamedByWhatItIs) {
 TEST_F(ExtractTest, UsAndMeInRulesAreTheNarratorsPlaceholder) {
   Run("The next talk was \"Queues Without Tears\". Then Ida Holm walked us through the new "
       "scheduler. Later Ostap introduced me to Quillan Vey. Paul Dunn joined us for dinner.");
-  EXPECT_EQ(Only(Relations(), "speaker_of"),
-            (Strings{"speaker_of Ida Holm -> @nearest_talk"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"), (Strings{"speaker_of Ida Holm -> @nearest_talk"}));
   EXPECT_EQ(RuleOf("Quillan Vey"), "person_met");
   EXPECT_EQ(Only(Relations(), "met"),
             (Strings{"met @narrator -> Quillan Vey", "met Ostap -> @narrator",
