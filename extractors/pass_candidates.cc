@@ -153,7 +153,12 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         joins |= w == "and" && IsPlaceName(Text(doc_.tokens[t].begin, doc_.tokens[j + 1].end));
         // "Department of Physics and Astronomy", "Oslo University of Science and Technology":
         // after "<head> of <Name>", two fields.
-        for (uint32_t h = t; w == "and" && !joins && h + 2 < j; ++h) {
+        // Not before a person: "the University of Pune and Kofi Mensah", "... and Prof. Lee".
+        const bool person_follows =
+            rules_.honorifics_.Contains(TokenText(j + 1)) ||
+            (rules_.given_names_.Contains(TokenText(j + 1)) && j + 2 < s.end_token &&
+             doc_.tokens[j + 2].shape == Shape::kCapitalized);
+        for (uint32_t h = t; w == "and" && !joins && !person_follows && h + 2 < j; ++h) {
           joins = TokenText(h + 1) == "of" && rules_.field_name_heads_.Contains(TokenText(h)) &&
                   std::none_of(doc_.tokens.begin() + h + 2, doc_.tokens.begin() + j,
                                [&](const Token& k) { return doc_.TextOf(k) == "and"; });

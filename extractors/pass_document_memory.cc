@@ -104,6 +104,7 @@ void Extractor::ApplyDocumentTypes(std::vector<Chunk>& chunks) const {
     c.type = it->second.first;
     c.subtype = it->second.second;
     c.rule = "document_memory";
+    SetOrgShortNameCanonical(c);
   }
 }
 

@@ -51,6 +51,35 @@ void Extractor::VoteTypes(std::vector<std::vector<Chunk>>& chunks) {
       }
     }
   }
+  // "Fjordline Systems ... thanks to Fjordline": a firm's distinctive first word before the
+  // head word of its kind names the firm, with the weight of two context rules, unless the word
+  // is a person's given name, a place, a product or a word.
+  for (const auto& sentence : chunks) {
+    for (const Chunk& c : sentence) {
+      if (!votes(c) || c.type != static_cast<int>(EntityType::kOrg) || c.rule != "org_suffix" ||
+          c.end_token != c.first_token + 2 ||
+          doc_.tokens[c.first_token].shape != Shape::kCapitalized) {
+        continue;
+      }
+      std::string_view first = TokenText(c.first_token);
+      if (first.size() < 3 || rules_.given_names_.Contains(first) ||
+          rules_.surnames_.Contains(first) || IsPlaceName(first) || IsProductName(first) ||
+          rules_.common_words_.Contains(FoldCase(first))) {
+        continue;
+      }
+      std::string key = FoldCase(first);
+      auto [named, fresh] = org_short_names_.try_emplace(key, Text(c.begin, c.end));
+      if (!fresh && FoldCase(named->second) != FoldCase(Text(c.begin, c.end))) {
+        named->second.clear();  // two firms start with the word: it names neither
+      }
+      Tally& t = tallies[key];  // also a word no sentence typed: "Fjordline is hiring"
+      if (t.weight[c.type] == 0) {
+        t.weight[c.type] = 4;
+        t.best_rule_weight[c.type] = 4;
+        t.rule[c.type] = c.rule;
+      }
+    }
+  }
   for (auto& [name, t] : tallies) {
     // On a tie, the type with the strongest single piece of evidence wins: one office
     // outweighs two thanks.
@@ -79,9 +108,19 @@ void Extractor::VoteTypes(std::vector<std::vector<Chunk>>& chunks) {
         c.type = w;
         c.subtype = t.subtype[w];
         c.rule = "vote:" + t.rule[w];
+        SetOrgShortNameCanonical(c);
       }
     }
   }
+}
+
+void Extractor::SetOrgShortNameCanonical(Chunk& c) const {
+  if (c.type != static_cast<int>(EntityType::kOrg) || !c.canonical.empty() ||
+      c.end_token != c.first_token + 1) {
+    return;
+  }
+  auto it = org_short_names_.find(FoldCase(TokenText(c.first_token)));
+  if (it != org_short_names_.end()) c.canonical = it->second;
 }
 
 void Extractor::PromoteWorkshopToEvent(std::vector<std::vector<Chunk>>& chunks) const {

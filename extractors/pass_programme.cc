@@ -660,7 +660,22 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     // "Eleanor: she introduced us at the party and I nodded": the writer's own words, no title;
     // in running text, also where names make most words capitalised ("On Monday I saw Ada
     // Brook's keynote ... led by Jo Berg"), unless every longer word is ("How I Met Rust").
+    // A title in quotes or emphasis is marked as one: "*Why I stopped using unwrap* - Ida Holm".
+    auto marked_at = [&](uint32_t at) {
+      const char ch = doc_.doc->text[at];
+      return ch == '*' || ch == '_' || ch == '"' ||
+             Text(at, std::min<uint32_t>(at + 3, s.end)) == "\xE2\x80\x9C" ||
+             Text(at, std::min<uint32_t>(at + 3, s.end)) == "\xE2\x80\x9D";
+    };
+    // So is one after a programme word and before its speakers ("Lightning talk: Why I
+    // stopped using unwrap - Ida Holm"; Markdown's reader drops the emphasis).
+    const bool marked_title =
+        !prose && rule.speakers_group > 0 &&
+        (rule.kind_group > 0 ||
+         (tb >= s.begin + 1 && te + 1 <= s.end &&
+          (marked_at(tb - 1) || (tb >= s.begin + 3 && marked_at(tb - 3))) && marked_at(te)));
     const bool narrator_words =
+        !marked_title &&
         std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl, [](bool n) { return n; });
     if (narrator_words && !InTitleCase(tf, tl)) continue;
     if (narrator_words && prose) {

@@ -212,6 +212,16 @@ void Extractor::EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
       while (!heading.empty() && (heading.back() == ':' || heading.back() == ' ')) {
         heading.remove_suffix(1);
       }
+      // ... nor a list number or where it was: "2. DevConf Tallinn (Tallinn, Estonia)".
+      if (size_t digits = heading.find_first_not_of("0123456789");
+          digits > 0 && digits != std::string_view::npos && digits + 1 < heading.size() &&
+          (heading[digits] == '.' || heading[digits] == ')') && heading[digits + 1] == ' ') {
+        heading.remove_prefix(digits + 2);
+      }
+      if (size_t open = heading.rfind(" (");
+          heading.ends_with(")") && open != std::string_view::npos && open > 0) {
+        heading = heading.substr(0, open);
+      }
       // (A name: "FOSDEM 2026", not "first kernel conference".)
       const bool named = !m.text.empty() && (std::isupper(static_cast<unsigned char>(m.text[0])) ||
                                              static_cast<unsigned char>(m.text[0]) >= 0x80);
@@ -220,15 +230,24 @@ void Extractor::EmitSentence(uint32_t si, std::vector<Chunk>& chunks) {
       section_event_ = named && m.text.size() * 10 >= heading.size() * 8 ? chunk_to_mention[i] : -1;
     }
   }
+  // The people of the section, the writer among them, were at its event.
   if (section_event_ >= 0 && !s.is_heading) {
+    bool narrator = false;
+    for (uint32_t t = s.first_token; t < s.end_token && !narrator; ++t) {
+      narrator = is_narrator_[t];
+    }
+    if (narrator && !Stated("attended", kNarrator, section_event_, si)) {
+      out_.relations.push_back({"attended", kNarrator, section_event_, "", si, "section_event"});
+    }
     for (size_t i = 0; i < chunks.size(); ++i) {
       if (chunk_to_mention[i] < 0) continue;
-      const int32_t talk = chunk_to_mention[i];
-      if (out_.mentions[static_cast<size_t>(talk)].type != EntityType::kTalk ||
-          Stated("part_of", talk, section_event_, si)) {
-        continue;
+      const int32_t m = chunk_to_mention[i];
+      const EntityType type = out_.mentions[static_cast<size_t>(m)].type;
+      if (type == EntityType::kTalk && !Stated("part_of", m, section_event_, si)) {
+        out_.relations.push_back({"part_of", m, section_event_, "", si, "section_event"});
+      } else if (type == EntityType::kPerson && !Stated("attended", m, section_event_, si)) {
+        out_.relations.push_back({"attended", m, section_event_, "", si, "section_event"});
       }
-      out_.relations.push_back({"part_of", talk, section_event_, "", si, "section_event"});
     }
   }
   ApplyRelationRules(si, s, chunks, chunk_to_mention);

@@ -516,7 +516,11 @@ class Extractor : public DocumentContext {
   // is strong (a gazetteer or a context rule), by at least two to one, so one weak or odd
   // context ("presented by French speakers") never relabels a name the document knows well.
   // Talks and spans made by span rules keep their types: their text is not a name to vote on.
+  // A firm's distinctive first word ("Fjordline" of "Fjordline Systems") is the firm: it
+  // votes ORG, and its mentions take the full name as their canonical name.
   void VoteTypes(std::vector<std::vector<Chunk>>& chunks);
+  // The full name of the one firm whose first word `c` (an ORG of one word) is, if any.
+  void SetOrgShortNameCanonical(Chunk& c) const;
 
   // "Notes from the Nordic Parsing Workshop": a report about a workshop names no other event;
   // a workshop named in its opening sentences (the title) is then the event, not a talk.
@@ -602,6 +606,9 @@ class Extractor : public DocumentContext {
   std::map<std::string, std::pair<int, std::string>> document_types_;  // folded name -> type
   // Surnames that are also words ("Player", "Hall"), of people named in full: folded -> type.
   std::map<std::string, std::pair<int, std::string>> word_surnames_;
+  // A firm's first word -> its full name ("fjordline" -> "Fjordline Systems"); empty when two
+  // firms share the word. By VoteTypes.
+  std::map<std::string, std::string> org_short_names_;
   Extraction out_;
   std::string previous_slotted_;  // the last sentence as the relation rules saw it
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind

@@ -540,7 +540,7 @@ class Resolver {
               {name_, m.cp_begin, m.cp_end, Shared(m.text), Shared(m.rule)}, m.begin, m.end));
         }
         mention_entity_[mi] = static_cast<int64_t>(e);
-        if (ent.type == EntityType::kTalk) talk_sentences_.emplace_back(m.sentence, ent.id);
+        if (ent.type == EntityType::kTalk) talk_sentences_.push_back({m.sentence, m.begin, ent.id});
       }
       first_sentence_[ent.id] = ex_.mentions[ent.mentions.front()].sentence;
       n.aliases.assign(aliases.begin(), aliases.end());
@@ -584,14 +584,18 @@ class Resolver {
         attended_mentions.insert(static_cast<size_t>(r.object));
       }
     }
+    // A title line of its own ("Rust Oslo meetup, March edition") says what the report is
+    // about: an event it names counts one more again.
+    const bool titled = !doc_.sentences.empty() && doc_.sentences[0].is_heading;
     auto score = [&](const Entity& ent) {
       size_t n = ent.mentions.size();
-      bool attended = false, opening = false;
+      bool attended = false, opening = false, title = false;
       for (size_t m : ent.mentions) {
         attended |= attended_mentions.count(m) > 0;
         opening |= ex_.mentions[m].sentence < 2;
+        title |= titled && ex_.mentions[m].sentence == 0;
       }
-      n += (attended ? 2 : 0) + (opening ? 1 : 0);
+      n += (attended ? 2 : 0) + (opening ? 1 : 0) + (title ? 1 : 0);
       bool year = false;
       for (size_t i = 0; i + 4 <= ent.label.size(); ++i) {
         bool digits = true;
@@ -739,20 +743,24 @@ class Resolver {
     return span;
   }
 
-  // The TALK mention nearest to sentence `si` (same sentence first, then the closer one, the
-  // earlier on a tie), at most two sentences away. Binary search over the talks' sentences.
-  const std::string& NearestTalk(uint32_t si) const {
+  // The TALK mention nearest to sentence `si`, at most two sentences away: in `si` itself, the
+  // last one before byte `anchor` (the person the relation is about: "Ana's keynote and a
+  // panel with Ida, moderated by Jo" is the panel), else its first; then the closer sentence,
+  // the earlier on a tie, and in it the first talk. Binary search over the talks' sentences.
+  const std::string& NearestTalk(uint32_t si, uint32_t anchor) const {
     static const std::string* const kNone = new std::string();
-    if (talk_sentences_.empty()) return *kNone;
-    auto it = std::lower_bound(talk_sentences_.begin(), talk_sentences_.end(),
-                               std::make_pair(si > 2 ? si - 2 : 0, std::string()));
+    auto it = std::lower_bound(
+        talk_sentences_.begin(), talk_sentences_.end(), si > 2 ? si - 2 : 0,
+        [](const TalkMention& t, uint32_t sentence) { return t.sentence < sentence; });
     const std::string* best = kNone;
     uint32_t best_distance = 3;
-    for (; it != talk_sentences_.end() && it->first <= si + 2; ++it) {
-      uint32_t distance = it->first > si ? it->first - si : si - it->first;
+    for (; it != talk_sentences_.end() && it->sentence <= si + 2; ++it) {
+      uint32_t distance = it->sentence > si ? it->sentence - si : si - it->sentence;
       if (distance < best_distance) {
         best_distance = distance;
-        best = &it->second;
+        best = &it->id;
+      } else if (distance == 0 && it->begin < anchor) {
+        best = &it->id;  // in order: the last one before the anchor
       }
     }
     return *best;
@@ -764,12 +772,13 @@ class Resolver {
   }
 
   // A reference, not a copy: it is called twice per relation candidate.
-  const std::string& EndpointId(int32_t endpoint, uint32_t si) const {
+  // `anchor`: where the relation's other endpoint is named (for @nearest_talk).
+  const std::string& EndpointId(int32_t endpoint, uint32_t si, uint32_t anchor = 0) const {
     static const std::string* const kNone = new std::string();
     if (endpoint == kNarrator) return narrator_id_;
     if (endpoint == kMainEvent) return main_event_id_;
     if (endpoint == kNarratorOrg) return narrator_org_id_;
-    if (endpoint == kNearestTalk) return NearestTalk(si);
+    if (endpoint == kNearestTalk) return NearestTalk(si, anchor);
     if (endpoint < 0 || static_cast<size_t>(endpoint) >= mention_entity_.size() ||
         mention_entity_[static_cast<size_t>(endpoint)] < 0) {
       return *kNone;
@@ -853,7 +862,9 @@ class Resolver {
     }
     for (const RelationCandidate& r : ex_.relations) {
       const std::string& s = EndpointId(r.subject, r.sentence);
-      const std::string& o = EndpointId(r.object, r.sentence);
+      const std::string& o =
+          EndpointId(r.object, r.sentence,
+                     r.subject >= 0 ? ex_.mentions[static_cast<size_t>(r.subject)].begin : 0);
       if (r.object == kNearestTalk && r.relation == "speaker_of" &&
           talks_with_stated_speakers.count(o)) {
         continue;
@@ -1103,8 +1114,15 @@ class Resolver {
   std::unordered_set<uint64_t> edge_sentences_;
   std::vector<Entity> entities_;
   std::vector<int64_t> mention_entity_;  // per mention: its entity, -1 for none
-  std::vector<std::pair<uint32_t, std::string>> talk_sentences_;  // (sentence, talk id), sorted
-  std::unordered_map<std::string, uint32_t> first_sentence_;      // entity id -> sentence
+  struct TalkMention {
+    uint32_t sentence, begin;  // the mention's sentence and first byte
+    std::string id;
+    bool operator<(const TalkMention& o) const {
+      return std::tie(sentence, begin, id) < std::tie(o.sentence, o.begin, o.id);
+    }
+  };
+  std::vector<TalkMention> talk_sentences_;  // every talk mention, in document order
+  std::unordered_map<std::string, uint32_t> first_sentence_;  // entity id -> sentence
   // EdgeKey -> index in out_.edges. Hashed: AddEdge runs per statement and per co-occurring
   // pair, and a tree of four-string tuples was a fifth of a large document's resolution.
   struct KeyHash {

@@ -2605,6 +2605,24 @@ TEST_F(ExtractTest, ProgrammeTimesAndNotesAboutPeopleAreNoTalks) {
   EXPECT_EQ(Talks(), Strings{});
 }
 
+TEST_F(ExtractTest, AnInstitutionOfAFieldStopsBeforeAPersonAfterAnd) {
+  Run("Ida Holm of the University of Tromso and Tomas Brandt from Kestrel Institute came. So "
+      "did Lena Ortiz of the University of Bergen and Prof. Mira Sato.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ida Holm -> University of Tromso",
+                     "affiliated_with Lena Ortiz -> University of Bergen",
+                     "affiliated_with Tomas Brandt -> Kestrel Institute"}));
+}
+
+TEST_F(ExtractTest, ProgrammeListItemWithAKindLabelAndAFirstPersonTitle) {
+  Run("Talks\n\n- Quiet Pipelines, by Ida Holm\n- Lightning talk: *Why I stopped using "
+      "mocks* \u2014 Tomas Brandt\n");
+  EXPECT_EQ(Talks(), (Strings{"Quiet Pipelines", "Why I stopped using mocks"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ida Holm -> Quiet Pipelines",
+                     "speaker_of Tomas Brandt -> Why I stopped using mocks"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",

@@ -404,6 +404,43 @@ TEST_F(ResolveTest, EventOnlyDescribedOnceByItsKindIsNoMainEvent) {
   EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:lakeside").empty());
 }
 
+TEST_F(ResolveTest, MainEventIsTheOneTheTitleLineNames) {
+  // The title's meetup is named once without a year; the conference with a year is only news.
+  Run("Kotlin Bergen meetup, May edition\n\nAbout thirty of us met again. Ida Holm is looking "
+      "for speakers for DataFest 2027. The Compiler Workshop was packed.");
+  EXPECT_EQ(TypedEdges("part_of"),
+            (Strings{"talk:compiler-workshop -part_of-> event:kotlin-bergen"}));
+}
+
+TEST_F(ResolveTest, ModeratorOfTheTalkNamedBeforeThemInTheirSentence) {
+  Run("Highlights: Ida Holm's keynote \"Boring Releases\" and a panel on platform teams with "
+      "Tomas Brandt and Lena Ortiz, moderated by Mira Sato.");
+  EXPECT_EQ(TypedEdges("moderator_of"),
+            (Strings{"person:mira-sato -moderator_of-> talk:panel-on-platform-teams"}));
+}
+
+TEST_F(ResolveTest, NumberedHeadingsNamingEventsOpenTheirSections) {
+  // (The list numbers and places would make each heading more than a name.)
+  Run("My autumn after DataFest 2026\n\nDataFest 2026 was the start.\n\n1. NodeConf\n\nI gave a "
+      "talk called \"Quiet Pipelines\" there. I met Ida Holm.\n\n2. RustConf Riga (Riga, "
+      "Latvia)\n\nTomas Brandt gave a keynote titled \"Fearless Builds\".\n");
+  EXPECT_EQ(TypedEdges("part_of"), (Strings{"talk:fearless-builds -part_of-> event:rustconf-riga",
+                                            "talk:quiet-pipelines -part_of-> event:nodeconf"}));
+  EXPECT_EQ(TypedEdges("attended"),
+            (Strings{"person:ida-holm -attended-> event:nodeconf",
+                     "person:narrator-report-txt -attended-> event:datafest-2026",
+                     "person:narrator-report-txt -attended-> event:nodeconf",
+                     "person:tomas-brandt -attended-> event:rustconf-riga"}));
+}
+
+TEST_F(ResolveTest, AFirmsFirstWordAloneIsTheFirm) {
+  Run("We met at the offices of Brindle Analytics in Oslo. Many thanks to Brindle for the "
+      "pizza! Brindle is hiring.");
+  EXPECT_EQ(NodeIdsOfType("ORG"), (Strings{"org:brindle-analytics"}));
+  EXPECT_EQ(NodeIdsOfType("PERSON"), Strings{});
+  EXPECT_EQ(Node("org:brindle-analytics")->aliases, (Strings{"Brindle"}));
+}
+
 TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
   Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
       "keynote titled \"Practical Go\".");
