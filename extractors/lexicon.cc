@@ -116,6 +116,39 @@ void AppendFolded(std::string_view s, std::string* out) {
 
 }  // namespace
 
+namespace {
+
+// The ASCII letter of each of U+00C0..U+017F without its accent ('.' for none: "æ", "ß"),
+// lower case: folded keys only.
+constexpr std::string_view kUnaccented =
+    "aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy."
+    "yaaaaaaccccccccddddeeeeeeeeeegggggggghh..iiiiiiiiii..jjkk.llllll..llnnnnnn...oooooo.."
+    "rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.";
+
+// `folded` with the accented Latin letters of U+00C0..U+017F made ASCII ("zsófia" -> "zsofia");
+// empty when it has none.
+std::string WithoutAccents(std::string_view folded) {
+  std::string out;
+  bool changed = false;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(folded[i]);
+    if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < folded.size()) {
+      const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(folded[i + 1]) & 0x3Fu);
+      if (cp >= 0xC0 && cp < 0x180 && kUnaccented[cp - 0xC0] != '.') {
+        out.push_back(kUnaccented[cp - 0xC0]);
+        changed = true;
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(folded[i]);
+  }
+  if (!changed) out.clear();
+  return out;
+}
+
+}  // namespace
+
 // ICU folding costs a UTF-16 copy and back; names and words are mostly ASCII letters and code
 // points that fold to themselves ("ö", "“"), which this folds in place, 8 ASCII bytes at a time.
 std::string FoldCase(std::string_view s) {
@@ -394,8 +427,18 @@ std::vector<std::string> Lexicon::Surfaces() const {
 }
 
 const Lexicon::Entry* Lexicon::Find(std::string_view s) const {
-  auto find = [this](std::string_view key) { return FindEntry(key, KeyHash(key)); };
-  if (!fold_case_) return find(s);
+  // A folded list finds "Zsófia" as "Zsofia" when it has no entry with the accent: lists of
+  // names are often written without them.
+  auto find = [this](const std::string& key) {
+    const Entry* e = FindEntry(key, KeyHash(key));
+    if (e == nullptr && fold_case_) {
+      if (std::string plain = WithoutAccents(key); !plain.empty()) {
+        e = FindEntry(plain, KeyHash(plain));
+      }
+    }
+    return e;
+  };
+  if (!fold_case_) return FindEntry(s, KeyHash(s));
   // Most lookups are short ASCII words: fold and hash them on the stack, 8 bytes at a time
   // (the last 8 zero-padded, as KeyHash pads them).
   alignas(8) char buf[64];

@@ -701,6 +701,8 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       // "Jane Doe, who gave me advice on databases": names that stop at a clause before the
       // title are no speakers of it (after the title, "by Jane Doe, a consultant" is fine).
       if (pe < group_end && pb < tb) continue;
+      // "The keynote by Ana Lima, CTO of Acme": after the speakers, a role is no title.
+      if (pb < tb && rules_.roles_.Contains(TokenText(tf))) continue;
     }
     const uint32_t speakers_begin = pb, speakers_end = pe;
     // "..., moderated by Dana Whitfield": the moderators, people only.

@@ -2709,6 +2709,33 @@ TEST(LexiconTest, FoldedLookupsOfEveryLengthFindTheirEntry) {
 // Load stores each key in one buffer, folded in place, and checks the lines in one pass: it
 // must keep what adding the lines one by one keeps (first of a key wins, with its canonical
 // form; keys ICU folds longer, "Straße" -> "strasse"; a CRLF line; a comment).
+TEST(LexiconTest, FoldedListFindsAnAccentedWordByItsPlainEntry) {
+  Lexicon folded, exact;
+  const fs::path path =
+      fs::temp_directory_path() / ("kg_lexicon_accents_" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(path);
+    out << "Zsofia\nJos\xC3\xA9\nLodz\n";
+  }
+  ASSERT_TRUE(folded.Load(path.string(), /*fold_case=*/true).ok());
+  ASSERT_TRUE(exact.Load(path.string(), /*fold_case=*/false).ok());
+  fs::remove(path);
+  EXPECT_TRUE(
+      folded.Contains("Zs\xC3\xB3"
+                      "fia"));  // Zsófia
+  EXPECT_TRUE(
+      folded.Contains("\xC5\x81\xC3\xB3"
+                      "d\xC5\xBA"));  // Łódź
+  EXPECT_TRUE(folded.Contains("Jos\xC3\xA9"));
+  EXPECT_FALSE(folded.Contains("Jose"));  // no accent is made up
+  EXPECT_FALSE(
+      folded.Contains("Zs\xC3\xB6"
+                      "fib"));
+  EXPECT_FALSE(
+      exact.Contains("Zs\xC3\xB3"
+                     "fia"));
+}
+
 TEST(LexiconTest, LoadFindsWhatAddingTheLinesFinds) {
   const std::vector<std::pair<std::string, std::string>> lines = {
       {"Acme Corp", "Acme Corporation"},
