@@ -101,10 +101,11 @@ std::vector<Extractor::Chunk> Extractor::TypeSentence(uint32_t si) {
   std::string last_seen;
   ApplyContextRules(s, chunks, 1, &last_seen, /*first_pass=*/true);
   ApplyAmbiguousCities(s, chunks);
-  ApplyGivenNames(s, chunks);
+  ApplyGivenNames(s, chunks, /*defer_companies=*/true);
   ApplyPlaceAppositions(s, chunks);
   ApplyAmbiguousCompanies(s, chunks);
   ApplyContextRules(s, chunks, 2, &last_seen, /*first_pass=*/false);
+  ApplyGivenNames(s, chunks);
   DropPossessiveTalkBeforeItsTitle(chunks);
   DropAmbiguousProducts(chunks);
   RememberSentenceTypes(chunks);

@@ -207,6 +207,9 @@ void Extractor::ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks,
             // (A known given name alone is left to its own evidence in every pass.)
             if (rule->weak && (first_pass || c.end_token == c.first_token + 1) &&
                 LooksLikeFullName(c)) {
+              // The given names may yet decline it ("Ruby Thailand"): the second pass looks
+              // again even if nothing else changed.
+              if (first_pass) last_seen->clear();
               continue;
             }
             // A hint never names dictionary words alone ("in Abstract Format").
@@ -250,6 +253,14 @@ void Extractor::ApplyContextRules(const Sentence& s, std::vector<Chunk>& chunks,
           if (id >= 0 && chunks[static_cast<size_t>(id)].type != kUntyped && !rule->force) {
             blocked = true;
           }
+        }
+        // "I listened Mehmet Demir talk": a person's full name and a kind is their talk, no
+        // title.
+        if (rule->type == EntityType::kTalk && !blocked && inner.size() == 1 && inner[0] >= 0) {
+          const Chunk& name = chunks[static_cast<size_t>(inner[0])];
+          const std::string_view rest = Text(name.end, nc.end);
+          blocked = name.begin == nc.begin && name.end_token >= name.first_token + 2 &&
+                    LooksLikeFullName(name) && rest.find(' ', 1) == std::string_view::npos;
         }
         // "a talk about it", "a talk on how hard ...": a topic is not a pronoun or a
         // function word.

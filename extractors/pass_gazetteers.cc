@@ -138,10 +138,15 @@ void Extractor::ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chun
   }
 }
 
-void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) const {
+void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks,
+                                bool defer_companies) const {
   for (Chunk& c : chunks) {
     if (c.dropped || c.type != kUntyped) continue;
     if (InsideQuotes(s, c)) continue;  // “Saving Knowledge Through Succession” is a title
+    if (defer_companies && c.end_token == c.first_token + 1 &&
+        rules_.companies_.Contains(TokenText(c.first_token))) {
+      continue;
+    }
     bool demonym = false;
     for (uint32_t t = c.first_token; t < c.end_token; ++t) demonym |= IsDemonym(TokenText(t));
     if (demonym) continue;
@@ -175,6 +180,12 @@ void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) c
     // Names that are also words ("Frank", "May") only start longer names ("Frank Lee").
     bool given = rules_.given_names_.Contains(first) ||
                  (n > 1 && rules_.ambiguous_given_names_.Contains(first));
+    // "Ruby Thailand", "Julia Brasil": a name and a country no family is named after is a
+    // community or a company, not a person.
+    if (given && n == 2 && rules_.countries_.Contains(TokenText(c.end_token - 1)) &&
+        !rules_.surnames_.Contains(TokenText(c.end_token - 1))) {
+      given = false;
+    }
     // "the Westin", "Nicky's Thai": after a determiner or a possessive, not a person.
     bool after_determiner = false;
     // In a pair ("on Linux and Mac") the word before the pair decides.

@@ -532,8 +532,11 @@ size_t Extractor::ScheduleTimeLength(std::string_view line) {
 bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
   if (s.end_token - s.first_token < 2) return false;
   bool list_item = OpensWithListMarker(s);
-  // Running text: only 'prose' rules, on a sentence that opens its line.
-  bool prose = !s.is_heading && !list_item && !programme_items_.count(si);
+  // Running text: only 'prose' rules, on a sentence that opens its line. A line opening with
+  // a time is a schedule's, whatever ends it ("11:30 Panel: Who Pays for Open Source?").
+  const bool timed = (s.begin == 0 || doc_.doc->text[s.begin - 1] == '\n') &&
+                     ScheduleTimeLength(doc_.TextOf(s)) > 0;
+  bool prose = !s.is_heading && !list_item && !timed && !programme_items_.count(si);
   if (prose && s.begin > 0 && doc_.doc->text[s.begin - 1] != '\n') return false;
   // The text without a list marker or bold markers: "- **Jane Doe** - Parsers".
   uint32_t body = s.begin;

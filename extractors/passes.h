@@ -438,7 +438,11 @@ class Extractor : public DocumentContext {
   // A known given name starts a person's name: "Steve Lott", "Naomi". Runs after the first
   // context pass, so "dinner at Nicky's Thai" is already a venue and "Emily Fox from Apple"
   // can still make Apple an organisation in the second.
-  void ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks) const;
+  // A company's one-word name that is also a given name ("Ericsson") waits, with
+  // `defer_companies`, for the second context pass ("Linnea Ahl (Ericsson)"), and is a given
+  // name only where that pass said nothing.
+  void ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks,
+                       bool defer_companies = false) const;
 
   // "Lakeford, Vermont", "Tarnów, Poland": a name followed by a comma and a country or a
   // region is a place in that region, and so is the region even when it is also a given

@@ -2402,6 +2402,7 @@ TEST_F(ExtractTest, ThankYouListsOrganisersAndWhereTheWriterTravelledFrom) {
   EXPECT_EQ(
       Relations(),
       (Strings{"from @narrator -> Vienna", "helped Anna Keller -> @narrator",
+               "helped Quillfeather Labs -> @narrator",  // paying for the trip
                "organized @narrator -> @main_event", "organized Kivuko Foundation -> @main_event",
                "organized Mira Sato -> @main_event", "organized Paul Dunn -> @main_event",
                "thanked @narrator -> Anna Keller", "thanked @narrator -> Brightpond Labs",
@@ -2621,6 +2622,32 @@ TEST_F(ExtractTest, ProgrammeListItemWithAKindLabelAndAFirstPersonTitle) {
   EXPECT_EQ(Only(Relations(), "speaker_of"),
             (Strings{"speaker_of Ida Holm -> Quiet Pipelines",
                      "speaker_of Tomas Brandt -> Why I stopped using mocks"}));
+}
+
+TEST_F(ExtractTest, ACompanyNamedLikeAPersonIsTheCompanyAfterAPersonsBracketOrFrom) {
+  Run("Ida Holm (Ericsson) spoke first. I met Tomas Brandt from Ericsson. Ericsson Silva waved.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Ida Holm' [0,8)", "ORG 'Ericsson' [10,18)",
+                                 "PERSON 'Tomas Brandt' [39,51)", "ORG 'Ericsson' [57,65)",
+                                 "PERSON 'Ericsson Silva' [67,81)"}));
+}
+
+TEST_F(ExtractTest, AScheduleLineEndingInAQuestionMarkIsStillAProgrammeItem) {
+  Run("11:30 Panel: Who Pays for Open Source?\nModerator: Sara Lund.\n");
+  EXPECT_EQ(Talks(), (Strings{"Who Pays for Open Source?"}));
+}
+
+TEST_F(ExtractTest, APersonsFullNameBeforeAKindIsTheirTalkNotItsTitle) {
+  Run("After lunch I listened Ida Holm talk with title \"Quiet Pipelines\". The Compiler "
+      "Workshop session was full.");
+  EXPECT_EQ(Talks(), (Strings{"Quiet Pipelines", "Compiler Workshop"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"), (Strings{"speaker_of Ida Holm -> Quiet Pipelines"}));
+}
+
+TEST_F(ExtractTest, AGivenNameBeforeACountryIsNoPersonAndForeignTitlesStartNames) {
+  Run("The conference was organized by Ruby Thailand with support from Kestrel Labs. I met Dra. "
+      "Ines Moreau and Mme. Sara Vik.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Ruby Thailand' [32,45)", "ORG 'Kestrel Labs' [64,76)",
+                                 "PERSON 'Ines Moreau' [89,100)", "PERSON 'Sara Vik' [110,118)"}));
 }
 
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
