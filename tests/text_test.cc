@@ -793,7 +793,7 @@ TEST(TokenizerLexiconTest, DataDirectoryHoldsEveryListWithItsEntries) {
   const TokenizerLexicon &lex = *TokenizerLexiconOfData();
   EXPECT_EQ(lex.legal_form_endings.size(), 14u);
   EXPECT_EQ(lex.line_wrap_words.size(), 57u);
-  EXPECT_EQ(lex.abbreviations.size(), 24u);
+  EXPECT_EQ(lex.abbreviations.size(), 29u);
   EXPECT_EQ(lex.dotted_abbreviations.size(), 5u);
   EXPECT_EQ(lex.maybe_final_abbreviations.size(), 8u);
   EXPECT_EQ(lex.sentence_openers.size(), 40u);
