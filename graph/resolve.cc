@@ -107,6 +107,7 @@ class Resolver {
     GroupByKey(types);
     MergePersons();
     MergeAcronyms();
+    MergeOrgsNamedWithoutTheirPlace();
     MergeBySubset(EntityType::kEvent, 1);
     MergeBySubset(EntityType::kTalk, 2);
     MergeTypos();
@@ -289,6 +290,61 @@ class Resolver {
         if (a == b || !entities_[b].alive) continue;
         if (Initials(b) == lower) Absorb(a, b);
       }
+    }
+    // "WiDS Lagos 2025" and "Women in Data Science Lagos 2025": an acronym in mixed case (its
+    // connectors' initials too) before the same place and year.
+    for (size_t a : events) {
+      if (!entities_[a].alive) continue;
+      std::string_view text = ex_.mentions[entities_[a].mentions.front()].text;
+      const size_t space = text.find(' ');
+      if (space == std::string_view::npos) continue;
+      const std::string_view acronym = text.substr(0, space), rest = text.substr(space);
+      const auto capitals = std::count_if(acronym.begin(), acronym.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c));
+      });
+      if (acronym.size() < 3 || acronym.size() > 8 || capitals < 2 ||
+          !std::all_of(acronym.begin(), acronym.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      const std::string lower = FoldCase(acronym);
+      for (size_t b : events) {
+        if (a == b || !entities_[b].alive) continue;
+        std::string_view full = ex_.mentions[entities_[b].mentions.front()].text;
+        if (full.size() <= rest.size() + acronym.size() || !full.ends_with(rest)) continue;
+        std::string every;
+        for (const std::string& w : Words(NameKey(full.substr(0, full.size() - rest.size())))) {
+          every.push_back(w[0]);
+        }
+        if (every == lower) {
+          Absorb(b, a);
+          break;
+        }
+      }
+    }
+  }
+
+  // "the IT University" of "the IT University of Copenhagen": an organisation's name of two
+  // words or more that one longer name of the document goes on with "of", "in" or "at".
+  void MergeOrgsNamedWithoutTheirPlace() {
+    std::vector<size_t> orgs = Alive(EntityType::kOrg);
+    std::vector<std::string> keys(entities_.size());
+    for (size_t e : orgs) keys[e] = NameKey(ex_.mentions[entities_[e].mentions.front()].text);
+    for (size_t a : orgs) {
+      if (WordCount(keys[a]) < 2) continue;
+      size_t into = SIZE_MAX, found = 0;
+      for (size_t b : orgs) {
+        if (a == b || !entities_[b].alive || keys[b].size() <= keys[a].size() ||
+            !keys[b].starts_with(keys[a])) {
+          continue;
+        }
+        std::string_view rest = std::string_view(keys[b]).substr(keys[a].size());
+        if (rest.starts_with(" of ") || rest.starts_with(" in ") || rest.starts_with(" at ")) {
+          into = b;
+          ++found;
+        }
+      }
+      if (found == 1 && entities_[a].alive) Absorb(into, a);
     }
   }
 
@@ -766,6 +822,17 @@ class Resolver {
     return *best;
   }
 
+  // Whether talk `id` is named in sentence `si`.
+  bool TalkInSentence(const std::string& id, uint32_t si) const {
+    auto it = std::lower_bound(
+        talk_sentences_.begin(), talk_sentences_.end(), si,
+        [](const TalkMention& t, uint32_t sentence) { return t.sentence < sentence; });
+    for (; it != talk_sentences_.end() && it->sentence == si; ++it) {
+      if (it->id == id) return true;
+    }
+    return false;
+  }
+
   std::string_view TypeOf(const std::string& id) const {
     auto it = id_type_.find(id);
     return it == id_type_.end() ? std::string_view() : it->second;
@@ -848,10 +915,16 @@ class Resolver {
     // sentence ("Ana spoke about X. Later, Bo gave a keynote titled "Y"": Ana is no speaker of Y).
     // (Panelists and moderators of a panel are several, and stay.)
     std::set<std::string> talks_with_stated_speakers;
-    std::set<std::string> panels;  // "Amara's panel, "T"": who speaks on a panel sits on it
+    std::set<std::string> panels;      // "Amara's panel, "T"": who speaks on a panel sits on it
+    std::set<std::string> solo_items;  // workshops, tutorials, keynotes, socials: no panelists
     for (const Entity& ent : entities_) {
       if (ent.alive && ent.type == EntityType::kTalk && ent.subtype == "panel") {
         panels.insert(ent.id);
+      }
+      if (ent.alive && ent.type == EntityType::kTalk &&
+          (ent.subtype == "workshop" || ent.subtype == "tutorial" || ent.subtype == "keynote" ||
+           ent.subtype == "social")) {
+        solo_items.insert(ent.id);
       }
     }
     const bool panelists = rules_.schema().FindRelation(kPanelistOf) != nullptr;
@@ -867,6 +940,13 @@ class Resolver {
                      r.subject >= 0 ? ex_.mentions[static_cast<size_t>(r.subject)].begin : 0);
       if (r.object == kNearestTalk && r.relation == "speaker_of" &&
           talks_with_stated_speakers.count(o)) {
+        continue;
+      }
+      // "... a workshop run by Bo. I also enjoyed the career panel, which featured Ana": the
+      // panelists (and moderator) of a panel the text does not name sit on no workshop of
+      // another sentence.
+      if (r.object == kNearestTalk && (r.relation == kPanelistOf || r.relation == "moderator_of") &&
+          solo_items.count(o) && !TalkInSentence(o, r.sentence)) {
         continue;
       }
       const bool on_panel = panelists && r.relation == "speaker_of" && panels.count(o);

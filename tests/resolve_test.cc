@@ -441,6 +441,27 @@ TEST_F(ResolveTest, AFirmsFirstWordAloneIsTheFirm) {
   EXPECT_EQ(Node("org:brindle-analytics")->aliases, (Strings{"Brindle"}));
 }
 
+TEST_F(ResolveTest, AnUnnamedPanelsPeopleSitOnNoWorkshopOfTheSentenceBefore) {
+  Run("I liked a workshop on SQL for analysts run by Ida Holm. I also enjoyed the career panel, "
+      "which featured Tomas Brandt and Lena Ortiz, and was moderated by Mira Sato.");
+  EXPECT_EQ(TypedEdges("panelist_of"), Strings{});
+  EXPECT_EQ(TypedEdges("moderator_of"), Strings{});
+}
+
+TEST_F(ResolveTest, AMixedCaseAcronymBeforeTheSamePlaceAndYearIsTheEvent) {
+  Run("Women in Data Science Bergen 2025 was held on March 8. WiDS Bergen 2025 sold out.");
+  EXPECT_EQ(NodeIdsOfType("EVENT"), (Strings{"event:women-in-data-science-bergen-2025"}));
+  EXPECT_EQ(Node("event:women-in-data-science-bergen-2025")->aliases,
+            (Strings{"WiDS Bergen 2025"}));
+}
+
+TEST_F(ResolveTest, AnOrganisationNamedWithoutItsPlaceIsTheOneNamedWithIt) {
+  Run("The jam took place at the IT University of Tromso. Thanks to the IT University for "
+      "hosting.");
+  EXPECT_EQ(NodeIdsOfType("ORG"), (Strings{"org:it-university-of-tromso"}));
+  EXPECT_EQ(Node("org:it-university-of-tromso")->aliases, (Strings{"IT University"}));
+}
+
 TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
   Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
       "keynote titled \"Practical Go\".");
