@@ -111,6 +111,19 @@ void Extractor::FindTables() {
   }
 }
 
+void Extractor::TrimMarks(uint32_t* b, uint32_t* e) const {
+  for (bool changed = true; changed && *e > *b;) {
+    changed = false;
+    for (std::string_view q : kMarks) {
+      if (Text(*b, *e).starts_with(q)) *b += static_cast<uint32_t>(q.size()), changed = true;
+      if (*e > *b && Text(*b, *e).ends_with(q)) {
+        *e -= static_cast<uint32_t>(q.size());
+        changed = true;
+      }
+    }
+  }
+}
+
 void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
   const std::vector<int>& types = table_rows_[si];
   std::vector<std::pair<uint32_t, uint32_t>> cells = TableCells(s);
@@ -128,14 +141,7 @@ void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>&
   uint32_t tb = 0, te = 0;
   for (size_t c = 0; c < cells.size() && c < types.size(); ++c) {
     auto [b, e] = cells[c];
-    // Emphasis and quotes around a cell are no part of it.
-    for (bool changed = true; changed && e > b;) {
-      changed = false;
-      for (std::string_view q : {"*", "_", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
-        if (Text(b, e).starts_with(q)) b += static_cast<uint32_t>(q.size()), changed = true;
-        if (e > b && Text(b, e).ends_with(q)) e -= static_cast<uint32_t>(q.size()), changed = true;
-      }
-    }
+    TrimMarks(&b, &e);  // emphasis and quotes around a cell are no part of it
     if (e <= b) continue;
     // A cell of words, not "-", "TBA" in brackets or a time.
     auto [tf, tl] = TokensIn(s, b, e);
@@ -566,35 +572,14 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       if (g <= 0 || g >= n || sub[g].data() == nullptr || sub[g].empty()) return false;
       *b = body + static_cast<uint32_t>(sub[g].data() - line.data());
       *e = *b + static_cast<uint32_t>(sub[g].size());
-      // Quotes, emphasis and spaces around a part are not part of it.
-      static constexpr std::string_view kEdge[] = {" ",
-                                                   "\"",
-                                                   "*",
-                                                   "_",
-                                                   "'",
-                                                   "\xE2\x80\x9C",
-                                                   "\xE2\x80\x9D",
-                                                   "\xE2\x80\x98",
-                                                   "\xE2\x80\x99",
-                                                   "\xC2\xAB",
-                                                   "\xC2\xBB"};
       // ("“Title”." ending a line: the full stop after the closing quote goes first.)
       if (std::string_view t = Text(*b, *e); t.size() > 1 && t.back() == '.') {
-        for (std::string_view q : kEdge) {
+        for (std::string_view q : kMarks) {
           if (q != " " && t.substr(0, t.size() - 1).ends_with(q)) --*e;
           if (*e < *b + t.size()) break;
         }
       }
-      for (bool changed = true; changed && *e > *b;) {
-        changed = false;
-        for (std::string_view q : kEdge) {
-          if (Text(*b, *e).starts_with(q)) *b += static_cast<uint32_t>(q.size()), changed = true;
-          if (*e > *b && Text(*b, *e).ends_with(q)) {
-            *e -= static_cast<uint32_t>(q.size());
-            changed = true;
-          }
-        }
-      }
+      TrimMarks(b, e);  // quotes, emphasis and spaces around a part are not part of it
       while (*e > *b && (doc_.doc->text[*e - 1] == ',' || doc_.doc->text[*e - 1] == ':')) --*e;
       // The full stop ending the line ("- Jane Doe - Fast Parsers."), but not an
       // abbreviation's ("Acme Inc.", "J. Doe Jr.", "...").

@@ -358,6 +358,20 @@ class Extractor : public DocumentContext {
   // Types the cells of a table row by their column (people through ParseSpeakers) and records
   // their speaker_of and affiliated_with relations; a header row holds no names.
   void TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
+  // Spaces, quotes and emphasis around a programme line's part or a table cell, [*b, *e),
+  // are no part of it: moves *b and *e past them.
+  static constexpr std::string_view kMarks[] = {" ",
+                                                "\"",
+                                                "*",
+                                                "_",
+                                                "'",
+                                                "\xE2\x80\x9C",
+                                                "\xE2\x80\x9D",
+                                                "\xE2\x80\x98",
+                                                "\xE2\x80\x99",
+                                                "\xC2\xAB",
+                                                "\xC2\xBB"};
+  void TrimMarks(uint32_t* b, uint32_t* e) const;
   // The byte ranges of the cells of the line `s` spans, or none when `s` is no whole line of
   // two cells or more split by '|'.
   std::vector<std::pair<uint32_t, uint32_t>> TableCells(const Sentence& s) const;
