@@ -111,6 +111,7 @@ class Resolver {
     MergeBySubset(EntityType::kEvent, 1);
     MergeBySubset(EntityType::kTalk, 2);
     MergeTypos();
+    MergePossessiveTalks();
     Finalize();
     AddRelations();
     KeepMostSpecificTalkRoles();
@@ -398,6 +399,56 @@ class Resolver {
         Absorb(best, short_e);
         words[best] = MatchWords(best);
       }
+    }
+  }
+
+  // "Hannah's talk" with no title of its own, where the text names exactly one other talk of
+  // Hannah's ("The State of Open Weights" - Hannah Lee), is that talk.
+  void MergePossessiveTalks() {
+    // "X's talk": a possessive and one lower-case word, every mention.
+    auto untitled = [&](const Entity& e) {
+      for (size_t m : e.mentions) {
+        std::string_view t = ex_.mentions[m].text;
+        size_t space = t.rfind(' ');
+        if (space == std::string_view::npos || space + 1 >= t.size() ||
+            !std::islower(static_cast<unsigned char>(t[space + 1]))) {
+          return false;
+        }
+        std::string_view before = t.substr(0, space);
+        if (!before.ends_with("'s") && !before.ends_with("\xE2\x80\x99s")) return false;
+      }
+      return !e.mentions.empty();
+    };
+    std::vector<size_t> owner(ex_.mentions.size(), SIZE_MAX);
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (!entities_[e].alive) continue;
+      for (size_t m : entities_[e].mentions) owner[m] = e;
+    }
+    std::map<size_t, std::set<size_t>> talks_of;  // person -> the talks they speak at
+    for (const RelationCandidate& r : ex_.relations) {
+      if (r.relation != "speaker_of" || r.subject < 0 || r.object < 0) continue;
+      const size_t p = owner[static_cast<size_t>(r.subject)];
+      const size_t t = owner[static_cast<size_t>(r.object)];
+      if (p == SIZE_MAX || t == SIZE_MAX || entities_[t].type != EntityType::kTalk) continue;
+      talks_of[p].insert(t);
+    }
+    for (size_t t = 0; t < entities_.size(); ++t) {
+      if (!entities_[t].alive || entities_[t].type != EntityType::kTalk ||
+          !untitled(entities_[t])) {
+        continue;
+      }
+      size_t speaker = SIZE_MAX, speakers = 0;
+      for (const auto& [p, talks] : talks_of) {
+        if (talks.count(t)) speaker = p, ++speakers;
+      }
+      if (speakers != 1) continue;
+      size_t titled = SIZE_MAX, others = 0;
+      for (size_t other : talks_of[speaker]) {
+        if (other == t || !entities_[other].alive || untitled(entities_[other])) continue;
+        titled = other;
+        ++others;
+      }
+      if (others == 1) Absorb(titled, t);
     }
   }
 

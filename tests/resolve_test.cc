@@ -462,6 +462,18 @@ TEST_F(ResolveTest, AnOrganisationNamedWithoutItsPlaceIsTheOneNamedWithIt) {
   EXPECT_EQ(Node("org:it-university-of-tromso")->aliases, (Strings{"IT University"}));
 }
 
+TEST_F(ResolveTest, APersonsUntitledTalkIsTheirOneTitledTalk) {
+  Run("Tomas Brandt's keynote was the best part. He gave a keynote titled \"Quiet "
+      "Pipelines\". Ida Holm's talk and Ida Holm's workshop were fun too.");
+  EXPECT_EQ(NodeIdsOfType("TALK"),
+            (Strings{"talk:ida-holm-s-talk", "talk:ida-holm-s-workshop", "talk:quiet-pipelines"}));
+  EXPECT_EQ(Node("talk:quiet-pipelines")->label, "Quiet Pipelines");
+  EXPECT_EQ(TypedEdges("speaker_of"),
+            (Strings{"person:ida-holm -speaker_of-> talk:ida-holm-s-talk",
+                     "person:ida-holm -speaker_of-> talk:ida-holm-s-workshop",
+                     "person:tomas-brandt -speaker_of-> talk:quiet-pipelines"}));
+}
+
 TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
   Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
       "keynote titled \"Practical Go\".");
