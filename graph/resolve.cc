@@ -107,6 +107,7 @@ class Resolver {
     GroupByKey(types);
     MergePersons();
     MergeAcronyms();
+    MergeNamesWithTheirShortNameInBrackets();
     MergeOrgsNamedWithoutTheirPlace();
     MergeBySubset(EntityType::kEvent, 1);
     MergeBySubset(EntityType::kTalk, 2);
@@ -322,6 +323,50 @@ class Resolver {
           break;
         }
       }
+    }
+  }
+
+  // "Postgres Conference Europe 2024 (PGConf.EU)": an event or organisation, then right after
+  // it in brackets a short name of one or two words (not all capitals) of the same type, is
+  // one entity.
+  void MergeNamesWithTheirShortNameInBrackets() {
+    std::vector<size_t> owner(ex_.mentions.size(), SIZE_MAX);
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (!entities_[e].alive) continue;
+      for (size_t m : entities_[e].mentions) owner[m] = e;
+    }
+    const std::string& text = doc_.doc->text;
+    for (size_t i = 0; i + 1 < ex_.mentions.size(); ++i) {
+      const Mention& a = ex_.mentions[i];
+      const Mention& b = ex_.mentions[i + 1];
+      if ((a.type != EntityType::kEvent && a.type != EntityType::kOrg) || b.type != a.type ||
+          b.begin != a.end + 2 || text.compare(a.end, 2, " (") != 0 || b.end >= text.size() ||
+          text[b.end] != ')' || std::count(b.text.begin(), b.text.end(), ' ') > 1) {
+        continue;
+      }
+      // (An acronym in capitals is joined by its initials, MergeAcronyms, or not at all.)
+      if (std::none_of(b.text.begin(), b.text.end(),
+                       [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      const size_t ea = owner[i], eb = owner[i + 1];
+      if (ea == SIZE_MAX || eb == SIZE_MAX || ea == eb || !entities_[ea].alive ||
+          !entities_[eb].alive) {
+        continue;
+      }
+      Absorb(ea, eb);
+      // ... and so is the short name with an edition year ("PGConf.EU 2024").
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (e == ea || !entities_[e].alive || entities_[e].type != a.type) continue;
+        std::string_view other = ex_.mentions[entities_[e].mentions.front()].text;
+        if (other.size() == b.text.size() + 5 && other.starts_with(b.text) &&
+            other[b.text.size()] == ' ' &&
+            std::all_of(other.begin() + static_cast<std::ptrdiff_t>(b.text.size()) + 1, other.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+          Absorb(ea, e);
+        }
+      }
+      for (size_t m : entities_[ea].mentions) owner[m] = ea;
     }
   }
 

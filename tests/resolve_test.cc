@@ -474,6 +474,14 @@ TEST_F(ResolveTest, APersonsUntitledTalkIsTheirOneTitledTalk) {
                      "person:tomas-brandt -speaker_of-> talk:quiet-pipelines"}));
 }
 
+TEST_F(ResolveTest, AShortNameInBracketsAfterAnEventIsThatEventWithOrWithoutItsYear) {
+  Run("Lumeno Data Conference 2024 (LDConf.EU) - Athens\n\nI went to LDConf.EU 2024 in October. "
+      "The Compiler Workshop was packed.");
+  EXPECT_EQ(NodeIdsOfType("EVENT"), (Strings{"event:lumeno-data-conference-2024"}));
+  EXPECT_EQ(Node("event:lumeno-data-conference-2024")->aliases,
+            (Strings{"LDConf.EU", "LDConf.EU 2024"}));
+}
+
 TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
   Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
       "keynote titled \"Practical Go\".");
