@@ -318,6 +318,7 @@ class RuleSet {
     bool compiled = false;
   };
   IndexBuild BuildIndex(IndexKind kind);
+  std::string IndexablePattern(const std::string& pattern) const;
   // The four indexes' outcome as one build of them all reports it: the first rejected entity
   // pattern, then relation pattern, then a set that does not compile.
   static Status IndexStatus(const IndexBuild& chunk, const IndexBuild& context,

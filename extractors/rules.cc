@@ -942,13 +942,29 @@ void RuleSet::MakeIndexes() {
   relation_index_ = std::make_unique<RuleIndex>();
 }
 
+// `pattern` with each copy of the roles' alternation (a hundred words and phrases, which the
+// {ROLE} slot expands to) as one run of words: the index only proposes a rule, whose own
+// pattern then checks the role, and the alternation made every set that holds it larger to
+// build at start-up.
+std::string RuleSet::IndexablePattern(const std::string& pattern) const {
+  if (role_alternation_.empty()) return pattern;
+  std::string out;
+  size_t from = 0;
+  for (size_t at = pattern.find(role_alternation_); at != std::string::npos;
+       at = pattern.find(role_alternation_, from)) {
+    out.append(pattern, from, at - from).append("[\\w][\\w -]*");
+    from = at + role_alternation_.size();
+  }
+  return out.append(pattern, from, std::string::npos);
+}
+
 RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
   IndexBuild out;
   std::string err;
   if (kind == IndexKind::kRelation) {
     for (size_t i = 0; i < relation_rules_.size(); ++i) {
       const RelationRule& r = *relation_rules_[i];
-      if (!relation_index_->Add(r.re.pattern(), static_cast<int>(i), &err)) {
+      if (!relation_index_->Add(IndexablePattern(r.re.pattern()), static_cast<int>(i), &err)) {
         out.failed_rule = i;
         out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
         return out;
@@ -968,7 +984,7 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
     // The context index holds the each and span rules.
     EntityRule::Mode m = r.mode == EntityRule::Mode::kSpan ? EntityRule::Mode::kEach : r.mode;
     if (m != mode) continue;
-    if (!index.Add(r.re.pattern(), static_cast<int>(i), &err)) {
+    if (!index.Add(IndexablePattern(r.re.pattern()), static_cast<int>(i), &err)) {
       out.failed_rule = i;
       out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
       return out;

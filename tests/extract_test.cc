@@ -2650,6 +2650,14 @@ TEST_F(ExtractTest, AGivenNameBeforeACountryIsNoPersonAndForeignTitlesStartNames
                                  "PERSON 'Ines Moreau' [89,100)", "PERSON 'Sara Vik' [110,118)"}));
 }
 
+// The rule indexes hold any words where a pattern has {ROLE}; the rules still check the role.
+TEST_F(ExtractTest, RolesAreCheckedByTheRuleNotTheLooserIndex) {
+  Run("Ida Holm, a wonderful person at Kestrel Labs, spoke. Tomas Brandt, a senior engineer at "
+      "Kestrel Labs, spoke.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Tomas Brandt -> Kestrel Labs [senior engineer]"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",
