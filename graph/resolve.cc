@@ -1064,11 +1064,12 @@ class Resolver {
   // person has one role in a talk: moderator over panelist over speaker.
   // The schema's `exclusive` groups say which relations a pair keeps only one of.
   void KeepMostSpecificTalkRoles() {
-    std::map<std::string, std::pair<int, int>> rank;  // relation -> (group, rank in group)
+    // relation -> (group, rank in group) for every group it is in
+    std::map<std::string, std::vector<std::pair<int, int>>> rank;
     const auto& groups = rules_.schema().exclusive_groups();
     for (size_t g = 0; g < groups.size(); ++g) {
       for (size_t r = 0; r < groups[g].size(); ++r) {
-        rank.try_emplace(groups[g][r], static_cast<int>(g), static_cast<int>(r));
+        rank[groups[g][r]].emplace_back(static_cast<int>(g), static_cast<int>(r));
       }
     }
     if (rank.empty()) return;
@@ -1076,17 +1077,22 @@ class Resolver {
     for (const DocumentGraph::Edge& e : out_.edges) {
       auto r = rank.find(e.props.relation);
       if (r == rank.end()) continue;
-      int& b = best.try_emplace({e.source, e.target, r->second.first}, -1).first->second;
-      b = std::max(b, r->second.second);
+      for (auto [group, place] : r->second) {
+        int& b = best.try_emplace({e.source, e.target, group}, -1).first->second;
+        b = std::max(b, place);
+      }
     }
     size_t kept = 0;
     std::vector<uint32_t> new_index(out_.edges.size(), UINT32_MAX);
     for (size_t i = 0; i < out_.edges.size(); ++i) {
       const DocumentGraph::Edge& e = out_.edges[i];
       auto r = rank.find(e.props.relation);
-      if (r != rank.end() && r->second.second < best[{e.source, e.target, r->second.first}]) {
-        continue;
+      bool outranked = false;
+      for (size_t k = 0; r != rank.end() && k < r->second.size(); ++k) {
+        auto [group, place] = r->second[k];
+        outranked |= place < best[{e.source, e.target, group}];
       }
+      if (outranked) continue;
       if (kept != i) out_.edges[kept] = std::move(out_.edges[i]);
       new_index[i] = static_cast<uint32_t>(kept++);
     }

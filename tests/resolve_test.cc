@@ -482,6 +482,15 @@ TEST_F(ResolveTest, AShortNameInBracketsAfterAnEventIsThatEventWithOrWithoutItsY
             (Strings{"LDConf.EU", "LDConf.EU 2024"}));
 }
 
+TEST_F(ResolveTest, WhoOrganisesAProgrammeItemGaveNoTalkOfIt) {
+  // "organised by" also reads as a talk's "by": the schema's second exclusive group drops it.
+  Run("I spent Saturday in the Rust devroom, which was organised by Ida Holm and Tomas Brandt.");
+  EXPECT_EQ(TypedEdges("organized"),
+            (Strings{"person:ida-holm -organized-> talk:rust-devroom",
+                     "person:tomas-brandt -organized-> talk:rust-devroom"}));
+  EXPECT_EQ(TypedEdges("speaker_of"), Strings{});
+}
+
 TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
   Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
       "keynote titled \"Practical Go\".");
