@@ -204,10 +204,18 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
                            (TokenText(c.first_token + 1).starts_with("19") ||
                             TokenText(c.first_token + 1).starts_with("20")) &&
                            !rules_.not_names_.Contains(first);
-      if ((c.end_token < c.first_token + 3 && !word_and_year) ||
-          rules_.function_words_.Contains(first)) {
-        return false;
+      if (rules_.function_words_.Contains(first)) return false;
+      // ... or the start of an event the document named before ("Data Council Austin 2025"
+      // in the title, then "Data Council is a conference").
+      const std::string prefix =
+          FoldCase(Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end)) + " ";
+      if (auto known = document_types_.lower_bound(prefix);
+          j > c.first_token + 1 && known != document_types_.end() &&
+          known->first.starts_with(prefix) &&
+          known->second.first == static_cast<int>(EntityType::kEvent)) {
+        return true;
       }
+      if (c.end_token < c.first_token + 3 && !word_and_year) return false;
       std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end);
       for (int r : rules_.MatchChunkRules(whole)) {
         const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];

@@ -35,8 +35,8 @@ void Extractor::VoteTypes(std::vector<std::vector<Chunk>>& chunks) {
       }
     }
   }
-  // "RubyKaigi 2023 ... the RubyKaigi team": an event's name without its edition year names
-  // the event, with the weight of two context rules (so it relabels one of them).
+  // "RubyKaigi 2023 ... the RubyKaigi team": an event's name without its edition year (and its
+  // city) names the event, with the weight of two context rules (so it relabels one of them).
   for (const auto& sentence : chunks) {
     for (const Chunk& c : sentence) {
       if (!votes(c) || c.type != static_cast<int>(EntityType::kEvent) ||
@@ -48,6 +48,17 @@ void Extractor::VoteTypes(std::vector<std::vector<Chunk>>& chunks) {
         it->second.weight[c.type] = 4;
         it->second.best_rule_weight[c.type] = 4;
         it->second.rule[c.type] = c.rule;
+      }
+      // ... and so does it without its city too: "Data Council Austin 2025" ... "Data Council".
+      if (c.end_token >= c.first_token + 3 &&
+          (IsPlaceName(TokenText(c.end_token - 2)) ||
+           rules_.ambiguous_cities_.Contains(TokenText(c.end_token - 2)))) {
+        it = tallies.find(FoldCase(Text(c.begin, doc_.tokens[c.end_token - 3].end)));
+        if (it != tallies.end() && it->second.weight[c.type] == 0) {
+          it->second.weight[c.type] = 4;
+          it->second.best_rule_weight[c.type] = 4;
+          it->second.rule[c.type] = c.rule;
+        }
       }
     }
   }

@@ -292,10 +292,24 @@ bool IsTableRow(std::string_view line) {
 // is `prev`; `longest` is the length of the longest line of the paragraph (the run of lines
 // between blank lines). Otherwise `next` opens a new block: a list item, a heading, or a line of
 // a list whose lines have no closing punctuation ("Jane Doe - Building Fast Parsers").
+// Whether `line` leaves a double quotation open ("... and "Teaching Python in Senior High"
+// wrapped before "Schools" by Ana"): an odd number of straight quotes, or more opening curly
+// quotes than closing ones.
+bool LeavesQuoteOpen(std::string_view line) {
+  size_t straight = 0, open = 0, close = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '"') ++straight;
+    if (line.compare(i, 3, "\xE2\x80\x9C") == 0) ++open;
+    if (line.compare(i, 3, "\xE2\x80\x9D") == 0) ++close;
+  }
+  return straight % 2 == 1 || open > close;
+}
+
 bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
                     std::string_view next, uint32_t longest, const TokenizerLexicon& lex) {
   if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;
   if (IsTableRow(prev) || IsTableRow(next)) return false;  // each row is a line of its own
+  if (LeavesQuoteOpen(prev)) return true;                  // a title wrapped inside its quotes
   std::string_view rest = TrimLeft(next);
   if (u_islower(FirstCodePoint(rest))) return true;  // a sentence goes on in lower case
   if (OpensListItem(first) && rest.size() < next.size()) return true;  // indented: same item

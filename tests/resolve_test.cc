@@ -491,6 +491,15 @@ TEST_F(ResolveTest, WhoOrganisesAProgrammeItemGaveNoTalkOfIt) {
   EXPECT_EQ(TypedEdges("speaker_of"), Strings{});
 }
 
+TEST_F(ResolveTest, AnEventsNameWithoutItsCityAndYearOpeningASentenceIsTheEvent) {
+  // "Data" and "Council" are words: the first is kept as the start of the title's event.
+  Run("Recap: Data Council Austin 2025\n\nData Council is a conference for data engineers.");
+  EXPECT_EQ(NodeIdsOfType("EVENT"), (Strings{"event:data-council-austin-2025"}));
+  EXPECT_EQ(Node("event:data-council-austin-2025")->aliases, (Strings{"Data Council"}));
+  EXPECT_EQ(NodeIdsOfType("PERSON"), Strings{});
+  EXPECT_EQ(NodeIdsOfType("ORG"), Strings{});
+}
+
 TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
   Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
       "keynote titled \"Practical Go\".");

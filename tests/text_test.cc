@@ -681,6 +681,15 @@ TEST_F(TokenizerTest, ShortLineEndingInAFunctionWordStaysJoined) {
   EXPECT_EQ(SentenceTexts(td_), (Strings{"The closing keynote was given by\nMia Wong of Acme."}));
 }
 
+TEST_F(TokenizerTest, LineLeavingAQuoteOpenStaysJoinedToTheNext) {
+  Run("I caught two talks: \"Fast Parsers\" by Mia Wong and \"Teaching Rust in Senior High\n"
+      "Schools\" by Ole Berg. Then \u201cQuiet Builds for\nSmall Teams\u201d by Ada Park.\n");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"I caught two talks: \"Fast Parsers\" by Mia Wong and \"Teaching Rust in "
+                     "Senior High\nSchools\" by Ole Berg.",
+                     "Then \u201cQuiet Builds for\nSmall Teams\u201d by Ada Park."}));
+}
+
 TEST_F(TokenizerTest, IndentedLineContinuesAListItem) {
   Run("- Mia Wong - Building Fast Parsers\n  For the Modern Web\n- Ole Berg - Tests\n");
   EXPECT_EQ(SentenceTexts(td_), (Strings{"- Mia Wong - Building Fast Parsers\n  For the Modern Web",
