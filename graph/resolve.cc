@@ -1013,6 +1013,7 @@ class Resolver {
     std::set<std::string> talks_with_stated_speakers;
     std::set<std::string> panels;      // "Amara's panel, "T"": who speaks on a panel sits on it
     std::set<std::string> solo_items;  // workshops, tutorials, keynotes, socials: no panelists
+    std::set<std::string> talk_items;  // of kind "talk": one speaker's, no moderator
     for (const Entity& ent : entities_) {
       if (ent.alive && ent.type == EntityType::kTalk && ent.subtype == "panel") {
         panels.insert(ent.id);
@@ -1021,6 +1022,9 @@ class Resolver {
           (ent.subtype == "workshop" || ent.subtype == "tutorial" || ent.subtype == "keynote" ||
            ent.subtype == "social")) {
         solo_items.insert(ent.id);
+      }
+      if (ent.alive && ent.type == EntityType::kTalk && ent.subtype == "talk") {
+        talk_items.insert(ent.id);
       }
     }
     const bool panelists = rules_.schema().FindRelation(kPanelistOf) != nullptr;
@@ -1043,6 +1047,12 @@ class Resolver {
       // another sentence.
       if (r.object == kNearestTalk && (r.relation == kPanelistOf || r.relation == "moderator_of") &&
           solo_items.count(o) && !TalkInSentence(o, r.sentence)) {
+        continue;
+      }
+      // "The organising committee was chaired by Emma. ... Sofia presented "T"": a moderator
+      // named in another sentence moderates a panel or a session, not a talk.
+      if (r.object == kNearestTalk && r.relation == "moderator_of" && talk_items.count(o) &&
+          !TalkInSentence(o, r.sentence)) {
         continue;
       }
       const bool on_panel = panelists && r.relation == "speaker_of" && panels.count(o);

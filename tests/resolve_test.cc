@@ -500,6 +500,14 @@ TEST_F(ResolveTest, AnEventsNameWithoutItsCityAndYearOpeningASentenceIsTheEvent)
   EXPECT_EQ(NodeIdsOfType("ORG"), Strings{});
 }
 
+TEST_F(ResolveTest, AModeratorNamedInAnotherSentenceModeratesAPanelNotATalk) {
+  Run("The local organising committee was chaired by Dr. Ida Holm. Later Tomas Brandt presented "
+      "\"Quiet Pipelines in Practice\". Then came the panel \"Who Pays for Open Source?\". It "
+      "was moderated by Mira Sato.");
+  EXPECT_EQ(TypedEdges("moderator_of"),
+            (Strings{"person:mira-sato -moderator_of-> talk:who-pays-for-open-source"}));
+}
+
 TEST_F(ResolveTest, TalkWithAStatedSpeakerTakesNoSpeakerFromANeighbouringSentence) {
   Run("Highlights:\n\nFrancesc Campoy spoke about machine learning. Later, Dave Cheney gave a "
       "keynote titled \"Practical Go\".");
