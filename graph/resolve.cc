@@ -326,15 +326,22 @@ class Resolver {
     }
   }
 
-  // "Postgres Conference Europe 2024 (PGConf.EU)": an event or organisation, then right after
-  // it in brackets a short name of one or two words (not all capitals) of the same type, is
-  // one entity.
-  void MergeNamesWithTheirShortNameInBrackets() {
+  // The alive entity of each mention (SIZE_MAX for none), for the merges that read relations
+  // or neighbouring mentions.
+  std::vector<size_t> MentionOwners() const {
     std::vector<size_t> owner(ex_.mentions.size(), SIZE_MAX);
     for (size_t e = 0; e < entities_.size(); ++e) {
       if (!entities_[e].alive) continue;
       for (size_t m : entities_[e].mentions) owner[m] = e;
     }
+    return owner;
+  }
+
+  // "Postgres Conference Europe 2024 (PGConf.EU)": an event or organisation, then right after
+  // it in brackets a short name of one or two words (not all capitals) of the same type, is
+  // one entity.
+  void MergeNamesWithTheirShortNameInBrackets() {
+    std::vector<size_t> owner = MentionOwners();
     const std::string& text = doc_.doc->text;
     for (size_t i = 0; i + 1 < ex_.mentions.size(); ++i) {
       const Mention& a = ex_.mentions[i];
@@ -464,11 +471,7 @@ class Resolver {
       }
       return !e.mentions.empty();
     };
-    std::vector<size_t> owner(ex_.mentions.size(), SIZE_MAX);
-    for (size_t e = 0; e < entities_.size(); ++e) {
-      if (!entities_[e].alive) continue;
-      for (size_t m : entities_[e].mentions) owner[m] = e;
-    }
+    std::vector<size_t> owner = MentionOwners();
     std::map<size_t, std::set<size_t>> talks_of;  // person -> the talks they speak at
     for (const RelationCandidate& r : ex_.relations) {
       if (r.relation != "speaker_of" || r.subject < 0 || r.object < 0) continue;
@@ -895,15 +898,20 @@ class Resolver {
     return span;
   }
 
+  // The first talk mention in sentence `si` or after it (binary search).
+  auto FirstTalkFrom(uint32_t si) const {
+    return std::lower_bound(
+        talk_sentences_.begin(), talk_sentences_.end(), si,
+        [](const TalkMention& t, uint32_t sentence) { return t.sentence < sentence; });
+  }
+
   // The TALK mention nearest to sentence `si`, at most two sentences away: in `si` itself, the
   // last one before byte `anchor` (the person the relation is about: "Ana's keynote and a
   // panel with Ida, moderated by Jo" is the panel), else its first; then the closer sentence,
   // the earlier on a tie, and in it the first talk. Binary search over the talks' sentences.
   const std::string& NearestTalk(uint32_t si, uint32_t anchor) const {
     static const std::string* const kNone = new std::string();
-    auto it = std::lower_bound(
-        talk_sentences_.begin(), talk_sentences_.end(), si > 2 ? si - 2 : 0,
-        [](const TalkMention& t, uint32_t sentence) { return t.sentence < sentence; });
+    auto it = FirstTalkFrom(si > 2 ? si - 2 : 0);
     const std::string* best = kNone;
     uint32_t best_distance = 3;
     for (; it != talk_sentences_.end() && it->sentence <= si + 2; ++it) {
@@ -920,9 +928,7 @@ class Resolver {
 
   // Whether talk `id` is named in sentence `si`.
   bool TalkInSentence(const std::string& id, uint32_t si) const {
-    auto it = std::lower_bound(
-        talk_sentences_.begin(), talk_sentences_.end(), si,
-        [](const TalkMention& t, uint32_t sentence) { return t.sentence < sentence; });
+    auto it = FirstTalkFrom(si);
     for (; it != talk_sentences_.end() && it->sentence == si; ++it) {
       if (it->id == id) return true;
     }
