@@ -137,6 +137,12 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         j += 3;
         continue;
       }
+      // "Dar es Salaam", "Aix-en-Provence", "Trinidad and Tobago": a known place whose name
+      // holds lower-case words.
+      if (uint32_t k = KnownPlaceThrough(s, t, j); k != 0) {
+        j = k;
+        continue;
+      }
       if (j + 1 < s.end_token && IsCapitalized(j + 1, s)) {
         std::string_view w = TokenText(j);
         bool joins = rules_.name_connectors_.Contains(w) ||
@@ -149,8 +155,6 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
           c.possessive_splits.push_back(j);
           joins = true;
         }
-        // "Bosnia and Herzegovina", "Trinidad and Tobago": a place whose name holds "and".
-        joins |= w == "and" && IsPlaceName(Text(doc_.tokens[t].begin, doc_.tokens[j + 1].end));
         // "Department of Physics and Astronomy", "Oslo University of Science and Technology":
         // after "<head> of <Name>", two fields.
         // Not before a person: "the University of Pune and Kofi Mensah", "... and Prof. Lee".
@@ -172,6 +176,8 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
       }
       break;
     }
+    // "Kotlin Denmark vzw": a legal form in lower case ends the name.
+    if (j < s.end_token && j > t && rules_.lower_case_legal_forms_.Contains(TokenText(j))) ++j;
     // "Ada Lee Jr.": the suffix keeps its full stop.
     if (j < s.end_token && TokenText(j) == "." && Adjacent(j - 1, j) &&
         rules_.name_suffixes_.Contains(TokenText(j - 1))) {
@@ -330,6 +336,22 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
   return chunks;
 }
 
+uint32_t Extractor::KnownPlaceThrough(const Sentence& s, uint32_t t, uint32_t j) const {
+  // Up to three lower-case words or hyphens, then a capitalised word ending a known place.
+  uint32_t k = j;
+  while (k < s.end_token && k < j + 5 &&
+         (doc_.tokens[k].shape == Shape::kLower || TokenText(k) == "-")) {
+    ++k;
+  }
+  if (k == j || k >= s.end_token || !IsCapitalized(k, s)) return 0;
+  for (uint32_t from : {t, j - 1}) {
+    if (from < t) continue;
+    if (IsPlaceName(Text(doc_.tokens[from].begin, doc_.tokens[k].end))) return k + 1;
+    if (from == j - 1) break;
+  }
+  return 0;
+}
+
 void Extractor::StripWordsBeforeAFullName(const Sentence& s, Chunk& c) const {
   if (c.end_token < c.first_token + 3) return;
   uint32_t k = c.end_token >= c.first_token + 4 ? c.end_token - 3 : c.first_token + 1;
@@ -352,7 +374,8 @@ void Extractor::StripWordsBeforeAFullName(const Sentence& s, Chunk& c) const {
     }
   }
   std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[c.end_token - 1].end);
-  if (!rules_.MatchChunkRules(whole).empty()) return;
+  // "Ho Chi Minh City": a known place is one name, whatever given name it holds.
+  if (IsPlaceName(whole) || !rules_.MatchChunkRules(whole).empty()) return;
   c.first_token = k;
 }
 

@@ -382,6 +382,23 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
   return c;
 }
 
+bool Extractor::ShortAside(const Sentence& s, uint32_t b, uint32_t e) const {
+  // ", visiting from Kyoto", ", a consultant from Lyon": a few words of description; not a
+  // clause ("who gave me advice") nor the writer's own words.
+  auto [f, l] = TokensIn(s, b, e);
+  if (f < l && TokenText(f) == ",") ++f;
+  if (l <= f || l - f > 6) return false;
+  std::string_view first = TokenText(f);
+  if (first == "who" || first == "which" || first == "that" || first == "whom" ||
+      rules_.person_pronouns_.Contains(first)) {
+    return false;
+  }
+  for (uint32_t t = f; t < l; ++t) {
+    if (IsNarratorPronoun(t, s)) return false;
+  }
+  return true;
+}
+
 bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts,
                               uint32_t* end) const {
   auto [f, l] = TokensIn(s, b, e);
@@ -688,7 +705,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       if (!ParseSpeakers(s, pb, pe, &parts, &pe)) continue;
       // "Jane Doe, who gave me advice on databases": names that stop at a clause before the
       // title are no speakers of it (after the title, "by Jane Doe, a consultant" is fine).
-      if (pe < group_end && pb < tb) continue;
+      if (pe < group_end && pb < tb && !ShortAside(s, pe, group_end)) continue;
       // "The keynote by Ana Lima, CTO of Acme": after the speakers, a role is no title.
       if (pb < tb && rules_.roles_.Contains(TokenText(tf))) continue;
     }

@@ -291,6 +291,9 @@ class Extractor : public DocumentContext {
   // before a full name (a known given name and one or two capitalised words that end the
   // candidate) are no part of it when each is a common word, a role, a title, a demonym or a
   // place; unless a chunk rule reads the whole as one name ("Bill Gates Foundation").
+  // The end token of a known place that runs from t (or j - 1) across the lower-case words at
+  // j ("Dar es Salaam"), or 0.
+  uint32_t KnownPlaceThrough(const Sentence& s, uint32_t t, uint32_t j) const;
   void StripWordsBeforeAFullName(const Sentence& s, Chunk& c) const;
 
   // --- Pass: candidate splits and joins (pass_splits.cc) --------------------------------------
@@ -413,6 +416,8 @@ class Extractor : public DocumentContext {
   void InsertParts(const Sentence& s, const std::vector<Part>& parts, const std::string& kind,
                    const std::string& rule, std::vector<Chunk>& chunks) const;
 
+  // Whether [b, e) is a short description after the speakers, not a clause of its own.
+  bool ShortAside(const Sentence& s, uint32_t b, uint32_t e) const;
   bool ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts,
                      uint32_t* end = nullptr) const;
 

@@ -2658,6 +2658,61 @@ TEST_F(ExtractTest, RolesAreCheckedByTheRuleNotTheLooserIndex) {
             (Strings{"affiliated_with Tomas Brandt -> Kestrel Labs [senior engineer]"}));
 }
 
+// A known place holds lower-case words and given names: "Dar es Salaam", "Ho Chi Minh City".
+TEST_F(ExtractTest, KnownPlacesKeepTheirLowerCaseWordsAndGivenNames) {
+  Run("Amara Osei flew in from Dar es Salaam to Ho Chi Minh City via Aix-en-Provence.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Amara Osei' [0,10)", "PLACE.city 'Dar es Salaam' [24,37)",
+                                 "PLACE.city 'Ho Chi Minh City' [41,57)",
+                                 "PLACE.city 'Aix-en-Provence' [62,77)"}));
+  EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Amara Osei -> Dar es Salaam"}));
+}
+
+TEST_F(ExtractTest, ALowerCaseLegalFormEndsAnOrganisationsName) {
+  Run("The conference is run by Kotlin Denmark vzw and by Open Data asbl.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"ORG 'Kotlin Denmark vzw' [25,43)", "ORG 'Open Data asbl' [51,65)"}));
+}
+
+// Each name of a list with its role in brackets is a person; "MC" is a role, no organisation.
+TEST_F(ExtractTest, NamesWithTheirRolesInBracketsArePeople) {
+  Run("The meetup is run by Kofi Larbi (lead organiser), Vo Thu Hoa (venues and sponsors) and "
+      "Le Quoc Tuan (MC).");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Kofi Larbi' [21,31)", "PERSON 'Vo Thu Hoa' [50,60)",
+                                 "PERSON 'Le Quoc Tuan' [87,99)"}));
+}
+
+// "Name, visiting from City - Title": a short aside between the speaker and the title.
+TEST_F(ExtractTest, AShortAsideAfterTheSpeakerKeepsAProgrammeLine) {
+  Run("Lightning talks:\n- Ana Vaz (Talkdesk) - \"Borrowing Without Tears\"\n- Hiro Tanaka, "
+      "visiting from Kyoto - \"Rust on a Toaster\"\n");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ana Vaz -> Borrowing Without Tears",
+                     "speaker_of Hiro Tanaka -> Rust on a Toaster"}));
+  EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Hiro Tanaka -> Kyoto"}));
+}
+
+TEST_F(ExtractTest, ANameBesideAKindOfVenueIsAVenue) {
+  Run("Kotlin Harbour 2025 was held at Docklands Forum, the convention centre by the harbour.");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'Kotlin Harbour 2025' [0,19)",
+                                 "PLACE.venue 'Docklands Forum' [32,47)"}));
+}
+
+TEST_F(ExtractTest, ThanksReachOrganisationsThroughTheirPeopleAndAThankYou) {
+  Run("A big thank-you to Bluefjord Cloud, the main sponsor. Thanks also to Lars Holt and the "
+      "rest of the Kotlin Denmark vzw volunteers.");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Bluefjord Cloud",
+                     "thanked @narrator -> Kotlin Denmark vzw", "thanked @narrator -> Lars Holt"}));
+}
+
+TEST_F(ExtractTest, HisTalkAndItsQuotedTitleAndAMoveFromAPlace) {
+  Run("Day two opened with Lars Holt, a compiler contributor, and his talk \"Inline Classes "
+      "Revisited\". Mette Kjaer moved to Saigon from Accra two years ago.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Lars Holt -> Inline Classes Revisited"}));
+  EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Mette Kjaer -> Accra"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",
