@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -607,6 +608,41 @@ MappedText JoinMappedBlocks(const std::vector<MappedText>& blocks) {
   }
   if (!out.text.empty()) out.AppendUnmapped("\n");
   return out;
+}
+
+// Whether words in italics read as a title: opening with a capital, two words of three letters
+// or more, at most one comma and no quotation marks of their own. Not a single stressed word,
+// a date ("October 23 to 26"), a length ("40 minutes") or a list of names.
+bool ItalicsReadAsATitle(std::string_view t) {
+  if (t.size() < 5 || t.size() > 160) return false;
+  const unsigned char first = static_cast<unsigned char>(t.front());
+  if (first < 0x80 && !std::isupper(first)) return false;
+  const auto commas = std::count(t.begin(), t.end(), ',');
+  if (commas > 1 || (commas == 1 && t.find(" and ") != std::string_view::npos)) return false;
+  for (std::string_view q : {"\"", "\u201C", "\u201D"}) {
+    if (t.find(q) != std::string_view::npos) return false;
+  }
+  int words = 0, all_words = 0, capitalised = 0;  // words: of three letters or more
+  size_t letters = 0;
+  bool word_start = true;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    const unsigned char ch = i < t.size() ? static_cast<unsigned char>(t[i]) : ' ';
+    if (ch == ' ') {
+      words += letters >= 3;
+      letters = 0;
+      word_start = true;
+      continue;
+    }
+    if (word_start) {
+      ++all_words;
+      capitalised += std::isupper(ch) || ch >= 0x80;
+      word_start = false;
+    }
+    if (std::isalpha(ch) || ch >= 0x80) ++letters;
+  }
+  // "Linus Torvalds", "Acme Cloud Labs": a few capitalised words are more likely a name.
+  if (all_words <= 3 && capitalised == all_words) return false;
+  return words >= 2;
 }
 
 std::string JoinBlocks(const std::vector<std::string>& blocks) {

@@ -118,6 +118,9 @@ MappedText HtmlMappedText(std::string_view html, bool fragment, Document* meta);
 // Fills `doc` with the converted `text` of `raw` (the document as read from its file): the
 // text's map is composed with raw's, and the id and metadata are taken over.
 void TakeConverted(MappedText text, Document&& raw, Document* doc);
+// Whether words set in italics inside a line read as a talk's or a work's title, which the
+// converters then quote as plain text would ("with *Payments at the Edge*").
+bool ItalicsReadAsATitle(std::string_view t);
 // Joins blocks: each on its own line, a blank line between them, empty blocks dropped;
 // whitespace runs inside a block become one space.
 std::string JoinBlocks(const std::vector<std::string>& blocks);

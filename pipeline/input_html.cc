@@ -98,6 +98,26 @@ void AppendText(const GumboText& t, std::string_view html, MappedText* out) {
                                 out);
 }
 
+// An inline element's text, whitespace runs as one space, trimmed.
+std::string ElementText(const GumboNode* node) {
+  std::string out;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+    out = node->v.text.text;
+  } else if (node->type == GUMBO_NODE_ELEMENT) {
+    for (unsigned i = 0; i < node->v.element.children.length; ++i) {
+      out += ElementText(static_cast<const GumboNode*>(node->v.element.children.data[i]));
+    }
+  }
+  std::string joined;
+  for (char ch : out) {
+    const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+    if (space && (joined.empty() || joined.back() == ' ')) continue;
+    joined += space ? ' ' : ch;
+  }
+  while (!joined.empty() && joined.back() == ' ') joined.pop_back();
+  return joined;
+}
+
 class TextCollector {
  public:
   explicit TextCollector(std::string_view html) : html_(html) {}
@@ -132,9 +152,17 @@ class TextCollector {
       current_.AppendUnmapped(" ");
     }
     if (heading) ++in_heading_;
+    // "with <em>Payments at the Edge</em>": a title in italics inside a line gets quotes.
+    const bool quoted =
+        (e.tag == GUMBO_TAG_EM || e.tag == GUMBO_TAG_I || e.tag == GUMBO_TAG_CITE) &&
+        (!headings_only || in_heading_ > 0) &&
+        current_.text.find_first_not_of(" \t\n") != std::string::npos &&
+        input_internal::ItalicsReadAsATitle(ElementText(node));
+    if (quoted) current_.AppendUnmapped("\u201C");
     for (unsigned i = 0; i < e.children.length; ++i) {
       Walk(static_cast<const GumboNode*>(e.children.data[i]), headings_only || chrome);
     }
+    if (quoted) current_.AppendUnmapped("\u201D");
     if (heading) --in_heading_;
     // (An empty cell is "-", so that the bars still count the row's cells.)
     if (cell && (current_.text.empty() || current_.text.ends_with(" | "))) {

@@ -6,6 +6,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -277,8 +278,21 @@ MappedText ParagraphText(cmark_node* paragraph, const Positions& pos) {
       line_start = true;
       line_emphasis = false;
     } else if (type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH) {
+      const bool opens_line = line_start;
       line_emphasis = line_start || line_emphasis;
       line_start = false;
+      // "with *Payments at the Edge*": words in italics inside a line are a title, as quotes
+      // would mark them in plain text; the quotes say so to the rules.
+      if (type == CMARK_NODE_EMPH && !opens_line) {
+        MappedText inner;
+        ChildrenText(c, ctx, &inner);
+        if (input_internal::ItalicsReadAsATitle(inner.text)) {
+          out.AppendUnmapped("\u201C");
+          AppendAll(inner, &out);
+          out.AppendUnmapped("\u201D");
+          continue;
+        }
+      }
     } else if (type == CMARK_NODE_TEXT && line_start && !closes_title &&
                StartsWithStrayDelimiter(c)) {
       line_emphasis = true;  // "**Title" with its closing marker on the next line
@@ -290,7 +304,7 @@ MappedText ParagraphText(cmark_node* paragraph, const Positions& pos) {
       for (; s && *s; ++s) blank = blank && (*s == ' ' || *s == '\t');
       if (!blank) line_emphasis = false;
       line_start = line_start && blank;
-    } else {
+    } else if (type != CMARK_NODE_IMAGE) {  // an image writes no text: its caption opens the line
       line_emphasis = false;
       line_start = false;
     }

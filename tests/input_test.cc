@@ -94,6 +94,19 @@ TEST(MarkdownTest, EmphasisMarkersInlineHtmlAndImagesGo) {
   EXPECT_EQ(doc.text, "Bold and quiet words with inline HTML end.\n");
 }
 
+// Words in italics inside a line read as a title get the quotation marks plain text would give
+// them; a stressed word, a date, a name, a list of names and a photo's caption do not.
+TEST(MarkdownTest, ItalicTitlesInsideALineAreQuoted) {
+  Document doc = Markdown(
+      "Ana gave *Payments at the Edge of the Grid* on day one, *really* well.\n\n"
+      "Held *October 23 to 26*; I met *Ida Holm* and *Ana Ruiz, Tomas Brandt and Ida Holm*.\n\n"
+      "![pier](pier.jpg)*Our team at the pier on Sunday*\n");
+  EXPECT_EQ(doc.text,
+            "Ana gave \u201CPayments at the Edge of the Grid\u201D on day one, really well.\n\n"
+            "Held October 23 to 26; I met Ida Holm and Ana Ruiz, Tomas Brandt and Ida Holm.\n\n"
+            "Our team at the pier on Sunday\n");
+}
+
 TEST(MarkdownTest, CodeBlocksGoAndInlineCodeStays) {
   Document doc = Markdown(
       "Run `kelp` first.\n\n```sh\nkelp --grow Lisbon\n```\n\n    indented code line\n\n"
@@ -196,6 +209,18 @@ TEST(HtmlTest, TableRowsAreLinesOfCellsSplitByBars) {
       "</tr></table><p>After.</p></article></body></html>");
   EXPECT_EQ(doc.text,
             "Talks:\n\nSpeaker | Talk\n\nAda Brook | Gulls at sea\n\n- | Kelp\n\nAfter.\n");
+}
+
+// As in Markdown: a title in italics inside a line is quoted; a stressed word, a name, and
+// words in italics opening the line are not.
+TEST(HtmlTest, ItalicTitlesInsideALineAreQuoted) {
+  Document doc = Html(
+      "<html><body><article><p>Ana gave <em>Payments at the\n Edge of the Grid</em>, <i>really</i> "
+      "well, with <em>Ida Holm</em>.</p><p><em>Posted on the first day of May</em></p>"
+      "</article></body></html>");
+  EXPECT_EQ(doc.text,
+            "Ana gave \u201CPayments at the Edge of the Grid\u201D, really well, with Ida Holm.\n\n"
+            "Posted on the first day of May\n");
 }
 
 TEST(HtmlTest, MainIsTheContentWithoutAnArticle) {
