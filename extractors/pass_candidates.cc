@@ -155,6 +155,19 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
           c.possessive_splits.push_back(j);
           joins = true;
         }
+        // "Knut and Alice Wallenberg Foundation": two given names, a family name and an
+        // institution's head word.
+        if (w == "and" && !joins && j == t + 1 &&
+            (rules_.given_names_.Contains(TokenText(t)) ||
+             rules_.ambiguous_given_names_.Contains(TokenText(t))) &&
+            rules_.given_names_.Contains(TokenText(j + 1))) {
+          for (uint32_t k = j + 2; k < s.end_token && k < j + 5 && IsCapitalized(k, s); ++k) {
+            if (rules_.field_name_heads_.Contains(TokenText(k))) {
+              joins = true;
+              break;
+            }
+          }
+        }
         // "Department of Physics and Astronomy", "Oslo University of Science and Technology":
         // after "<head> of <Name>", two fields.
         // Not before a person: "the University of Pune and Kofi Mensah", "... and Prof. Lee".

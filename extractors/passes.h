@@ -418,6 +418,9 @@ class Extractor : public DocumentContext {
 
   // Whether [b, e) is a short description after the speakers, not a clause of its own.
   bool ShortAside(const Sentence& s, uint32_t b, uint32_t e) const;
+  // The speaker's affiliated_with (organisations) and from (places) relations of a line's parts.
+  void AddSpeakerTies(uint32_t si, const Part& speaker, const std::vector<Part>& parts,
+                      const std::string& rule);
   bool ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::vector<Part>* parts,
                      uint32_t* end = nullptr) const;
 

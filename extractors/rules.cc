@@ -475,15 +475,17 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
         std::string next = one;
         if (people) {
           // People's lists also go on past a member's organisation or town ("A from Acme and
-          // B from Oslo"): the aside is no member (the endpoint keeps people only), and it is
-          // taken between members only, so a pattern may still follow a list with "from
-          // {ORG}". They go on past an appositive that holds no other person ("A, a consultant
-          // from Oslo, B, CTO of Acme; and C"), past "again" ("A again, B") and a purpose
+          // B from Oslo", "A of Acme in Oslo, B"): the aside is no member (the endpoint keeps
+          // people only), and it is taken between members only, so a pattern may still follow a
+          // list with "from {ORG}". They go on past an appositive that holds no other person ("A, a
+          // consultant from Oslo, B, CTO of Acme; and C"), past "again" ("A again, B") and a
+          // purpose
           // ("thanked A for the venue, and B"). Semicolons, "and also" and "and with" may join
           // them, and a member after the first may have a title ("A and Dr B").
           between = "(?:\\s+again)?(?:\\s+for\\s+[^,;.!?()" + open + close +
                     "]+?)?(?:\\s+(?:from|of|at)\\s+(?:the\\s+)?" + open +
-                    "(?:ORG|PLACE)(?:_[a-z]+)?_\\d+" + close + ")?(?:\\s*,\\s*[^\\s,;.!?()" + open +
+                    "(?:ORG|PLACE)(?:_[a-z]+)?_\\d+" + close + "(?:\\s+(?:in|near)\\s+" + open +
+                    "PLACE(?:_[a-z]+)?_\\d+" + close + ")?)?(?:\\s*,\\s*[^\\s,;.!?()" + open +
                     close + "](?:[^,;.!?()" + open + close + "]|" + open + "(?:ORG|PLACE)" +
                     std::string(kInside) + "*" + close + ")*?)?";
           separator =

@@ -807,17 +807,23 @@ class Resolver {
       return ent.mentions.size() + (opening ? 1 : 0);
     };
     // "Flew in from Osaka": where the narrator came from is not where the event was.
+    // Nor is a city named only as where people came from ("Liv Aas from Oslo").
     std::set<std::string> narrator_from;
+    std::map<std::string, size_t> from_count;
     for (const RelationCandidate& r : ex_.relations) {
-      if (r.relation == "from" && r.subject == kNarrator) {
-        narrator_from.insert(EndpointId(r.object, r.sentence));
-      }
+      if (r.relation != "from") continue;
+      if (r.subject == kNarrator) narrator_from.insert(EndpointId(r.object, r.sentence));
+      ++from_count[EndpointId(r.object, r.sentence)];
     }
     size_t city = SIZE_MAX, cities = 0, best_city_score = 0;
     for (size_t e = 0; e < entities_.size(); ++e) {
       const Entity& ent = entities_[e];
       if (!ent.alive || ent.type != EntityType::kPlace || ent.subtype != "city") continue;
       if (narrator_from.count(ent.id) != 0) continue;
+      if (auto f = from_count.find(ent.id);
+          f != from_count.end() && f->second >= ent.mentions.size()) {
+        continue;
+      }
       ++cities;
       const size_t ent_score = city_score(ent);
       if (city == SIZE_MAX || ent_score > best_city_score ||

@@ -2713,6 +2713,75 @@ TEST_F(ExtractTest, HisTalkAndItsQuotedTitleAndAMoveFromAPlace) {
   EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Mette Kjaer -> Accra"}));
 }
 
+// "by Liv Aasen from Oslo" in a programme line: a known place after "from" is where the
+// speaker comes from, not her organisation.
+TEST_F(ExtractTest, AProgrammeLinesSpeakerFromAPlaceComesFromIt) {
+  Run("Talks:\n- \"From Jam to Store Page\" by Liv Aasen from Oslo\n- \"Tiny Worlds\" by Ana Ruiz "
+      "from Kestrel Games\n");
+  EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Liv Aasen -> Oslo"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ana Ruiz -> Kestrel Games"}));
+}
+
+TEST_F(ExtractTest, OrganisersAndVenuesOfAJamSaidInOtherWords) {
+  Run("Pixel Jam 2025 was fun. The jam ran all weekend at Harbour Works, by the water. The theme "
+      "was announced by "
+      "the jam's lead organiser, Elin Stromberg. On Monday the jam moved to Kvarnen. Both events "
+      "were organised by Game Forge. Sofie Vik runs the Lund Game Incubator.");
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Elin Stromberg -> @main_event",
+                                                     "organized Game Forge -> @main_event"}));
+  EXPECT_EQ(Only(Relations(), "held_at"),
+            (Strings{"held_at @main_event -> Harbour Works", "held_at @main_event -> Kvarnen"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Sofie Vik -> Lund Game Incubator"}));
+}
+
+TEST_F(ExtractTest, AndThankYouOpeningASentenceThanksTheNamesAfter) {
+  Run("We had a great time. And thank you Oskar Lind, Maja Berg and Freja Holm.");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Freja Holm", "thanked @narrator -> Maja Berg",
+                     "thanked @narrator -> Oskar Lind"}));
+}
+
+// "Knut and Alice Wallenberg Foundation": two given names, a family name and a head word.
+TEST_F(ExtractTest, AFoundationNamedAfterTwoPeopleIsOneName) {
+  Run("Support came from the Knut and Alice Wallenberg Foundation. Ana and Maria Lopez came.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Knut and Alice Wallenberg Foundation' [22,58)",
+                                 "PERSON 'Ana' [60,63)", "PERSON 'Maria Lopez' [68,79)"}));
+}
+
+TEST_F(ExtractTest, PanelistsOfAnOrganisationInACityStayInTheList) {
+  Run("The panel \"Who Owns Sea Data?\" was moderated by Dr. Erik Lind. The panelists were Dr. "
+      "Yuki Mori of RIKEN in Yokohama, Professor Samuel Okoro of the University of Ibadan in "
+      "Nigeria, and Dr. Clara Hof of the Pasteur Institute in Paris.");
+  EXPECT_EQ(Only(Relations(), "panelist_of"), (Strings{"panelist_of Clara Hof -> @nearest_talk",
+                                                       "panelist_of Samuel Okoro -> @nearest_talk",
+                                                       "panelist_of Yuki Mori -> @nearest_talk"}));
+}
+
+TEST_F(ExtractTest, ThanksToEachPartOfAListAndFromAThirdPerson) {
+  Run("I want to say a big thank you to Esther Kato for helping me, to Brian Oduya and all the "
+      "organising team, and to the sponsors Hostinger and Kestrel Labs. Priya Raman thanked her "
+      "former supervisor, Professor Alan Reid, and the Wellcome Trust.");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Brian Oduya", "thanked @narrator -> Esther Kato",
+                     "thanked @narrator -> Hostinger", "thanked @narrator -> Kestrel Labs",
+                     "thanked Priya Raman -> Alan Reid", "thanked Priya Raman -> Wellcome Trust"}));
+}
+
+TEST_F(ExtractTest, AffiliationsAfterAPlaceAndChairsServingAsChairs) {
+  Run("Over 900 researchers gathered at Aula Nova, Lund University, for the Baltic Data "
+      "Conference. Ana Ruiz, a developer from Nairobi who works at Kestrel Digital, spoke. I sat "
+      "with Grace Obi, a student from Makerere University. The committee was led by Tomas Berg, "
+      "with Dr. Ida Holm of Uppsala University serving as programme chair.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ana Ruiz -> Kestrel Digital",
+                     "affiliated_with Grace Obi -> Makerere University [student]",
+                     "affiliated_with Ida Holm -> Uppsala University"}));
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Ida Holm -> @main_event"}));
+  EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at Baltic Data Conference -> Aula Nova"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",

@@ -603,6 +603,13 @@ TEST_F(ResolveTest, CityTheNarratorCameFromIsNotWhereTheEventWas) {
   EXPECT_EQ(Edges("event:datafest-2025", "held_at", "place:lisbon").size(), 1u);
 }
 
+// Nor is a city named only as where a speaker came from.
+TEST_F(ResolveTest, CityNamedOnlyAsWhereSomeoneCameFromIsNotWhereTheEventWas) {
+  Run("Notes from DataFest 2025\n\nThe best talk came from Liv Aasen from Oslo.");
+  EXPECT_EQ(Edges("person:liv-aasen", "from", "place:oslo").size(), 1u);
+  EXPECT_TRUE(Edges("event:datafest-2025", "held_at", "place:oslo").empty());
+}
+
 TEST_F(ResolveTest, EventNamedAfterAnotherCityIsNotHeldInTheCityTheReportNames) {
   Run("Notes from the Python Meetup Lisbon\n\nI went to the Python Meetup Lisbon. Next month "
       "I fly to Porto.");
