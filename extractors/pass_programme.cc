@@ -177,12 +177,7 @@ void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>&
   for (const Part& p : parts) {
     if (p.type != static_cast<int>(EntityType::kPerson)) continue;
     if (has_talk) line_relations_.push_back({si, p.begin, tb, role_relation, "table_row"});
-    for (const Part& o : parts) {
-      if (o.type == static_cast<int>(EntityType::kOrg) &&
-          (o.owner == UINT32_MAX || o.owner == p.begin)) {
-        line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", "table_row"});
-      }
-    }
+    AddSpeakerTies(si, p, parts, "table_row");
   }
 }
 
@@ -211,9 +206,11 @@ void Extractor::FindProgrammeLists() {
     for (uint32_t t = intro.first_token; t < intro.end_token && !people; ++t) {
       people = rules_.people_nouns_.Contains(TokenText(t));
     }
+    // (Not across a heading: "## Our sponsors" starts a section of its own.)
     for (uint32_t back = 1;
          kind.empty() && !heading_over_list && !people && back <= 2 && back <= si; ++back) {
       kind = TalkKind(doc_.TextOf(sents[si - back]));
+      if (sents[si - back].is_heading && !OpensWithListMarker(sents[si - back])) break;
     }
     if (kind.empty()) continue;
     if (heading_over_list) {
@@ -425,8 +422,11 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
           LooksLikePersonName(s, start, k)) {
         const uint32_t person = doc_.tokens[start].begin;
         parts->push_back({person, doc_.tokens[k - 1].end, static_cast<int>(EntityType::kPerson)});
+        // "Liv Aas from Oslo": a known place is where she comes from.
+        const bool place = w == "from" && org == k + 1 &&
+                           IsPlaceName(Text(doc_.tokens[org].begin, doc_.tokens[end - 1].end));
         parts->push_back({doc_.tokens[org].begin, doc_.tokens[end - 1].end,
-                          static_cast<int>(EntityType::kOrg), person});
+                          static_cast<int>(place ? EntityType::kPlace : EntityType::kOrg), person});
         return true;
       }
     }
@@ -750,16 +750,24 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         continue;
       }
       line_relations_.push_back({si, p.begin, tb, role_relation, rule.name});
-      for (const Part& o : parts) {
-        if (o.type == static_cast<int>(EntityType::kOrg) &&
-            (o.owner == UINT32_MAX || o.owner == p.begin)) {
-          line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", rule.name});
-        }
-      }
+      AddSpeakerTies(si, p, parts, rule.name);
     }
     return true;
   }
   return false;
+}
+
+void Extractor::AddSpeakerTies(uint32_t si, const Part& speaker, const std::vector<Part>& parts,
+                               const std::string& rule) {
+  // A speaker belongs to the organisation named after them, and comes from the place.
+  for (const Part& o : parts) {
+    if (o.owner != UINT32_MAX && o.owner != speaker.begin) continue;
+    if (o.type == static_cast<int>(EntityType::kOrg)) {
+      line_relations_.push_back({si, speaker.begin, o.begin, "affiliated_with", rule});
+    } else if (o.type == static_cast<int>(EntityType::kPlace) && o.owner == speaker.begin) {
+      line_relations_.push_back({si, speaker.begin, o.begin, "from", rule});
+    }
+  }
 }
 
 void Extractor::InsertParts(const Sentence& s, const std::vector<Part>& parts,
@@ -773,6 +781,11 @@ void Extractor::InsertParts(const Sentence& s, const std::vector<Part>& parts,
     c.type = p.type;
     c.subtype = p.type == static_cast<int>(EntityType::kTalk) ? kind : "";
     c.rule = rule;
+    if (p.type == static_cast<int>(EntityType::kPlace)) {
+      c.type = kUntyped;
+      TypeByGazetteer(c);  // its subtype and canonical name
+      if (c.type == kUntyped) c.type = p.type;
+    }
     InsertChunk(chunks, std::move(c));
   }
 }
@@ -810,12 +823,7 @@ void Extractor::TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chun
   for (const Part& p : parts) {
     if (p.type != static_cast<int>(EntityType::kPerson)) continue;
     line_relations_.push_back({si, p.begin, talk->second, relation, "panel_member_list"});
-    for (const Part& o : parts) {
-      if (o.type == static_cast<int>(EntityType::kOrg) &&
-          (o.owner == UINT32_MAX || o.owner == p.begin)) {
-        line_relations_.push_back({si, p.begin, o.begin, "affiliated_with", "panel_member_list"});
-      }
-    }
+    AddSpeakerTies(si, p, parts, "panel_member_list");
   }
 }
 

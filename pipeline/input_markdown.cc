@@ -251,6 +251,19 @@ void InlineText(cmark_node* node, const Context& ctx, MappedText* out) {
   }
 }
 
+// Whether the line goes on with words after `node` (not a line break, not punctuation alone).
+bool GoesOnAfter(cmark_node* node) {
+  for (cmark_node* n = cmark_node_next(node); n; n = cmark_node_next(n)) {
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) return false;
+    if (type != CMARK_NODE_TEXT) return true;
+    for (const char* s = cmark_node_get_literal(n); s && *s; ++s) {
+      if (std::isalnum(static_cast<unsigned char>(*s))) return true;
+    }
+  }
+  return false;
+}
+
 // A paragraph's text. A line that is all bold or italic ("**Talk title**" then the text on the
 // next line) is a line of its own, as is a line before a hard break or a stray "**".
 MappedText ParagraphText(cmark_node* paragraph, const Positions& pos) {
@@ -283,7 +296,9 @@ MappedText ParagraphText(cmark_node* paragraph, const Positions& pos) {
       line_start = false;
       // "with *Payments at the Edge*": words in italics inside a line are a title, as quotes
       // would mark them in plain text; the quotes say so to the rules.
-      if (type == CMARK_NODE_EMPH && !opens_line) {
+      // So are those opening a line that goes on ("*Title* with Ana"); a line of italics alone
+      // is a byline or a caption.
+      if (type == CMARK_NODE_EMPH && (!opens_line || GoesOnAfter(c))) {
         MappedText inner;
         ChildrenText(c, ctx, &inner);
         if (input_internal::ItalicsReadAsATitle(inner.text)) {

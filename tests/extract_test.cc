@@ -2782,6 +2782,20 @@ TEST_F(ExtractTest, AffiliationsAfterAPlaceAndChairsServingAsChairs) {
   EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at Baltic Data Conference -> Aula Nova"}));
 }
 
+// A list after a heading of its own lists no talks of the section before; sponsor tiers list
+// organisations; a quoted title "with" its speakers is a programme line.
+TEST_F(ExtractTest, QuotedTitlesWithSpeakersAndSponsorTiersUnderTheirOwnHeading) {
+  Run("The workshops were:\n\n\u201CTerraform from Zero\u201D with Keegan Pieters (Kestrel "
+      "Cloud)\n\n"
+      "two beginner sessions on Git\n\nOur sponsors\n\nNone of this happens without them:\n\n"
+      "Gold: Yocto Pay, Standard Kelp\n");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.workshop 'Terraform from Zero' [22,41)",
+                                 "PERSON 'Keegan Pieters' [48,62)", "ORG 'Kestrel Cloud' [64,77)",
+                                 "ORG 'Yocto Pay' [166,175)", "ORG 'Standard Kelp' [177,190)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Keegan Pieters -> Terraform from Zero"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",

@@ -94,17 +94,20 @@ TEST(MarkdownTest, EmphasisMarkersInlineHtmlAndImagesGo) {
   EXPECT_EQ(doc.text, "Bold and quiet words with inline HTML end.\n");
 }
 
-// Words in italics inside a line read as a title get the quotation marks plain text would give
-// them; a stressed word, a date, a name, a list of names and a photo's caption do not.
+// Words in italics inside a line, or opening a line that goes on, read as a title get the
+// quotation marks plain text would give them; a stressed word, a date, a name, a list of names
+// and a photo's caption alone on its line do not.
 TEST(MarkdownTest, ItalicTitlesInsideALineAreQuoted) {
   Document doc = Markdown(
       "Ana gave *Payments at the Edge of the Grid* on day one, *really* well.\n\n"
       "Held *October 23 to 26*; I met *Ida Holm* and *Ana Ruiz, Tomas Brandt and Ida Holm*.\n\n"
-      "![pier](pier.jpg)*Our team at the pier on Sunday*\n");
+      "![pier](pier.jpg)*Our team at the pier on Sunday*\n\n"
+      "- *Terraform from Zero* with Keegan Pieters\n");
   EXPECT_EQ(doc.text,
             "Ana gave \u201CPayments at the Edge of the Grid\u201D on day one, really well.\n\n"
             "Held October 23 to 26; I met Ida Holm and Ana Ruiz, Tomas Brandt and Ida Holm.\n\n"
-            "Our team at the pier on Sunday\n");
+            "Our team at the pier on Sunday\n\n"
+            "\u201CTerraform from Zero\u201D with Keegan Pieters\n");
 }
 
 TEST(MarkdownTest, CodeBlocksGoAndInlineCodeStays) {
