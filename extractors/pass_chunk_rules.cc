@@ -87,8 +87,11 @@ void Extractor::TrimEventName(Chunk& c) const {
   while (c.end_token > c.first_token + 1) {
     uint32_t last = c.end_token - 1;
     std::string_view w = TokenText(last);
+    // ("Indie Summit North": a compass word after the event's keyword names its region.)
     if (doc_.tokens[last].shape != Shape::kCapitalized || !rules_.common_words_.Contains(w) ||
-        rules_.event_keywords_.Contains(w)) {
+        rules_.event_keywords_.Contains(w) ||
+        (rules_.place_qualifiers_.Contains(w) &&
+         rules_.event_keywords_.Contains(TokenText(last - 1)))) {
       break;
     }
     c.end_token--;

@@ -202,9 +202,18 @@ void Extractor::FindProgrammeLists() {
     // parties. And a heading that is itself an item ("Panel: Is X Dead?") lists its people.
     std::string kind = TalkKind(doc_.TextOf(intro));
     // "The panelists were:" lists people (people_nouns.txt), whatever came before it.
-    bool people = false;
-    for (uint32_t t = intro.first_token; t < intro.end_token && !people; ++t) {
-      people = rules_.people_nouns_.Contains(TokenText(t));
+    bool people = false, members = false;
+    for (uint32_t t = intro.first_token; t < intro.end_token; ++t) {
+      people |= rules_.people_nouns_.Contains(TokenText(t));
+      members |= rules_.member_nouns_.Contains(TokenText(t));
+    }
+    // "Our team:" over "- Ana Ruiz – 2D artist": its members and what they did, no talks.
+    if (colon && members && kind.empty()) {
+      for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
+        if (!sents[k].is_heading || OpensInLowerCase(sents[k])) break;
+        member_items_.insert(k);
+      }
+      continue;
     }
     // (Not across a heading: "## Our sponsors" starts a section of its own.)
     for (uint32_t back = 1;
@@ -553,7 +562,7 @@ size_t Extractor::ScheduleTimeLength(std::string_view line) {
 }
 
 bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
-  if (s.end_token - s.first_token < 2) return false;
+  if (s.end_token - s.first_token < 2 || member_items_.count(si)) return false;
   bool list_item = OpensWithListMarker(s);
   // Running text: only 'prose' rules, on a sentence that opens its line. A line opening with
   // a time is a schedule's, whatever ends it ("11:30 Panel: Who Pays for Open Source?").

@@ -640,6 +640,7 @@ class Extractor : public DocumentContext {
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind
   std::set<uint32_t> narrator_items_;                // programme items the narrator gave
   std::map<uint32_t, uint32_t> panel_members_;       // list item -> the "Panel: T" heading
+  std::set<uint32_t> member_items_;  // items of a list of a group's members ("Our team:")
   std::map<uint32_t, uint32_t> line_talk_begin_;     // programme line -> its title's byte
   std::map<uint32_t, std::vector<int>> table_rows_;  // table line -> its columns' types
   int32_t section_event_ = -1;  // the EVENT mention of the last heading that named one

@@ -2796,6 +2796,25 @@ TEST_F(ExtractTest, QuotedTitlesWithSpeakersAndSponsorTiersUnderTheirOwnHeading)
             (Strings{"speaker_of Keegan Pieters -> Terraform from Zero"}));
 }
 
+// "Our team:" lists its members and what they did, not talks and their speakers.
+TEST_F(ExtractTest, AListOfATeamsMembersNamesNoTalks) {
+  Run("Pixel Jam 2024\n\nOur team:\n\n- Maja Holm \u2013 2D artist, drew the whole game\n- Oskar "
+      "Lind "
+      "\u2013 Programming and Sound\n\nThe speakers:\n\n- Ana Ruiz \u2013 Fast Parsers for "
+      "Everyone\n");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ana Ruiz -> Fast Parsers for Everyone"}));
+}
+
+TEST_F(ExtractTest, AJamsVenuesThroughTheWeekAndACompassWordAfterTheKeyword) {
+  Run("The jam ran from Friday evening to Sunday evening at Harbour Works, right on the water. On "
+      "Monday the whole thing moved to Kvarnen, by the central station, for Indie Summit North. A "
+      "big thank-you to Elin Strom and her volunteers.");
+  EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at @main_event -> Harbour Works",
+                                                   "held_at Indie Summit North -> Kvarnen"}));
+  EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> Elin Strom"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",
