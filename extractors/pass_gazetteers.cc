@@ -115,6 +115,12 @@ void Extractor::ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chun
       cue =
           rules_.place_cues_.Contains(FoldCase(Text(doc_.tokens[p - 1].begin, doc_.tokens[p].end)));
     }
+    // "(Austin, TX)", "Florence, Italy": a state's code or a known place after a comma.
+    if (!cue && c.end_token + 1 < s.end_token && TokenText(c.end_token) == ",") {
+      const uint32_t n = c.end_token + 1;
+      cue = (doc_.tokens[n].shape == Shape::kAllCaps && TokenText(n).size() == 2) ||
+            rules_.countries_.Contains(TokenText(n)) || rules_.regions_.Contains(TokenText(n));
+    }
     if (!cue) continue;
     std::string_view text = Text(c.begin, c.end);
     const char* rule = "gazetteer:cities_ambiguous";

@@ -207,6 +207,29 @@ void Extractor::FindProgrammeLists() {
       people |= rules_.people_nouns_.Contains(TokenText(t));
       members |= rules_.member_nouns_.Contains(TokenText(t));
     }
+    // "Panel: Who Pays? ... Moderated by Ana, with panelists:" over "- Jo Berg (Acme)": the
+    // panel's members, when a line just before names a panel.
+    bool panelists = false;
+    for (uint32_t t = intro.first_token; t < intro.end_token; ++t) {
+      panelists |= FoldCase(TokenText(t)) == "panelists" || FoldCase(TokenText(t)) == "panellists";
+    }
+    if (colon && panelists) {
+      uint32_t panel = UINT32_MAX;
+      for (uint32_t back = 0; back <= 3 && back <= si && panel == UINT32_MAX; ++back) {
+        const Sentence& p = sents[si - back];
+        const bool line_start = p.begin == 0 || doc_.doc->text[p.begin - 1] == '\n';
+        if (line_start && TalkKind(doc_.TextOf(p)) == "panel" && (back > 0 || !p.is_heading)) {
+          panel = si - back;
+        }
+      }
+      if (panel != UINT32_MAX && panel != si) {
+        for (uint32_t k = si + 1; k < sents.size() && k <= si + 12; ++k) {
+          if (!sents[k].is_heading || sents[k].end_token - sents[k].first_token > 12) break;
+          panel_members_[k] = panel;
+        }
+        continue;
+      }
+    }
     // "Our team:" over "- Ana Ruiz – 2D artist": its members and what they did, no talks.
     if (colon && members && kind.empty()) {
       for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
@@ -409,7 +432,7 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
                               uint32_t* end) const {
   auto [f, l] = TokensIn(s, b, e);
   uint32_t start = f;
-  bool after_comma = false;
+  bool after_comma = false, pair_joined = false;
   auto flush = [&](uint32_t end, bool last) {
     // "Prof. Hanne Dahl": a title is no part of the name.
     while (start + 1 < end && (IsHonorific(start) || IsPersonTitle(start))) {
@@ -482,17 +505,28 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
       if (t < l && t > open + 1 && IsCapitalized(open + 1, s) && !parts->empty() &&
           parts->back().type == static_cast<int>(EntityType::kPerson) &&
           parts->back().end == doc_.tokens[open - 1].end) {
-        // "(Kasaba Pay, Istanbul)": the organisation ends before its city.
+        // "(Kasaba Pay, Istanbul)": the organisation ends before its city; "(Tabular, also on
+        // the Iceberg PMC)": before a note in lower case.
         uint32_t org_end = t;
         for (uint32_t k = open + 2; k + 1 < t; ++k) {
           if (TokenText(k) != ",") continue;
           uint32_t tail = k + 1;
           while (tail < t && TokenText(tail) != ",") ++tail;
-          if (IsPlaceName(Text(doc_.tokens[k + 1].begin, doc_.tokens[tail - 1].end))) org_end = k;
+          if (IsPlaceName(Text(doc_.tokens[k + 1].begin, doc_.tokens[tail - 1].end)) ||
+              doc_.tokens[k + 1].shape == Shape::kLower) {
+            org_end = k;
+          }
           break;
         }
+        // "Hannah Kowalczyk & Joel Marsh (Shopify)": after a pair joined by "&" or "and" whose
+        // first has no organisation of their own, both.
+        uint32_t owner = parts->back().begin;
+        if (parts->size() == 2 && (*parts)[0].type == static_cast<int>(EntityType::kPerson) &&
+            pair_joined) {
+          owner = UINT32_MAX;
+        }
         parts->push_back({doc_.tokens[open + 1].begin, doc_.tokens[org_end - 1].end,
-                          static_cast<int>(EntityType::kOrg), parts->back().begin});
+                          static_cast<int>(EntityType::kOrg), owner});
       }
       start = t + 1;
       continue;
@@ -508,6 +542,7 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
     if (w == "," || w == "&" || w == "and" || w == "with" || w == "/" || w == ";" || w == "+") {
       if (!flush(t, false)) return false;
       after_comma = w == ",";
+      pair_joined = parts->size() == 1 && (w == "&" || w == "and");
       start = t + 1;
     }
   }

@@ -2815,6 +2815,45 @@ TEST_F(ExtractTest, AJamsVenuesThroughTheWeekAndACompassWordAfterTheKeyword) {
   EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> Elin Strom"}));
 }
 
+// Notes in a data engineer's shorthand: a city and its state's code, a pair of speakers of one
+// firm, a note after the firm, an MC, and who organised it.
+TEST_F(ExtractTest, ShorthandNotesNameTheirCityFirmsAndOrganisers) {
+  Run("notes from PipeConf 2023 (Austin, TX)\n\n* \"Lakes at Scale\" - Hannah Kowal & Joel Marsh "
+      "(Shopify)\n* \"Rivers\" - Gunnar Lind (Tabular, also on the Iceberg PMC)\n* Lightning talks "
+      "(5 min each), MC'd by Obi Nwosu\n* ran into my old coworker Bettina Ruiz, now at Fivetrek. "
+      "We worked together at Targetly years ago.\n* conference is organised by Dataflow "
+      "Kollektiv (a nonprofit). shout-out to Jenna Whit, who ran the whole thing.\n");
+  EXPECT_EQ(Only(Mentions(), "PLACE"),
+            (Strings{"PLACE.city 'Austin' [26,32)", "PLACE.city 'TX' [34,36)"}));
+  EXPECT_EQ(
+      Only(Relations(), "affiliated_with"),
+      (Strings{
+          "affiliated_with @narrator -> Targetly", "affiliated_with Bettina Ruiz -> @narrator_org",
+          "affiliated_with Bettina Ruiz -> Fivetrek", "affiliated_with Gunnar Lind -> Tabular",
+          "affiliated_with Hannah Kowal -> Shopify", "affiliated_with Joel Marsh -> Shopify"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"), (Strings{"speaker_of Gunnar Lind -> Rivers",
+                                                      "speaker_of Hannah Kowal -> Lakes at Scale",
+                                                      "speaker_of Joel Marsh -> Lakes at Scale"}));
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized Dataflow Kollektiv -> @main_event",
+                                                     "organized Jenna Whit -> @main_event"}));
+}
+
+// A panel's line, then "with panelists:" over its members; a workshop "run by" its speakers.
+TEST_F(ExtractTest, PanelistsListedAfterThePanelsLineSitOnIt) {
+  Run("15:30 \u2013 Panel: \u201CWho Owns Data Quality?\u201D The one I waited for. Moderated by "
+      "Ines "
+      "Carvalho, with panelists:\n\nHenrik Lind (Nordea)\n\nSofia Alves (Farfetch)\n\n17:00 \u2013 "
+      "Workshop: \u201CData Contracts\u201D, run by Priya Raman and Tiago Mendes.\n");
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Henrik Lind -> Who Owns Data Quality?",
+                     "panelist_of Sofia Alves -> Who Owns Data Quality?"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Priya Raman -> @nearest_talk",
+                     "speaker_of Priya Raman -> Data Contracts",
+                     "speaker_of Tiago Mendes -> @nearest_talk",
+                     "speaker_of Tiago Mendes -> Data Contracts"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",
