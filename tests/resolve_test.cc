@@ -610,6 +610,13 @@ TEST_F(ResolveTest, CityNamedOnlyAsWhereSomeoneCameFromIsNotWhereTheEventWas) {
   EXPECT_TRUE(Edges("event:datafest-2025", "held_at", "place:oslo").empty());
 }
 
+// A name many institutions share ("School of Computing") is no alias of one of them in the
+// organisations' gazetteer (scripts/build_gazetteers.py leaves such names out).
+TEST_F(ResolveTest, AGenericInstitutionNameIsNotAnotherInstitutionsAlias) {
+  Run("Ana Ruiz teaches at the School of Computing.");
+  EXPECT_EQ(NodeIdsOfType("ORG"), (Strings{"org:school-of-computing"}));
+}
+
 TEST_F(ResolveTest, EventNamedAfterAnotherCityIsNotHeldInTheCityTheReportNames) {
   Run("Notes from the Python Meetup Lisbon\n\nI went to the Python Meetup Lisbon. Next month "
       "I fly to Porto.");
