@@ -679,6 +679,25 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         break;
       }
     }
+    // '"Ten Years of Cloud" (opening keynote)': a note in brackets after the closing quote
+    // is no part of the title; it may say the item's kind.
+    std::string_view title_note;
+    if (std::string_view t = Text(tb, te); te == whole_te && t.ends_with(")")) {
+      for (std::string_view close : {std::string_view("\""), std::string_view("\xE2\x80\x9D")}) {
+        size_t c = t.rfind(close);
+        if (c == std::string_view::npos || c < 3) continue;
+        std::string_view rest = t.substr(c + close.size());
+        size_t b = rest.find_first_not_of(' ');
+        if (b == std::string_view::npos || rest[b] != '(' ||
+            rest.find_first_of("()", b + 1) != rest.size() - 1) {
+          continue;
+        }
+        title_note = rest.substr(b);
+        te = tb + static_cast<uint32_t>(c);
+        TrimMarks(&tb, &te);
+        break;
+      }
+    }
     auto [tf, tl] = TokensIn(s, tb, te);
     if (tl <= tf || tl - tf > 40) continue;
     // "Lightning talks, chaired by Ida Holm": the people after "by" chair the item; they gave
@@ -766,6 +785,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     std::string kind;
     if (uint32_t kb, ke; span(rule.kind_group, &kb, &ke)) kind = TalkKind(Text(kb, ke));
     if (kind.empty()) kind = TalkKind(Text(tb, te));
+    if (kind.empty() && !title_note.empty()) kind = TalkKind(title_note);
     if (auto item = programme_items_.find(si); kind.empty() && item != programme_items_.end()) {
       kind = item->second;
     }

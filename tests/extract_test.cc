@@ -2854,6 +2854,21 @@ TEST_F(ExtractTest, PanelistsListedAfterThePanelsLineSitOnIt) {
                      "speaker_of Tiago Mendes -> Data Contracts"}));
 }
 
+// A note in brackets after a quoted title says its kind; a user group and its city is an
+// organisation, thanked through its volunteers and organising the day.
+TEST_F(ExtractTest, ATitlesNoteInBracketsAndAUserGroupOfACity) {
+  Run("Kelp Community Day 2025 was fun, and it was organised by the Kelp User Group Izmir "
+      "together with friends.\n\nTalks:\n\n- Elif Yildiz \u2013 \u201CTen Years of Cloud\u201D "
+      "(opening keynote)\n\nHuge thanks to Mert Aydin and all the volunteers of the Kelp User "
+      "Group Izmir.\n");
+  EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.keynote 'Ten Years of Cloud' [132,150)"}));
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Kelp User Group Izmir -> @main_event",
+                     "organized Kelp User Group Izmir -> Kelp Community Day 2025"}));
+  EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> Kelp User Group Izmir",
+                                                   "thanked @narrator -> Mert Aydin"}));
+}
+
 TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
   Run("Sara Vik, Halcyon Labs' VP of Research, joined. Ida Holm is Director of Engineering.");
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Sara Vik' [0,8)", "ORG 'Halcyon Labs' [10,22)",
