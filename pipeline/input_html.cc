@@ -98,18 +98,22 @@ void AppendText(const GumboText& t, std::string_view html, MappedText* out) {
                                 out);
 }
 
-// An inline element's text, whitespace runs as one space, trimmed.
-std::string ElementText(const GumboNode* node) {
+std::string PlainText(const GumboNode* node) {
   std::string out;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
     out = node->v.text.text;
   } else if (node->type == GUMBO_NODE_ELEMENT) {
     for (unsigned i = 0; i < node->v.element.children.length; ++i) {
-      out += ElementText(static_cast<const GumboNode*>(node->v.element.children.data[i]));
+      out += PlainText(static_cast<const GumboNode*>(node->v.element.children.data[i]));
     }
   }
+  return out;
+}
+
+// An inline element's text, whitespace runs as one space, trimmed.
+std::string ElementText(const GumboNode* node) {
   std::string joined;
-  for (char ch : out) {
+  for (char ch : PlainText(node)) {
     const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
     if (space && (joined.empty() || joined.back() == ' ')) continue;
     joined += space ? ' ' : ch;
@@ -187,18 +191,6 @@ class TextCollector {
 std::string AttributeOf(const GumboNode* node, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a ? a->value : "";
-}
-
-std::string PlainText(const GumboNode* node) {
-  std::string out;
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-    out = node->v.text.text;
-  } else if (node->type == GUMBO_NODE_ELEMENT) {
-    for (unsigned i = 0; i < node->v.element.children.length; ++i) {
-      out += PlainText(static_cast<const GumboNode*>(node->v.element.children.data[i]));
-    }
-  }
-  return out;
 }
 
 struct Finder {
