@@ -350,18 +350,17 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
 }
 
 uint32_t Extractor::KnownPlaceThrough(const Sentence& s, uint32_t t, uint32_t j) const {
-  // Up to three lower-case words or hyphens, then a capitalised word ending a known place.
-  uint32_t k = j;
-  while (k < s.end_token && k < j + 5 &&
-         (doc_.tokens[k].shape == Shape::kLower || TokenText(k) == "-")) {
-    ++k;
+  // Up to three short lower-case words ("es", "de la", "upon") and hyphens, then the
+  // capitalised word that ends a known place; prose's longer words end the look at once.
+  uint32_t k = j, words = 0;
+  for (; k < s.end_token; ++k) {
+    if (TokenText(k) == "-") continue;  // "Aix-en-Provence"
+    if (doc_.tokens[k].shape != Shape::kLower || TokenText(k).size() > 4 || ++words > 3) break;
   }
   if (k == j || k >= s.end_token || !IsCapitalized(k, s)) return 0;
-  for (uint32_t from : {t, j - 1}) {
-    if (from < t) continue;
-    if (IsPlaceName(Text(doc_.tokens[from].begin, doc_.tokens[k].end))) return k + 1;
-    if (from == j - 1) break;
-  }
+  const uint32_t end = doc_.tokens[k].end;
+  if (IsPlaceName(Text(doc_.tokens[t].begin, end))) return k + 1;
+  if (j - 1 > t && IsPlaceName(Text(doc_.tokens[j - 1].begin, end))) return k + 1;
   return 0;
 }
 
