@@ -115,10 +115,12 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         j += 4;
         continue;
       }
-      // "Lisbon Python Meetup #31": an edition number after an event keyword is in the name.
+      // "Lisbon Python Meetup #31", "Rustaceans Lisbon #23": an edition number after an event
+      // keyword, or after a community's name that ends in its city, is in the name.
       if (j + 1 < s.end_token && TokenText(j) == "#" && Adjacent(j, j + 1) &&
           doc_.tokens[j + 1].shape == Shape::kDigits &&
-          rules_.event_keywords_.Contains(TokenText(j - 1))) {
+          (rules_.event_keywords_.Contains(TokenText(j - 1)) ||
+           (j >= t + 2 && rules_.cities_.Contains(TokenText(j - 1))))) {
         j += 2;
         continue;
       }
@@ -182,6 +184,11 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         }
         // "Kestrel Institute for Machine Intelligence": "for" after an institution's head.
         joins |= w == "for" && rules_.field_name_heads_.Contains(TokenText(j - 1));
+        // "Amani Women in Tech", "Black in AI": "in" after a group's word, not before a place.
+        joins |= w == "in" && rules_.groups_in_names_.Contains(TokenText(j - 1)) &&
+                 !IsPlaceName(TokenText(j + 1)) &&
+                 !(j + 2 < s.end_token && IsCapitalized(j + 2, s) &&
+                   IsPlaceName(Text(doc_.tokens[j + 1].begin, doc_.tokens[j + 2].end)));
         if (joins) {
           j += 2;
           continue;
@@ -256,7 +263,11 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
       skip_role();  // "The Secretary of the Rowing Board"
     }
     // "How To Give": capitalised function words do not open a name ("To Give" is none).
-    while (c.first_token + 1 < c.end_token &&
+    // A capitalised pronoun after "the" does: "the She Codes Summit".
+    const bool pronoun_after_the = c.first_token > s.first_token &&
+                                   TokenText(c.first_token - 1) == "the" &&
+                                   rules_.person_pronouns_.Contains(TokenText(c.first_token));
+    while (!pronoun_after_the && c.first_token + 1 < c.end_token &&
            doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
            rules_.function_words_.Contains(TokenText(c.first_token)) &&
            IsCapitalized(c.first_token + 1, s)) {

@@ -2877,6 +2877,43 @@ TEST_F(ExtractTest, AFieldAfterARolesOfIsNoOrganisation) {
             (Strings{"affiliated_with Sara Vik -> Halcyon Labs [VP]"}));
 }
 
+// "for" continues the names of public bodies ("Agency for", "Alliance for") as it does of
+// institutes; a group's word takes "in" into a community's name unless a known place follows.
+TEST_F(ExtractTest, PublicBodiesForAFieldAndGroupsInAFieldAreOneName) {
+  Run("Rosa Lind works at the Danish Agency for Open Maps. The day was run by Tamu Women in "
+      "Tech, a non-profit. Women in Nairobi came too.");
+  EXPECT_EQ(Only(Mentions(), "ORG"), (Strings{"ORG 'Danish Agency for Open Maps' [23,50)",
+                                              "ORG 'Tamu Women in Tech' [71,89)"}));
+  EXPECT_EQ(Only(Mentions(), "PLACE"), (Strings{"PLACE.city 'Nairobi' [114,121)"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Rosa Lind -> Danish Agency for Open Maps"}));
+}
+
+// A capitalised pronoun after "the" opens a name: "the She Codes Summit".
+TEST_F(ExtractTest, APronounAfterTheOpensAnEventsName) {
+  Run("We went to the She Codes Lisbon Summit, a one-day conference.");
+  EXPECT_EQ(Only(Mentions(), "EVENT"), (Strings{"EVENT 'She Codes Lisbon Summit' [15,38)"}));
+}
+
+// "a volunteer-heavy foundation": a people noun inside an organisation's kind is no person's
+// part in the event.
+TEST_F(ExtractTest, APeopleNounInsideAnOrganisationsKindIsNoPersonsPart) {
+  Run("The workshop was organised by Harbour Lab Mersey, a volunteer-heavy foundation.");
+  EXPECT_EQ(Only(Mentions(), "ORG"), (Strings{"ORG 'Harbour Lab Mersey' [30,48)"}));
+  EXPECT_EQ(Only(Mentions(), "PERSON"), Strings{});
+}
+
+// A title in title case after "the <kind>," that ends the sentence or is followed by "came
+// from": the talk, and who gave it.
+TEST_F(ExtractTest, AnUnquotedTitleAfterAKeynoteAndAComma) {
+  Run("The afternoon keynote, Maps Are Arguments, came from Nomi Zulu. On the second morning "
+      "Sam Oduya delivered the other keynote, Budgets Are Code.");
+  EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.keynote 'Maps Are Arguments' [23,41)",
+                                               "TALK.keynote 'Budgets Are Code' [125,141)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"), (Strings{"speaker_of Nomi Zulu -> Maps Are Arguments",
+                                                      "speaker_of Sam Oduya -> Budgets Are Code"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
