@@ -2914,6 +2914,13 @@ TEST_F(ExtractTest, AnUnquotedTitleAfterAKeynoteAndAComma) {
                                                       "speaker_of Sam Oduya -> Budgets Are Code"}));
 }
 
+// "Gophers Lisbon #23": an edition number after a community's city is in the event's name;
+// "Issue #23" stays no event.
+TEST_F(ExtractTest, AnEditionNumberAfterACommunitysCityNamesAnEvent) {
+  Run("Ninety people came to Gophers Lisbon #23 last night. Issue #23 was fixed by Ana Lee.");
+  EXPECT_EQ(Only(Mentions(), "EVENT"), (Strings{"EVENT 'Gophers Lisbon #23' [22,40)"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
