@@ -431,17 +431,57 @@ class Resolver {
     for (size_t e : events) words[e] = MatchWords(e);
     std::sort(events.begin(), events.end(),
               [&](size_t a, size_t b) { return words[a].size() > words[b].size(); });
+    // "Harbour Lights 2024" (a title) and "the Harbour Lights Developers Conference" (the
+    // text, with no year): an edition's name without its year is in the longer name, when
+    // the document names no other year of it.
+    auto is_year = [](const std::string& w) {
+      return w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) &&
+             std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    auto without_years = [&](const std::set<std::string>& ws) {
+      std::set<std::string> out;
+      for (const std::string& w : ws) {
+        if (!is_year(w)) out.insert(w);
+      }
+      return out;
+    };
+    std::map<std::set<std::string>, std::set<std::string>> years_of;  // words -> their years
+    if (type == EntityType::kEvent) {
+      for (size_t e : events) {
+        for (const std::string& w : words[e]) {
+          if (is_year(w)) years_of[without_years(words[e])].insert(w);
+        }
+      }
+    }
     for (size_t i = events.size(); i-- > 0;) {
       size_t short_e = events[i];
       if (!entities_[short_e].alive) continue;
       const std::set<std::string>& sw = words[short_e];
       if (sw.size() < min_words) continue;
+      std::set<std::string> sw_plain;
+      if (type == EntityType::kEvent) {
+        sw_plain = without_years(sw);
+        auto years = years_of.find(sw_plain);
+        if (sw_plain.size() == sw.size() || sw_plain.empty() || years == years_of.end() ||
+            years->second.size() != 1) {
+          sw_plain.clear();
+        }
+      }
       size_t best = SIZE_MAX;
       for (size_t long_e : events) {
         if (long_e == short_e || !entities_[long_e].alive) continue;
         const std::set<std::string>& lw = words[long_e];
-        if (lw.size() < sw.size() || (lw.size() == sw.size() && long_e > short_e)) continue;
-        if (!std::includes(lw.begin(), lw.end(), sw.begin(), sw.end())) continue;
+        const bool plain_in_long =
+            !sw_plain.empty() && lw.size() > sw_plain.size() &&
+            std::none_of(lw.begin(), lw.end(), is_year) &&
+            std::includes(lw.begin(), lw.end(), sw_plain.begin(), sw_plain.end());
+        if (!plain_in_long &&
+            (lw.size() < sw.size() || (lw.size() == sw.size() && long_e > short_e))) {
+          continue;
+        }
+        if (!plain_in_long && !std::includes(lw.begin(), lw.end(), sw.begin(), sw.end())) {
+          continue;
+        }
         if (best == SIZE_MAX ||
             entities_[long_e].mentions.size() > entities_[best].mentions.size()) {
           best = long_e;

@@ -617,6 +617,19 @@ TEST_F(ResolveTest, AGenericInstitutionNameIsNotAnotherInstitutionsAlias) {
   EXPECT_EQ(NodeIdsOfType("ORG"), (Strings{"org:school-of-computing"}));
 }
 
+// An edition's name with its year in the title and the event's full name without one in the
+// text are one event; with two years of it named, neither edition joins the full name.
+TEST_F(ResolveTest, AnEditionsNameWithItsYearJoinsTheFullNameWithoutOne) {
+  Run("Notes from Harbour Lights 2024\n\nI went to the Harbour Lights Developers Conference "
+      "in Lisbon.");
+  EXPECT_EQ(NodeIdsOfType("EVENT"), (Strings{"event:harbour-lights-developers-conference"}));
+  Run("Notes from Harbour Lights 2024\n\nI went to the Harbour Lights Developers Conference "
+      "in Lisbon. Harbour Lights 2023 was smaller.");
+  EXPECT_EQ(NodeIdsOfType("EVENT"),
+            (Strings{"event:harbour-lights-2023", "event:harbour-lights-2024",
+                     "event:harbour-lights-developers-conference"}));
+}
+
 TEST_F(ResolveTest, EventNamedAfterAnotherCityIsNotHeldInTheCityTheReportNames) {
   Run("Notes from the Python Meetup Lisbon\n\nI went to the Python Meetup Lisbon. Next month "
       "I fly to Porto.");
