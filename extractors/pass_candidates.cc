@@ -173,10 +173,14 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
         // "Department of Physics and Astronomy", "Oslo University of Science and Technology":
         // after "<head> of <Name>", two fields.
         // Not before a person: "the University of Pune and Kofi Mensah", "... and Prof. Lee".
+        // ("Sung-min Cho": a hyphenated given name, its second part in lower case.)
         const bool person_follows =
             rules_.honorifics_.Contains(TokenText(j + 1)) ||
             (rules_.given_names_.Contains(TokenText(j + 1)) && j + 2 < s.end_token &&
-             doc_.tokens[j + 2].shape == Shape::kCapitalized);
+             doc_.tokens[j + 2].shape == Shape::kCapitalized) ||
+            (j + 4 < s.end_token && TokenText(j + 2) == "-" && Adjacent(j + 1, j + 2) &&
+             Adjacent(j + 2, j + 3) && doc_.tokens[j + 3].shape == Shape::kLower &&
+             doc_.tokens[j + 4].shape == Shape::kCapitalized && !Adjacent(j + 3, j + 4));
         for (uint32_t h = t; w == "and" && !joins && !person_follows && h + 2 < j; ++h) {
           joins = TokenText(h + 1) == "of" && rules_.field_name_heads_.Contains(TokenText(h)) &&
                   std::none_of(doc_.tokens.begin() + h + 2, doc_.tokens.begin() + j,
@@ -206,10 +210,16 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
     c.end_token = j;
     // "CEO of Laloka Labs", "Secretary of the Rowing Board": a role and its connector (and
     // article) are not part of the name.
+    // "Chief Technology Officer of the Lagos ...": a role of several words too.
     auto skip_role = [&] {
-      while (c.first_token + 2 < c.end_token && rules_.roles_.Contains(TokenText(c.first_token)) &&
-             rules_.name_connectors_.Contains(TokenText(c.first_token + 1))) {
-        c.first_token += 2;
+      for (;;) {
+        uint32_t n = rules_.roles_.Contains(TokenText(c.first_token)) ? 1 : 0;
+        if (n == 0) n = RoleTitleLength(c.first_token, s);
+        if (n == 0 || c.first_token + n + 1 >= c.end_token ||
+            !rules_.name_connectors_.Contains(TokenText(c.first_token + n))) {
+          break;
+        }
+        c.first_token += n + 1;
         if (c.first_token + 1 < c.end_token && TokenText(c.first_token) == "the") ++c.first_token;
       }
     };
@@ -310,6 +320,11 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
       std::string_view w = TokenText(c.first_token);
       not_a_name =
           rules_.languages_.Contains(w) ||
+          // "Organisers said ...": a plural noun for people opening a sentence, then a verb.
+          (initial && rules_.people_nouns_.Contains(w) &&
+           doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
+           c.end_token < s.end_token && doc_.tokens[c.end_token].shape == Shape::kLower &&
+           !rules_.inner_connectors_.Contains(TokenText(c.end_token))) ||
           (rules_.function_words_.Contains(w) &&  // "He", but "US" is a country
            doc_.tokens[c.first_token].shape != Shape::kAllCaps) ||
           (w.size() == 1 && doc_.tokens[c.first_token].shape != Shape::kAllCaps) ||

@@ -2921,6 +2921,26 @@ TEST_F(ExtractTest, AnEditionNumberAfterACommunitysCityNamesAnEvent) {
   EXPECT_EQ(Only(Mentions(), "EVENT"), (Strings{"EVENT 'Gophers Lisbon #23' [22,40)"}));
 }
 
+// "of the University of Bologna and Sung-min Cho": a hyphenated given name after "and" is a
+// person, not the institution's second field; "Field notes" opens a report and names nothing.
+TEST_F(ExtractTest, AHyphenatedGivenNameAfterAnInstitutionIsAPerson) {
+  Run("Field notes: Kelp Days 2024\n\nThe organisers were Laura Bianchi from the University of "
+      "Bologna and Sung-min Cho (KAIST).");
+  EXPECT_EQ(Mentions(), (Strings{"EVENT 'Kelp Days 2024' [13,27)", "PERSON 'Laura Bianchi' [49,62)",
+                                 "ORG 'University of Bologna' [72,93)",
+                                 "PERSON 'Sung-min Cho' [98,110)", "ORG 'KAIST' [112,117)"}));
+}
+
+// A role of several words before "of the" is no name ("Chief Technology Officer of the Lagos-based
+// payments company PayLat" is the person's role there); nor is a plural noun for people.
+TEST_F(ExtractTest, ARoleOfSeveralWordsAndAPluralOfPeopleAreNoNames) {
+  Run("The keynote was given by Dr. Fola Ade, Chief Technology Officer of the Lagos-based "
+      "payments company PayLat. Organisers said it was full.");
+  EXPECT_EQ(Only(Mentions(), "PERSON"), (Strings{"PERSON 'Fola Ade' [29,37)"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Fola Ade -> PayLat [Chief Technology Officer]"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
