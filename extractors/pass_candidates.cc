@@ -322,8 +322,8 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
           rules_.languages_.Contains(w) ||
           // "Organisers said ...": a plural noun for people opening a sentence, then a verb.
           (initial && rules_.people_nouns_.Contains(w) &&
-           doc_.tokens[c.first_token].shape == Shape::kCapitalized &&
-           c.end_token < s.end_token && doc_.tokens[c.end_token].shape == Shape::kLower &&
+           doc_.tokens[c.first_token].shape == Shape::kCapitalized && c.end_token < s.end_token &&
+           doc_.tokens[c.end_token].shape == Shape::kLower &&
            !rules_.inner_connectors_.Contains(TokenText(c.end_token))) ||
           (rules_.function_words_.Contains(w) &&  // "He", but "US" is a country
            doc_.tokens[c.first_token].shape != Shape::kAllCaps) ||

@@ -285,6 +285,18 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
   const Sentence& heading = sents[si];
   bool colon = heading.end_token > heading.first_token && TokenText(heading.end_token - 1) == ":";
   if (!heading.is_heading && !colon) return;
+  // "A panel titled ... . The four panellists were:": @nearest_talk is the talk named last,
+  // in the heading or the two sentences before it (not near each item: the list may be long).
+  uint32_t talk_begin = kNarratorBegin;
+  if (rule.subject.special == kNearestTalk || rule.object.special == kNearestTalk) {
+    for (size_t m = out_.mentions.size(); m-- > 0 && out_.mentions[m].sentence + 2 >= si;) {
+      if (out_.mentions[m].type == EntityType::kTalk && out_.mentions[m].sentence <= si) {
+        talk_begin = out_.mentions[m].begin;
+        break;
+      }
+    }
+    if (talk_begin == kNarratorBegin) return;
+  }
   for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
     const Sentence& item = sents[k];
     if (!OpensWithListMarker(item)) break;
@@ -305,7 +317,9 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     }
     for (uint32_t name : names) {
       auto begin = [&](const RuleEndpoint& e) {
-        return e.special == kListItems ? name : kNarratorBegin;  // the loader allows @narrator
+        // (The loader allows @narrator and @nearest_talk on the other side.)
+        if (e.special == kListItems) return name;
+        return e.special == kNearestTalk ? talk_begin : kNarratorBegin;
       };
       list_item_relations_.push_back(
           {k, begin(rule.subject), begin(rule.object), rule.relation, rule.name});

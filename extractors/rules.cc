@@ -814,9 +814,13 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
             "@item");
       }
     }
-    if ((rule->subject.special == kListItems && rule->object.special != kNarrator) ||
-        (rule->object.special == kListItems && rule->subject.special != kNarrator)) {
-      return r.Error(FieldColumn(line, 2), "@item goes with @narrator on the other side");
+    auto other_side_ok = [](const RuleEndpoint& e) {
+      return e.special == kNarrator || e.special == kNearestTalk;
+    };
+    if ((rule->subject.special == kListItems && !other_side_ok(rule->object)) ||
+        (rule->object.special == kListItems && !other_side_ok(rule->subject))) {
+      return r.Error(FieldColumn(line, 2),
+                     "@item goes with @narrator or @nearest_talk on the other side");
     }
     if (f[4].starts_with("$")) {
       std::string_view ref = std::string_view(f[4]).substr(1);

@@ -2080,8 +2080,8 @@ class DataFilesTest(CliTestCase):
             lambda c: c + b"bad_rule | met | @item | 2 | - | ^People (a)\n")
         n = self.line_count(open(os.path.join(self.pristine, "rules/relations.rules"),
                                  "rb").read())
-        self.assertDataError(data, f"{path}:{n + 1}:18: @item goes with @narrator on the other "
-                                   "side")
+        self.assertDataError(data, f"{path}:{n + 1}:18: @item goes with @narrator or "
+                                   "@nearest_talk on the other side")
 
 
 class MissingFeaturesTest(CliTestCase):

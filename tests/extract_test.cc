@@ -2941,6 +2941,20 @@ TEST_F(ExtractTest, ARoleOfSeveralWordsAndAPluralOfPeopleAreNoNames) {
             (Strings{"affiliated_with Fola Ade -> PayLat [Chief Technology Officer]"}));
 }
 
+// "The four panellists were:" over a list: each item sits on the panel named before the
+// heading, however long the list.
+TEST_F(ExtractTest, PanellistsListedUnderAHeadingSitOnThePanelNamedBefore) {
+  Run("The last session was a panel titled \"Funding Founders\", moderated by Achi Oti. The "
+      "four panellists were:\n\n- Grace Mutua, CEO of FarmLink;\n- Halima Yusuf, partner at "
+      "Savanna Ventures;\n- Leila Benal, head of product at Atlas Pay;\n- Tandi Moyo, founder "
+      "of AgriStack.\n\nOtieno opened.");
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Grace Mutua -> Funding Founders",
+                     "panelist_of Halima Yusuf -> Funding Founders",
+                     "panelist_of Leila Benal -> Funding Founders",
+                     "panelist_of Tandi Moyo -> Funding Founders"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
