@@ -2955,6 +2955,20 @@ TEST_F(ExtractTest, PanellistsListedUnderAHeadingSitOnThePanelNamedBefore) {
                      "panelist_of Tandi Moyo -> Funding Founders"}));
 }
 
+// A list item's quoted title after "on" ends at its closing quote, whatever note follows; a
+// kind and a colon may come first.
+TEST_F(ExtractTest, AQuotedTitleAfterOnEndsAtItsClosingQuote) {
+  Run("- Hanna Maki (City of Tampere) on \"Tampere's Bus Data, Four Years In\" - an honest "
+      "look.\n4. Lightning talk: Sofia Nava from Kestrel on \"cargo-deny and Friends\", five "
+      "fast minutes.\n");
+  EXPECT_EQ(Only(Mentions(), "TALK"),
+            (Strings{"TALK.talk 'Tampere\'s Bus Data, Four Years In' [35,68)",
+                     "TALK.talk 'cargo-deny and Friends' [135,157)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Hanna Maki -> Tampere's Bus Data, Four Years In",
+                     "speaker_of Sofia Nava -> cargo-deny and Friends"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
