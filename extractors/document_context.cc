@@ -47,6 +47,14 @@ bool DocumentContext::ComputeIsNarratorPronoun(uint32_t t, const Sentence& s) co
   };
   if (tok.begin > s.begin && glued(tok.begin - 1)) return false;
   if (tok.end < s.end && glued(tok.end)) return false;
+  // "... was What We Learned Shipping Games": a capitalised "We" (not "I") between capitalised
+  // words inside a sentence is a word of a title.
+  if (w != "I" && tok.shape == Shape::kCapitalized && t > s.first_token + 1 &&
+      t + 1 < s.end_token && doc_.tokens[t - 1].shape == Shape::kCapitalized &&
+      doc_.tokens[t - 2].shape != Shape::kPunct &&
+      doc_.tokens[t + 1].shape == Shape::kCapitalized) {
+    return false;
+  }
   return true;
 }
 

@@ -2969,6 +2969,32 @@ TEST_F(ExtractTest, AQuotedTitleAfterOnEndsAtItsClosingQuote) {
                      "speaker_of Sofia Nava -> cargo-deny and Friends"}));
 }
 
+// "What We Learned ..." is a title (a capitalised "We" between capitalised words is no
+// narrator); a fireside chat's quoted title, its guest and its host; "giving a talk called";
+// a dash aside "-- also from" an organisation.
+TEST_F(ExtractTest, TitlesWithWeAFiresideChatsGuestAndHostAndADashAside) {
+  Run("I stayed all day. The last session was What We Learned Shipping on Consoles, presented by "
+      "Hyun "
+      "Park. I caught "
+      "Marco Bell giving a talk called Audio Without Tears. Then came a fireside chat, \"Twenty "
+      "Years of Indie,\" with Dana Whit, hosted by Luis Orta. I saw \"Netcode for Us\" by "
+      "Priya Ram -- also from Tin Fox Interactive, which did well.");
+  EXPECT_EQ(Only(Mentions(), "TALK"),
+            (Strings{"TALK.talk 'What We Learned Shipping on Consoles' [39,75)",
+                     "TALK.talk 'Audio Without Tears' [142,161)",
+                     "TALK.talk 'Twenty Years of Indie' [191,212)",
+                     "TALK.talk 'Netcode for Us' [259,273)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Dana Whit -> Twenty Years of Indie",
+                     "speaker_of Hyun Park -> What We Learned Shipping on Consoles",
+                     "speaker_of Marco Bell -> Audio Without Tears",
+                     "speaker_of Priya Ram -> Netcode for Us"}));
+  EXPECT_EQ(Only(Relations(), "moderator_of"),
+            (Strings{"moderator_of Luis Orta -> Twenty Years of Indie"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Priya Ram -> Tin Fox Interactive"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
