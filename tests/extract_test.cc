@@ -2995,6 +2995,23 @@ TEST_F(ExtractTest, TitlesWithWeAFiresideChatsGuestAndHostAndADashAside) {
             (Strings{"affiliated_with Priya Ram -> Tin Fox Interactive"}));
 }
 
+// A list item's quoted title and what it was before "by"; an unquoted title after "called"
+// that a dash and a note end; who "did a session called" it; a name before ", who ran ...".
+TEST_F(ExtractTest, QuotedTitleThenItsKindByASpeakerAndATitleEndedByADash) {
+  Run("- \"Your First Kernel Patch\", a three-hour workshop by Arjun Nair, a kernel developer, "
+      "ended well.\n- Rafa Okoro from Kelp Labs did a short, packed session called Rebinding Is "
+      "Not Dead - live demos, all of which worked.\n\nA special mention: Ashwini Varkey, who "
+      "ran registration.\n");
+  EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.workshop 'Your First Kernel Patch' [3,26)",
+                                               "TALK.session 'Rebinding Is Not Dead' [161,182)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Arjun Nair -> Your First Kernel Patch",
+                     "speaker_of Rafa Okoro -> Rebinding Is Not Dead"}));
+  EXPECT_EQ(Only(Mentions(), "PERSON"),
+            (Strings{"PERSON 'Arjun Nair' [54,64)", "PERSON 'Rafa Okoro' [100,110)",
+                     "PERSON 'Ashwini Varkey' [238,252)"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
