@@ -3012,6 +3012,31 @@ TEST_F(ExtractTest, QuotedTitleThenItsKindByASpeakerAndATitleEndedByADash) {
                      "PERSON 'Ashwini Varkey' [238,252)"}));
 }
 
+// A quoted title in any case, then who proposed or ran it (a barcamp's sessions); the narrator
+// who "pitched a session called" a title gave it.
+TEST_F(ExtractTest, AQuotedSessionProposedBySomeoneAndOneTheNarratorPitched) {
+  Run("After lunch I joined \"RAG evals that don't lie\", proposed by Mara Vogt, who works in "
+      "Kiel. Then I pitched a session called Label Noise Confessions.");
+  EXPECT_EQ(Only(Mentions(), "TALK"),
+            (Strings{"TALK.talk 'RAG evals that don\'t lie' [22,46)",
+                     "TALK.session 'Label Noise Confessions' [123,146)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of @narrator -> Label Noise Confessions",
+                     "speaker_of Mara Vogt -> RAG evals that don't lie"}));
+}
+
+// "moderated by the journalist X ... and brought together A, B and C": the moderator after a
+// word for their job, and the people a panel brought together.
+TEST_F(ExtractTest, APanelModeratedByAJournalistBroughtTogetherItsPanellists) {
+  Run("The last panel, \"Who Pays When Patches Break?\", was moderated by the journalist Ivo "
+      "Stan and brought together Elena Mar, Mihai Pope and Jakob Brandt.");
+  EXPECT_EQ(Only(Relations(), "moderator_of"), (Strings{"moderator_of Ivo Stan -> @nearest_talk"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Elena Mar -> Who Pays When Patches Break?",
+                     "speaker_of Jakob Brandt -> Who Pays When Patches Break?",
+                     "speaker_of Mihai Pope -> Who Pays When Patches Break?"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
