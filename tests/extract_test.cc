@@ -3037,6 +3037,21 @@ TEST_F(ExtractTest, APanelModeratedByAJournalistBroughtTogetherItsPanellists) {
                      "speaker_of Mihai Pope -> Who Pays When Patches Break?"}));
 }
 
+// An event "organised by a small non-profit called the X" that "moved into" a venue; a CISO
+// of "the <demonym> fintech" is affiliated with it; thanks to "Professor" someone.
+TEST_F(ExtractTest, AnOrganiserCalledTheXAVenueMovedIntoAndACisosFintech) {
+  Run("Kelp Days 2025 was great. It is organised by a small non-profit called the Harbour Code "
+      "Collective, and this year it finally moved out of a hotel into Harbour Expo Center. Ela "
+      "Marr, CISO of the Bulgarian fintech Paylina, opened. Thank you also to Professor Kiran "
+      "Ram for the rooms.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Harbour Code Collective -> @main_event"}));
+  EXPECT_EQ(Only(Relations(), "held_at"), (Strings{"held_at @main_event -> Harbour Expo Center"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ela Marr -> Paylina [CISO]"}));
+  EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> Kiran Ram"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
