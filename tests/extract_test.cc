@@ -601,13 +601,15 @@ TEST_F(ExtractTest, FullNameWithAConnectorResistsAWeakOrganisationContext) {
   EXPECT_EQ(Mentions(), (Strings{"PERSON 'Anna de Vries' [24,37)"}));
 }
 
-// "the volunteers A and B": the people right after the group thanked are thanked.
+// "the volunteers A and B": the people right after the group thanked are thanked, and so are
+// the sponsors named after "our sponsors".
 TEST_F(ExtractTest, ThanksToAGroupThenItsMembersWithoutAComma) {
   Run("Thanks to our sponsors Tidewater and Kivuko, and to the volunteers Ines Moreau and "
       "Tomas Brandt!");
   EXPECT_EQ(RuleOf("Kivuko"), "org_our_sponsors");
   EXPECT_EQ(Only(Relations(), "thanked"),
-            (Strings{"thanked @narrator -> Ines Moreau", "thanked @narrator -> Tomas Brandt"}));
+            (Strings{"thanked @narrator -> Ines Moreau", "thanked @narrator -> Kivuko",
+                     "thanked @narrator -> Tidewater", "thanked @narrator -> Tomas Brandt"}));
 }
 
 // A degree is no name ("a PhD candidate"); "de los" joins a name, "for" only after an
@@ -3050,6 +3052,49 @@ TEST_F(ExtractTest, AnOrganiserCalledTheXAVenueMovedIntoAndACisosFintech) {
   EXPECT_EQ(Only(Relations(), "affiliated_with"),
             (Strings{"affiliated_with Ela Marr -> Paylina [CISO]"}));
   EXPECT_EQ(Only(Relations(), "thanked"), (Strings{"thanked @narrator -> Kiran Ram"}));
+}
+
+// "Darya Kov and her crew at Redline Labs, a pentest shop in Kyiv": the person's organisation,
+// and where a shop of its kind is.
+TEST_F(ExtractTest, APersonAndHerCrewAtAnOrganisationAndAShopInACity) {
+  Run("The challenges were written by Darya Kov and her crew at Redline Labs, a pentest shop in "
+      "Kyiv.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Darya Kov -> Redline Labs"}));
+  EXPECT_EQ(Only(Relations(), "located_in"), (Strings{"located_in Redline Labs -> Kyiv"}));
+}
+
+// Organisers named as "Organiser X", "X (organiser)" and "X and Y organised the whole thing".
+TEST_F(ExtractTest, OrganisersByTitleBracketsAndOrganisingTheWholeThing) {
+  Run("I went to Kelp Days 2025. Organiser Ana Lima opened the day. Ivo Stan (organiser) closed "
+      "it. Tom Berg and Eva Rho organised the whole thing.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Ana Lima -> @main_event", "organized Eva Rho -> @main_event",
+                     "organized Ivo Stan -> @main_event", "organized Tom Berg -> @main_event"}));
+}
+
+// Thanks in more words: "kudos to", "deserves a huge thank you", "thank you X!", "to our
+// sponsors X and Y", "thank our speakers: A and B", "not have been possible without".
+TEST_F(ExtractTest, ThanksInMoreWords) {
+  Run("I went. Kudos to Ana Lima for the desk. Ivo Stan deserves a huge thank you. Last but "
+      "not least, thank you Eva Rho! A big thank-you to our sponsors Kelp Labs and Tide "
+      "Foundation. We would like to thank our speakers: Tom Berg and Rui Sa. It would not have "
+      "been possible without Harbour Labs.");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Ana Lima", "thanked @narrator -> Eva Rho",
+                     "thanked @narrator -> Harbour Labs", "thanked @narrator -> Ivo Stan",
+                     "thanked @narrator -> Kelp Labs", "thanked @narrator -> Rui Sa",
+                     "thanked @narrator -> Tide Foundation", "thanked @narrator -> Tom Berg"}));
+}
+
+// "A and B (both from X)", "X’s Tom Berg": each person's organisation.
+TEST_F(ExtractTest, APairBothFromAnOrganisationAndAPluralPossessive) {
+  Run("Ana Lima and Tom Berg (both from Kelp Labs) gave the keynote. Then Harbour Labs\u2019 "
+      "Eva Rho spoke.");
+  EXPECT_EQ(
+      Only(Relations(), "affiliated_with"),
+      (Strings{"affiliated_with Ana Lima -> Kelp Labs", "affiliated_with Eva Rho -> Harbour Labs",
+               "affiliated_with Tom Berg -> Kelp Labs"}));
 }
 
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
