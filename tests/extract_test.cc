@@ -3097,6 +3097,19 @@ TEST_F(ExtractTest, APairBothFromAnOrganisationAndAPluralPossessive) {
                "affiliated_with Tom Berg -> Kelp Labs"}));
 }
 
+// Who gave a talk, in more words: "took the stage to talk about", "walked us through",
+// "kicked off day two with", 'On the panel "X" were A and B'.
+TEST_F(ExtractTest, SpeakersInMoreWords) {
+  Run("Ana Lima took the stage to talk about \"Data for All\". Tom Berg walked us through "
+      "\"Maps Are Arguments\". Eva Rho kicked off day two with \"Budgets Are Code\". On the "
+      "panel \"Who Pays?\" were Ivo Stan and Rui Sa.");
+  EXPECT_EQ(
+      Only(Relations(), "speaker_of"),
+      (Strings{"speaker_of Ana Lima -> Data for All", "speaker_of Eva Rho -> Budgets Are Code",
+               "speaker_of Ivo Stan -> Who Pays?", "speaker_of Rui Sa -> Who Pays?",
+               "speaker_of Tom Berg -> Maps Are Arguments"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
