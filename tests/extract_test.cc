@@ -3110,6 +3110,15 @@ TEST_F(ExtractTest, SpeakersInMoreWords) {
                "speaker_of Tom Berg -> Maps Are Arguments"}));
 }
 
+// Organisations by what they did or are thanked for: "a developer advocate with X", "Thanks
+// to X for the venue", "X sponsored the coffee".
+TEST_F(ExtractTest, OrganisationsByARoleWithThemAVenueThankedForAndASponsoredThing) {
+  Run("Ana Lima, a developer advocate with Quillon, spoke. Thanks to Brevant for the venue. "
+      "Ostrava sponsored the coffee. Tovik sponsored the drinks.");
+  EXPECT_EQ(Only(Mentions(), "ORG"),
+            (Strings{"ORG 'Quillon' [36,43)", "ORG 'Brevant' [62,69)", "ORG 'Tovik' [115,120)"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
