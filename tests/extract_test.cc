@@ -3119,6 +3119,27 @@ TEST_F(ExtractTest, OrganisationsByARoleWithThemAVenueThankedForAndASponsoredThi
             (Strings{"ORG 'Quillon' [36,43)", "ORG 'Brevant' [62,69)", "ORG 'Tovik' [115,120)"}));
 }
 
+// Where people and organisations are from, in more words.
+TEST_F(ExtractTest, WhereSomeoneIsFromInMoreWords) {
+  Run("I live in Vienna. Ana Lima (Nairobi) spoke. Eva Rho, a Lisbon-based designer, spoke. "
+      "Then Ivo Stan of Madrid spoke. Quillon Labs is based in Porto.");
+  EXPECT_EQ(
+      Only(Relations(), "from"),
+      (Strings{"from @narrator -> Vienna", "from Ana Lima -> Nairobi", "from Eva Rho -> Lisbon",
+               "from Ivo Stan -> Madrid", "from Quillon Labs -> Porto"}));
+}
+
+// Meetings in more words; "joined X and Y for drinks" names people, not an employer.
+TEST_F(ExtractTest, MeetingsInMoreWords) {
+  Run("I joined Quorra Vell and Tom Berg for drinks. A highlight was meeting Ana Lima. Eva Rho "
+      "and Ivo Stan met at the booth. Great conversations with Rui Sa.");
+  EXPECT_EQ(Only(Mentions(), "ORG"), Strings{});
+  EXPECT_EQ(
+      Only(Relations(), "met"),
+      (Strings{"met @narrator -> Ana Lima", "met @narrator -> Quorra Vell",
+               "met @narrator -> Rui Sa", "met @narrator -> Tom Berg", "met Eva Rho -> Ivo Stan"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
