@@ -1541,7 +1541,7 @@ TEST_F(ExtractTest, TypeVoteOutweighsOneWeakGivenNameReading) {
       "great. Mercer Lane is hiring.");
   ASSERT_EQ(ex_.mentions.size(), 4u);
   for (const Mention &m : ex_.mentions) EXPECT_EQ(m.type, EntityType::kOrg) << Describe(m);
-  EXPECT_EQ(ex_.mentions[0].rule, "vote:org_works_at");
+  EXPECT_EQ(ex_.mentions[0].rule, "vote:org_joined");
 }
 
 TEST_F(ExtractTest, LanguagesAndNationalitiesAreNotNames) {
