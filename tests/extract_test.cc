@@ -1537,7 +1537,7 @@ TEST_F(ExtractTest, TitlesInSingleCurlyQuotesAndGuillemets) {
 TEST_F(ExtractTest, TypeVoteOutweighsOneWeakGivenNameReading) {
   // "Mercer" is a given name, so alone "Mercer Lane" reads as a person; three contexts say
   // organisation, and every mention follows the vote.
-  Run("Mercer Lane had a big booth. I joined Mercer Lane last year, and Mercer Lane staff were "
+  Run("Mercer Lane was everywhere. I joined Mercer Lane last year, and Mercer Lane staff were "
       "great. Mercer Lane is hiring.");
   ASSERT_EQ(ex_.mentions.size(), 4u);
   for (const Mention &m : ex_.mentions) EXPECT_EQ(m.type, EntityType::kOrg) << Describe(m);
@@ -3138,6 +3138,16 @@ TEST_F(ExtractTest, MeetingsInMoreWords) {
       Only(Relations(), "met"),
       (Strings{"met @narrator -> Ana Lima", "met @narrator -> Quorra Vell",
                "met @narrator -> Rui Sa", "met @narrator -> Tom Berg", "met Eva Rho -> Ivo Stan"}));
+}
+
+// Organisations by their company: "companies like", a booth, "represented", "among the
+// sponsors".
+TEST_F(ExtractTest, OrganisationsByCompaniesLikeBoothsAndSponsorLists) {
+  Run("People came from companies like Quillon and Brevant. Tovik had the biggest booth. I "
+      "represented Zorvan at our stand. Ardio and Belmek were among the sponsors.");
+  EXPECT_EQ(Only(Mentions(), "ORG"),
+            (Strings{"ORG 'Quillon' [32,39)", "ORG 'Brevant' [44,51)", "ORG 'Tovik' [53,58)",
+                     "ORG 'Zorvan' [96,102)", "ORG 'Ardio' [117,122)", "ORG 'Belmek' [127,133)"}));
 }
 
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
