@@ -212,7 +212,8 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
     // article) are not part of the name.
     // "Chief Technology Officer of the Lagos ...": a role of several words too.
     auto skip_role = [&] {
-      for (;;) {
+      // (A role, its connector and a word at least: the candidate may be empty by now.)
+      while (c.first_token + 2 < c.end_token) {
         uint32_t n = rules_.roles_.Contains(TokenText(c.first_token)) ? 1 : 0;
         if (n == 0) n = RoleTitleLength(c.first_token, s);
         if (n == 0 || c.first_token + n + 1 >= c.end_token ||
@@ -274,7 +275,7 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
     }
     // "How To Give": capitalised function words do not open a name ("To Give" is none).
     // A capitalised pronoun after "the" does: "the She Codes Summit".
-    const bool pronoun_after_the = c.first_token > s.first_token &&
+    const bool pronoun_after_the = c.first_token > s.first_token && c.first_token < c.end_token &&
                                    TokenText(c.first_token - 1) == "the" &&
                                    rules_.person_pronouns_.Contains(TokenText(c.first_token));
     while (!pronoun_after_the && c.first_token + 1 < c.end_token &&
