@@ -301,6 +301,8 @@ class RuleSet {
   std::shared_ptr<const TokenizerLexicon> tokenizer_lexicon_;
   std::vector<std::string> demonym_suffix_list_;  // demonym_suffixes_, in file order
   std::string role_alternation_;                  // roles_ as an RE2 alternation, longest first
+  // The @define word alternations of the entity and of the relation rule files (rules.cc).
+  std::vector<std::string> entity_word_alternations_, relation_word_alternations_;
   std::set<std::string> hint_rules_;  // entity rules flagged 'hint' (weak evidence in the vote)
   std::vector<std::string> continuation_opener_list_;  // continuation_openers_, folded
   std::vector<std::unique_ptr<EntityRule>> entity_rules_;
@@ -318,7 +320,8 @@ class RuleSet {
     bool compiled = false;
   };
   IndexBuild BuildIndex(IndexKind kind);
-  std::string IndexablePattern(const std::string& pattern) const;
+  std::string IndexablePattern(const std::string& pattern,
+                               const std::vector<std::string>& alternations) const;
   // The four indexes' outcome as one build of them all reports it: the first rejected entity
   // pattern, then relation pattern, then a set that does not compile.
   static Status IndexStatus(const IndexBuild& chunk, const IndexBuild& context,

@@ -231,6 +231,40 @@ Status ParseDefine(const RuleFileReader& r, const std::string& line,
   return Status::Ok();
 }
 
+// Whether a @define's body is an alternation of plain words ("(?i:studio|agency|start-up|...)",
+// eight or more): the rule indexes hold a run of words in its place (RuleSet::IndexablePattern).
+bool IsWordAlternation(std::string_view body) {
+  if (body.starts_with("(?i:") && body.ends_with(")")) {
+    body = body.substr(4, body.size() - 5);
+  }
+  int alternatives = 1;
+  bool in_class = false;
+  for (char c : body) {
+    if (c == '|' && !in_class) {
+      ++alternatives;
+    } else if (c == '[' && !in_class) {
+      in_class = true;
+    } else if (c == ']' && in_class) {
+      in_class = false;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 (!in_class && (c == ' ' || c == '-')))) {
+      return false;
+    }
+  }
+  return !in_class && alternatives >= 8;
+}
+
+// The expanded form ("(?:BODY)", as ApplyDefines writes it) of each word alternation among
+// `defines`, for RuleSet::IndexablePattern.
+void AddWordAlternations(const std::map<std::string, std::string>& defines,
+                         std::vector<std::string>* out) {
+  for (const auto& [name, body] : defines) {
+    if (!IsWordAlternation(body)) continue;
+    std::string expanded = "(?:" + body + ")";
+    if (std::find(out->begin(), out->end(), expanded) == out->end()) out->push_back(expanded);
+  }
+}
+
 // A line of a rule file that is no rule: "@define NAME = ..." (into `defines`) or an example
 // of the rule above (into `examples`, null before the first rule). *handled says which.
 Status ParseDirective(const RuleFileReader& r, const std::string& line,
@@ -738,6 +772,7 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
                            ": a guard (skip=) types nothing, so it takes no examples");
     }
   }
+  AddWordAlternations(defines, &entity_word_alternations_);
   *fingerprint = std::move(fp);
   return Status::Ok();
 }
@@ -886,6 +921,7 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
     last = rule.get();
     relation_rules_.push_back(std::move(rule));
   }
+  AddWordAlternations(defines, &relation_word_alternations_);
   *fingerprint = std::move(fp);
   return Status::Ok();
 }
@@ -949,19 +985,28 @@ void RuleSet::MakeIndexes() {
 }
 
 // `pattern` with each copy of the roles' alternation (a hundred words and phrases, which the
-// {ROLE} slot expands to) as one run of words: the index only proposes a rule, whose own
-// pattern then checks the role, and the alternation made every set that holds it larger to
-// build at start-up.
-std::string RuleSet::IndexablePattern(const std::string& pattern) const {
-  if (role_alternation_.empty()) return pattern;
-  std::string out;
-  size_t from = 0;
-  for (size_t at = pattern.find(role_alternation_); at != std::string::npos;
-       at = pattern.find(role_alternation_, from)) {
-    out.append(pattern, from, at - from).append("[\\w][\\w -]*");
-    from = at + role_alternation_.size();
-  }
-  return out.append(pattern, from, std::string::npos);
+// {ROLE} slot expands to) and of a @define's word alternation (ORG_KIND) as one run of words:
+// the index only proposes a rule, whose own pattern then checks the words, and each copy of an
+// alternation made every set that holds it larger to build at start-up. `alternations` are
+// those of the index's own rule files, each filled by the thread that then builds the index.
+std::string RuleSet::IndexablePattern(const std::string& pattern,
+                                      const std::vector<std::string>& alternations) const {
+  static constexpr std::string_view kWordRun = "[\\w][\\w -]*";
+  std::string out = pattern;
+  auto replace_all = [&](const std::string& what) {
+    if (what.empty()) return;
+    std::string next;
+    size_t from = 0;
+    for (size_t at = out.find(what); at != std::string::npos; at = out.find(what, from)) {
+      next.append(out, from, at - from).append(kWordRun);
+      from = at + what.size();
+    }
+    if (from == 0) return;
+    out = next.append(out, from, std::string::npos);
+  };
+  replace_all(role_alternation_);
+  for (const std::string& a : alternations) replace_all(a);
+  return out;
 }
 
 RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
@@ -970,7 +1015,8 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
   if (kind == IndexKind::kRelation) {
     for (size_t i = 0; i < relation_rules_.size(); ++i) {
       const RelationRule& r = *relation_rules_[i];
-      if (!relation_index_->Add(IndexablePattern(r.re.pattern()), static_cast<int>(i), &err)) {
+      if (!relation_index_->Add(IndexablePattern(r.re.pattern(), relation_word_alternations_),
+                                static_cast<int>(i), &err)) {
         out.failed_rule = i;
         out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
         return out;
@@ -990,7 +1036,8 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
     // The context index holds the each and span rules.
     EntityRule::Mode m = r.mode == EntityRule::Mode::kSpan ? EntityRule::Mode::kEach : r.mode;
     if (m != mode) continue;
-    if (!index.Add(IndexablePattern(r.re.pattern()), static_cast<int>(i), &err)) {
+    if (!index.Add(IndexablePattern(r.re.pattern(), entity_word_alternations_), static_cast<int>(i),
+                   &err)) {
       out.failed_rule = i;
       out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
       return out;
