@@ -153,9 +153,19 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
                       (TokenText(j - 1).size() == 1 ||
                        rules_.name_abbreviations_.Contains(TokenText(j - 1)))) ||
                      (w == "-" && Adjacent(j - 1, j) && Adjacent(j, j + 1));
+        // "Quillmark's CTO Ana Lima": a possessive before a role and a given name ends the
+        // owner's name; the role is skipped where the person's candidate starts.
         if (IsPossessive(j)) {
-          c.possessive_splits.push_back(j);
-          joins = true;
+          uint32_t role = RoleTitleLength(j + 1, s);
+          uint32_t given = j + 1 + role;
+          bool person_after = role != 0 && given + 1 < s.end_token && IsCapitalized(given, s) &&
+                              IsCapitalized(given + 1, s) &&
+                              (rules_.given_names_.Contains(TokenText(given)) ||
+                               rules_.ambiguous_given_names_.Contains(TokenText(given)));
+          if (!person_after) {
+            c.possessive_splits.push_back(j);
+            joins = true;
+          }
         }
         // "Knut and Alice Wallenberg Foundation": two given names, a family name and an
         // institution's head word.

@@ -3150,6 +3150,55 @@ TEST_F(ExtractTest, OrganisationsByCompaniesLikeBoothsAndSponsorLists) {
                      "ORG 'Zorvan' [96,102)", "ORG 'Ardio' [117,122)", "ORG 'Belmek' [127,133)"}));
 }
 
+// Who organised an event, in more words: "is organised each year by", "co-organised X with
+// Y", "one of the people behind the conference", "was the main organiser", "who has run".
+TEST_F(ExtractTest, OrganisersInMoreWords) {
+  Run("We went to Grindle Conf 2025. Grindle Conf is organised each year by the Harrow Guild. "
+      "Ana Lima co-organised Grindle Conf with Bo Lund. Eva Rho, one of the people behind the "
+      "conference, spoke. Tovik Labs was the main organiser. Ivo Stan, who has run the "
+      "conference since 2019, spoke too.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Ana Lima -> Grindle Conf", "organized Bo Lund -> Grindle Conf",
+                     "organized Eva Rho -> @main_event", "organized Harrow Guild -> Grindle Conf",
+                     "organized Ivo Stan -> @main_event", "organized Tovik Labs -> @main_event"}));
+}
+
+// Where people work, in more words: "X's CTO Y", "The head of design at X, Y", "formerly of X
+// and now at Y", "represented X", "who volunteers with X".
+TEST_F(ExtractTest, AffiliationsInMoreWords) {
+  Run("Quillon's CTO Ana Lima gave a demo. The head of design at Brevant Labs, Bo Lund, spoke. "
+      "Eva Rho, formerly of Tovik Labs and now at Ardio Labs, spoke. Ivo Stan represented "
+      "Belmek Labs. Rui Sa, who volunteers with the Harbour Coders Society, helped.");
+  EXPECT_EQ(
+      Only(Relations(), "affiliated_with"),
+      (Strings{"affiliated_with Ana Lima -> Quillon [CTO]",
+               "affiliated_with Bo Lund -> Brevant Labs [head]",
+               "affiliated_with Eva Rho -> Ardio Labs", "affiliated_with Ivo Stan -> Belmek Labs",
+               "affiliated_with Rui Sa -> Harbour Coders Society [volunteer]"}));
+}
+
+// Who was at an event, in the text's words (nothing infers it for everyone a report names).
+TEST_F(ExtractTest, AttendeesInMoreWords) {
+  Run("Ana Lima spent two days at Grindle Days. Among the attendees of Grindle Days were Bo Lund "
+      "and Eva Rho. Ivo Stan, a first-time attendee at Grindle Days, asked a question. Rui Sa "
+      "told us about Grindle Days.");
+  EXPECT_EQ(Only(Relations(), "attended"),
+            (Strings{"attended Ana Lima -> Grindle Days", "attended Bo Lund -> Grindle Days",
+                     "attended Eva Rho -> Grindle Days", "attended Ivo Stan -> Grindle Days"}));
+}
+
+// Where an event was held: "The venue was the X", "The conference, organised by Y, was held at
+// X", "Everything took place in X".
+TEST_F(ExtractTest, VenuesInMoreWords) {
+  Run("We went to Grindle Days. The venue was the Tollgate Rooms, a Victorian hall. The "
+      "conference, organised by Tovik Labs, was held at the Marrow Arena. Everything took place "
+      "in the Grand Hall of the Kelvin Museum.");
+  EXPECT_EQ(
+      Only(Relations(), "held_at"),
+      (Strings{"held_at @main_event -> Grand Hall of the Kelvin Museum",
+               "held_at @main_event -> Marrow Arena", "held_at @main_event -> Tollgate Rooms"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {

@@ -50,14 +50,31 @@ std::string CodePointSubstr(std::string_view s, uint32_t start, uint32_t end) {
   return out;
 }
 
+// The real rules and the attendees pack (tests/fixtures/packs/attendees), whose inference
+// rules use the selectors that data/ no longer does.
+const RuleSet &RulesWithAttendeesPack() {
+  static const RuleSet *rules = [] {
+    RuleSetOptions options;
+    options.data_dir = KGEXTRACT_TEST_DATA_DIR;
+    options.packs.push_back(std::string(KGEXTRACT_TEST_FIXTURE_DIR) + "/../packs/attendees");
+    std::unique_ptr<RuleSet> r;
+    Status s = RuleSet::Load(options, &r);
+    if (!s.ok()) ADD_FAILURE() << s.message();
+    return r.release();
+  }();
+  if (rules == nullptr) std::abort();
+  return *rules;
+}
+
 class ResolveTest : public ::testing::Test {
  protected:
-  const DocumentGraph &Run(std::string text, std::string doc_id = "report.txt") {
+  const DocumentGraph &Run(std::string text, std::string doc_id = "report.txt",
+                           const RuleSet &rules = Rules()) {
     doc_.id = std::move(doc_id);
     doc_.text = std::move(text);
     td_ = tokenizer_.Tokenize(doc_);
-    ex_ = Extract(td_, Rules());
-    dg_ = ResolveDocument(td_, ex_, Rules());
+    ex_ = Extract(td_, rules);
+    dg_ = ResolveDocument(td_, ex_, rules);
     return dg_;
   }
 
@@ -300,8 +317,7 @@ TEST_F(ResolveTest, EventNamedAfterACityIsHeldThereAndAnOrganisationAtACityIsInI
       "spoke. Porto was sunny.");
   EXPECT_EQ(TypedEdges(), (Strings{"event:datafest-porto-2026 -held_at-> place:porto",
                                    "org:quillfeather-labs -located_in-> place:lisbon",
-                                   "person:anna-keller -affiliated_with-> org:quillfeather-labs",
-                                   "person:anna-keller -attended-> event:datafest-porto-2026"}));
+                                   "person:anna-keller -affiliated_with-> org:quillfeather-labs"}));
 }
 
 TEST_F(ResolveTest, InferenceTalkPartOfMainEventAndNarratorAttended) {
@@ -329,13 +345,22 @@ TEST_F(ResolveTest, InferenceTalkPartOfMainEventAndNarratorAttended) {
   EXPECT_EQ(met_attended[0]->props.evidence[0].rule, "inference:people_met_attended_main_event");
 }
 
-// Speakers, panelists and moderators of the main event's talks were at the event; a talk
-// stated to be part of another event does not make its speaker an attendee of the main one.
+// The shipped rules do not infer that speakers attended: the text says who gave a talk.
+TEST_F(ResolveTest, InferenceLeavesTheMainEventsSpeakersWithoutAnAttendedEdge) {
+  Run("I spent two days at NodeSummit 2025. Anna Keller gave a talk called \"Slow Queries\". "
+      "Paul Dunn told a story about his cat. NodeSummit was fun.");
+  EXPECT_EQ(TypedEdges("attended"),
+            (Strings{"person:narrator-report-txt -attended-> event:nodesummit-2025"}));
+}
+
+// @main_event_speakers (a pack's rule): speakers, panelists and moderators of the main event's
+// talks; a talk stated to be part of another event does not make its speaker one of them.
 TEST_F(ResolveTest, InferenceSpeakersOfTheMainEventsTalksAttendedIt) {
   Run("I spent two days at NodeSummit 2025. Anna Keller gave a talk called \"Slow Queries\". "
       "Tomas Brandt moderated a panel called \"Data Contracts\". At RustConf 2024, Mira Sato "
       "gave a talk called \"Borrowing Time\" and it was part of RustConf 2024. NodeSummit was "
-      "fun.");
+      "fun.",
+      "report.txt", RulesWithAttendeesPack());
   EXPECT_EQ(TypedEdges("attended"),
             (Strings{"person:anna-keller -attended-> event:nodesummit-2025",
                      "person:narrator-report-txt -attended-> event:nodesummit-2025",
@@ -345,10 +370,12 @@ TEST_F(ResolveTest, InferenceSpeakersOfTheMainEventsTalksAttendedIt) {
   EXPECT_EQ(keller[0]->props.evidence[0].rule, "inference:speakers_attended_main_event");
 }
 
-// A report about an event names the people who were there, but those it ties to another event.
+// @people_of_main_event (a pack's rule): the people of the report, but those it ties to another
+// event.
 TEST_F(ResolveTest, InferencePeopleOfTheReportAttendedTheMainEventUnlessTiedToAnother) {
   Run("I spent two days at NodeSummit 2025. Paul Dunn told a story about his cat. Ida Holm "
-      "attended RustConf 2024 instead. NodeSummit was fun.");
+      "attended RustConf 2024 instead. NodeSummit was fun.",
+      "report.txt", RulesWithAttendeesPack());
   EXPECT_EQ(TypedEdges("attended"),
             (Strings{"person:ida-holm -attended-> event:rustconf-2024",
                      "person:narrator-report-txt -attended-> event:nodesummit-2025",
