@@ -3199,6 +3199,20 @@ TEST_F(ExtractTest, VenuesInMoreWords) {
                "held_at @main_event -> Marrow Arena", "held_at @main_event -> Tollgate Rooms"}));
 }
 
+// Thanks in other words: "Hats off to", "My gratitude goes to", "the whole X crew", "A, thank
+// you", "Our sponsors were X and Y - thank you!".
+TEST_F(ExtractTest, ThanksInOtherWords) {
+  Run("I went to Grindle Days. Hats off to Ana Lima, who kept the schedule. My gratitude goes to "
+      "Tovik Labs for the grant. Thanks to Bo and the whole Quillon Labs crew for the coffee. Eva "
+      "Rho, thank you for everything. Our sponsors were Ardio Systems and Belmek Labs - thank "
+      "you!");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Ana Lima", "thanked @narrator -> Ardio Systems",
+                     "thanked @narrator -> Belmek Labs", "thanked @narrator -> Bo",
+                     "thanked @narrator -> Eva Rho", "thanked @narrator -> Quillon Labs",
+                     "thanked @narrator -> Tovik Labs"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
