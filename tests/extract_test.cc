@@ -3213,6 +3213,19 @@ TEST_F(ExtractTest, ThanksInOtherWords) {
                      "thanked @narrator -> Tovik Labs"}));
 }
 
+// Where places and organisations are, and people from, in more words: "has offices in A and
+// B", "X, in the heart of Y", "is located in", "a Nairobi native", "but now lives in".
+TEST_F(ExtractTest, LocationsInMoreWords) {
+  Run("Tovik Labs has offices in Porto and Lisbon. The Marrow Arena, in the heart of Leeds, was "
+      "packed. The Kelvin Museum is located in Glasgow. Ana Lima, a Nairobi native, spoke. Bo "
+      "Lund is originally from Braga but now lives in Madrid.");
+  EXPECT_EQ(Only(Relations(), "located_in"),
+            (Strings{"located_in Kelvin Museum -> Glasgow", "located_in Marrow Arena -> Leeds",
+                     "located_in Tovik Labs -> Lisbon", "located_in Tovik Labs -> Porto"}));
+  EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Ana Lima -> Nairobi", "from Bo Lund -> Braga",
+                                                "from Bo Lund -> Madrid"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
