@@ -358,8 +358,20 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b, const TokenizerLe
   // "Is the Stack Dead? with Wei Zhang", "Really?! asked Ana": a question or exclamation that
   // a word of attribution or a preposition continues ends no sentence (ICU breaks after "?"
   // and "!" regardless); "hi all! short recap" does. The words: sentence_continuations.txt.
-  if (!before.empty() && (before.back() == '?' || before.back() == '!')) {
+  // '"Who Pays?" (Eva Rho)': a quoted title that ends in "?" and the bracket after it are one
+  // line of a programme.
+  std::string_view unquoted = before;
+  bool quoted = false;
+  for (std::string_view q : {"\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", "\xC2\xBB"}) {
+    if (unquoted.ends_with(q)) {
+      unquoted.remove_suffix(q.size());
+      quoted = true;
+      break;
+    }
+  }
+  if (!unquoted.empty() && (unquoted.back() == '?' || unquoted.back() == '!')) {
     std::string_view after = TrimLeft(block.substr(b));
+    if (quoted && (after.starts_with('(') || after.starts_with('['))) return true;
     size_t n = 0;
     while (n < after.size() && std::isalpha(static_cast<unsigned char>(after[n]))) ++n;
     if (Contains(lex.sentence_continuations, after.substr(0, n))) return true;

@@ -557,6 +557,16 @@ TEST_F(TokenizerTest, QuestionMarkEndingAQuotedTitleBeforeLowerCaseDoesNotEndASe
                      "We clapped."}));
 }
 
+// A programme line: a quoted title ending in "?" and its bracket of speakers are one sentence.
+TEST_F(TokenizerTest, QuestionMarkEndingAQuotedTitleBeforeABracketDoesNotEndASentence) {
+  Run("10:30 - \"Who Pays?\" (Eva Rho, Tovik Labs)\n11:15 - \u201cWhy Now?\u201d [Bo Lund]\n\nIs "
+      "it "
+      "over? (Not yet.) We left.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"10:30 - \"Who Pays?\" (Eva Rho, Tovik Labs)",
+                                         "11:15 - \u201cWhy Now?\u201d [Bo Lund]", "Is it over?",
+                                         "(Not yet.)", "We left."}));
+}
+
 TEST_F(TokenizerTest, ExclamationAndQuestionInsideAnyQuoteStyleDoNotEndASentence) {
   const std::pair<std::string, std::string> quotes[] = {
       {"\"", "\""},
