@@ -3226,6 +3226,17 @@ TEST_F(ExtractTest, LocationsInMoreWords) {
                                                 "from Bo Lund -> Madrid"}));
 }
 
+// A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
+// sponsors were").
+TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
+  Run("We went to Grindle Days. Grindle Days was sponsored by Tovik Labs. Ardio Systems "
+      "generously sponsored Grindle Days. The main sponsors were Belmek Labs and Quillon Labs.");
+  EXPECT_EQ(
+      Only(Relations(), "related_to"),
+      (Strings{"related_to Ardio Systems -> Grindle Days", "related_to Belmek Labs -> @main_event",
+               "related_to Quillon Labs -> @main_event", "related_to Tovik Labs -> Grindle Days"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
