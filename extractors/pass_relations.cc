@@ -99,7 +99,8 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
   std::string matched_rules;
   // (A sentence without names states nothing, unless it heads a list: "Thanks" over names.)
   const bool heads_list = sentence_index + 1 < doc_.sentences.size() &&
-                          OpensWithListMarker(doc_.sentences[sentence_index + 1]);
+                          (OpensWithListMarker(doc_.sentences[sentence_index + 1]) ||
+                           LabelColon(doc_.sentences[sentence_index + 1]) != 0);
   if (heads_list || slotted.find("\xE2\x9F\xA8") != std::string::npos) {
     re2::StringPiece text(slotted);
     std::vector<re2::StringPiece> sub;
@@ -299,7 +300,28 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
   }
   for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
     const Sentence& item = sents[k];
-    if (!OpensWithListMarker(item)) break;
+    // A label line is an item too: "Gold: Acme and Kivuko" under "Our thanks go to:". Its label
+    // may be a name ("Ana Lima: ...") or not ("Gold"); only names that are mentions count.
+    uint32_t colon_at = LabelColon(item);
+    if (!OpensWithListMarker(item) && colon_at == 0) break;
+    if (colon_at != 0) {
+      std::vector<uint32_t> names;
+      if (IsCapitalized(item.first_token, item))
+        names.push_back(doc_.tokens[item.first_token].begin);
+      bool after_separator = true;
+      for (uint32_t u = colon_at + 1; u < item.end_token; ++u) {
+        std::string_view w = TokenText(u);
+        if (w == "the" && after_separator) continue;
+        if (w == "," || w == "and" || w == "&") {
+          after_separator = true;
+          continue;
+        }
+        if (after_separator && IsCapitalized(u, item)) names.push_back(doc_.tokens[u].begin);
+        after_separator = false;
+      }
+      for (uint32_t name : names) AddListItemRelation(k, name, talk_begin, rule);
+      continue;
+    }
     // Past the marker, any emphasis and a "To the": "- **Anna Keller**", "- To the Kivuko Fund".
     uint32_t t = item.first_token;
     while (t < item.end_token && doc_.tokens[t].shape == Shape::kPunct) ++t;
@@ -315,16 +337,30 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
       if (u + 1 < item.end_token && TokenText(u) == "the") ++u;
       if (IsCapitalized(u, item)) names.push_back(doc_.tokens[u].begin);
     }
-    for (uint32_t name : names) {
-      auto begin = [&](const RuleEndpoint& e) {
-        // (The loader allows @narrator and @nearest_talk on the other side.)
-        if (e.special == kListItems) return name;
-        return e.special == kNearestTalk ? talk_begin : kNarratorBegin;
-      };
-      list_item_relations_.push_back(
-          {k, begin(rule.subject), begin(rule.object), rule.relation, rule.name});
-    }
+    for (uint32_t name : names) AddListItemRelation(k, name, talk_begin, rule);
   }
+}
+
+void Extractor::AddListItemRelation(uint32_t item, uint32_t name, uint32_t talk_begin,
+                                    const RuleSet::RelationRule& rule) {
+  auto begin = [&](const RuleEndpoint& e) {
+    // (The loader allows @narrator and @nearest_talk on the other side.)
+    if (e.special == kListItems) return name;
+    return e.special == kNearestTalk ? talk_begin : kNarratorBegin;
+  };
+  list_item_relations_.push_back(
+      {item, begin(rule.subject), begin(rule.object), rule.relation, rule.name});
+}
+
+uint32_t Extractor::LabelColon(const Sentence& s) const {
+  // One to four capitalised or lower-case words, the first capitalised, then ":" and more.
+  uint32_t t = s.first_token;
+  if (t >= s.end_token || !IsCapitalized(t, s)) return 0;
+  for (uint32_t u = t + 1; u < s.end_token && u <= t + 4; ++u) {
+    if (TokenText(u) == ":") return u + 1 < s.end_token ? u : 0;
+    if (doc_.tokens[u].shape == Shape::kPunct || doc_.tokens[u].shape == Shape::kSymbol) return 0;
+  }
+  return 0;
 }
 
 }  // namespace kg

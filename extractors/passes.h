@@ -394,6 +394,9 @@ class Extractor : public DocumentContext {
 
   // "- ", "* ", "+ ", "•", "1. " or "1) ": a list item.
   bool OpensWithListMarker(const Sentence& s) const;
+  // The token index of the colon closing a label that opens the sentence ("Gold sponsors:
+  // Acme"), or 0 when it opens with none.
+  uint32_t LabelColon(const Sentence& s) const;
 
   // Whether the sentence holds a capitalised word (a name or a title).
   // Whether its first word, after a list marker or a quotation mark, is in lower case.
@@ -620,6 +623,8 @@ class Extractor : public DocumentContext {
   // A rule with an @item endpoint matched sentence si: when si is a heading (or ends with a
   // colon) over a list, each item's opening name gets the rule's relation with the narrator.
   void AddListItemRelations(uint32_t si, const RuleSet::RelationRule& rule);
+  void AddListItemRelation(uint32_t item, uint32_t name, uint32_t talk_begin,
+                           const RuleSet::RelationRule& rule);
 
   // The extraction so far (mentions and relations of the emitted sentences).
   const Extraction& extraction() const { return out_; }

@@ -305,6 +305,27 @@ bool LeavesQuoteOpen(std::string_view line) {
   return straight % 2 == 1 || open > close;
 }
 
+// "Gold sponsors: Acme and Kivuko": a line opened by a label of one to four words, the first
+// capitalised, and a colon. Two such lines in a row are fields of a list, however long.
+bool StartsWithLabel(std::string_view line) {
+  line = TrimLeft(line);
+  if (!u_isupper(FirstCodePoint(line))) return false;
+  int words = 1;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t at = i;
+    UChar32 c = NextCodePoint(line, i);
+    if (c == ':') return i == line.size() || line[i] == ' ' || line[i] == '\t';
+    if (c == ' ') {
+      if (++words > 4 || (i < line.size() && line[i] == ' ')) return false;
+    } else if (!u_isalnum(c) && c != '-' && c != '&' && c != '\'' && c != 0x2019) {
+      return false;
+    }
+    if (at > 80) return false;
+  }
+  return false;
+}
+
 bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
                     std::string_view next, uint32_t longest, const TokenizerLexicon& lex) {
   if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;
@@ -313,6 +334,7 @@ bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev
   std::string_view rest = TrimLeft(next);
   if (u_islower(FirstCodePoint(rest))) return true;  // a sentence goes on in lower case
   if (OpensListItem(first) && rest.size() < next.size()) return true;  // indented: same item
+  if (StartsWithLabel(prev) && StartsWithLabel(next)) return false;    // "Gold: A" | "Silver: B"
   // "." "!" "?" "," ";": ICU decides. ":" is like no punctuation: "Talks I saw:" over a list.
   if (!LooksLikeHeading(prev, lex) && !TrimRight(prev).ends_with(':')) return true;
   if (EndsWithFunctionWord(prev, lex)) return true;  // "the keynote by" | "Jane Doe ..."

@@ -3237,6 +3237,30 @@ TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
                "related_to Quillon Labs -> @main_event", "related_to Tovik Labs -> Grindle Days"}));
 }
 
+// A sponsors section's tier and partner lines name organisations related to the report's event.
+TEST_F(ExtractTest, SponsorTierLinesRelateTheirOrganisationsToTheEvent) {
+  Run("We went to Grindle Days in May.\n\nSponsors\n\nPlatinum: Tovik Labs\n"
+      "Gold sponsors: Ardio Systems, Belmek Labs and Quillon Labs\n"
+      "Media partner: Saltmarsh Press\n\nThe weather: Hexwright Labs was not there.");
+  EXPECT_EQ(Only(Relations(), "related_to"), (Strings{"related_to Ardio Systems -> @main_event",
+                                                      "related_to Belmek Labs -> @main_event",
+                                                      "related_to Quillon Labs -> @main_event",
+                                                      "related_to Saltmarsh Press -> @main_event",
+                                                      "related_to Tovik Labs -> @main_event"}));
+}
+
+// Label lines under a thanks line are its list: each name after a label, and a label that is
+// a name, is thanked ("Gold" is no one).
+TEST_F(ExtractTest, LabelLinesUnderAThanksLineAreItsList) {
+  Run("We went to Grindle Days in May.\n\nThe event is free. Our warmest thanks go to:\n\n"
+      "Gold: Tovik Labs, Ardio Systems and the Belmek Trust\nIda Berg: for the venue\n\n"
+      "People I met:\n\nRafe Olsen: a long talk about parsers\n");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Ardio Systems", "thanked @narrator -> Belmek Trust",
+                     "thanked @narrator -> Ida Berg", "thanked @narrator -> Tovik Labs"}));
+  EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Rafe Olsen"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {

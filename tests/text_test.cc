@@ -567,6 +567,21 @@ TEST_F(TokenizerTest, QuestionMarkEndingAQuotedTitleBeforeABracketDoesNotEndASen
                                          "(Not yet.)", "We left."}));
 }
 
+// Label lines of a sponsors list: a long line that reaches the paragraph's width does not run
+// on into the next label line, as a hard-wrapped sentence would.
+TEST_F(TokenizerTest, ConsecutiveLabelLinesAreSentencesOfTheirOwnHoweverLong) {
+  Run("Silver sponsors: Orvane Labs, a design studio of the old town, and Kestrel Cloud\n"
+      "Community partners: Rust Ridge Meetup and Open Tooling\n\n"
+      "We met the people who ran the coffee stand and the ones who ran the quiz in the\n"
+      "Evening: a long night.");
+  EXPECT_EQ(
+      SentenceTexts(td_),
+      (Strings{"Silver sponsors: Orvane Labs, a design studio of the old town, and Kestrel Cloud",
+               "Community partners: Rust Ridge Meetup and Open Tooling",
+               "We met the people who ran the coffee stand and the ones who ran the quiz in the\n"
+               "Evening: a long night."}));
+}
+
 TEST_F(TokenizerTest, ExclamationAndQuestionInsideAnyQuoteStyleDoNotEndASentence) {
   const std::pair<std::string, std::string> quotes[] = {
       {"\"", "\""},
