@@ -782,6 +782,22 @@ class Resolver {
     // A title line of its own ("Rust Oslo meetup, March edition") says what the report is
     // about: an event it names counts one more again.
     const bool titled = !doc_.sentences.empty() && doc_.sentences[0].is_heading;
+    // A title naming two events is about the first ("Notes: a workshop 2024 at ConfX"): the
+    // other is where it took place, however often the text names it.
+    const Entity* title_subject = nullptr;
+    if (titled) {
+      std::vector<std::pair<uint32_t, size_t>> in_title;  // (begin, entity)
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (!entities_[e].alive || entities_[e].type != EntityType::kEvent) continue;
+        for (size_t m : entities_[e].mentions) {
+          if (ex_.mentions[m].sentence == 0) in_title.push_back({ex_.mentions[m].begin, e});
+        }
+      }
+      std::sort(in_title.begin(), in_title.end());
+      for (const auto& [begin, e] : in_title) {
+        if (e != in_title.front().second) title_subject = &entities_[in_title.front().second];
+      }
+    }
     auto score = [&](const Entity& ent) {
       size_t n = ent.mentions.size();
       bool attended = false, opening = false, title = false;
@@ -790,7 +806,8 @@ class Resolver {
         opening |= ex_.mentions[m].sentence < 2;
         title |= titled && ex_.mentions[m].sentence == 0;
       }
-      n += (attended ? 2 : 0) + (opening ? 1 : 0) + (title ? 1 : 0);
+      n += (attended ? 2 : 0) + (opening ? 1 : 0) + (title ? 1 : 0) +
+           (&ent == title_subject ? 3 : 0);
       bool year = false;
       for (size_t i = 0; i + 4 <= ent.label.size(); ++i) {
         bool digits = true;

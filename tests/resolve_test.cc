@@ -423,6 +423,16 @@ TEST_F(ResolveTest, MainEventNamedOnceIsTheOneTheNarratorAttended) {
   EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:rustconf-2026").empty());
 }
 
+TEST_F(ResolveTest, MainEventIsTheFirstOfTwoEventsTheTitleNames) {
+  // The conference is named more often; the title says the report is about the workshop at it.
+  Run("Notes: SoilBot 2025 at DataFest 2025\n\nSoilBot 2025 was a workshop of DataFest 2025. "
+      "DataFest 2025 had 3,000 people. DataFest was big. I liked DataFest. The Compiler Workshop "
+      "was packed.");
+  EXPECT_EQ(Edges("talk:compiler-workshop", "part_of", "event:soilbot-2025").size(), 1u);
+  EXPECT_TRUE(Edges("talk:compiler-workshop", "part_of", "event:datafest-2025").empty());
+  EXPECT_EQ(Edges("event:soilbot-2025", "related_to", "event:datafest-2025").size(), 1u);
+}
+
 TEST_F(ResolveTest, EventOnlyDescribedOnceByItsKindIsNoMainEvent) {
   // "Lakeside conference" is described once, with no year or title: nothing hangs on it.
   Run("Some notes\n\nIt was a long week. We met at a small Lakeside conference. The Compiler "
