@@ -297,7 +297,7 @@ class RuleSet {
       determiners_, no_title_openers_, inner_connectors_, demonym_suffixes_, name_start_blockers_,
       acronym_skip_words_, person_pronouns_, opening_possessives_, name_abbreviations_,
       name_suffixes_, employer_cues_, people_nouns_, chairing_verbs_, naming_phrases_, surnames_,
-      table_columns_, lower_case_legal_forms_, member_nouns_, groups_in_names_;
+      table_columns_, lower_case_legal_forms_, member_nouns_, groups_in_names_, programme_breaks_;
   std::shared_ptr<const TokenizerLexicon> tokenizer_lexicon_;
   std::vector<std::string> demonym_suffix_list_;  // demonym_suffixes_, in file order
   std::string role_alternation_;                  // roles_ as an RE2 alternation, longest first

@@ -383,6 +383,16 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
          !(doc_.tokens[c.first_token].shape == Shape::kDigits && !list_number(c.first_token))) {
     c.first_token++;  // "-", "1.", "•", "“"; not the "16" of "16 Ways to ..."
   }
+  // "11:00 - Morning tea": the time and its dash are no part of the title.
+  if (c.first_token < s.end_token) {
+    const uint32_t from = doc_.tokens[c.first_token].begin;
+    if (size_t n = ScheduleTimeLength(Text(from, s.end)); n > 0) {
+      while (c.first_token < s.end_token && doc_.tokens[c.first_token].begin < from + n) {
+        ++c.first_token;
+      }
+    }
+  }
+  // A break or housekeeping item is no talk ("Lunch (thanks Kivuko!)", "Registration").
   c.end_token = c.first_token;
   while (c.end_token < s.end_token) {
     std::string_view w = TokenText(c.end_token);
@@ -399,6 +409,7 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
   while (c.end_token > c.first_token && doc_.tokens[c.end_token - 1].shape == Shape::kPunct) {
     c.end_token--;  // a closing quote or a comma
   }
+  if (IsBreakItem(c.first_token, c.end_token)) c.end_token = c.first_token;
   if (c.end_token > c.first_token) {
     c.begin = doc_.tokens[c.first_token].begin;
     c.end = doc_.tokens[c.end_token - 1].end;
@@ -409,6 +420,21 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
     c.rule = "programme_list";
   }
   return c;
+}
+
+bool Extractor::IsBreakItem(uint32_t first, uint32_t end) const {
+  // "Morning tea", "Welcome & housekeeping", "Registration and Breakfast"; not "Welcome to the
+  // Machine" (a capitalised word of its own: a title).
+  if (first >= end || !rules_.programme_breaks_.Contains(TokenText(first))) return false;
+  for (uint32_t t = first + 1; t < end; ++t) {
+    const Shape sh = doc_.tokens[t].shape;
+    if ((sh == Shape::kCapitalized || sh == Shape::kAllCaps || sh == Shape::kMixed ||
+         sh == Shape::kDigits || sh == Shape::kAlnum) &&
+        !rules_.programme_breaks_.Contains(TokenText(t))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool Extractor::ShortAside(const Sentence& s, uint32_t b, uint32_t e) const {
@@ -700,6 +726,8 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     }
     auto [tf, tl] = TokensIn(s, tb, te);
     if (tl <= tf || tl - tf > 40) continue;
+    // "Welcome & housekeeping - Ana Lima": a break or housekeeping item is no talk.
+    if (IsBreakItem(tf, tl)) continue;
     // "Lightning talks, chaired by Ida Holm": the people after "by" chair the item; they gave
     // no talk of that title.
     if (rule.speakers_group > 0) {

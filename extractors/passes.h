@@ -406,6 +406,9 @@ class Extractor : public DocumentContext {
   // The chunk of a programme item's title: list markers and quotes off, and what follows
   // " by " or a dash (the speaker) left to the other rules.
   Chunk ProgrammeItemChunk(const Sentence& s, const std::string& kind) const;
+  // Whether tokens [first, end) are a break or housekeeping item of a programme ("Morning tea",
+  // "Welcome & housekeeping"): lexicon/programme_breaks.txt, and no other capitalised word.
+  bool IsBreakItem(uint32_t first, uint32_t end) const;
 
   // Splits a speakers part into people ("Jane Doe & John Roe", "Jane Doe (@jdoe)") and, as
   // its last comma-separated piece, their organisation ("Jane Doe, Acme Labs"). False when a

@@ -1274,6 +1274,7 @@ Status RuleSet::Load(const RuleSetOptions& options, std::unique_ptr<RuleSet>* ou
       {&rs->name_suffixes_, "lexicon/name_suffixes.txt", false, false},
       {&rs->lower_case_legal_forms_, "lexicon/lower_case_legal_forms.txt", false, false},
       {&rs->member_nouns_, "lexicon/member_nouns.txt", true, false},
+      {&rs->programme_breaks_, "lexicon/programme_breaks.txt", true, false},
       {&rs->groups_in_names_, "lexicon/groups_in_names.txt", true, false},
   };
   // The roles come first (the {ROLE} slot needs them); then the word lists load on a second

@@ -3261,6 +3261,27 @@ TEST_F(ExtractTest, LabelLinesUnderAThanksLineAreItsList) {
   EXPECT_EQ(Only(Relations(), "met"), (Strings{"met @narrator -> Rafe Olsen"}));
 }
 
+// A timed programme: breaks and housekeeping are no talks, the time is no title, and a panel's
+// title ends before " - moderated by".
+TEST_F(ExtractTest, ProgrammeBreaksAndTimesAreNoTalks) {
+  Run("We went to Grindle Days 2025. Here is the schedule as I remember it (slides soon):\n\n"
+      "- 09:00 - Welcome & housekeeping - Ana Lima and Bo Rask\n"
+      "- 10:10 - Fast Parsers for Everyone - Rafe Olsen\n- 11:00 - Morning tea\n"
+      "- 12:15 - Lunch (thanks Tovik Labs!)\n"
+      "- 13:15 - Panel: Who Pays for Tools - moderated by Ida Berg, with Ana Lima\n"
+      "- 15:00 - Welcome to the Machine - Bo Rask\n");
+  EXPECT_EQ(Talks(),
+            (Strings{"Fast Parsers for Everyone", "Who Pays for Tools", "Welcome to the Machine"}));
+  // (The moderator is a speaker too before resolution, which keeps the moderator_of.)
+  EXPECT_EQ(Only(Relations(), "moderator_of"),
+            (Strings{"moderator_of Ida Berg -> @nearest_talk",
+                     "moderator_of Ida Berg -> Who Pays for Tools"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Bo Rask -> Welcome to the Machine",
+                     "speaker_of Ida Berg -> Who Pays for Tools",
+                     "speaker_of Rafe Olsen -> Fast Parsers for Everyone"}));
+}
+
 // ICU's case folding with typographic apostrophes made ASCII: what FoldCase promises, whichever
 // way it takes (its own loop or ICU).
 std::string IcuFold(const std::string &s) {
