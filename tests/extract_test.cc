@@ -3226,6 +3226,22 @@ TEST_F(ExtractTest, LocationsInMoreWords) {
                                                 "from Bo Lund -> Madrid"}));
 }
 
+// An organisation's offices where it hosts ("at their offices in"), where people moved from,
+// an aside between a person and "works at", and French venue names joined by "des".
+TEST_F(ExtractTest, HostsOfficesMovesAndAsidesBeforeTheVerb) {
+  Run("The next meetup will be hosted by Kivuko at their offices in Lisbon. Tovik Labs welcomed "
+      "us at its headquarters in Porto. Bo Rask, a consultant who moved to Oslo from Lagos, "
+      "spoke. Ida Berg relocated from Nairobi to Ghent. Ana Lima, originally from Recife, now "
+      "works at Belmek Labs. The party was at the Palais des Congrès in Lyon.");
+  EXPECT_EQ(Only(Relations(), "located_in"),
+            (Strings{"located_in Kivuko -> Lisbon", "located_in Palais des Congrès -> Lyon",
+                     "located_in Tovik Labs -> Porto"}));
+  EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Ana Lima -> Recife", "from Bo Rask -> Lagos",
+                                                "from Ida Berg -> Nairobi"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ana Lima -> Belmek Labs"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
