@@ -62,6 +62,18 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
     c.first_token = t;
     uint32_t j = t + 1;
     while (j < s.end_token) {
+      // "Kivuko CTO Ana Lima", "Our CTO Ana Lima": a role written as a title before a given
+      // name and a family name starts the person's candidate and ends this one.
+      if (IsCapitalized(j, s)) {
+        const uint32_t role = RoleTitleLength(j, s);
+        const uint32_t given = j + role;
+        if (role != 0 && given + 1 < s.end_token && IsCapitalized(given, s) &&
+            IsCapitalized(given + 1, s) &&
+            (rules_.given_names_.Contains(TokenText(given)) ||
+             rules_.ambiguous_given_names_.Contains(TokenText(given)))) {
+          break;
+        }
+      }
       if (IsCapitalized(j, s) || (IsYear(j) && j > t)) {
         ++j;
         continue;

@@ -3242,6 +3242,17 @@ TEST_F(ExtractTest, HostsOfficesMovesAndAsidesBeforeTheVerb) {
             (Strings{"affiliated_with Ana Lima -> Belmek Labs"}));
 }
 
+// A capitalised role before a given and a family name starts the person's name: "Our CTO Ana
+// Lima" names Ana Lima, "Tovik Labs CEO Bo Rask" an organisation and its CEO.
+TEST_F(ExtractTest, ARoleBeforeAFullNameEndsTheNameBeforeIt) {
+  Run("Our CTO Maria Keller gave a talk. Tovik Labs CEO Ruth Abara opened the day.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Maria Keller' [8,20)", "ORG 'Tovik Labs' [34,44)",
+                                 "PERSON 'Ruth Abara' [49,59)"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Maria Keller -> @narrator_org [CTO]",
+                     "affiliated_with Ruth Abara -> Tovik Labs [CEO]"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
