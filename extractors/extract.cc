@@ -109,6 +109,12 @@ std::vector<Extractor::Chunk> Extractor::TypeSentence(uint32_t si) {
   DropPossessiveTalkBeforeItsTitle(chunks);
   DropAmbiguousProducts(chunks);
   RememberSentenceTypes(chunks);
+  for (const Chunk& c : chunks) {
+    if (!c.dropped && c.type == static_cast<int>(EntityType::kTalk)) {
+      sentence_talk_[si] = {c.begin, c.subtype};
+      break;
+    }
+  }
   return chunks;
 }
 

@@ -19,6 +19,7 @@ bool Extractor::TypeProgrammeItem(uint32_t si, const Sentence& s, std::vector<Ch
     TypePanelMember(si, s, chunks);
     return true;
   }
+  if (TypeItemSpeakerLine(si, s, chunks)) return true;
   if (ParseProgrammeLine(si, s, chunks)) return true;  // typed by its shape
   auto item = programme_items_.find(si);
   if (item == programme_items_.end()) return false;
@@ -917,6 +918,114 @@ void Extractor::TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chun
     line_relations_.push_back({si, p.begin, talk->second, relation, "panel_member_list"});
     AddSpeakerTies(si, p, parts, "panel_member_list");
   }
+}
+
+bool Extractor::TypeItemSpeakerLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks) {
+  if (si == 0 || s.first_token >= s.end_token) return false;
+  const std::string& text = doc_.doc->text;
+  // Indented by two spaces or a tab at least, on the line right after the sentence before.
+  uint32_t line_start = s.begin;
+  while (line_start > 0 && (text[line_start - 1] == ' ' || text[line_start - 1] == '\t')) {
+    --line_start;
+  }
+  uint32_t body = line_start;
+  while (body < s.end && (text[body] == ' ' || text[body] == '\t')) ++body;
+  if (line_start == 0 || text[line_start - 1] != '\n' ||
+      (body - line_start < 2 && text[line_start] != '\t')) {
+    return false;
+  }
+  const Sentence& prev = doc_.sentences[si - 1];
+  if (prev.end > line_start - 1 ||
+      text.find('\n', prev.end) != static_cast<size_t>(line_start - 1)) {
+    return false;
+  }
+  // The item: the sentence before, a line opening with a time that typed a talk, or a speaker
+  // line of the same item.
+  uint32_t item = si - 1;
+  if (auto up = item_speaker_lines_.find(si - 1); up != item_speaker_lines_.end()) {
+    item = up->second;
+  } else {
+    uint32_t item_line = prev.begin;
+    while (item_line > 0 && text[item_line - 1] != '\n') --item_line;
+    if (ScheduleTimeLength(Text(item_line, prev.end)) == 0) return false;
+  }
+  auto talk = sentence_talk_.find(item);
+  if (talk == sentence_talk_.end()) return false;
+  // "Moderator: Jane Doe (Acme)", "Panel: A (X), B (Y)", "Speakers: ...".
+  uint32_t t = s.first_token;
+  std::string relation = talk->second.second == "panel" ? "panelist_of" : "speaker_of";
+  if (t + 2 < s.end_token && TokenText(t + 1) == ":") {
+    std::string label = FoldCase(TokenText(t));
+    if (label == "moderator" || label == "moderators" || label == "chair" || label == "host" ||
+        label == "hosts" || label == "moderated" || label == "chaired") {
+      relation = "moderator_of";
+    } else if (label == "panel" || label == "panelists" || label == "panellists" ||
+               label == "with") {
+      relation = "panelist_of";
+    } else if (label != "speaker" && label != "speakers" && label != "by") {
+      return false;
+    }
+    t += 2;
+  }
+  item_speaker_lines_[si] = item;
+  // "Jane Doe — Acme Labs, Lisbon": the people before a dash, their organisation (and its
+  // place) after it; else "Jane Doe (Acme)", "Jane Doe [Acme]", "A (X), B (Y)".
+  std::vector<Part> parts;
+  uint32_t dash = t;
+  while (dash < s.end_token && TokenText(dash) != "\xE2\x80\x94" &&
+         TokenText(dash) != "\xE2\x80\x93" && TokenText(dash) != "-") {
+    ++dash;
+  }
+  if (dash + 1 < s.end_token && dash > t && !Adjacent(dash - 1, dash)) {
+    if (!ParseSpeakers(s, doc_.tokens[t].begin, doc_.tokens[dash - 1].end, &parts)) return true;
+    uint32_t piece = dash + 1, comma = piece;
+    while (comma < s.end_token && TokenText(comma) != ",") ++comma;
+    const uint32_t owner = parts.size() == 1 ? parts[0].begin : UINT32_MAX;
+    if (comma > piece && IsCapitalized(piece, s)) {
+      const uint32_t b = doc_.tokens[piece].begin, e = doc_.tokens[comma - 1].end;
+      parts.push_back(
+          {b, e, static_cast<int>(IsPlaceName(Text(b, e)) ? EntityType::kPlace : EntityType::kOrg),
+           owner});
+    }
+    if (comma + 1 < s.end_token && IsCapitalized(comma + 1, s)) {
+      const uint32_t b = doc_.tokens[comma + 1].begin, e = doc_.tokens[s.end_token - 1].end;
+      if (IsPlaceName(Text(b, e))) {
+        parts.push_back({b, e, static_cast<int>(EntityType::kPlace), owner});  // from there
+      }
+    }
+  } else if (uint32_t open = t; [&] {
+               while (open < s.end_token && TokenText(open) != "[") ++open;
+               return open > t && open + 1 < s.end_token;
+             }()) {
+    // "Jane Doe [Acme]": the people, then their organisation in square brackets.
+    if (!ParseSpeakers(s, doc_.tokens[t].begin, doc_.tokens[open - 1].end, &parts)) return true;
+    uint32_t close = open + 1;
+    while (close < s.end_token && TokenText(close) != "]" && TokenText(close) != ",") ++close;
+    if (close > open + 1 && IsCapitalized(open + 1, s)) {
+      parts.push_back({doc_.tokens[open + 1].begin, doc_.tokens[close - 1].end,
+                       static_cast<int>(EntityType::kOrg),
+                       parts.size() == 1 ? parts[0].begin : UINT32_MAX});
+    }
+  } else {
+    const uint32_t b = doc_.tokens[t].begin;
+    uint32_t e = s.end;
+    while (e > b && (text[e - 1] == ',' || text[e - 1] == ' ')) --e;
+    if (!ParseSpeakers(s, b, e, &parts)) return true;
+  }
+  std::erase_if(chunks, [&](const Chunk& c) {
+    for (const Part& p : parts) {
+      if (c.begin < p.end && p.begin < c.end) return true;
+    }
+    return false;
+  });
+  InsertParts(s, parts, "", "programme_speaker_line", chunks);
+  for (const Part& p : parts) {
+    if (p.type != static_cast<int>(EntityType::kPerson)) continue;
+    line_relations_.push_back(
+        {si, p.begin, talk->second.first, relation, "programme_speaker_line"});
+    AddSpeakerTies(si, p, parts, "programme_speaker_line");
+  }
+  return true;
 }
 
 void Extractor::HeadingBeforeASpeaker(uint32_t si, const Sentence& s,

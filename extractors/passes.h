@@ -418,6 +418,10 @@ class Extractor : public DocumentContext {
   // A list item under a "Panel: Title" heading: "- Moderator: Jane Doe (Acme)", "- John Roe,
   // CTO at Acme": its people are the panel's moderator or panelists.
   void TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
+  // An indented line right under a timed programme line that named a talk: its people
+  // ("       Jane Doe — Acme Labs, Lisbon", "Moderator: John Roe (Kivuko)") speak at, moderate
+  // or sit on the panel of that talk. False when si is no such line.
+  bool TypeItemSpeakerLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
   // The chunks of a line's parts (TALK parts of the given kind), each recording `rule`.
   void InsertParts(const Sentence& s, const std::vector<Part>& parts, const std::string& kind,
                    const std::string& rule, std::vector<Chunk>& chunks) const;
@@ -649,7 +653,11 @@ class Extractor : public DocumentContext {
   std::set<uint32_t> narrator_items_;                // programme items the narrator gave
   std::map<uint32_t, uint32_t> panel_members_;       // list item -> the "Panel: T" heading
   std::set<uint32_t> member_items_;  // items of a list of a group's members ("Our team:")
-  std::map<uint32_t, uint32_t> line_talk_begin_;     // programme line -> its title's byte
+  std::map<uint32_t, uint32_t> line_talk_begin_;  // programme line -> its title's byte
+  // A sentence -> the first byte and kind of the TALK it typed (by TypeSentence), for the
+  // speaker lines under a timed programme line; and those speaker lines -> their talk's sentence.
+  std::map<uint32_t, std::pair<uint32_t, std::string>> sentence_talk_;
+  std::map<uint32_t, uint32_t> item_speaker_lines_;
   std::map<uint32_t, std::vector<int>> table_rows_;  // table line -> its columns' types
   int32_t section_event_ = -1;  // the EVENT mention of the last heading that named one
   std::vector<LineRelation> line_relations_;       // in sentence order
