@@ -775,6 +775,24 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         !marked_title &&
         std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl, [](bool n) { return n; });
     if (narrator_words && !InTitleCase(tf, tl)) continue;
+    // "- It's organised every year by Kivuko", "- Delivered by Jane Doe" (under the talk's
+    // heading): a sentence or a verb in a list, no title (unless quoted or emphasised).
+    if (!marked_title && s.end_token > tl && TokenText(tl) == "by") {
+      auto participle = [&](uint32_t t) {
+        const std::string w = FoldCase(TokenText(t));
+        return (w.size() > 4 && w.ends_with("ed")) || w == "run" || w == "led" || w == "held" ||
+               w == "given" || w == "taught";
+      };
+      // A passive before "by": "is organised", "was (jointly) run".
+      bool passive = tl == tf + 1 && participle(tf);
+      for (uint32_t t = tf; !passive && t + 1 < tl; ++t) {
+        const std::string w = FoldCase(TokenText(t));
+        const bool be = w == "is" || w == "was" || w == "are" || w == "were" || w == "been" ||
+                        w.ends_with("'s");
+        passive = be && (participle(t + 1) || (t + 2 < tl && participle(t + 2)));
+      }
+      if (passive) continue;
+    }
     if (narrator_words && prose) {
       bool every = true;
       for (uint32_t t = tf; every && t < tl; ++t) {

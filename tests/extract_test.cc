@@ -3277,6 +3277,20 @@ TEST_F(ExtractTest, IndentedLinesUnderATimedItemNameItsPeople) {
                      "speaker_of Rafe Olsen -> Partitioning Without Downtime"}));
 }
 
+// Notes in a list under a talk's heading: "Delivered by X" names its speaker; a passive
+// sentence in a list ("It's organised every year by X") is no title with its speaker, while a
+// sentence-case title is ("It starts with a problem by X").
+TEST_F(ExtractTest, DeliveredByUnderATalksHeadingAndPassivesInAList) {
+  Run("## Day 1\n\n### \"Cheap Sensors, Honest Data\"\n\n- Delivered by Ana Lima, who "
+      "founded Quarkly Labs.\n- It was great.\n\n## The basics\n\n- It's organised every year "
+      "by Zenmetric Collective, a hackerspace.\n\n## Talks\n\n- It starts with a problem by "
+      "Bo Rask\n");
+  EXPECT_EQ(Talks(), (Strings{"Cheap Sensors, Honest Data", "It starts with a problem"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ana Lima -> @nearest_talk",
+                     "speaker_of Bo Rask -> It starts with a problem"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
