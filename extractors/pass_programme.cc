@@ -990,11 +990,13 @@ bool Extractor::TypeItemSpeakerLine(uint32_t si, const Sentence& s, std::vector<
   // place) after it; else "Jane Doe (Acme)", "Jane Doe [Acme]", "A (X), B (Y)".
   std::vector<Part> parts;
   uint32_t dash = t;
-  while (dash < s.end_token && TokenText(dash) != "\xE2\x80\x94" &&
-         TokenText(dash) != "\xE2\x80\x93" && TokenText(dash) != "-") {
+  // (A spaced dash: "Ana Olsen-Berg — Acme" keeps the hyphen of her name.)
+  while (dash < s.end_token && ((TokenText(dash) != "\xE2\x80\x94" &&
+                                 TokenText(dash) != "\xE2\x80\x93" && TokenText(dash) != "-") ||
+                                (dash > t && Adjacent(dash - 1, dash)))) {
     ++dash;
   }
-  if (dash + 1 < s.end_token && dash > t && !Adjacent(dash - 1, dash)) {
+  if (dash + 1 < s.end_token && dash > t) {
     if (!ParseSpeakers(s, doc_.tokens[t].begin, doc_.tokens[dash - 1].end, &parts)) return true;
     uint32_t piece = dash + 1, comma = piece;
     while (comma < s.end_token && TokenText(comma) != ",") ++comma;

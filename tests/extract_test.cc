@@ -3256,7 +3256,7 @@ TEST_F(ExtractTest, ARoleBeforeAFullNameEndsTheNameBeforeIt) {
 // A printed programme: a time and a title, then the people on indented lines under it.
 TEST_F(ExtractTest, IndentedLinesUnderATimedItemNameItsPeople) {
   Run("THE PROGRAMME\n\n09:00  Registration and coffee\n\n"
-      "09:45  KEYNOTE: \"Twenty Years of Index Regrets\"\n       Maria Keller \u2014 Quarkly "
+      "09:45  KEYNOTE: \"Twenty Years of Index Regrets\"\n       Maria Olsen-Keller \u2014 Quarkly "
       "Labs, Lisbon\n\n10:45  \"Partitioning Without Downtime\"\n       Rafe Olsen [Zenmetric "
       "Bank]\n\n13:30  PANEL: \"Databases in the Public Sector\"\n       Moderator: Ida Berg "
       "(Open Data Office)\n       Panel: Bo Rask (Health Service North),\n              Tomas "
@@ -3264,16 +3264,16 @@ TEST_F(ExtractTest, IndentedLinesUnderATimedItemNameItsPeople) {
   EXPECT_EQ(Relations(),
             (Strings{"affiliated_with Bo Rask -> Health Service North",
                      "affiliated_with Ida Berg -> Open Data Office",
-                     "affiliated_with Maria Keller -> Quarkly Labs",
+                     "affiliated_with Maria Olsen-Keller -> Quarkly Labs",
                      "affiliated_with Rafe Olsen -> Zenmetric Bank",
-                     "affiliated_with Tomas Brandt -> Kestrel Data", "from Maria Keller -> Lisbon",
-                     "moderator_of Ida Berg -> @nearest_talk",
+                     "affiliated_with Tomas Brandt -> Kestrel Data",
+                     "from Maria Olsen-Keller -> Lisbon", "moderator_of Ida Berg -> @nearest_talk",
                      "moderator_of Ida Berg -> Databases in the Public Sector",
                      "panelist_of Bo Rask -> @nearest_talk",
                      "panelist_of Bo Rask -> Databases in the Public Sector",
                      "panelist_of Tomas Brandt -> @nearest_talk",
                      "panelist_of Tomas Brandt -> Databases in the Public Sector",
-                     "speaker_of Maria Keller -> Twenty Years of Index Regrets",
+                     "speaker_of Maria Olsen-Keller -> Twenty Years of Index Regrets",
                      "speaker_of Rafe Olsen -> Partitioning Without Downtime"}));
 }
 
