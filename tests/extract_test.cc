@@ -3291,6 +3291,26 @@ TEST_F(ExtractTest, DeliveredByUnderATalksHeadingAndPassivesInAList) {
                      "speaker_of Bo Rask -> It starts with a problem"}));
 }
 
+// Organisers, sponsors and helpers in more words: "I co-run X with Y", "Y and I organise X",
+// "run by Y herself, the lead organiser", lunch paid for by a sponsor, the sponsors in brackets,
+// and a helper whose appositive names an institution (an organisation, not a lake).
+TEST_F(ExtractTest, OrganisersSponsorsAndHelpersInMoreWords) {
+  Run("We went to Grindle Days. Registration was run by Ana Lima herself, the lead organiser. "
+      "Lunch was paid for by Tovik Labs. She thanked the sponsors (Ardio Systems and others). I "
+      "co-run the Kelp Meetup with Bo Rask. Ida Berg and I organise the Rust Lumeno Meetup. Oren "
+      "Vale, a PhD student at Lake Basin University, helped me.");
+  EXPECT_EQ(
+      Only(Relations(), "organized"),
+      (Strings{"organized @narrator -> Kelp Meetup", "organized @narrator -> Rust Lumeno Meetup",
+               "organized Ana Lima -> @main_event", "organized Bo Rask -> Kelp Meetup",
+               "organized Ida Berg -> Rust Lumeno Meetup"}));
+  EXPECT_EQ(Only(Relations(), "related_to"), (Strings{"related_to Ardio Systems -> @main_event",
+                                                      "related_to Tovik Labs -> @main_event"}));
+  EXPECT_EQ(Only(Relations(), "helped"), (Strings{"helped Oren Vale -> @narrator"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Oren Vale -> Lake Basin University [PhD student]"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
