@@ -100,7 +100,9 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
   // (A sentence without names states nothing, unless it heads a list: "Thanks" over names.)
   const bool heads_list = sentence_index + 1 < doc_.sentences.size() &&
                           (OpensWithListMarker(doc_.sentences[sentence_index + 1]) ||
-                           LabelColon(doc_.sentences[sentence_index + 1]) != 0);
+                           LabelColon(doc_.sentences[sentence_index + 1]) != 0 ||
+                           (s.is_heading && sentence_index + 2 < doc_.sentences.size() &&
+                            ListIntroduction(sentence_index + 1)));
   if (heads_list || slotted.find("\xE2\x9F\xA8") != std::string::npos) {
     re2::StringPiece text(slotted);
     std::vector<re2::StringPiece> sub;
@@ -298,7 +300,13 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     }
     if (talk_begin == kNarratorBegin) return;
   }
-  for (uint32_t k = si + 1; k < sents.size() && k <= si + 30; ++k) {
+  // A heading, one sentence introducing the list ("This camp happens because ..., so here
+  // goes:"), then the list.
+  uint32_t first = si + 1;
+  if (heading.is_heading && !colon && si + 2 < sents.size() && ListIntroduction(si + 1)) {
+    first = si + 2;
+  }
+  for (uint32_t k = first; k < sents.size() && k <= si + 30; ++k) {
     const Sentence& item = sents[k];
     // A label line is an item too: "Gold: Acme and Kivuko" under "Our thanks go to:". Its label
     // may be a name ("Ana Lima: ...") or not ("Gold"); only names that are mentions count.
@@ -325,20 +333,39 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     // Past the marker, any emphasis and a "To the": "- **Anna Keller**", "- To the Kivuko Fund".
     uint32_t t = item.first_token;
     while (t < item.end_token && doc_.tokens[t].shape == Shape::kPunct) ++t;
+    if (t + 1 < item.end_token && (TokenText(t) == "And" || TokenText(t) == "Also")) ++t;
     if (t + 1 < item.end_token && TokenText(t) == "To") ++t;
+    // "- Our sponsors, Acme and Kivuko, for ...": the names after what they are.
+    if (t + 2 < item.end_token && (TokenText(t) == "Our" || TokenText(t) == "My")) {
+      uint32_t comma = t + 1;
+      while (comma < item.end_token && comma < t + 4 && TokenText(comma) != ",") ++comma;
+      if (comma + 1 < item.end_token && TokenText(comma) == ",") t = comma + 1;
+    }
     if (t + 1 < item.end_token && TokenText(t) == "the") ++t;
     if (t == item.end_token || !IsCapitalized(t, item)) continue;
-    // The opening name, and a second one joined to it: "- Felix and the Rust Vienna crew".
+    // The opening name, and those joined to it: "- Felix and the Rust Vienna crew", "- Acme,
+    // Kivuko and Initech, for the coffee".
     std::vector<uint32_t> names = {doc_.tokens[t].begin};
     uint32_t u = t;
-    while (u < item.end_token && IsCapitalized(u, item)) ++u;
-    if (u + 1 < item.end_token && (TokenText(u) == "and" || TokenText(u) == "&")) {
+    while (true) {
+      while (u < item.end_token && IsCapitalized(u, item)) ++u;
+      const std::string_view w = u + 1 < item.end_token ? TokenText(u) : std::string_view();
+      if (w != "and" && w != "&" && w != ",") break;
       ++u;
+      if (u + 1 < item.end_token && TokenText(u) == "and") ++u;
       if (u + 1 < item.end_token && TokenText(u) == "the") ++u;
-      if (IsCapitalized(u, item)) names.push_back(doc_.tokens[u].begin);
+      if (u >= item.end_token || !IsCapitalized(u, item)) break;
+      names.push_back(doc_.tokens[u].begin);
     }
     for (uint32_t name : names) AddListItemRelation(k, name, talk_begin, rule);
   }
+}
+
+bool Extractor::ListIntroduction(uint32_t si) const {
+  const Sentence& s = doc_.sentences[si];
+  return si + 1 < doc_.sentences.size() && !OpensWithListMarker(s) && LabelColon(s) == 0 &&
+         s.end_token > s.first_token && TokenText(s.end_token - 1) == ":" &&
+         OpensWithListMarker(doc_.sentences[si + 1]);
 }
 
 void Extractor::AddListItemRelation(uint32_t item, uint32_t name, uint32_t talk_begin,

@@ -632,6 +632,9 @@ class Extractor : public DocumentContext {
   void AddListItemRelations(uint32_t si, const RuleSet::RelationRule& rule);
   void AddListItemRelation(uint32_t item, uint32_t name, uint32_t talk_begin,
                            const RuleSet::RelationRule& rule);
+  // Whether sentence si ends in a colon and a list follows it: under a heading, it introduces
+  // the heading's list ("Thanks" | "So many people helped, so here goes:" | "- Ana Lima").
+  bool ListIntroduction(uint32_t si) const;
 
   // The extraction so far (mentions and relations of the emitted sentences).
   const Extraction& extraction() const { return out_; }

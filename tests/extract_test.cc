@@ -3311,6 +3311,19 @@ TEST_F(ExtractTest, OrganisersSponsorsAndHelpersInMoreWords) {
             (Strings{"affiliated_with Oren Vale -> Lake Basin University [PhD student]"}));
 }
 
+// A thanks heading, a sentence introducing its list, then items that open with a name, a
+// list of names or what they are ("Our sponsors, A, B and C, for ...").
+TEST_F(ExtractTest, AThanksHeadingsListAfterAnIntroductionThanksEveryNameItOpensWith) {
+  Run("We went to Grindle Days 2025.\n\nThank yous\n\nMany people gave time, so here goes:\n\n"
+      "- Bo Rask and the whole team from Kivuko, for two great days.\n- Ida Berg, for the "
+      "volunteers.\n- Our sponsors, Tovik Labs, Ardio Systems and Belmek Labs, for the coffee.\n"
+      "- And Quillon Labs, for the days off.\n");
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Ardio Systems", "thanked @narrator -> Belmek Labs",
+                     "thanked @narrator -> Bo Rask", "thanked @narrator -> Ida Berg",
+                     "thanked @narrator -> Quillon Labs", "thanked @narrator -> Tovik Labs"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
