@@ -724,6 +724,17 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         TrimMarks(&tb, &te);
         break;
       }
+      // "Boring Kubernetes (closing keynote)": unquoted, a bracket of a few words that name
+      // the item's kind.
+      if (size_t open = t.rfind(" ("); title_note.empty() && open != std::string_view::npos &&
+                                       open > 3 && t.find(')', open) == t.size() - 1) {
+        std::string_view note = t.substr(open + 1);
+        if (std::count(note.begin(), note.end(), ' ') <= 2 && !TalkKind(note).empty()) {
+          title_note = note;
+          te = tb + static_cast<uint32_t>(open);
+          TrimMarks(&tb, &te);
+        }
+      }
     }
     auto [tf, tl] = TokensIn(s, tb, te);
     if (tl <= tf || tl - tf > 40) continue;
@@ -809,8 +820,29 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     if (only_kind_words) continue;
     std::vector<Part> parts;
     uint32_t pb = 0, pe = 0;
+    // "Jess Lund (Kivuko), moderating; with A (X), B and C": the moderator, then the panel.
+    std::vector<Part> leading_moderators;
     if (rule.speakers_group > 0) {
       if (!span(rule.speakers_group, &pb, &pe)) continue;
+      auto [sf, sl] = TokensIn(s, pb, pe);
+      for (uint32_t k = sf + 1; k + 2 < sl; ++k) {
+        const std::string_view w = TokenText(k);
+        if (w != "moderating" && w != "moderator" && w != "chairing" && w != "hosting") continue;
+        uint32_t with = k + 1;
+        while (with < sl && with <= k + 3 && TokenText(with) != "with") ++with;
+        uint32_t end = k;
+        while (end > sf && (TokenText(end - 1) == "," || TokenText(end - 1) == "(" ||
+                            TokenText(end - 1) == "as" || TokenText(end - 1) == "the")) {
+          --end;
+        }
+        if (with + 1 < sl && TokenText(with) == "with" && end > sf &&
+            ParseSpeakers(s, pb, doc_.tokens[end - 1].end, &leading_moderators)) {
+          pb = doc_.tokens[with + 1].begin;
+        } else {
+          leading_moderators.clear();
+        }
+        break;
+      }
       const uint32_t group_end = pe;
       if (!ParseSpeakers(s, pb, pe, &parts, &pe)) continue;
       // "Jane Doe, who gave me advice on databases": names that stop at a clause before the
@@ -829,6 +861,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       std::erase_if(moderators,
                     [](const Part& p) { return p.type != static_cast<int>(EntityType::kPerson); });
     }
+    moderators.insert(moderators.end(), leading_moderators.begin(), leading_moderators.end());
     std::string kind;
     if (uint32_t kb, ke; span(rule.kind_group, &kb, &ke)) kind = TalkKind(Text(kb, ke));
     if (kind.empty()) kind = TalkKind(Text(tb, te));
@@ -858,6 +891,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       if (p.type != static_cast<int>(EntityType::kPerson)) continue;
       if (i >= speaker_parts) {
         line_relations_.push_back({si, p.begin, tb, "moderator_of", rule.name});
+        AddSpeakerTies(si, p, parts, rule.name);
         continue;
       }
       line_relations_.push_back({si, p.begin, tb, role_relation, rule.name});

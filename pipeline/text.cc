@@ -394,6 +394,11 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b, const TokenizerLe
   if (!unquoted.empty() && (unquoted.back() == '?' || unquoted.back() == '!')) {
     std::string_view after = TrimLeft(block.substr(b));
     if (quoted && (after.starts_with('(') || after.starts_with('['))) return true;
+    // "Who Owns the Namespace? (panel) - Jess Lund": a bracketed note in lower case.
+    if ((after.starts_with('(') || after.starts_with('[')) && after.size() > 1 &&
+        std::islower(static_cast<unsigned char>(after[1]))) {
+      return true;
+    }
     size_t n = 0;
     while (n < after.size() && std::isalpha(static_cast<unsigned char>(after[n]))) ++n;
     if (Contains(lex.sentence_continuations, after.substr(0, n))) return true;

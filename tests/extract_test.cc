@@ -3324,6 +3324,26 @@ TEST_F(ExtractTest, AThanksHeadingsListAfterAnIntroductionThanksEveryNameItOpens
                      "thanked @narrator -> Quillon Labs", "thanked @narrator -> Tovik Labs"}));
 }
 
+// Programme lines with the item's kind in brackets after an unquoted title, and a panel line
+// naming its moderator ("X (Org), moderating; with A (Org) and B").
+TEST_F(ExtractTest, ProgrammeLinesWithAKindNoteAndAModeratingPanel) {
+  Run("The talks:\n\n- Boring Clusters (closing keynote) \u2014 Marcus Vale (Outback Compute)\n"
+      "- Who Owns the Namespace? (panel) \u2014 Jess Lund (Kelpie Cloud), moderating; with Rohan "
+      "Vale (Tallow Analytics) and Wei Berg\n");
+  EXPECT_EQ(Talks(), (Strings{"Boring Clusters", "Who Owns the Namespace?"}));
+  EXPECT_EQ(Only(Relations(), "moderator_of"),
+            (Strings{"moderator_of Jess Lund -> Who Owns the Namespace?"}));
+  // (A prose rule reads the moderator as a panelist too; resolution keeps the moderator_of.)
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Jess Lund -> @nearest_talk",
+                     "panelist_of Rohan Vale -> Who Owns the Namespace?",
+                     "panelist_of Wei Berg -> Who Owns the Namespace?"}));
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Jess Lund -> Kelpie Cloud",
+                     "affiliated_with Marcus Vale -> Outback Compute",
+                     "affiliated_with Rohan Vale -> Tallow Analytics"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {

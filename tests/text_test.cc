@@ -582,6 +582,13 @@ TEST_F(TokenizerTest, ConsecutiveLabelLinesAreSentencesOfTheirOwnHoweverLong) {
                "Evening: a long night."}));
 }
 
+// A programme line: an unquoted title ending in "?" and a lower-case note in brackets.
+TEST_F(TokenizerTest, QuestionMarkBeforeALowerCaseBracketedNoteDoesNotEndASentence) {
+  Run("- Who Owns the Namespace? (panel) - Jess Lund\n\nIs it over? (Not yet.) We left.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"- Who Owns the Namespace? (panel) - Jess Lund",
+                                         "Is it over?", "(Not yet.)", "We left."}));
+}
+
 TEST_F(TokenizerTest, ExclamationAndQuestionInsideAnyQuoteStyleDoNotEndASentence) {
   const std::pair<std::string, std::string> quotes[] = {
       {"\"", "\""},
