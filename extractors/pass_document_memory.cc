@@ -14,6 +14,10 @@ void Extractor::RememberSentenceTypes(const std::vector<Chunk>& chunks) {
   for (const Chunk& c : chunks) {
     if (c.dropped || c.type == kUntyped || c.mention_begin != UINT32_MAX) continue;
     document_types_.try_emplace(FoldCase(Text(c.begin, c.end)), c.type, c.subtype);
+    if (c.type == static_cast<int>(EntityType::kPerson) && c.end_token == c.first_token + 2 &&
+        doc_.tokens[c.first_token].shape == Shape::kCapitalized) {
+      person_given_names_.insert(FoldCase(TokenText(c.first_token)));
+    }
     // "NodeSummit 2025" ... "NodeSummit": an event's distinctive first word names it too.
     std::string_view first = TokenText(c.first_token);
     if (c.type == static_cast<int>(EntityType::kEvent) && c.end_token > c.first_token + 1 &&

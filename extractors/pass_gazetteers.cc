@@ -59,6 +59,12 @@ void Extractor::TypeByGazetteer(Chunk& c) const {
         (rules_.given_names_.Contains(text) || rules_.ambiguous_given_names_.Contains(text))) {
       continue;
     }
+    // "Farah Aziz ... The panelists were Kenji, Farah and Anil": the given name of a person the
+    // document named in full is that person, not the region of that name.
+    if (&g.lexicon == &rules_.regions_ && c.end_token == c.first_token + 1 &&
+        person_given_names_.count(FoldCase(text)) != 0) {
+      continue;
+    }
     c.type = static_cast<int>(g.type);
     c.subtype = g.subtype;
     c.rule = g.rule;
@@ -107,6 +113,11 @@ void Extractor::ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chun
     // (A hint's guess gives way to the gazetteer: "near Florence" is the city.)
     if (c.dropped || (c.type != kUntyped && !rules_.hint_rules_.count(c.rule)) ||
         c.first_token == s.first_token) {
+      continue;
+    }
+    // (The given name of a person named in full before: "Kenji, Farah and Anil".)
+    if (c.end_token == c.first_token + 1 &&
+        person_given_names_.count(FoldCase(TokenText(c.first_token))) != 0) {
       continue;
     }
     uint32_t p = c.first_token - 1;
@@ -253,6 +264,12 @@ void Extractor::ApplyPlaceAppositions(const Sentence& s, std::vector<Chunk>& chu
     bool a_open = a.type == kUntyped || a.rule == "default:given_name" ||
                   a.type == static_cast<int>(EntityType::kPlace);
     if (!a_open || InsideQuotes(s, a)) continue;
+    // "Kenji, Farah and Anil": people named in full before, by their given names.
+    auto given = [&](const Chunk& c) {
+      return c.end_token == c.first_token + 1 &&
+             person_given_names_.count(FoldCase(TokenText(c.first_token))) != 0;
+    };
+    if (given(a) || given(b)) continue;
     b.type = static_cast<int>(EntityType::kPlace);
     b.subtype = country.empty() ? "region" : "country";
     b.rule = country.empty() ? "gazetteer:regions" : "gazetteer:countries";

@@ -650,6 +650,8 @@ class Extractor : public DocumentContext {
   // A firm's first word -> its full name ("fjordline" -> "Fjordline Systems"); empty when two
   // firms share the word. By VoteTypes.
   std::map<std::string, std::string> org_short_names_;
+  // The given names of the people named in full in the sentences typed so far (folded).
+  std::set<std::string> person_given_names_;
   Extraction out_;
   std::string previous_slotted_;  // the last sentence as the relation rules saw it
   std::map<uint32_t, std::string> programme_items_;  // sentence -> TALK kind

@@ -3344,6 +3344,16 @@ TEST_F(ExtractTest, ProgrammeLinesWithAKindNoteAndAModeratingPanel) {
                      "affiliated_with Rohan Vale -> Tallow Analytics"}));
 }
 
+// A given name that is also a region ("Farah") names the person the document named in full
+// before; it is no region, and the name before it no city of that region.
+TEST_F(ExtractTest, GivenNamesOfPeopleNamedInFullBeforeAreNoRegions) {
+  Run("I met Kenji Sato and Farah Aziz at the snacks. The panel was \"Generics Later\". The "
+      "panelists were Kenji, Farah, and Anil Rao.");
+  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Kenji Sato' [6,16)", "PERSON 'Farah Aziz' [21,31)",
+                                 "TALK.panel 'Generics Later' [62,76)", "PERSON 'Kenji' [98,103)",
+                                 "PERSON 'Farah' [105,110)", "PERSON 'Anil Rao' [116,124)"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
