@@ -62,6 +62,17 @@ void Extractor::SplitAtConnectors(std::vector<Chunk>& chunks, bool before_typing
       if (part->type == kUntyped) TypeByChunkRules(*part);
     }
     bool place_part = head.rule.starts_with("gazetteer:") || tail.rule.starts_with("gazetteer:");
+    // "Gophers of Bangalore", "Rustaceans of Lagos": a group named by a plural and its city.
+    if (const std::string_view h = TokenText(head.first_token);
+        place_part && head.end_token == head.first_token + 1 && h.size() > 4 && h.ends_with('s') &&
+        !h.ends_with("ss") && !h.ends_with("'s") &&
+        doc_.tokens[head.first_token].shape == Shape::kCapitalized && head.rule.empty() &&
+        tail.type == static_cast<int>(EntityType::kPlace)) {
+      c.type = static_cast<int>(EntityType::kOrg);
+      c.rule = "org_group_of_place";
+      out.push_back(std::move(c));
+      continue;
+    }
     if (!person_first && !place_part) {  // "Code of Conduct": one name, leave it whole
       out.push_back(std::move(c));
       continue;

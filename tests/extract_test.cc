@@ -3354,6 +3354,15 @@ TEST_F(ExtractTest, GivenNamesOfPeopleNamedInFullBeforeAreNoRegions) {
                                  "PERSON 'Farah' [105,110)", "PERSON 'Anil Rao' [116,124)"}));
 }
 
+// "Gophers of Bangalore": a plural and its city name one group; "The Mayor of London" is
+// still a person of a city.
+TEST_F(ExtractTest, APluralAndItsCityNameOneGroup) {
+  Run("The meetup was hosted by Gophers of Bangalore, the local user group. The Mayor of London "
+      "spoke.");
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Gophers of Bangalore' [25,45)", "PERSON 'Mayor' [73,78)",
+                                 "PLACE.city 'London' [82,88)"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
