@@ -311,7 +311,16 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     // A label line is an item too: "Gold: Acme and Kivuko" under "Our thanks go to:". Its label
     // may be a name ("Ana Lima: ...") or not ("Gold"); only names that are mentions count.
     uint32_t colon_at = LabelColon(item);
-    if (!OpensWithListMarker(item) && colon_at == 0) break;
+    if (!OpensWithListMarker(item) && colon_at == 0) {
+      // "- Chidi Eze, for the hotspot. Seriously.": a sentence on an item's line is the item's.
+      const std::string& text = doc_.doc->text;
+      const uint32_t prev_end = sents[k - 1].end;
+      if (k > first && prev_end <= item.begin &&
+          text.find('\n', prev_end) >= static_cast<size_t>(item.begin)) {
+        continue;
+      }
+      break;
+    }
     if (colon_at != 0) {
       std::vector<uint32_t> names;
       if (IsCapitalized(item.first_token, item))

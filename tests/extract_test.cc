@@ -3312,11 +3312,12 @@ TEST_F(ExtractTest, OrganisersSponsorsAndHelpersInMoreWords) {
 }
 
 // A thanks heading, a sentence introducing its list, then items that open with a name, a
-// list of names or what they are ("Our sponsors, A, B and C, for ...").
+// list of names or what they are ("Our sponsors, A, B and C, for ..."), some of two sentences.
 TEST_F(ExtractTest, AThanksHeadingsListAfterAnIntroductionThanksEveryNameItOpensWith) {
   Run("We went to Grindle Days 2025.\n\nThank yous\n\nMany people gave time, so here goes:\n\n"
       "- Bo Rask and the whole team from Kivuko, for two great days.\n- Ida Berg, for the "
-      "volunteers.\n- Our sponsors, Tovik Labs, Ardio Systems and Belmek Labs, for the coffee.\n"
+      "volunteers. Seriously.\n- Our sponsors, Tovik Labs, Ardio Systems and Belmek Labs, for the "
+      "coffee.\n"
       "- And Quillon Labs, for the days off.\n");
   EXPECT_EQ(Only(Relations(), "thanked"),
             (Strings{"thanked @narrator -> Ardio Systems", "thanked @narrator -> Belmek Labs",
