@@ -344,6 +344,8 @@ bool Extractor::IsDayHeading(const Sentence& s) const {
 
 bool Extractor::OpensWithListMarker(const Sentence& s) const {
   std::string_view t = doc_.TextOf(s);
+  // ("  * Gold: Acme": an indented item.)
+  t.remove_prefix(std::min(t.size(), t.find_first_not_of(" \t")));
   if (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") ||
       t.starts_with("\xE2\x80\xA2")) {
     return true;

@@ -98,11 +98,12 @@ void Extractor::ApplyRelationRules(uint32_t sentence_index, const Sentence& s,
   previous_slotted_ = own;
   std::string matched_rules;
   // (A sentence without names states nothing, unless it heads a list: "Thanks" over names.)
-  const bool heads_list = sentence_index + 1 < doc_.sentences.size() &&
-                          (OpensWithListMarker(doc_.sentences[sentence_index + 1]) ||
-                           LabelColon(doc_.sentences[sentence_index + 1]) != 0 ||
-                           (s.is_heading && sentence_index + 2 < doc_.sentences.size() &&
-                            ListIntroduction(sentence_index + 1)));
+  uint32_t after = sentence_index + 1;  // the first item, past a heading's underline
+  if (s.is_heading && after < doc_.sentences.size() && IsUnderline(doc_.sentences[after])) ++after;
+  const bool heads_list =
+      after < doc_.sentences.size() &&
+      (OpensWithListMarker(doc_.sentences[after]) || LabelColon(doc_.sentences[after]) != 0 ||
+       (s.is_heading && after + 1 < doc_.sentences.size() && ListIntroduction(after)));
   if (heads_list || slotted.find("\xE2\x9F\xA8") != std::string::npos) {
     re2::StringPiece text(slotted);
     std::vector<re2::StringPiece> sub;
@@ -303,8 +304,9 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
   // A heading, one sentence introducing the list ("This camp happens because ..., so here
   // goes:"), then the list.
   uint32_t first = si + 1;
-  if (heading.is_heading && !colon && si + 2 < sents.size() && ListIntroduction(si + 1)) {
-    first = si + 2;
+  if (heading.is_heading && !colon && first < sents.size() && IsUnderline(sents[first])) ++first;
+  if (heading.is_heading && !colon && first + 1 < sents.size() && ListIntroduction(first)) {
+    ++first;
   }
   for (uint32_t k = first; k < sents.size() && k <= si + 30; ++k) {
     const Sentence& item = sents[k];
@@ -368,6 +370,12 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     }
     for (uint32_t name : names) AddListItemRelation(k, name, talk_begin, rule);
   }
+}
+
+bool Extractor::IsUnderline(const Sentence& s) const {
+  // "THANKS" over "------": a heading's underline in text written like Markdown.
+  const std::string_view t = doc_.TextOf(s);
+  return t.size() >= 3 && t.find_first_not_of("-=~_* \t") == std::string_view::npos;
 }
 
 bool Extractor::ListIntroduction(uint32_t si) const {

@@ -635,6 +635,8 @@ class Extractor : public DocumentContext {
   // Whether sentence si ends in a colon and a list follows it: under a heading, it introduces
   // the heading's list ("Thanks" | "So many people helped, so here goes:" | "- Ana Lima").
   bool ListIntroduction(uint32_t si) const;
+  // Whether the sentence is a line of dashes or equals signs (a heading's underline).
+  bool IsUnderline(const Sentence& s) const;
 
   // The extraction so far (mentions and relations of the emitted sentences).
   const Extraction& extraction() const { return out_; }

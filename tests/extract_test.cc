@@ -3364,6 +3364,18 @@ TEST_F(ExtractTest, APluralAndItsCityNameOneGroup) {
                                  "PLACE.city 'London' [82,88)"}));
 }
 
+// Sections written like Markdown in plain text: an underlined heading over indented items.
+TEST_F(ExtractTest, UnderlinedHeadingsOverIndentedItems) {
+  Run("We went to Grindle Days 2025.\n\nSPONSORS\n--------\n\n  * Platinum: Tovik Labs\n"
+      "  * Venue: Tide Conference Centre, provided at no cost\n\nTHANKS\n------\n\n  * To Ida "
+      "Berg, Bo Rask and the rest of the team for organising.\n");
+  EXPECT_EQ(Only(Relations(), "related_to"), (Strings{"related_to Tovik Labs -> @main_event"}));
+  EXPECT_EQ(Only(Relations(), "held_at"),
+            (Strings{"held_at @main_event -> Tide Conference Centre"}));
+  EXPECT_EQ(Only(Relations(), "thanked"),
+            (Strings{"thanked @narrator -> Bo Rask", "thanked @narrator -> Ida Berg"}));
+}
+
 // A sponsor and the event it paid for are related_to ("sponsored by", "sponsored X", "The main
 // sponsors were").
 TEST_F(ExtractTest, SponsorsOfAnEventAreRelatedToIt) {
