@@ -960,17 +960,23 @@ void Extractor::TypePanelMember(uint32_t si, const Sentence& s, std::vector<Chun
     while (e < s.end_token && TokenText(e) != "," && TokenText(e) != "(") ++e;
     if (e == t || !ParseSpeakers(s, b, doc_.tokens[e - 1].end, &parts)) return;
   }
+  AddItemPeople(si, s, parts, talk->second, relation, "panel_member_list", chunks);
+}
+
+void Extractor::AddItemPeople(uint32_t si, const Sentence& s, const std::vector<Part>& parts,
+                              uint32_t talk_begin, const std::string& relation,
+                              const std::string& rule, std::vector<Chunk>& chunks) {
   std::erase_if(chunks, [&](const Chunk& c) {
     for (const Part& p : parts) {
       if (c.begin < p.end && p.begin < c.end) return true;
     }
     return false;
   });
-  InsertParts(s, parts, "", "panel_member_list", chunks);
+  InsertParts(s, parts, "", rule, chunks);
   for (const Part& p : parts) {
     if (p.type != static_cast<int>(EntityType::kPerson)) continue;
-    line_relations_.push_back({si, p.begin, talk->second, relation, "panel_member_list"});
-    AddSpeakerTies(si, p, parts, "panel_member_list");
+    line_relations_.push_back({si, p.begin, talk_begin, relation, rule});
+    AddSpeakerTies(si, p, parts, rule);
   }
 }
 
@@ -1068,19 +1074,7 @@ bool Extractor::TypeItemSpeakerLine(uint32_t si, const Sentence& s, std::vector<
     while (e > b && (text[e - 1] == ',' || text[e - 1] == ' ')) --e;
     if (!ParseSpeakers(s, b, e, &parts)) return true;
   }
-  std::erase_if(chunks, [&](const Chunk& c) {
-    for (const Part& p : parts) {
-      if (c.begin < p.end && p.begin < c.end) return true;
-    }
-    return false;
-  });
-  InsertParts(s, parts, "", "programme_speaker_line", chunks);
-  for (const Part& p : parts) {
-    if (p.type != static_cast<int>(EntityType::kPerson)) continue;
-    line_relations_.push_back(
-        {si, p.begin, talk->second.first, relation, "programme_speaker_line"});
-    AddSpeakerTies(si, p, parts, "programme_speaker_line");
-  }
+  AddItemPeople(si, s, parts, talk->second.first, relation, "programme_speaker_line", chunks);
   return true;
 }
 

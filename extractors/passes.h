@@ -422,6 +422,11 @@ class Extractor : public DocumentContext {
   // ("       Jane Doe — Acme Labs, Lisbon", "Moderator: John Roe (Kivuko)") speak at, moderate
   // or sit on the panel of that talk. False when si is no such line.
   bool TypeItemSpeakerLine(uint32_t si, const Sentence& s, std::vector<Chunk>& chunks);
+  // The people (and their organisations) of a line about talk_begin's item: their chunks
+  // replace the candidates they overlap, and each person gets `relation` to the talk.
+  void AddItemPeople(uint32_t si, const Sentence& s, const std::vector<Part>& parts,
+                     uint32_t talk_begin, const std::string& relation, const std::string& rule,
+                     std::vector<Chunk>& chunks);
   // The chunks of a line's parts (TALK parts of the given kind), each recording `rule`.
   void InsertParts(const Sentence& s, const std::vector<Part>& parts, const std::string& kind,
                    const std::string& rule, std::vector<Chunk>& chunks) const;
