@@ -3256,36 +3256,36 @@ TEST_F(ExtractTest, ARoleBeforeAFullNameEndsTheNameBeforeIt) {
 // A printed programme: a time and a title, then the people on indented lines under it.
 TEST_F(ExtractTest, IndentedLinesUnderATimedItemNameItsPeople) {
   Run("THE PROGRAMME\n\n09:00  Registration and coffee\n\n"
-      "09:45  KEYNOTE: \"Twenty Years of Index Regrets\"\n       Maria Olsen-Keller \u2014 Quarkly "
-      "Labs, Lisbon\n\n10:45  \"Partitioning Without Downtime\"\n       Rafe Olsen [Zenmetric "
-      "Bank]\n\n13:30  PANEL: \"Databases in the Public Sector\"\n       Moderator: Ida Berg "
-      "(Open Data Office)\n       Panel: Bo Rask (Health Service North),\n              Tomas "
+      "09:45  KEYNOTE: \"A Life of Index Mistakes\"\n       Maria Olsen-Keller \u2014 Quarkly "
+      "Labs, Lisbon\n\n10:45  \"Sharding Without Tears\"\n       Rafe Olsen [Zenmetric "
+      "Bank]\n\n13:30  PANEL: \"Databases at the Town Hall\"\n       Moderator: Ida Berg "
+      "(Civic Records Office)\n       Panel: Bo Rask (Northmoor Health),\n              Tomas "
       "Brandt (Kestrel Data)\n");
   EXPECT_EQ(Relations(),
-            (Strings{"affiliated_with Bo Rask -> Health Service North",
-                     "affiliated_with Ida Berg -> Open Data Office",
+            (Strings{"affiliated_with Bo Rask -> Northmoor Health",
+                     "affiliated_with Ida Berg -> Civic Records Office",
                      "affiliated_with Maria Olsen-Keller -> Quarkly Labs",
                      "affiliated_with Rafe Olsen -> Zenmetric Bank",
                      "affiliated_with Tomas Brandt -> Kestrel Data",
                      "from Maria Olsen-Keller -> Lisbon", "moderator_of Ida Berg -> @nearest_talk",
-                     "moderator_of Ida Berg -> Databases in the Public Sector",
+                     "moderator_of Ida Berg -> Databases at the Town Hall",
                      "panelist_of Bo Rask -> @nearest_talk",
-                     "panelist_of Bo Rask -> Databases in the Public Sector",
+                     "panelist_of Bo Rask -> Databases at the Town Hall",
                      "panelist_of Tomas Brandt -> @nearest_talk",
-                     "panelist_of Tomas Brandt -> Databases in the Public Sector",
-                     "speaker_of Maria Olsen-Keller -> Twenty Years of Index Regrets",
-                     "speaker_of Rafe Olsen -> Partitioning Without Downtime"}));
+                     "panelist_of Tomas Brandt -> Databases at the Town Hall",
+                     "speaker_of Maria Olsen-Keller -> A Life of Index Mistakes",
+                     "speaker_of Rafe Olsen -> Sharding Without Tears"}));
 }
 
 // Notes in a list under a talk's heading: "Delivered by X" names its speaker; a passive
 // sentence in a list ("It's organised every year by X") is no title with its speaker, while a
 // sentence-case title is ("It starts with a problem by X").
 TEST_F(ExtractTest, DeliveredByUnderATalksHeadingAndPassivesInAList) {
-  Run("## Day 1\n\n### \"Cheap Sensors, Honest Data\"\n\n- Delivered by Ana Lima, who "
+  Run("## Day 1\n\n### \"Small Sensors, Fair Data\"\n\n- Delivered by Ana Lima, who "
       "founded Quarkly Labs.\n- It was great.\n\n## The basics\n\n- It's organised every year "
       "by Zenmetric Collective, a hackerspace.\n\n## Talks\n\n- It starts with a problem by "
       "Bo Rask\n");
-  EXPECT_EQ(Talks(), (Strings{"Cheap Sensors, Honest Data", "It starts with a problem"}));
+  EXPECT_EQ(Talks(), (Strings{"Small Sensors, Fair Data", "It starts with a problem"}));
   EXPECT_EQ(Only(Relations(), "speaker_of"),
             (Strings{"speaker_of Ana Lima -> @nearest_talk",
                      "speaker_of Bo Rask -> It starts with a problem"}));
@@ -3298,7 +3298,7 @@ TEST_F(ExtractTest, OrganisersSponsorsAndHelpersInMoreWords) {
   Run("We went to Grindle Days. Registration was run by Ana Lima herself, the lead organiser. "
       "Lunch was paid for by Tovik Labs. She thanked the sponsors (Ardio Systems and others). I "
       "co-run the Kelp Meetup with Bo Rask. Ida Berg and I organise the Rust Lumeno Meetup. Oren "
-      "Vale, a PhD student at Lake Basin University, helped me.");
+      "Vale, a PhD student at Lake Tarn University, helped me.");
   EXPECT_EQ(
       Only(Relations(), "organized"),
       (Strings{"organized @narrator -> Kelp Meetup", "organized @narrator -> Rust Lumeno Meetup",
@@ -3308,13 +3308,13 @@ TEST_F(ExtractTest, OrganisersSponsorsAndHelpersInMoreWords) {
                                                       "related_to Tovik Labs -> @main_event"}));
   EXPECT_EQ(Only(Relations(), "helped"), (Strings{"helped Oren Vale -> @narrator"}));
   EXPECT_EQ(Only(Relations(), "affiliated_with"),
-            (Strings{"affiliated_with Oren Vale -> Lake Basin University [PhD student]"}));
+            (Strings{"affiliated_with Oren Vale -> Lake Tarn University [PhD student]"}));
 }
 
 // A thanks heading, a sentence introducing its list, then items that open with a name, a
 // list of names or what they are ("Our sponsors, A, B and C, for ..."), some of two sentences.
 TEST_F(ExtractTest, AThanksHeadingsListAfterAnIntroductionThanksEveryNameItOpensWith) {
-  Run("We went to Grindle Days 2025.\n\nThank yous\n\nMany people gave time, so here goes:\n\n"
+  Run("We went to Grindle Days 2025.\n\nThank yous\n\nWe owe many people, so here is the list:\n\n"
       "- Bo Rask and the whole team from Kivuko, for two great days.\n- Ida Berg, for the "
       "volunteers. Seriously.\n- Our sponsors, Tovik Labs, Ardio Systems and Belmek Labs, for the "
       "coffee.\n"
@@ -3328,40 +3328,41 @@ TEST_F(ExtractTest, AThanksHeadingsListAfterAnIntroductionThanksEveryNameItOpens
 // Programme lines with the item's kind in brackets after an unquoted title, and a panel line
 // naming its moderator ("X (Org), moderating; with A (Org) and B").
 TEST_F(ExtractTest, ProgrammeLinesWithAKindNoteAndAModeratingPanel) {
-  Run("The talks:\n\n- Boring Clusters (closing keynote) \u2014 Marcus Vale (Outback Compute)\n"
-      "- Who Owns the Namespace? (panel) \u2014 Jess Lund (Kelpie Cloud), moderating; with Rohan "
-      "Vale (Tallow Analytics) and Wei Berg\n");
-  EXPECT_EQ(Talks(), (Strings{"Boring Clusters", "Who Owns the Namespace?"}));
+  Run("The talks:\n\n- Quiet Clusters (closing keynote) \u2014 Marcus Vale (Saltpan Compute)\n"
+      "- Who Owns the Pager? (panel) \u2014 Jess Lund (Dingo Cloud), moderating; with Rohan "
+      "Vale (Birchmoor Analytics) and Wei Berg\n");
+  EXPECT_EQ(Talks(), (Strings{"Quiet Clusters", "Who Owns the Pager?"}));
   EXPECT_EQ(Only(Relations(), "moderator_of"),
-            (Strings{"moderator_of Jess Lund -> Who Owns the Namespace?"}));
+            (Strings{"moderator_of Jess Lund -> Who Owns the Pager?"}));
   // (A prose rule reads the moderator as a panelist too; resolution keeps the moderator_of.)
   EXPECT_EQ(Only(Relations(), "panelist_of"),
             (Strings{"panelist_of Jess Lund -> @nearest_talk",
-                     "panelist_of Rohan Vale -> Who Owns the Namespace?",
-                     "panelist_of Wei Berg -> Who Owns the Namespace?"}));
+                     "panelist_of Rohan Vale -> Who Owns the Pager?",
+                     "panelist_of Wei Berg -> Who Owns the Pager?"}));
   EXPECT_EQ(Only(Relations(), "affiliated_with"),
-            (Strings{"affiliated_with Jess Lund -> Kelpie Cloud",
-                     "affiliated_with Marcus Vale -> Outback Compute",
-                     "affiliated_with Rohan Vale -> Tallow Analytics"}));
+            (Strings{"affiliated_with Jess Lund -> Dingo Cloud",
+                     "affiliated_with Marcus Vale -> Saltpan Compute",
+                     "affiliated_with Rohan Vale -> Birchmoor Analytics"}));
 }
 
 // A given name that is also a region ("Farah") names the person the document named in full
 // before; it is no region, and the name before it no city of that region.
 TEST_F(ExtractTest, GivenNamesOfPeopleNamedInFullBeforeAreNoRegions) {
-  Run("I met Kenji Sato and Farah Aziz at the snacks. The panel was \"Generics Later\". The "
-      "panelists were Kenji, Farah, and Anil Rao.");
-  EXPECT_EQ(Mentions(), (Strings{"PERSON 'Kenji Sato' [6,16)", "PERSON 'Farah Aziz' [21,31)",
-                                 "TALK.panel 'Generics Later' [62,76)", "PERSON 'Kenji' [98,103)",
-                                 "PERSON 'Farah' [105,110)", "PERSON 'Anil Rao' [116,124)"}));
+  Run("I met Yuki Sato and Farah Aziz at the snacks. The panel was \"Closures Revisited\". The "
+      "panelists were Yuki, Farah, and Anil Rao.");
+  EXPECT_EQ(Mentions(),
+            (Strings{"PERSON 'Yuki Sato' [6,15)", "PERSON 'Farah Aziz' [20,30)",
+                     "TALK.panel 'Closures Revisited' [61,79)", "PERSON 'Yuki' [101,105)",
+                     "PERSON 'Farah' [107,112)", "PERSON 'Anil Rao' [118,126)"}));
 }
 
-// "Gophers of Bangalore": a plural and its city name one group; "The Mayor of London" is
+// "Rustaceans of Lagos": a plural and its city name one group; "The Mayor of London" is
 // still a person of a city.
 TEST_F(ExtractTest, APluralAndItsCityNameOneGroup) {
-  Run("The meetup was hosted by Gophers of Bangalore, the local user group. The Mayor of London "
+  Run("The meetup was hosted by Rustaceans of Lagos, the local user group. The Mayor of London "
       "spoke.");
-  EXPECT_EQ(Mentions(), (Strings{"ORG 'Gophers of Bangalore' [25,45)", "PERSON 'Mayor' [73,78)",
-                                 "PLACE.city 'London' [82,88)"}));
+  EXPECT_EQ(Mentions(), (Strings{"ORG 'Rustaceans of Lagos' [25,44)", "PERSON 'Mayor' [72,77)",
+                                 "PLACE.city 'London' [81,87)"}));
 }
 
 // Sections written like Markdown in plain text: an underlined heading over indented items.
@@ -3414,7 +3415,7 @@ TEST_F(ExtractTest, LabelLinesUnderAThanksLineAreItsList) {
 // A timed programme: breaks and housekeeping are no talks, the time is no title, and a panel's
 // title ends before " - moderated by".
 TEST_F(ExtractTest, ProgrammeBreaksAndTimesAreNoTalks) {
-  Run("We went to Grindle Days 2025. Here is the schedule as I remember it (slides soon):\n\n"
+  Run("We went to Grindle Days 2025. Here is the schedule as it ran (slides to follow):\n\n"
       "- 09:00 - Welcome & housekeeping - Ana Lima and Bo Rask\n"
       "- 10:10 - Fast Parsers for Everyone - Rafe Olsen\n- 11:00 - Morning tea\n"
       "- 12:15 - Lunch (thanks Tovik Labs!)\n"

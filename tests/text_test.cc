@@ -584,9 +584,9 @@ TEST_F(TokenizerTest, ConsecutiveLabelLinesAreSentencesOfTheirOwnHoweverLong) {
 
 // A programme line: an unquoted title ending in "?" and a lower-case note in brackets.
 TEST_F(TokenizerTest, QuestionMarkBeforeALowerCaseBracketedNoteDoesNotEndASentence) {
-  Run("- Who Owns the Namespace? (panel) - Jess Lund\n\nIs it over? (Not yet.) We left.");
-  EXPECT_EQ(SentenceTexts(td_), (Strings{"- Who Owns the Namespace? (panel) - Jess Lund",
-                                         "Is it over?", "(Not yet.)", "We left."}));
+  Run("- Who Owns the Pager? (panel) - Jess Lund\n\nIs it over? (Not yet.) We left.");
+  EXPECT_EQ(SentenceTexts(td_), (Strings{"- Who Owns the Pager? (panel) - Jess Lund", "Is it over?",
+                                         "(Not yet.)", "We left."}));
 }
 
 TEST_F(TokenizerTest, ExclamationAndQuestionInsideAnyQuoteStyleDoNotEndASentence) {
