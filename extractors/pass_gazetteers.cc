@@ -59,7 +59,7 @@ void Extractor::TypeByGazetteer(Chunk& c) const {
         (rules_.given_names_.Contains(text) || rules_.ambiguous_given_names_.Contains(text))) {
       continue;
     }
-    // "Farah Aziz ... The panelists were Kenji, Farah and Anil": the given name of a person the
+    // "Farah Aziz ... The panelists were Yuki, Farah and Anil": the given name of a person the
     // document named in full is that person, not the region of that name.
     if (&g.lexicon == &rules_.regions_ && c.end_token == c.first_token + 1 &&
         person_given_names_.count(FoldCase(text)) != 0) {
@@ -115,7 +115,7 @@ void Extractor::ApplyAmbiguousCities(const Sentence& s, std::vector<Chunk>& chun
         c.first_token == s.first_token) {
       continue;
     }
-    // (The given name of a person named in full before: "Kenji, Farah and Anil".)
+    // (The given name of a person named in full before: "Yuki, Farah and Anil".)
     if (c.end_token == c.first_token + 1 &&
         person_given_names_.count(FoldCase(TokenText(c.first_token))) != 0) {
       continue;
@@ -264,7 +264,7 @@ void Extractor::ApplyPlaceAppositions(const Sentence& s, std::vector<Chunk>& chu
     bool a_open = a.type == kUntyped || a.rule == "default:given_name" ||
                   a.type == static_cast<int>(EntityType::kPlace);
     if (!a_open || InsideQuotes(s, a)) continue;
-    // "Kenji, Farah and Anil": people named in full before, by their given names.
+    // "Yuki, Farah and Anil": people named in full before, by their given names.
     auto given = [&](const Chunk& c) {
       return c.end_token == c.first_token + 1 &&
              person_given_names_.count(FoldCase(TokenText(c.first_token))) != 0;

@@ -726,7 +726,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         TrimMarks(&tb, &te);
         break;
       }
-      // "Boring Kubernetes (closing keynote)": unquoted, a bracket of a few words that name
+      // "Quiet Clusters (closing keynote)": unquoted, a bracket of a few words that name
       // the item's kind.
       if (size_t open = t.rfind(" ("); title_note.empty() && open != std::string_view::npos &&
                                        open > 3 && t.find(')', open) == t.size() - 1) {

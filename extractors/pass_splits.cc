@@ -62,7 +62,7 @@ void Extractor::SplitAtConnectors(std::vector<Chunk>& chunks, bool before_typing
       if (part->type == kUntyped) TypeByChunkRules(*part);
     }
     bool place_part = head.rule.starts_with("gazetteer:") || tail.rule.starts_with("gazetteer:");
-    // "Gophers of Bangalore", "Rustaceans of Lagos": a group named by a plural and its city.
+    // "Rustaceans of Lagos", "Pythonistas of Accra": a group named by a plural and its city.
     if (const std::string_view h = TokenText(head.first_token);
         place_part && head.end_token == head.first_token + 1 && h.size() > 4 && h.ends_with('s') &&
         !h.ends_with("ss") && !h.ends_with("'s") &&
