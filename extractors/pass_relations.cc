@@ -301,8 +301,8 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     }
     if (talk_begin == kNarratorBegin) return;
   }
-  // A heading, one sentence introducing the list ("This camp happens because ..., so here
-  // goes:"), then the list.
+  // A heading, one sentence introducing the list ("We owe many people, so here is the
+  // list:"), then the list.
   uint32_t first = si + 1;
   if (heading.is_heading && !colon && first < sents.size() && IsUnderline(sents[first])) ++first;
   if (heading.is_heading && !colon && first + 1 < sents.size() && ListIntroduction(first)) {
@@ -314,7 +314,7 @@ void Extractor::AddListItemRelations(uint32_t si, const RuleSet::RelationRule& r
     // may be a name ("Ana Lima: ...") or not ("Gold"); only names that are mentions count.
     uint32_t colon_at = LabelColon(item);
     if (!OpensWithListMarker(item) && colon_at == 0) {
-      // "- Chidi Eze, for the hotspot. Seriously.": a sentence on an item's line is the item's.
+      // "- Bo Lund, for the charger. Truly.": a sentence on an item's line is the item's.
       const std::string& text = doc_.doc->text;
       const uint32_t prev_end = sents[k - 1].end;
       if (k > first && prev_end <= item.begin &&

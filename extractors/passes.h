@@ -638,7 +638,7 @@ class Extractor : public DocumentContext {
   void AddListItemRelation(uint32_t item, uint32_t name, uint32_t talk_begin,
                            const RuleSet::RelationRule& rule);
   // Whether sentence si ends in a colon and a list follows it: under a heading, it introduces
-  // the heading's list ("Thanks" | "So many people helped, so here goes:" | "- Ana Lima").
+  // the heading's list ("Thanks" | "We owe many people, so here is the list:" | "- Ana Lima").
   bool ListIntroduction(uint32_t si) const;
   // Whether the sentence is a line of dashes or equals signs (a heading's underline).
   bool IsUnderline(const Sentence& s) const;

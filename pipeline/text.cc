@@ -394,7 +394,7 @@ bool AbbreviationBeforeBreak(std::string_view block, size_t b, const TokenizerLe
   if (!unquoted.empty() && (unquoted.back() == '?' || unquoted.back() == '!')) {
     std::string_view after = TrimLeft(block.substr(b));
     if (quoted && (after.starts_with('(') || after.starts_with('['))) return true;
-    // "Who Owns the Namespace? (panel) - Jess Lund": a bracketed note in lower case.
+    // "Who Owns the Pager? (panel) - Jess Lund": a bracketed note in lower case.
     if ((after.starts_with('(') || after.starts_with('[')) && after.size() > 1 &&
         std::islower(static_cast<unsigned char>(after[1]))) {
       return true;
