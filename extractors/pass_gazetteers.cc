@@ -197,6 +197,15 @@ void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks,
     // Names that are also words ("Frank", "May") only start longer names ("Frank Lee").
     bool given = rules_.given_names_.Contains(first) ||
                  (n > 1 && rules_.ambiguous_given_names_.Contains(first));
+    // "Eero Lahtinen": a word no list knows, then a known family name, is a person's name too
+    // (the given-name lists are mostly English ones). Not "Wawel Hill" (a family name that is
+    // also a place's head word), "Modern Jones" (a word first) or "Lisbon Mendes" (a place).
+    if (!given && n == 2 && c.end_token == c.first_token + 2) {
+      std::string_view last = TokenText(c.first_token + 1);
+      given = rules_.surnames_.Contains(last) && !rules_.surname_heads_.Contains(last) &&
+              !rules_.common_words_.Contains(first) && !IsPlaceName(first) &&
+              !rules_.companies_.Contains(first) && !rules_.ambiguous_companies_.Contains(first);
+    }
     // "Ruby Thailand", "Julia Brasil": a name and a country no family is named after is a
     // community or a company, not a person.
     if (given && n == 2 && rules_.countries_.Contains(TokenText(c.end_token - 1)) &&

@@ -771,6 +771,18 @@ TEST_F(ExtractTest, HyphenatedGivenNameIsAPerson) {
   EXPECT_EQ(RuleOf("Marie-Claire Brandt"), "default:given_name");
 }
 
+// "Oskari Korhonen": a first word no list knows and a known family name is a person (the
+// given-name lists are mostly English ones); "Tovin Hill" stays a place (Hill is a place's
+// head word), and a word before a family name makes no person.
+TEST_F(ExtractTest, UnknownGivenNameAndKnownSurnameIsAPerson) {
+  Run("Oskari Korhonen, who leads the data team at Kelpware, gave a talk on caching.");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Oskari Korhonen -> Kelpware"}));
+  EXPECT_EQ(RuleOf("Oskari Korhonen"), "default:given_name");
+  Run("We walked up Tovin Hill after the talks, then met Aino Virtanen.");
+  EXPECT_EQ(Only(Mentions(), "PERSON"), (Strings{"PERSON 'Aino Virtanen' [50,63)"}));
+}
+
 // "the executive director of X": a role of office makes X an employer even where X is also a
 // product's name; "the creator of X" does not.
 TEST_F(ExtractTest, RoleOfOfficeBeforeOfNamesAProductAsEmployer) {
