@@ -783,6 +783,17 @@ TEST_F(ExtractTest, UnknownGivenNameAndKnownSurnameIsAPerson) {
   EXPECT_EQ(Only(Mentions(), "PERSON"), (Strings{"PERSON 'Aino Virtanen' [50,63)"}));
 }
 
+// A day of the event held at a venue is the event held there; a venue's kind and town say
+// where it is, and "is a concert hall" makes a venue, not a person.
+TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
+  Run("The second day took place at Brannhall, an old warehouse in the centre of Tromsø.");
+  EXPECT_EQ(Relations(),
+            (Strings{"held_at @main_event -> Brannhall", "located_in Brannhall -> Tromsø"}));
+  Run("Brannhall is a concert hall in Tromsø. This year the event moved from Bodø to Tromsø.");
+  EXPECT_EQ(Relations(),
+            (Strings{"held_at @main_event -> Tromsø", "located_in Brannhall -> Tromsø"}));
+}
+
 // "the executive director of X": a role of office makes X an employer even where X is also a
 // product's name; "the creator of X" does not.
 TEST_F(ExtractTest, RoleOfOfficeBeforeOfNamesAProductAsEmployer) {
