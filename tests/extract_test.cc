@@ -794,6 +794,21 @@ TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
             (Strings{"held_at @main_event -> Tromsø", "located_in Brannhall -> Tromsø"}));
 }
 
+// The organising team named after a dash, "one of the organisers" as an aside, the people of
+// an organisation who put the event together, and "our hosts at X".
+TEST_F(ExtractTest, OrganisersNamedAfterADashAnAsideOrTheirOrganisation) {
+  Run("Thanks to the organising team — Ilse Brandt, Tovi Kessler and Ruth Omondi.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Ilse Brandt -> @main_event", "organized Ruth Omondi -> @main_event",
+                     "organized Tovi Kessler -> @main_event"}));
+  Run("Maarit Ojala, one of the organisers, opened the second day.");
+  EXPECT_EQ(Relations(), (Strings{"organized Maarit Ojala -> @main_event"}));
+  Run("Everything was put together by the folks at Kelpware Oy. Our hosts at Fjordgate Labs were "
+      "great.");
+  EXPECT_EQ(Relations(), (Strings{"organized Fjordgate Labs -> @main_event",
+                                  "organized Kelpware Oy -> @main_event"}));
+}
+
 // "the executive director of X": a role of office makes X an employer even where X is also a
 // product's name; "the creator of X" does not.
 TEST_F(ExtractTest, RoleOfOfficeBeforeOfNamesAProductAsEmployer) {
