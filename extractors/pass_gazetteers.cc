@@ -197,8 +197,8 @@ void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks,
     // Names that are also words ("Frank", "May") only start longer names ("Frank Lee").
     bool given = rules_.given_names_.Contains(first) ||
                  (n > 1 && rules_.ambiguous_given_names_.Contains(first));
-    // "Eero Lahtinen": a word no list knows, then a known family name, is a person's name too
-    // (the given-name lists are mostly English ones). Not "Wawel Hill" (a family name that is
+    // "Tarvo Lahtinen": a word no list knows, then a known family name, is a person's name too
+    // (no list holds every language's given names). Not "Wawel Hill" (a family name that is
     // also a place's head word), "Modern Jones" (a word first) or "Lisbon Mendes" (a place).
     if (!given && n == 2 && c.end_token == c.first_token + 2) {
       std::string_view last = TokenText(c.first_token + 1);

@@ -688,6 +688,28 @@ def load_given_names(npm_dir):
             n = n.replace("\\'", "'")
             gg = {"male": "m", "female": "f"}.get(g, "u")
             add(n, gg, "gender-detection-from-name")
+    # faker's locales: the given names of about forty languages (Finnish, Polish, Czech, Turkish,
+    # Zulu, ...), which the lists above, mostly English and West European, lack. Only names
+    # those lists lack are taken (their genders stay as the lists vote); a locale's male and
+    # female lists give the gender, its first_name.js alone (no gendered lists) gives u.
+    vers["faker"] = pkg_version(npm_dir, "faker")
+    fdir = os.path.join(nm, "faker", "lib", "locales")
+    known = set(names)
+    for locale in sorted(os.listdir(fdir)):
+        ndir = os.path.join(fdir, locale, "name")
+        gendered = [(g, os.path.join(ndir, fn)) for g, fn in (("f", "female_first_name.js"),
+                                                              ("m", "male_first_name.js"))
+                    if os.path.isfile(os.path.join(ndir, fn))]
+        files = gendered or ([("u", os.path.join(ndir, "first_name.js"))]
+                             if os.path.isfile(os.path.join(ndir, "first_name.js")) else [])
+        for g, path in files:
+            with open(path, encoding="utf-8") as f:
+                for n in re.findall(r'"([^"\n]+)"', f.read()):
+                    n = unicodedata.normalize("NFC", n.strip())
+                    # One word (or a hyphenated pair): faker also lists a few "Mary Ann"s.
+                    if (re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?", n)
+                            and clean(n).lower() not in known):
+                        add(n, g, "faker")
     return names, vers
 
 
@@ -709,7 +731,9 @@ def build_given_names(names, vers, words, place_surfaces):
            f"npm human-names@{vers['human-names']} (popular names en/de/es/fr/it/nl; MIT; "
            "https://github.com/AlessandroMinoccheri/human-names)",
            f"npm gender-detection-from-name@{vers['gender-detection-from-name']} (name lists en/de/es/fr/it/tr; MIT; "
-           "https://github.com/DavideViolante/gender-detection-from-name)"]
+           "https://github.com/DavideViolante/gender-detection-from-name)",
+           f"npm faker@{vers['faker']} (lib/locales/*/name/{{male_,female_,}}first_name.js: given names of its "
+           "locales; MIT; https://github.com/Marak/faker.js)"]
     rule = ["gender: each source list that has the name votes f or m; f or m when that gender has",
             "  at least 75% of the votes, else u."]
     write_out("given_names.tsv", header("given names", "name, gender (f|m|u)", src,
