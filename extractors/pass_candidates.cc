@@ -274,18 +274,23 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
           known->second.first == static_cast<int>(EntityType::kEvent)) {
         return true;
       }
-      if (c.end_token < c.first_token + 3 && !word_and_year) return false;
       std::string_view whole = Text(doc_.tokens[c.first_token].begin, doc_.tokens[j - 1].end);
+      // ... or a name the document typed before ("the team of Kettle Systems", then "Kettle
+      // Systems sponsored the coffee").
+      if (document_types_.count(FoldCase(whole)) != 0) return true;
+      if (c.end_token < c.first_token + 3 && !word_and_year) return false;
       for (int r : rules_.MatchChunkRules(whole)) {
         const auto& rule = *rules_.entity_rules_[static_cast<size_t>(r)];
         if (rule.type == EntityType::kEvent || rule.initial) return true;
       }
       return false;
     };
+    bool dropped_opening_word = false;
     if ((initial && doc_.tokens[t].shape == Shape::kCapitalized &&
          (IsCommonWord(first) || rules_.function_words_.Contains(first)) && !IsPlaceName(first) &&
          !event_name()) ||
         first == "The") {
+      dropped_opening_word = first != "The";
       c.first_token++;
       if (!c.possessive_splits.empty() && c.possessive_splits.front() == c.first_token) {
         c.possessive_splits.erase(c.possessive_splits.begin());
@@ -353,7 +358,10 @@ std::vector<Extractor::Chunk> Extractor::FindChunks(const Sentence& s) const {
           (w.size() == 1 && doc_.tokens[c.first_token].shape != Shape::kAllCaps) ||
           // A dictionary word with a demonym's shape: "Italian", not "Adrian".
           (rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w) &&
-           !rules_.ambiguous_given_names_.Contains(w) && IsDemonym(w));
+           !rules_.ambiguous_given_names_.Contains(w) && IsDemonym(w)) ||
+          // "Kettle Systems, a consultancy": with its opening word gone, "Systems" is no name.
+          (dropped_opening_word && IsCommonWord(w) &&
+           doc_.tokens[c.first_token].shape == Shape::kCapitalized);
     }
     // "East African", "South Asian": a demonym after place qualifiers is no name either.
     if (c.end_token > c.first_token + 1 && IsDemonym(TokenText(c.end_token - 1))) {

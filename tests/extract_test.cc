@@ -791,6 +791,16 @@ TEST_F(ExtractTest, GivenNamesOfOtherLanguagesStartAPersonsName) {
             (Strings{"PERSON 'Tiina Raudvere' [0,14)", "PERSON 'Bořivoj Kladrubsky' [19,37)"}));
 }
 
+// A sentence's opening common word is no part of a name, unless the document named the whole
+// before; and what is left of a name without it, one common word, is no name either.
+TEST_F(ExtractTest, OpeningCommonWordOfANameTheDocumentKnows) {
+  Run("Lantern Systems, a consultancy in Bergen, paid for the coffee.");
+  EXPECT_EQ(Mentions(), (Strings{"PLACE.city 'Bergen' [34,40)"}));
+  Run("We met the team of Lantern Systems at the booth. Lantern Systems, a consultancy in Bergen, "
+      "paid for the coffee.");
+  EXPECT_EQ(Relations(), (Strings{"located_in Lantern Systems -> Bergen"}));
+}
+
 // A day of the event held at a venue is the event held there; a venue's kind and town say
 // where it is, and "is a concert hall" makes a venue, not a person.
 TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
