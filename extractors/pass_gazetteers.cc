@@ -247,8 +247,9 @@ void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks,
       for (uint32_t t = c.first_token + 1; t < c.end_token; ++t) {
         all_common &= rules_.common_words_.Contains(TokenText(t));
       }
-      // In a heading, "Rocky Start" is words, not a person.
-      if (!(s.is_heading && n > 1 && all_common)) {
+      // In a heading, "Rocky Start" is words, not a person; a list item is no heading ("- Lina
+      // Sand — engineer at Acme").
+      if (!(s.is_heading && !OpensWithListMarker(s) && n > 1 && all_common)) {
         c.type = static_cast<int>(EntityType::kPerson);
         c.rule = "default:given_name";
       }

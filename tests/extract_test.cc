@@ -801,6 +801,15 @@ TEST_F(ExtractTest, OpeningCommonWordOfANameTheDocumentKnows) {
   EXPECT_EQ(Relations(), (Strings{"located_in Lantern Systems -> Bergen"}));
 }
 
+// A list item is no heading: a given name and a word ("Lina Sand") opening one is a person,
+// whose role and organisation follow a dash.
+TEST_F(ExtractTest, ListItemOpeningWithAGivenNameAndAWordIsAPerson) {
+  Run("- Lina Sand — platform engineer at Kelpware Labs");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Lina Sand -> Kelpware Labs [engineer]"}));
+  Run("Rocky Start\n\nThe first day was slow.");
+  EXPECT_EQ(Mentions(), Strings{});
+}
+
 // A day of the event held at a venue is the event held there; a venue's kind and town say
 // where it is, and "is a concert hall" makes a venue, not a person.
 TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
