@@ -810,6 +810,20 @@ TEST_F(ExtractTest, ListItemOpeningWithAGivenNameAndAWordIsAPerson) {
   EXPECT_EQ(Mentions(), Strings{});
 }
 
+// Who organised the event, said in passing: the organisation that runs it, the people in charge
+// of a part of it, the narrator of an organisers' report (not one who read their notes).
+TEST_F(ExtractTest, OrganisersOfAPartAndTheOrganisationThatRunsTheEvent) {
+  Run("I joined the Kelp Collective, the volunteer community that runs the whole thing. Mentors "
+      "were coordinated by Ana Lima, and Bo Lund was in charge of the volunteers.");
+  EXPECT_EQ(Only(Relations(), "organized"),
+            (Strings{"organized Ana Lima -> @main_event", "organized Bo Lund -> @main_event",
+                     "organized Kelp Collective -> @main_event"}));
+  Run("Grindle Days 2024 — the report from the organisers");
+  EXPECT_EQ(Only(Relations(), "organized"), (Strings{"organized @narrator -> @main_event"}));
+  Run("For the third day we leaned on notes from the organisers.");
+  EXPECT_EQ(Only(Relations(), "organized"), Strings{});
+}
+
 // A day of the event held at a venue is the event held there; a venue's kind and town say
 // where it is, and "is a concert hall" makes a venue, not a person.
 TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
