@@ -395,6 +395,17 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
       }
     }
   }
+  // 'Panel "Hiring in a Hurry"', 'Keynote: "Fast Parsers"': the item's programme word before
+  // a quoted title is its kind, no part of the title.
+  std::string word_kind;
+  if (c.first_token + 2 < s.end_token) {
+    uint32_t q = c.first_token + 1;
+    if (TokenText(q) == ":") ++q;
+    if (q + 1 < s.end_token && IsQuote(TokenText(q))) {
+      word_kind = TalkKind(TokenText(c.first_token));
+      if (!word_kind.empty()) c.first_token = q + 1;
+    }
+  }
   // A break or housekeeping item is no talk ("Lunch (thanks Kivuko!)", "Registration").
   c.end_token = c.first_token;
   while (c.end_token < s.end_token) {
@@ -419,6 +430,7 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
     c.type = static_cast<int>(EntityType::kTalk);
     // The item's own programme word wins over the list's ("A panel on ..." in a talk list).
     std::string own = TalkKind(Text(c.begin, c.end));
+    if (own.empty()) own = word_kind;
     c.subtype = own.empty() ? kind : own;
     c.rule = "programme_list";
   }

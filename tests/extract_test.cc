@@ -824,6 +824,22 @@ TEST_F(ExtractTest, OrganisersOfAPartAndTheOrganisationThatRunsTheEvent) {
   EXPECT_EQ(Only(Relations(), "organized"), Strings{});
 }
 
+// A printed programme's item: a programme word before a quoted title is its kind ('Panel
+// "..."'); a keynote line ending in a dash (speaker to come) keeps its title whole; a quoted
+// title, a dash and "convened by" names who ran it, not the title.
+TEST_F(ExtractTest, ProgrammeItemsWithAKindWordQuotesAndADash) {
+  Run("Programme\n\n09:00 Registration and coffee\n09:45 Welcome — Ana\n10:00 Keynote: "
+      "\"Small Models, Big Manners\" —\n\nMain track:\n11:00 \"Compose in an Old App\" — Tovi "
+      "Kessler\n14:00 Panel \"Hiring When Everybody Has a Copilot\"\n");
+  EXPECT_EQ(Only(Mentions(), "TALK"),
+            (Strings{"TALK.keynote 'Small Models, Big Manners' [77,102)",
+                     "TALK.keynote 'Compose in an Old App' [126,147)",
+                     "TALK.panel 'Hiring When Everybody Has a Copilot' [177,212)"}));
+  Run("- \"Open data for buses\" — convened by Ana Lima, a transport modeller from Porto.");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ana Lima -> Open data for buses"}));
+}
+
 // A day of the event held at a venue is the event held there; a venue's kind and town say
 // where it is, and "is a concert hall" makes a venue, not a person.
 TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
