@@ -63,6 +63,9 @@ std::vector<std::pair<uint32_t, uint32_t>> Extractor::TableCells(const Sentence&
   return cells;
 }
 
+// A table header's time column ("Time", "When"): with a talk column, a schedule.
+constexpr int kTimeColumn = -2;
+
 void Extractor::FindTables() {
   const auto& sents = doc_.sentences;
   // A column's type from its header cell: "Speaker(s)", "**Company**", "Talk title:".
@@ -76,22 +79,26 @@ void Extractor::FindTables() {
     if (type == "PERSON") return static_cast<int>(EntityType::kPerson);
     if (type == "ORG") return static_cast<int>(EntityType::kOrg);
     if (type == "TALK") return static_cast<int>(EntityType::kTalk);
+    if (type == "TIME") return kTimeColumn;
     return kUntyped;
   };
   for (uint32_t si = 0; si + 1 < sents.size(); ++si) {
     std::vector<std::pair<uint32_t, uint32_t>> head = TableCells(sents[si]);
     if (head.empty()) continue;
     std::vector<int> types;
-    bool person = false, other = false;
+    bool person = false, other = false, time = false, talk_column = false;
     for (auto [b, e] : head) {
-      types.push_back(column(b, e));
-      person |= types.back() == static_cast<int>(EntityType::kPerson);
-      other |= types.back() == static_cast<int>(EntityType::kTalk) ||
-               types.back() == static_cast<int>(EntityType::kOrg);
+      int type = column(b, e);
+      time |= type == kTimeColumn;
+      types.push_back(type == kTimeColumn ? kUntyped : type);
+      person |= type == static_cast<int>(EntityType::kPerson);
+      talk_column |= type == static_cast<int>(EntityType::kTalk);
+      other |=
+          type == static_cast<int>(EntityType::kTalk) || type == static_cast<int>(EntityType::kOrg);
     }
-    // A table of people and their talks or organisations, with one title column: the last
-    // ("Talk | Speaker | Title": the title).
-    if (!person || !other) continue;
+    // A table of people and their talks or organisations, or a schedule of times and talks,
+    // with one title column: the last ("Talk | Speaker | Title": the title).
+    if (!(person && other) && !(time && talk_column)) continue;
     bool talk = false;
     for (size_t c = types.size(); c-- > 0;) {
       if (types[c] != static_cast<int>(EntityType::kTalk)) continue;
@@ -140,6 +147,7 @@ void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>&
   std::vector<Part> parts;
   size_t speakers = 0;
   uint32_t tb = 0, te = 0;
+  std::string cell_kind;
   for (size_t c = 0; c < cells.size() && c < types.size(); ++c) {
     auto [b, e] = cells[c];
     TrimMarks(&b, &e);  // emphasis and quotes around a cell are no part of it
@@ -153,6 +161,21 @@ void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>&
     }
     if (!word) continue;
     if (types[c] == static_cast<int>(EntityType::kTalk)) {
+      if (IsBreakItem(tf, tl)) continue;  // "Doors and pizza", "Welcome from the organisers"
+      // "Panel: On-call for Five": a programme word (two words at most) and a colon before the
+      // title say its kind.
+      std::string_view cell = Text(b, e);
+      if (size_t colon = cell.find(':');
+          colon != std::string_view::npos && colon + 1 < cell.size()) {
+        std::string_view head = cell.substr(0, colon);
+        std::string head_kind = TalkKind(head);
+        if (!head_kind.empty() && std::count(head.begin(), head.end(), ' ') <= 1) {
+          cell_kind = head_kind;
+          b += static_cast<uint32_t>(colon + 1);
+          while (b < e && Text(b, b + 1) == " ") ++b;
+          TrimMarks(&b, &e);
+        }
+      }
       tb = b;
       te = e;
     } else if (types[c] == static_cast<int>(EntityType::kPerson)) {
@@ -168,6 +191,7 @@ void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>&
   }
   const bool has_talk = te > tb;
   std::string kind = has_talk ? TalkKind(Text(tb, te)) : "";
+  if (kind.empty()) kind = cell_kind;
   if (kind.empty()) kind = "talk";
   if (has_talk) parts.push_back({tb, te, static_cast<int>(EntityType::kTalk)});
   // Only the columns' parts are names: the other cells ("Room B", "Data engineering") are not.
@@ -424,6 +448,18 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
     c.end_token--;  // a closing quote or a comma
   }
   if (IsBreakItem(c.first_token, c.end_token)) c.end_token = c.first_token;
+  // "- Linnea Dahl — platform engineer at Volvo" under "On the panel:": a person's name (two or
+  // three capitalised words, a known given name first or family name last; a given name that
+  // is also a word before no common word) is who, not a title ("Grace Under Pressure" is one).
+  if (c.end_token > c.first_token + 1 && c.end_token - c.first_token <= 3 &&
+      (rules_.given_names_.Contains(TokenText(c.first_token)) ||
+       rules_.surnames_.Contains(TokenText(c.end_token - 1)) ||
+       (rules_.ambiguous_given_names_.Contains(TokenText(c.first_token)) &&
+        !IsCommonWord(TokenText(c.end_token - 1))))) {
+    bool name = true;
+    for (uint32_t t = c.first_token; t < c.end_token; ++t) name &= IsCapitalized(t, s);
+    if (name) c.end_token = c.first_token;
+  }
   if (c.end_token > c.first_token) {
     c.begin = doc_.tokens[c.first_token].begin;
     c.end = doc_.tokens[c.end_token - 1].end;

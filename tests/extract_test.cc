@@ -840,6 +840,22 @@ TEST_F(ExtractTest, ProgrammeItemsWithAKindWordQuotesAndADash) {
             (Strings{"speaker_of Ana Lima -> Open data for buses"}));
 }
 
+// A schedule table of times and titles (no speaker column) names talks but not its breaks; a
+// list under "Sitting on the panel:" names panellists, not titles, and where they come from.
+TEST_F(ExtractTest, ScheduleTableAndAListOfPanellists) {
+  Run("| Time | What |\n|---|---|\n| 18:30 | Doors and pizza |\n| 19:10 | Queues Are Not "
+      "Free |\n| 20:40 | Panel: On-call for Five |\n");
+  EXPECT_EQ(Mentions(), (Strings{"TALK.talk 'Queues Are Not Free' [64,83)",
+                                 "TALK.panel 'On-call for Five' [103,119)"}));
+  Run("Ida Holm moderated \"Who Owns the Pager?\". Sitting on the panel:\n\n- Lina Dahl — "
+      "platform engineer at Kelpware, joining from Gothenburg\n- Bo Lund — SRE lead, Tovik Labs\n");
+  EXPECT_EQ(Only(Relations(), "panelist_of"),
+            (Strings{"panelist_of Bo Lund -> Who Owns the Pager?",
+                     "panelist_of Lina Dahl -> Who Owns the Pager?"}));
+  EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Lina Dahl -> Gothenburg"}));
+  EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.talk 'Who Owns the Pager?' [20,39)"}));
+}
+
 // A day of the event held at a venue is the event held there; a venue's kind and town say
 // where it is, and "is a concert hall" makes a venue, not a person.
 TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
