@@ -326,10 +326,32 @@ bool StartsWithLabel(std::string_view line) {
   return false;
 }
 
+// Whether `line` opens with a clock time, as a schedule's lines do ("09:00  Keynote  ...",
+// "13:30 - Lunch"): "H:MM" or "HH:MM", then the line's end, a dash, or a space and no
+// lower-case word.
+bool OpensWithTime(std::string_view line) {
+  line = TrimLeft(line);
+  size_t i = 0;
+  while (i < line.size() && i < 2 && line[i] >= '0' && line[i] <= '9') ++i;
+  if (i == 0 || i + 3 > line.size() || line[i] != ':') return false;
+  if (line[i + 1] < '0' || line[i + 1] > '5' || line[i + 2] < '0' || line[i + 2] > '9') {
+    return false;
+  }
+  i += 3;
+  if (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '-' &&
+      !line.substr(i).starts_with("\xE2\x80\x93")) {
+    return false;
+  }
+  // "... a little before\n13:30 and walked on": a wrapped sentence goes on in lower case.
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  return i == line.size() || !u_islower(FirstCodePoint(line.substr(i)));
+}
+
 bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
                     std::string_view next, uint32_t longest, const TokenizerLexicon& lex) {
   if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;
   if (IsTableRow(prev) || IsTableRow(next)) return false;  // each row is a line of its own
+  if (OpensWithTime(next)) return false;                   // a schedule's line
   if (LeavesQuoteOpen(prev)) return true;                  // a title wrapped inside its quotes
   std::string_view rest = TrimLeft(next);
   if (u_islower(FirstCodePoint(rest))) return true;  // a sentence goes on in lower case

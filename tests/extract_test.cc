@@ -856,6 +856,18 @@ TEST_F(ExtractTest, ScheduleTableAndAListOfPanellists) {
   EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.talk 'Who Owns the Pager?' [20,39)"}));
 }
 
+// A schedule in columns two spaces apart: time, kind, title, then speakers (or a note).
+TEST_F(ExtractTest, ScheduleInColumnsNamesTalksAndTheirSpeakers) {
+  Run("Friday ran on a tight schedule:\n\n09:00  Keynote   Fast Parsers for Everyone      Ana "
+      "Lima, Tovik Labs\n10:15  Panel     Who Owns the Queue?\n11:30  Workshop  Testing Without "
+      "Tears      (room B, 90 min)\n");
+  EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.keynote 'Fast Parsers for Everyone' [50,75)",
+                                               "TALK.panel 'Who Owns the Queue?' [119,138)",
+                                               "TALK.workshop 'Testing Without Tears' [156,177)"}));
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ana Lima -> Fast Parsers for Everyone"}));
+}
+
 // A day of the event held at a venue is the event held there; a venue's kind and town say
 // where it is, and "is a concert hall" makes a venue, not a person.
 TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {

@@ -582,6 +582,17 @@ TEST_F(TokenizerTest, ConsecutiveLabelLinesAreSentencesOfTheirOwnHoweverLong) {
                "Evening: a long night."}));
 }
 
+// A schedule's lines each open with a clock time: each is a sentence of its own, even after a
+// line ending in a bracket; a time inside a wrapped sentence's line is no such opening.
+TEST_F(TokenizerTest, LinesOpeningWithAClockTimeAreSentencesOfTheirOwn) {
+  Run("11:30  Workshop  Testing Without Tears   (room B)\n13:30  Talk  Joins at the Edge\n\n"
+      "We left the hall a little before\n13:30 and walked to the station.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"11:30  Workshop  Testing Without Tears   (room B)",
+                     "13:30  Talk  Joins at the Edge",
+                     "We left the hall a little before\n13:30 and walked to the station."}));
+}
+
 // A programme line: an unquoted title ending in "?" and a lower-case note in brackets.
 TEST_F(TokenizerTest, QuestionMarkBeforeALowerCaseBracketedNoteDoesNotEndASentence) {
   Run("- Who Owns the Pager? (panel) - Jess Lund\n\nIs it over? (Not yet.) We left.");
