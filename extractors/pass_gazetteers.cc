@@ -198,7 +198,7 @@ void Extractor::ApplyGivenNames(const Sentence& s, std::vector<Chunk>& chunks,
     bool given = rules_.given_names_.Contains(first) ||
                  (n > 1 && rules_.ambiguous_given_names_.Contains(first));
     // "Tarvo Lahtinen": a word no list knows, then a known family name, is a person's name too
-    // (no list holds every language's given names). Not "Wawel Hill" (a family name that is
+    // (no list holds every language's given names). Not "Tovin Hill" (a family name that is
     // also a place's head word), "Modern Jones" (a word first) or "Lisbon Mendes" (a place).
     if (!given && n == 2 && c.end_token == c.first_token + 2) {
       std::string_view last = TokenText(c.first_token + 1);

@@ -161,8 +161,8 @@ void Extractor::TypeTableRow(uint32_t si, const Sentence& s, std::vector<Chunk>&
     }
     if (!word) continue;
     if (types[c] == static_cast<int>(EntityType::kTalk)) {
-      if (IsBreakItem(tf, tl)) continue;  // "Doors and pizza", "Welcome from the organisers"
-      // "Panel: On-call for Five": a programme word (two words at most) and a colon before the
+      if (IsBreakItem(tf, tl)) continue;  // "Registration and tea", "Welcome & housekeeping"
+      // "Panel: Pagers at Dawn": a programme word (two words at most) and a colon before the
       // title say its kind.
       std::string_view cell = Text(b, e);
       if (size_t colon = cell.find(':');
@@ -448,7 +448,7 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
     c.end_token--;  // a closing quote or a comma
   }
   if (IsBreakItem(c.first_token, c.end_token)) c.end_token = c.first_token;
-  // "- Linnea Dahl — platform engineer at Volvo" under "On the panel:": a person's name (two or
+  // "- Lina Dahl — data analyst at Kelpware" under "On the panel:": a person's name (two or
   // three capitalised words, a known given name first or family name last; a given name that
   // is also a word before no common word) is who, not a title ("Grace Under Pressure" is one).
   if (c.end_token > c.first_token + 1 && c.end_token - c.first_token <= 3 &&

@@ -585,11 +585,11 @@ TEST_F(TokenizerTest, ConsecutiveLabelLinesAreSentencesOfTheirOwnHoweverLong) {
 // A schedule's lines each open with a clock time: each is a sentence of its own, even after a
 // line ending in a bracket; a time inside a wrapped sentence's line is no such opening.
 TEST_F(TokenizerTest, LinesOpeningWithAClockTimeAreSentencesOfTheirOwn) {
-  Run("11:30  Workshop  Testing Without Tears   (room B)\n13:30  Talk  Joins at the Edge\n\n"
+  Run("11:30  Workshop  Property Tests   (second floor)\n13:30  Talk  Paging Less at Night\n\n"
       "We left the hall a little before\n13:30 and walked to the station.");
   EXPECT_EQ(SentenceTexts(td_),
-            (Strings{"11:30  Workshop  Testing Without Tears   (room B)",
-                     "13:30  Talk  Joins at the Edge",
+            (Strings{"11:30  Workshop  Property Tests   (second floor)",
+                     "13:30  Talk  Paging Less at Night",
                      "We left the hall a little before\n13:30 and walked to the station."}));
 }
 
