@@ -436,9 +436,10 @@ void Extractor::StripWordsBeforeAFullName(const Sentence& s, Chunk& c) const {
   for (uint32_t t = c.first_token; t < k; ++t) {
     std::string_view w = TokenText(t);
     if (!IsCapitalized(t, s)) return;
+    // ("On Thursday Ana Lima spoke": a weekday or month, not_names.txt, is no part of it.)
     if (!(rules_.common_words_.Contains(FoldCase(w)) && !rules_.given_names_.Contains(w)) &&
         !IsDemonym(w) && !IsPersonTitle(t) && !rules_.roles_.Contains(w) && !IsPlaceName(w) &&
-        !IsProductName(w)) {
+        !IsProductName(w) && !rules_.not_names_.Contains(w)) {
       return;
     }
   }

@@ -550,11 +550,15 @@ bool Extractor::ParseSpeakers(const Sentence& s, uint32_t b, uint32_t e, std::ve
                         static_cast<int>(EntityType::kPerson)});
       return true;
     }
-    // "Jane Doe, VP of Engineering at Acme": the organisation follows the role's "at"; a
-    // role alone ("Jane Doe, CTO") names none.
+    // "Jane Doe, VP of Engineering at Acme", "Jane Doe, CTO of Acme": the organisation follows
+    // the role's "at" (or "of" after a whole role); a role alone ("Jane Doe, CTO") names none.
     if (last && after_comma && !parts->empty()) {
       for (uint32_t k = end - 1; k > start; --k) {
-        if ((TokenText(k - 1) == "at" || TokenText(k - 1) == "@") && IsCapitalized(k, s)) {
+        if (!IsCapitalized(k, s)) continue;
+        const std::string_view before = TokenText(k - 1);
+        if (before == "at" || before == "@" ||
+            (before == "of" && k >= start + 2 &&
+             rules_.roles_.Contains(Text(doc_.tokens[start].begin, doc_.tokens[k - 2].end)))) {
           start = k;
           break;
         }

@@ -869,6 +869,17 @@ TEST_F(ExtractTest, ScheduleInColumnsNamesTalksAndTheirSpeakers) {
             (Strings{"speaker_of Ana Lima -> Fast Parsers for Everyone"}));
 }
 
+// A weekday before a full name is no part of it; a speaker's "CTO of Acme" on a programme line
+// names the organisation and the role.
+TEST_F(ExtractTest, WeekdayBeforeANameAndARoleOfAnOrganisationOnAProgrammeLine) {
+  Run("On Thursday Tobias Brenner, who heads the lab at Kelpware, gave a short welcome.");
+  EXPECT_EQ(Relations(), (Strings{"affiliated_with Tobias Brenner -> Kelpware"}));
+  Run("Grindle Days 2025\n\n- 15:00 Opening keynote \"Tides of Data\" — Ama Boateng, CTO of "
+      "Tovik Labs\n");
+  EXPECT_EQ(Only(Relations(), "affiliated_with"),
+            (Strings{"affiliated_with Ama Boateng -> Tovik Labs [CTO]"}));
+}
+
 // A day of the event held at a venue is the event held there; a venue's kind and town say
 // where it is, and "is a concert hall" makes a venue, not a person.
 TEST_F(ExtractTest, DayOfTheEventHeldAtAVenueAndTheVenuesTown) {
