@@ -450,10 +450,12 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
   if (IsBreakItem(c.first_token, c.end_token)) c.end_token = c.first_token;
   // "- Lina Dahl — data analyst at Kelpware" under "On the panel:": a person's name (two or
   // three capitalised words, a known given name first or family name last; a given name that
-  // is also a word before no common word) is who, not a title ("Grace Under Pressure" is one).
+  // is also a word before no common word) is who, not a title ("Grace Under Pressure" and
+  // "Functional Scala" are titles).
   if (c.end_token > c.first_token + 1 && c.end_token - c.first_token <= 3 &&
       (rules_.given_names_.Contains(TokenText(c.first_token)) ||
-       rules_.surnames_.Contains(TokenText(c.end_token - 1)) ||
+       (rules_.surnames_.Contains(TokenText(c.end_token - 1)) &&
+        !IsCommonWord(TokenText(c.first_token)) && !IsProductName(TokenText(c.end_token - 1))) ||
        (rules_.ambiguous_given_names_.Contains(TokenText(c.first_token)) &&
         !IsCommonWord(TokenText(c.end_token - 1))))) {
     bool name = true;

@@ -854,6 +854,10 @@ TEST_F(ExtractTest, ScheduleTableAndAListOfPanellists) {
                      "panelist_of Lina Dahl -> Who Owns the Pager?"}));
   EXPECT_EQ(Only(Relations(), "from"), (Strings{"from Lina Dahl -> Bergen"}));
   EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.talk 'Who Owns the Pager?' [20,39)"}));
+  // A title that ends in a word that is also a family name is still a title.
+  Run("Talks I liked:\n\n- Functional Scala - Ana Lima\n- Modern Swift - Bo Lund\n");
+  EXPECT_EQ(Only(Relations(), "speaker_of"), (Strings{"speaker_of Ana Lima -> Functional Scala",
+                                                      "speaker_of Bo Lund -> Modern Swift"}));
 }
 
 // A schedule in columns two spaces apart: time, kind, title, then speakers (or a note).
