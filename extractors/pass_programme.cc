@@ -448,19 +448,10 @@ Extractor::Chunk Extractor::ProgrammeItemChunk(const Sentence& s, const std::str
     c.end_token--;  // a closing quote or a comma
   }
   if (IsBreakItem(c.first_token, c.end_token)) c.end_token = c.first_token;
-  // "- Lina Dahl — data analyst at Kelpware" under "On the panel:": a person's name (two or
-  // three capitalised words, a known given name first or family name last; a given name that
-  // is also a word before no common word) is who, not a title ("Grace Under Pressure" and
-  // "Functional Scala" are titles).
-  if (c.end_token > c.first_token + 1 && c.end_token - c.first_token <= 3 &&
-      (rules_.given_names_.Contains(TokenText(c.first_token)) ||
-       (rules_.surnames_.Contains(TokenText(c.end_token - 1)) &&
-        !IsCommonWord(TokenText(c.first_token)) && !IsProductName(TokenText(c.end_token - 1))) ||
-       (rules_.ambiguous_given_names_.Contains(TokenText(c.first_token)) &&
-        !IsCommonWord(TokenText(c.end_token - 1))))) {
-    bool name = true;
-    for (uint32_t t = c.first_token; t < c.end_token; ++t) name &= IsCapitalized(t, s);
-    if (name) c.end_token = c.first_token;
+  // "- Lina Dahl — data analyst at Kelpware" under "On the panel:": a person's name is who, not
+  // a title, as on a programme line ("Functional Scala" is a title).
+  if (c.end_token > c.first_token && LooksLikePersonName(s, c.first_token, c.end_token)) {
+    c.end_token = c.first_token;
   }
   if (c.end_token > c.first_token) {
     c.begin = doc_.tokens[c.first_token].begin;
