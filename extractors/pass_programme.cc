@@ -833,6 +833,9 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         !marked_title &&
         std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl, [](bool n) { return n; });
     if (narrator_words && !InTitleCase(tf, tl)) continue;
+    // "Harbour Hack, Hamburg (Ana Lima)", "Lagos: Kelp Meetup (by Bo Lund)": a travel report's
+    // section heading, an event and its place with the section's writer, is no talk.
+    if (!marked_title && PlaceInTitle(tf, tl)) continue;
     // "- It's organised every year by Kivuko", "- Delivered by Jane Doe" (under the talk's
     // heading): a sentence or a verb in a list, no title (unless quoted or emphasised).
     if (!marked_title && s.end_token > tl && TokenText(tl) == "by") {

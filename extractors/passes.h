@@ -200,6 +200,27 @@ class DocumentContext {
            rules_.cities_.Contains(w);
   }
 
+  // Whether tokens [f, l) end in ", PLACE" or open with "PLACE:" or "PLACE, PLACE:", PLACE a
+  // country, region or city of the gazetteers: a dateline, as in a heading "Event, City".
+  bool PlaceInTitle(uint32_t f, uint32_t l) const {
+    auto place = [&](uint32_t a, uint32_t b) {
+      return b > a && b - a <= 4 && IsPlaceName(Text(doc_.tokens[a].begin, doc_.tokens[b - 1].end));
+    };
+    for (uint32_t t = l; t > f + 1; --t) {
+      if (TokenText(t - 1) == ",") {
+        if (place(t, l)) return true;
+        break;
+      }
+    }
+    for (uint32_t t = f + 1; t < l && t <= f + 6; ++t) {
+      if (TokenText(t) != ":") continue;
+      uint32_t comma = f;
+      while (comma < t && TokenText(comma) != ",") ++comma;
+      return place(f, comma) && (comma == t || place(comma + 1, t));
+    }
+    return false;
+  }
+
   bool IsNameConnector(std::string_view w) const { return rules_.name_connectors_.Contains(w); }
 
   bool IsProductName(std::string_view w) const {

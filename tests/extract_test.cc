@@ -860,6 +860,15 @@ TEST_F(ExtractTest, ScheduleTableAndAListOfPanellists) {
                                                       "speaker_of Bo Lund -> Modern Swift"}));
 }
 
+// A travel report's section heading, an event and its place with the section's writer in
+// brackets, is no talk; a title with the writer in brackets is.
+TEST_F(ExtractTest, EventAndPlaceHeadingIsNoTalk) {
+  Run("Where we went in May.\n\nHarbour Hack, Hamburg (Ana Lima)\n\nWe spent a weekend "
+      "there.\n\nNairobi, Kenya: Kelp Meetup (by Bo Lund)\n\nIt was busy.\n\nFast Parsers "
+      "for Everyone (Ida Holm)\n\nThe best talk.\n");
+  EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.talk 'Fast Parsers for Everyone' [140,165)"}));
+}
+
 // A schedule in columns two spaces apart: time, kind, title, then speakers (or a note).
 TEST_F(ExtractTest, ScheduleInColumnsNamesTalksAndTheirSpeakers) {
   Run("The Friday programme:\n\n09:00  Keynote   Fast Parsers for Everyone      Ana "
