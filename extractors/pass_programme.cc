@@ -776,7 +776,10 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       if (size_t open = t.rfind(" ("); title_note.empty() && open != std::string_view::npos &&
                                        open > 3 && t.find(')', open) == t.size() - 1) {
         std::string_view note = t.substr(open + 1);
-        if (std::count(note.begin(), note.end(), ' ') <= 2 && !TalkKind(note).empty()) {
+        // "Resources (chair: Ana Lima)", "(chaired by Ana Lima)": who chairs it, no title.
+        std::string_view first_word = note.substr(1, note.find_first_of(" :)", 1) - 1);
+        if (IsChairWord(first_word) ||
+            (std::count(note.begin(), note.end(), ' ') <= 2 && !TalkKind(note).empty())) {
           title_note = note;
           te = tb + static_cast<uint32_t>(open);
           TrimMarks(&tb, &te);
@@ -875,6 +878,8 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     if (rule.speakers_group > 0) {
       if (!span(rule.speakers_group, &pb, &pe)) continue;
       auto [sf, sl] = TokensIn(s, pb, pe);
+      // "Resources (chaired by Ana Lima)", "(chair: Bo Lund)": the people chair the item.
+      if (sl > sf && IsChairWord(TokenText(sf))) continue;
       for (uint32_t k = sf + 1; k + 2 < sl; ++k) {
         const std::string_view w = TokenText(k);
         if (w != "moderating" && w != "moderator" && w != "chairing" && w != "hosting") continue;

@@ -221,6 +221,12 @@ class DocumentContext {
     return false;
   }
 
+  // "chair", "moderator", "chaired", "hosted": a word that opens a note on who chairs an item.
+  bool IsChairWord(std::string_view w) const {
+    return w == "chair" || w == "chairs" || w == "Chair" || w == "moderator" || w == "Moderator" ||
+           w == "host" || rules_.chairing_verbs_.Contains(w);
+  }
+
   bool IsNameConnector(std::string_view w) const { return rules_.name_connectors_.Contains(w); }
 
   bool IsProductName(std::string_view w) const {

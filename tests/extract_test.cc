@@ -869,6 +869,20 @@ TEST_F(ExtractTest, EventAndPlaceHeadingIsNoTalk) {
   EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.talk 'Fast Parsers for Everyone' [140,165)"}));
 }
 
+// A speaker's hyphenated given name with a lower-case part ("Min-jun") is a name on a programme
+// line; a bracket saying who chairs a session is no part of its title.
+TEST_F(ExtractTest, HyphenatedGivenNameSpeakerAndChairNoteOnProgrammeLines) {
+  Run("Programme of Kelpconf 2024:\n\n- Keynote: *Benchmarks We Deserve* \xE2\x80\x94 Dr. Min-jun "
+      "Seo (Tovik Labs)\n- Session 2: Resources (chaired by Ana Lima)\n");
+  EXPECT_EQ(Only(Mentions(), "TALK"), (Strings{"TALK.keynote 'Benchmarks We Deserve' [41,62)",
+                                               "TALK.session 'Resources' [108,117)"}));
+  const Strings speakers = Only(Relations(), "speaker_of");
+  EXPECT_EQ(std::count(speakers.begin(), speakers.end(),
+                       "speaker_of Min-jun Seo -> Benchmarks We Deserve"),
+            1);
+  EXPECT_EQ(Only(Relations(), "moderator_of"), (Strings{"moderator_of Ana Lima -> @nearest_talk"}));
+}
+
 // A schedule in columns two spaces apart: time, kind, title, then speakers (or a note).
 TEST_F(ExtractTest, ScheduleInColumnsNamesTalksAndTheirSpeakers) {
   Run("The Friday programme:\n\n09:00  Keynote   Fast Parsers for Everyone      Ana "
