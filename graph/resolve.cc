@@ -989,6 +989,18 @@ class Resolver {
     return *best;
   }
 
+  // The panel named last in the five sentences before si, when no other talk is named after it
+  // up to si; none otherwise.
+  const std::string& PanelBefore(uint32_t si, const std::set<std::string>& panels) const {
+    static const std::string* const kNone = new std::string();
+    const std::string* last = kNone;
+    for (auto it = FirstTalkFrom(si > 5 ? si - 5 : 0);
+         it != talk_sentences_.end() && it->sentence <= si; ++it) {
+      last = panels.count(it->id) ? &it->id : kNone;
+    }
+    return *last;
+  }
+
   // Whether talk `id` is named in sentence `si`.
   bool TalkInSentence(const std::string& id, uint32_t si) const {
     auto it = FirstTalkFrom(si);
@@ -1104,9 +1116,15 @@ class Resolver {
     }
     for (const RelationCandidate& r : ex_.relations) {
       const std::string& s = EndpointId(r.subject, r.sentence);
-      const std::string& o =
+      const std::string& nearest =
           EndpointId(r.object, r.sentence,
                      r.subject >= 0 ? ex_.mentions[static_cast<size_t>(r.subject)].begin : 0);
+      // "We closed with a panel, "T". A moderated. A is great at it. On stage: B, C and D": a
+      // panel's people may come a few sentences after its title, with no talk between.
+      const std::string& o = r.object == kNearestTalk && nearest.empty() &&
+                                     (r.relation == kPanelistOf || r.relation == "moderator_of")
+                                 ? PanelBefore(r.sentence, panels)
+                                 : nearest;
       if (r.object == kNearestTalk && r.relation == "speaker_of" &&
           talks_with_stated_speakers.count(o)) {
         continue;

@@ -485,6 +485,16 @@ TEST_F(ResolveTest, AnUnnamedPanelsPeopleSitOnNoWorkshopOfTheSentenceBefore) {
   EXPECT_EQ(TypedEdges("moderator_of"), Strings{});
 }
 
+// A panel's people may come a few sentences after its title, when no other talk is named between.
+TEST_F(ResolveTest, PanelistsAFewSentencesAfterThePanelSitOnIt) {
+  Run("We closed with a panel, \"Who Pays for Open Source?\". Mira Sato moderated. Mira is one "
+      "of our co-organisers and keeps answers short. On stage: Tomas Brandt and Lena Ortiz. "
+      "Strong disagreement on licences.");
+  EXPECT_EQ(TypedEdges("panelist_of"),
+            (Strings{"person:lena-ortiz -panelist_of-> talk:who-pays-for-open-source",
+                     "person:tomas-brandt -panelist_of-> talk:who-pays-for-open-source"}));
+}
+
 TEST_F(ResolveTest, AMixedCaseAcronymBeforeTheSamePlaceAndYearIsTheEvent) {
   Run("Women in Data Science Bergen 2025 was held on March 8. WiDS Bergen 2025 sold out.");
   EXPECT_EQ(NodeIdsOfType("EVENT"), (Strings{"event:women-in-data-science-bergen-2025"}));
