@@ -347,6 +347,18 @@ bool OpensWithTime(std::string_view line) {
   return i == line.size() || !u_islower(FirstCodePoint(line.substr(i)));
 }
 
+// "Ana Lima (Acme) — keynote, "Fast Parsers"": a line of a list whose lines pair a name and a
+// note with a spaced dash: it opens in upper case and ends with no full stop, comma or semicolon.
+bool IsDashedListLine(std::string_view line) {
+  line = TrimRight(TrimLeft(line));
+  if (line.empty() || !u_isupper(FirstCodePoint(line))) return false;
+  const char last = line.back();
+  if (last == '.' || last == ',' || last == ';') return false;
+  return line.find(" \xE2\x80\x94 ") != std::string_view::npos ||
+         line.find(" \xE2\x80\x93 ") != std::string_view::npos ||
+         line.find(" - ") != std::string_view::npos;
+}
+
 bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev_length,
                     std::string_view next, uint32_t longest, const TokenizerLexicon& lex) {
   if (IsMarkdownHeading(prev) || IsMarkdownHeading(next) || OpensListItem(next)) return false;
@@ -357,6 +369,8 @@ bool ContinuesBlock(std::string_view first, std::string_view prev, uint32_t prev
   if (u_islower(FirstCodePoint(rest))) return true;  // a sentence goes on in lower case
   if (OpensListItem(first) && rest.size() < next.size()) return true;  // indented: same item
   if (StartsWithLabel(prev) && StartsWithLabel(next)) return false;    // "Gold: A" | "Silver: B"
+  // "Ana Lima — keynote, "T"" | "Bo Lund (Acme) — "U"": lines of a list, not a wrapped sentence.
+  if (IsDashedListLine(prev) && IsDashedListLine(next)) return false;
   // "." "!" "?" "," ";": ICU decides. ":" is like no punctuation: "Talks I saw:" over a list.
   if (!LooksLikeHeading(prev, lex) && !TrimRight(prev).ends_with(':')) return true;
   if (EndsWithFunctionWord(prev, lex)) return true;  // "the keynote by" | "Jane Doe ..."

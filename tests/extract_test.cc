@@ -883,6 +883,20 @@ TEST_F(ExtractTest, HyphenatedGivenNameSpeakerAndChairNoteOnProgrammeLines) {
   EXPECT_EQ(Only(Relations(), "moderator_of"), (Strings{"moderator_of Ana Lima -> @nearest_talk"}));
 }
 
+// A "Speakers:" label over lines of speakers, a dash, the item's kind and its quoted title.
+TEST_F(ExtractTest, SpeakersLabelOverLinesOfSpeakersKindAndTitle) {
+  Run("Kelpconf 2024 recap\n\nSpeakers:\nAna Lima, CTO at Tovik Labs \xE2\x80\x94 opening keynote, "
+      "\"Fast Parsers for Everyone\"\nBo Lund and Kai Ito of Quillon \xE2\x80\x94 workshop, \"A "
+      "Design System in an Afternoon\"\n\nIt was good.\n");
+  EXPECT_EQ(Only(Relations(), "speaker_of"),
+            (Strings{"speaker_of Ana Lima -> Fast Parsers for Everyone",
+                     "speaker_of Bo Lund -> A Design System in an Afternoon",
+                     "speaker_of Kai Ito -> A Design System in an Afternoon"}));
+  EXPECT_EQ(Only(Mentions(), "TALK"),
+            (Strings{"TALK.keynote 'Fast Parsers for Everyone' [79,104)",
+                     "TALK.workshop 'A Design System in an Afternoon' [150,181)"}));
+}
+
 // A schedule in columns two spaces apart: time, kind, title, then speakers (or a note).
 TEST_F(ExtractTest, ScheduleInColumnsNamesTalksAndTheirSpeakers) {
   Run("The Friday programme:\n\n09:00  Keynote   Fast Parsers for Everyone      Ana "

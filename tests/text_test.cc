@@ -593,6 +593,17 @@ TEST_F(TokenizerTest, LinesOpeningWithAClockTimeAreSentencesOfTheirOwn) {
                      "We left the hall a little before\n13:30 and walked to the station."}));
 }
 
+// Lines that pair a name and a note with a spaced dash are lines of a list, each a sentence;
+// a wrapped paragraph's lines do not read so.
+TEST_F(TokenizerTest, LinesOfNamesAndNotesAfterADashAreSentencesOfTheirOwn) {
+  Run("Speakers:\nAna Lima (Tovik) \xE2\x80\x94 opening keynote, \"Fast Parsers\"\nBo Lund - "
+      "\"Quiet Queues\"\n\nWe left the hall - slowly, since the rain\nwas heavy - and walked on.");
+  EXPECT_EQ(SentenceTexts(td_),
+            (Strings{"Speakers:", "Ana Lima (Tovik) \xE2\x80\x94 opening keynote, \"Fast Parsers\"",
+                     "Bo Lund - \"Quiet Queues\"",
+                     "We left the hall - slowly, since the rain\nwas heavy - and walked on."}));
+}
+
 // A programme line: an unquoted title ending in "?" and a lower-case note in brackets.
 TEST_F(TokenizerTest, QuestionMarkBeforeALowerCaseBracketedNoteDoesNotEndASentence) {
   Run("- Who Owns the Pager? (panel) - Jess Lund\n\nIs it over? (Not yet.) We left.");
