@@ -33,6 +33,10 @@ class RulePattern {
   // rule in the warning of a failed compile.
   bool Parse(std::string pattern, std::string where, std::string* error);
   const std::string& pattern() const { return pattern_; }
+  // What the rule indexes hold for the pattern: a looser pattern when one was set (the
+  // expansion's `loose`), else the pattern itself.
+  const std::string& index_pattern() const { return index_.empty() ? pattern_ : index_; }
+  void set_index_pattern(std::string loose) { index_ = std::move(loose); }
   int NumberOfCapturingGroups() const { return groups_; }
   const std::map<std::string, int>& NamedCapturingGroups() const { return named_; }
   // The compiled RE2, built on the first call; when it fails to compile, that call warns on
@@ -42,7 +46,7 @@ class RulePattern {
   const std::string& where() const { return where_; }
 
  private:
-  std::string pattern_, where_;
+  std::string pattern_, where_, index_;
   int groups_ = 0;
   std::map<std::string, int> named_;
   mutable std::once_flag once_;
@@ -166,9 +170,13 @@ struct RuleSet::RelationRule {
 // type or subtype the schema does not define. With `group_slots`, sets element N-1 to what
 // capture group N of the expansion holds: the slot ("PERSON", "PLACE.city", "WHO", "NARRATOR",
 // "ROLE", "ANY", "?") or "" for a group the rule wrote itself.
+// With `loose`, also sets it to the expansion with each list's members after the first
+// replaced by "any text" ((?s:.*?)): it matches wherever the expansion does, and RE2 compiles it
+// far faster, for the rule indexes (RuleIndex), which only propose rules.
 bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
                       bool capture_slots, std::string* out, std::string* error,
                       const Schema* schema = nullptr,
-                      std::vector<std::string>* group_slots = nullptr);
+                      std::vector<std::string>* group_slots = nullptr,
+                      std::string* loose = nullptr);
 
 }  // namespace kg

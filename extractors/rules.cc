@@ -315,9 +315,11 @@ std::string Fnv1aHex(std::string_view data) {
 
 bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternation,
                       bool capture_slots, std::string* out, std::string* error,
-                      const Schema* schema, std::vector<std::string>* group_slots) {
+                      const Schema* schema, std::vector<std::string>* group_slots,
+                      std::string* loose) {
   const char* open_group = capture_slots ? "(" : "(?:";
   out->clear();
+  std::vector<std::pair<size_t, size_t>> tails;  // where each list's later members are in *out
   if (group_slots) group_slots->clear();
   auto slot_group = [&](std::string_view what) {
     if (group_slots && capture_slots) group_slots->emplace_back(what);
@@ -494,8 +496,11 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       // "Tanaka-san and Suzuki-sensei": an honorific suffix stays outside the mention.
       if (type == "PERSON" || type == "WHO") one += "(?:-[a-z]+)?";
       if (list && bare_list) {
-        out->append(named_group + one + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" +
-                    one + ")*)");
+        out->append(named_group + one);
+        const size_t tail = out->size();
+        out->append("(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:and|&)\\s+)" + one + ")*");
+        tails.emplace_back(tail, out->size() - tail);
+        out->append(")");
       } else if (list) {
         const std::string open(kOpen), close(kClose);
         const bool people = type == "PERSON" || type == "WHO";
@@ -530,8 +535,11 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
           // "Acme, Initech and the Kelp Foundation": a later member may take "the".
           next = "(?:[Tt]he\\s+)?" + one;
         }
-        out->append(named_group + one + companion + "(?:" + between + separator + next + companion +
-                    ")*)");
+        out->append(named_group + one);
+        const size_t tail = out->size();
+        out->append(companion + "(?:" + between + separator + next + companion + ")*");
+        tails.emplace_back(tail, out->size() - tail);
+        out->append(")");
       } else {
         out->append(named_group + one + ")");
       }
@@ -548,6 +556,15 @@ bool ExpandSlotMacros(std::string_view pattern, std::string_view role_alternatio
       return false;
     }
     i = close + 1;
+  }
+  if (loose) {
+    loose->clear();
+    size_t from = 0;
+    for (auto [at, length] : tails) {
+      loose->append(*out, from, at - from).append("(?s:.*?)");
+      from = at + length;
+    }
+    loose->append(*out, from, std::string::npos);
   }
   return true;
 }
@@ -726,13 +743,15 @@ Status RuleSet::LoadEntityRules(const std::string& path, std::string* fingerprin
     if (Status s = CheckNoPlaceholderMarks(r, line, 3); !s.ok()) return s;
     std::string pattern, expanded, err;
     if (!ApplyDefines(f[3], defines, &pattern, &err)) return r.Error(FieldColumn(line, 3), err);
+    std::string loose;
     if (!ExpandSlotMacros(pattern, role_alternation_, /*capture_slots=*/false, &expanded, &err,
-                          schema_loaded_ ? &schema_ : nullptr)) {
+                          schema_loaded_ ? &schema_ : nullptr, nullptr, &loose)) {
       return r.Error(FieldColumn(line, 3), err);
     }
     if (!rule->re.Parse(expanded, RuleWhere(*rule), &err)) {
       return r.Error("pattern does not compile: " + err);
     }
+    if (loose != expanded) rule->re.set_index_pattern(std::move(loose));
     if (rule->mode == EntityRule::Mode::kLine) {
       const auto& named = rule->re.NamedCapturingGroups();
       auto group = [&](const char* name) {
@@ -872,13 +891,15 @@ Status RuleSet::LoadRelationRules(const std::string& path, std::string* fingerpr
     std::string pattern, expanded, err;
     if (!ApplyDefines(f[5], defines, &pattern, &err)) return r.Error(FieldColumn(line, 5), err);
     std::vector<std::string> slots;
+    std::string loose;
     if (!ExpandSlotMacros(pattern, role_alternation_, /*capture_slots=*/true, &expanded, &err,
-                          schema_loaded_ ? &schema_ : nullptr, &slots)) {
+                          schema_loaded_ ? &schema_ : nullptr, &slots, &loose)) {
       return r.Error(FieldColumn(line, 5), err);
     }
     if (!rule->re.Parse(expanded, RuleWhere(*rule), &err)) {
       return r.Error(FieldColumn(line, 5), "pattern does not compile: " + err);
     }
+    if (loose != expanded) rule->re.set_index_pattern(std::move(loose));
     for (int k = 0; k < 3; ++k) {
       if (names[k].empty()) continue;
       const auto& named = rule->re.NamedCapturingGroups();
@@ -1015,7 +1036,7 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
   if (kind == IndexKind::kRelation) {
     for (size_t i = 0; i < relation_rules_.size(); ++i) {
       const RelationRule& r = *relation_rules_[i];
-      if (!relation_index_->Add(IndexablePattern(r.re.pattern(), relation_word_alternations_),
+      if (!relation_index_->Add(IndexablePattern(r.re.index_pattern(), relation_word_alternations_),
                                 static_cast<int>(i), &err)) {
         out.failed_rule = i;
         out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
@@ -1036,8 +1057,8 @@ RuleSet::IndexBuild RuleSet::BuildIndex(IndexKind kind) {
     // The context index holds the each and span rules.
     EntityRule::Mode m = r.mode == EntityRule::Mode::kSpan ? EntityRule::Mode::kEach : r.mode;
     if (m != mode) continue;
-    if (!index.Add(IndexablePattern(r.re.pattern(), entity_word_alternations_), static_cast<int>(i),
-                   &err)) {
+    if (!index.Add(IndexablePattern(r.re.index_pattern(), entity_word_alternations_),
+                   static_cast<int>(i), &err)) {
       out.failed_rule = i;
       out.error = Status::Rules(r.file + ":" + std::to_string(r.line) + ": " + err);
       return out;

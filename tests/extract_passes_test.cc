@@ -272,6 +272,34 @@ TEST(IndexPatternTest, MatchesWhereverThePatternMatches) {
   }
 }
 
+// A list slot's later members are "any text" in the loose expansion the indexes hold: it matches
+// wherever the expansion does (a list of three and what follows it), and is far shorter.
+TEST(IndexPatternTest, LooseExpansionOfAListMatchesWhereverTheListDoes) {
+  const std::string a = "\xE2\x9F\xA8PERSON_1\xE2\x9F\xA9", b = "\xE2\x9F\xA8PERSON_2\xE2\x9F\xA9",
+                    c = "\xE2\x9F\xA8PERSON_3\xE2\x9F\xA9", o = "\xE2\x9F\xA8ORG_4\xE2\x9F\xA9";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"thanks to {PERSON+} for",
+       "thanks to " + a + " (" + o + "), " + b + " and " + c + " for it"},
+      {"{ORG+} sponsored", o + " and the " + o + " sponsored it"},
+      {"{PERSON*} met", a + ", " + b + " and " + c + " met"},
+  };
+  for (const auto& [pattern, text] : cases) {
+    std::string expanded, loose, error;
+    ASSERT_TRUE(ExpandSlotMacros(pattern, "CEO", /*capture_slots=*/true, &expanded, &error, nullptr,
+                                 nullptr, &loose))
+        << error;
+    EXPECT_LT(loose.size() * 2, expanded.size()) << pattern;
+    re2::RE2 exact(expanded), index(IndexPattern(loose));
+    ASSERT_TRUE(exact.ok() && index.ok()) << loose;
+    EXPECT_TRUE(re2::RE2::PartialMatch(text, exact)) << pattern;
+    EXPECT_TRUE(re2::RE2::PartialMatch(text, index)) << loose;
+  }
+  std::string expanded, loose, error;
+  ASSERT_TRUE(
+      ExpandSlotMacros("{PERSON} met", "CEO", true, &expanded, &error, nullptr, nullptr, &loose));
+  EXPECT_EQ(loose, expanded);  // no list: nothing to loosen
+}
+
 // --- Rule patterns -------------------------------------------------------------------------
 
 // The groups are counted from the pattern's text at load, without compiling it: the count and
