@@ -55,6 +55,8 @@ std::string AsciiMembers(const std::string& escape) {
 
 }  // namespace
 
+// (A third is made where the slots expand: a list slot's later members are any text,
+// ExpandSlotMacros' `loose`.)
 // Two loosenings, each of which matches wherever the pattern does, and more. The set only
 // proposes rules (each runs its own pattern afterwards), and both shrink its automaton, which
 // RE2 compiles and builds its DFA states from:
