@@ -70,7 +70,7 @@ bool DocumentContext::LooksLikePersonName(const Sentence& s, uint32_t f, uint32_
       continue;  // "Jean-Luc", "O'Brien"
     }
     if (t > f && t + 1 < l && IsNameConnector(w)) continue;  // "van", "de"
-    // "Hyun-woo", "Seo-yeon": a short lower-case part after a hyphen.
+    // "Min-jun", "Ji-ho": a short lower-case part after a hyphen.
     if (sh == Shape::kLower && w.size() <= 4 && t > f + 1 && TokenText(t - 1) == "-" &&
         Adjacent(t - 1, t)) {
       continue;

@@ -776,7 +776,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
       if (size_t open = t.rfind(" ("); title_note.empty() && open != std::string_view::npos &&
                                        open > 3 && t.find(')', open) == t.size() - 1) {
         std::string_view note = t.substr(open + 1);
-        // "Resources (chair: Ana Lima)", "(chaired by Ana Lima)": who chairs it, no title.
+        // "Parsing (chair: Ana Lima)", "(chaired by Ana Lima)": who chairs it, no title.
         std::string_view first_word = note.substr(1, note.find_first_of(" :)", 1) - 1);
         if (IsChairWord(first_word) ||
             (std::count(note.begin(), note.end(), ' ') <= 2 && !TalkKind(note).empty())) {
@@ -836,7 +836,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
         !marked_title &&
         std::any_of(is_narrator_.begin() + tf, is_narrator_.begin() + tl, [](bool n) { return n; });
     if (narrator_words && !InTitleCase(tf, tl)) continue;
-    // "Harbour Hack, Hamburg (Ana Lima)", "Lagos: Kelp Meetup (by Bo Lund)": a travel report's
+    // "Fjordhack, Bergen (Ana Lima)", "Oslo: Kelp Meetup (by Bo Lund)": a travel report's
     // section heading, an event and its place with the section's writer, is no talk.
     if (!marked_title && PlaceInTitle(tf, tl)) continue;
     // "- It's organised every year by Kivuko", "- Delivered by Jane Doe" (under the talk's
@@ -878,7 +878,7 @@ bool Extractor::ParseProgrammeLine(uint32_t si, const Sentence& s, std::vector<C
     if (rule.speakers_group > 0) {
       if (!span(rule.speakers_group, &pb, &pe)) continue;
       auto [sf, sl] = TokensIn(s, pb, pe);
-      // "Resources (chaired by Ana Lima)", "(chair: Bo Lund)": the people chair the item.
+      // "Parsing (chaired by Ana Lima)", "(chair: Bo Lund)": the people chair the item.
       if (sl > sf && IsChairWord(TokenText(sf))) continue;
       for (uint32_t k = sf + 1; k + 2 < sl; ++k) {
         const std::string_view w = TokenText(k);

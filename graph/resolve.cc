@@ -1119,7 +1119,7 @@ class Resolver {
       const std::string& nearest =
           EndpointId(r.object, r.sentence,
                      r.subject >= 0 ? ex_.mentions[static_cast<size_t>(r.subject)].begin : 0);
-      // "We closed with a panel, "T". A moderated. A is great at it. On stage: B, C and D": a
+      // "The day ended with a panel, "T". A chaired it. She did it well. On stage: B and C": a
       // panel's people may come a few sentences after its title, with no talk between.
       const std::string& o = r.object == kNearestTalk && nearest.empty() &&
                                      (r.relation == kPanelistOf || r.relation == "moderator_of")

@@ -487,8 +487,8 @@ TEST_F(ResolveTest, AnUnnamedPanelsPeopleSitOnNoWorkshopOfTheSentenceBefore) {
 
 // A panel's people may come a few sentences after its title, when no other talk is named between.
 TEST_F(ResolveTest, PanelistsAFewSentencesAfterThePanelSitOnIt) {
-  Run("We closed with a panel, \"Who Pays for Open Source?\". Mira Sato moderated. Mira is one "
-      "of our co-organisers and keeps answers short. On stage: Tomas Brandt and Lena Ortiz. "
+  Run("The day ended with a panel, \"Who Pays for Open Source?\". Mira Sato chaired it. She "
+      "did it well, as she always does. On stage: Tomas Brandt and Lena Ortiz. "
       "Strong disagreement on licences.");
   EXPECT_EQ(TypedEdges("panelist_of"),
             (Strings{"person:lena-ortiz -panelist_of-> talk:who-pays-for-open-source",
